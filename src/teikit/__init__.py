@@ -1,0 +1,13 @@
+"""teikit: scholarly TEI P5 from raw archival transcriptions, validated and typed.
+
+The public API is re-exported here so that downstream code imports from
+``teikit`` alone and never depends on the module layout behind it.
+"""
+
+from teikit._version import __version__
+from teikit.errors import TeikitError
+
+__all__ = [
+    "TeikitError",
+    "__version__",
+]
