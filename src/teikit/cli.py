@@ -21,7 +21,7 @@ from teikit._version import __version__
 from teikit.errors import TeikitError
 
 #: Modules that define subcommands, in the order ``--help`` lists them.
-SUBCOMMAND_MODULES: tuple[str, ...] = ()
+SUBCOMMAND_MODULES: tuple[str, ...] = ("teikit.convert.suggest_cli",)
 
 Handler = Callable[[argparse.Namespace], int]
 
