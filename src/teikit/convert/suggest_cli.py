@@ -72,7 +72,12 @@ def _decided(sidecar: Path) -> set[str]:
 
 def _wanted(suggestions: list[Suggestion], min_cert: str, decided: set[str]) -> list[Suggestion]:
     rank = CERTAINTIES.index(min_cert)
-    return [s for s in suggestions if CERTAINTIES.index(s.cert) <= rank and s.sic not in decided]
+    # A decided sic may be longer than the proposal ("Chairma Liu" for "Chairma").
+    return [
+        s
+        for s in suggestions
+        if CERTAINTIES.index(s.cert) <= rank and not any(s.sic in d for d in decided)
+    ]
 
 
 def run(args: argparse.Namespace) -> int:
