@@ -44,7 +44,8 @@ def test_fbi_copy_context_and_column() -> None:
     line = FBI.read_text(encoding="utf-8").splitlines()[first.line - 1]
     assert line[first.column - 1 :].startswith("rendunced")
     assert first.context == (
-        "…done considerable harm to our cause -- [rendunced] if those measures were to succeed. We r…"
+        "…done considerable harm to our cause -- [rendunced] "
+        "if those measures were to succeed. We r…"
     )
 
 
