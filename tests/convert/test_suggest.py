@@ -273,7 +273,8 @@ def test_cli_latin1_input_is_an_error_at_its_place(
     out = tmp_path / "draft.toml"
     assert main(["suggest", str(src), "-o", str(out)]) == 2
     assert capsys.readouterr().err == (
-        f"teikit: {src}:2:11: not UTF-8: byte 0xe9 (save the file as UTF-8)\n"
+        f"teikit: {src}:2:11: not UTF-8: byte 0xE9 cannot be decoded "
+        "(save the transcription as UTF-8)\n"
     )
     assert not out.exists()
 

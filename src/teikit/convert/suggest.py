@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from teikit.convert.lexicon import Lexicon, edits1, english, ocr_variants
-from teikit.errors import SourceLocation, TeikitError
+from teikit.convert.source import Source
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -433,22 +433,8 @@ def suggest_text(text: str, lexicon: Lexicon | None = None) -> list[Suggestion]:
 
 
 def read_raw(path: Path) -> str:
-    """Read a raw transcription as UTF-8; a byte that is not UTF-8 is an error at its place."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TeikitError(f"cannot read: {exc.strerror}", SourceLocation(str(path))) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise TeikitError(
-            f"not UTF-8: byte 0x{data[exc.start]:02x} (save the file as UTF-8)",
-            SourceLocation(str(path), line, col),
-        ) from None
-    return text.removeprefix("\ufeff")
+    """Read a raw transcription exactly as the converter does (same errors, same positions)."""
+    return Source.from_path(path).text
 
 
 def suggest_file(path: Path, lexicon: Lexicon | None = None) -> list[Suggestion]:
