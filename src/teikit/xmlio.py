@@ -55,10 +55,16 @@ def _check_doctype(tree: etree._ElementTree, name: str) -> None:
         )
 
 
-def parse_bytes(data: bytes, name: str = "<bytes>") -> etree._ElementTree:
-    """Parse XML bytes safely; syntax errors become a :class:`TeikitError` with line:col."""
+def parse_bytes(
+    data: bytes, name: str = "<bytes>", *, huge_tree: bool = False
+) -> etree._ElementTree:
+    """Parse XML bytes safely; syntax errors become a :class:`TeikitError` with line:col.
+
+    ``huge_tree`` lifts libxml2's limits on text node size and nesting depth
+    (not its entity protections), for large documents read on purpose.
+    """
     try:
-        root = etree.fromstring(data, safe_parser(), base_url=None)
+        root = etree.fromstring(data, safe_parser(huge_tree=huge_tree), base_url=None)
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (0, 0)
         msg = exc.msg or str(exc)

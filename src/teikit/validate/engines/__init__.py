@@ -1,0 +1,21 @@
+"""The checks a schema set runs: RELAX NG, Schematron and XSD, one module each.
+
+Each engine is built once per schema file and process (compiling is the
+expensive part) and turns one parsed document into a list of problems.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from teikit.validate.loader import Document
+from teikit.validate.report import Problem
+
+
+class Engine(Protocol):
+    """A compiled schema that checks documents."""
+
+    path: str
+
+    def check(self, doc: Document) -> list[Problem]:
+        """Every problem in ``doc``, in document order."""

@@ -1,0 +1,130 @@
+"""RELAX NG through lxml (libxml2), pruned per document and explained by teikit.
+
+Compiling a whole TEI grammar in libxml2 takes seconds; the pruned grammar a
+document needs (see :mod:`teikit.validate.grammar`) takes milliseconds, so a
+one-file pre-commit run is fast. The parsed grammar model is cached on disk
+(keyed by the schema's SHA-256), compiled pruned grammars in memory per process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+from collections import OrderedDict
+from pathlib import Path
+
+from lxml import etree
+
+from teikit._version import __version__
+from teikit.errors import SourceLocation, TeikitError
+from teikit.validate.grammar import Explainer, Grammar, Pruner, read_grammar
+from teikit.validate.loader import Document
+from teikit.validate.messages import RawError, RngExplainer
+from teikit.validate.report import Problem
+from teikit.xmlio import parse_bytes, write_atomic
+
+_TAG = re.compile(rb"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
+_ATTR = re.compile(rb"[\s\"']([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)\s*=")
+_COMPILED_KEEP = 64
+
+
+def cache_dir() -> Path:
+    """Where parsed grammar models are kept between runs (``TEIKIT_CACHE`` overrides)."""
+    env = os.environ.get("TEIKIT_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "teikit"
+
+
+def load_grammar(path: Path, data: bytes) -> Grammar:
+    """The grammar model of ``data``, from the disk cache when this schema was seen before."""
+    digest = hashlib.sha256(data).hexdigest()[:24]
+    cached = cache_dir() / f"rng-{digest}-{__version__}.pickle"
+    try:
+        grammar = pickle.loads(cached.read_bytes())
+        if isinstance(grammar, Grammar):
+            return grammar
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    grammar = read_grammar(parse_bytes(data, str(path)).getroot())
+    try:
+        write_atomic(cached, pickle.dumps(grammar, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # a read-only home only costs the next run a re-read
+    return grammar
+
+
+class RngEngine:
+    """One RELAX NG schema, ready to check documents."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = str(path)
+        p = Path(path)
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise TeikitError(
+                f"cannot read schema: {exc.strerror}", SourceLocation(self.path)
+            ) from None
+        self.grammar = load_grammar(p, data)
+        self.explainer = Explainer(self.grammar)
+        self._compiled: OrderedDict[tuple[frozenset[str], frozenset[str]], etree.RelaxNG] = (
+            OrderedDict()
+        )
+        self._whole: etree.RelaxNG | None = None
+        self._data = data
+
+    def _schema_for(self, doc: Document) -> etree.RelaxNG:
+        if not self.grammar.prunable:
+            if self._whole is None:
+                self._whole = _compile(
+                    etree.fromstring(self._data, etree.XMLParser(no_network=True),
+                                     base_url=self.path), self.path
+                )
+            return self._whole
+        key = _names(doc)
+        schema = self._compiled.get(key)
+        if schema is None:
+            rng = Pruner(self.grammar, set(key[0]), set(key[1])).rng()
+            schema = _compile(etree.fromstring(rng), self.path)
+            self._compiled[key] = schema
+            if len(self._compiled) > _COMPILED_KEEP:
+                self._compiled.popitem(last=False)
+        else:
+            self._compiled.move_to_end(key)
+        return schema
+
+    def check(self, doc: Document) -> list[Problem]:
+        schema = self._schema_for(doc)
+        if schema.validate(doc.tree):
+            return []
+        errors = [
+            RawError(e.line, e.type_name, e.message, e.path or "") for e in schema.error_log
+        ]
+        return RngExplainer(self.explainer, doc).explain(errors)
+
+
+def _compile(root: etree._Element, path: str) -> etree.RelaxNG:
+    try:
+        return etree.RelaxNG(root)
+    except etree.RelaxNGParseError as exc:
+        raise TeikitError(f"not a usable RELAX NG schema: {exc}", SourceLocation(path)) from None
+
+
+def _names(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+    """Local names of elements and attributes the document may use (a safe superset)."""
+    data = doc.data
+    if b"\x00" not in data[:4096]:
+        elements = frozenset(m.decode("utf-8", "replace") for _, m in _TAG.findall(data))
+        attributes = frozenset(m.decode("utf-8", "replace") for _, m in _ATTR.findall(data))
+        return elements, attributes
+    els: set[str] = set()
+    atts: set[str] = set()
+    for el in doc.tree.getroot().iter():
+        if isinstance(el.tag, str):
+            els.add(etree.QName(el).localname)
+            atts.update(etree.QName(a).localname for a in el.attrib)
+    return frozenset(els), frozenset(atts)

@@ -1,0 +1,590 @@
+"""A compact, picklable model of a RELAX NG grammar, for two jobs libxml2 cannot do.
+
+1. **Pruning.** libxml2 needs seconds to compile ``tei_all.rng`` (hundreds of
+   elements, thousands of attributes), longer than validating a whole FRUS
+   volume. A document only ever meets the element and attribute names it uses,
+   so every ``element``/``attribute`` pattern whose (simple) name does not occur
+   in the document can be replaced by ``notAllowed`` without changing the
+   verdict; after simplification the grammar left for a typical TEI file is a
+   few percent of the original and compiles in milliseconds.
+2. **Explaining.** The same model answers "what may appear in ``sp``?", "is
+   ``@when`` declared on ``date``, and with which values?" and, through
+   Brzozowski derivatives over element names, "which child is the first one
+   out of place, and what was expected there?" -- the questions behind
+   messages people can act on.
+
+Grammars using ``include``, ``externalRef`` or nested grammars are modelled as
+unprunable (:attr:`Grammar.prunable` false): they are compiled whole by lxml,
+and explanations come from the parts that could be read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape, quoteattr
+
+from lxml import etree
+
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+_R = "{" + RNG_NS + "}"
+
+Name = tuple[str, str]
+"""An expanded name: (namespace URI, local name)."""
+
+# Patterns are nested tuples, hashable so derivatives can be memoised:
+#   ("empty",) ("text",) ("notAllowed",) ("el", i) ("att", i) ("ref", name)
+#   ("choice"|"group"|"interleave", (p, ...)) ("oneOrMore"|"zeroOrMore"|"optional"|"mixed"|"list", p)
+#   ("data", xml, type) ("value", xml, text, type)
+Pattern = tuple[object, ...]
+
+EMPTY: Pattern = ("empty",)
+TEXT: Pattern = ("text",)
+NOT_ALLOWED: Pattern = ("notAllowed",)
+
+
+@dataclass(frozen=True, slots=True)
+class Decl:
+    """An ``element`` or ``attribute`` pattern: its simple name (or ``None`` for a
+    wildcard name class), the name class as RELAX NG XML, and its content."""
+
+    name: Name | None
+    nameclass: str
+    content: Pattern
+
+
+@dataclass(slots=True)
+class Grammar:
+    """A RELAX NG grammar as patterns; see the module docstring for why."""
+
+    start: Pattern
+    defines: dict[str, Pattern]
+    elements: list[Decl]
+    attributes: list[Decl]
+    prunable: bool = True
+    by_name: dict[Name, list[int]] = field(default_factory=dict)
+    wildcards: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for i, decl in enumerate(self.elements):
+            if decl.name is None:
+                self.wildcards.append(i)
+            else:
+                self.by_name.setdefault(decl.name, []).append(i)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.elements: list[Decl] = []
+        self.attributes: list[Decl] = []
+        self.prunable = True
+
+    def read(self, root: etree._Element) -> Grammar:
+        defines: dict[str, list[tuple[str | None, Pattern]]] = {}
+        start: list[Pattern] = []
+        if root.tag != _R + "grammar":
+            return self._grammar(self.pattern(root), {})
+        for child in self._grammar_content(root):
+            if child.tag == _R + "define":
+                defines.setdefault(child.get("name", ""), []).append(
+                    (child.get("combine"), self.group(child))
+                )
+            elif child.tag == _R + "start":
+                start.append(self.group(child))
+            elif child.tag == _R + "include":
+                self.prunable = False
+        combined = {name: self._combine(parts) for name, parts in defines.items()}
+        return self._grammar(_choice(start) if start else NOT_ALLOWED, combined)
+
+    def _grammar(self, start: Pattern, defines: dict[str, Pattern]) -> Grammar:
+        return Grammar(start, defines, self.elements, self.attributes, self.prunable)
+
+    @staticmethod
+    def _combine(parts: list[tuple[str | None, Pattern]]) -> Pattern:
+        if len(parts) == 1:
+            return parts[0][1]
+        how = next((c for c, _ in parts if c), "choice")
+        pats = tuple(p for _, p in parts)
+        return _interleave(pats) if how == "interleave" else _choice(pats)
+
+    def _grammar_content(self, el: etree._Element) -> Iterator[etree._Element]:
+        for child in _rng_children(el):
+            if child.tag == _R + "div":
+                yield from self._grammar_content(child)
+            else:
+                yield child
+
+    def group(self, el: etree._Element) -> Pattern:
+        return _group(tuple(self.pattern(c) for c in _rng_children(el)))
+
+    def pattern(self, el: etree._Element) -> Pattern:  # noqa: PLR0911
+        tag = etree.QName(el).localname
+        if tag in ("empty", "text", "notAllowed"):
+            return (tag,)
+        if tag == "ref":
+            return ("ref", el.get("name", "").strip())
+        if tag in ("choice", "group", "interleave"):
+            pats = tuple(self.pattern(c) for c in _rng_children(el))
+            return {"choice": _choice, "group": _group, "interleave": _interleave}[tag](pats)
+        if tag in ("oneOrMore", "zeroOrMore", "optional", "mixed", "list"):
+            return (tag, self.group(el))
+        if tag == "element":
+            return self._decl(el, attribute=False)
+        if tag == "attribute":
+            return self._decl(el, attribute=True)
+        if tag == "data":
+            return ("data", _leaf_xml(el), el.get("type", "").strip())
+        if tag == "value":
+            return ("value", _leaf_xml(el), el.text or "", el.get("type", "token").strip())
+        # externalRef, grammar, parentRef: not modelled
+        self.prunable = False
+        return TEXT
+
+    def _decl(self, el: etree._Element, *, attribute: bool) -> Pattern:
+        children = _rng_children(el)
+        if el.get("name") is not None:
+            name: Name | None = _qname(el, el.get("name", ""), attribute=attribute)
+            assert name is not None
+            nameclass = f'name={quoteattr(name[1])} ns={quoteattr(name[0])}'
+        else:
+            nc, children = children[0], children[1:]
+            name = _simple_name(nc, attribute=attribute)
+            nameclass = _nameclass_xml(nc, attribute=attribute)
+        content = _group(tuple(self.pattern(c) for c in children))
+        if attribute and not children:
+            content = TEXT
+        decl = Decl(name, nameclass, content)
+        if attribute:
+            self.attributes.append(decl)
+            return ("att", len(self.attributes) - 1)
+        self.elements.append(decl)
+        return ("el", len(self.elements) - 1)
+
+
+def _rng_children(el: etree._Element) -> list[etree._Element]:
+    return [c for c in el if isinstance(c.tag, str) and c.tag.startswith(_R)]
+
+
+def _inherited(el: etree._Element, attr: str) -> str:
+    node: etree._Element | None = el
+    while node is not None:
+        value = node.get(attr)
+        if value is not None:
+            return value
+        node = node.getparent()
+    return ""
+
+
+def _qname(el: etree._Element, raw: str, *, attribute: bool) -> Name:
+    raw = raw.strip()
+    if ":" in raw:
+        prefix, local = raw.split(":", 1)
+        uri = XML_NS if prefix == "xml" else (el.nsmap.get(prefix) or "")
+        return (uri, local)
+    if attribute:
+        return (el.get("ns", ""), raw)
+    return (_inherited(el, "ns"), raw)
+
+
+def _simple_name(nc: etree._Element, *, attribute: bool) -> Name | None:
+    if nc.tag == _R + "name":
+        return _qname(nc, nc.text or "", attribute=attribute and nc.get("ns") is None)
+    return None
+
+
+def _nameclass_xml(nc: etree._Element, *, attribute: bool) -> str:
+    """The name class with every namespace made explicit, as the content of a pattern."""
+    tag = etree.QName(nc).localname
+    if tag == "name":
+        uri, local = _qname(nc, nc.text or "", attribute=attribute and nc.get("ns") is None)
+        return f"<name ns={quoteattr(uri)}>{escape(local)}</name>"
+    inner = "".join(_nameclass_xml(c, attribute=attribute) for c in _rng_children(nc))
+    if tag == "nsName":
+        ns = nc.get("ns") if attribute else _inherited(nc, "ns")
+        return f"<nsName ns={quoteattr(ns or '')}>{inner}</nsName>"
+    return f"<{tag}>{inner}</{tag}>"
+
+
+def _leaf_xml(el: etree._Element) -> str:
+    """A ``data``/``value`` pattern with its inherited datatype library made explicit."""
+    copy = etree.fromstring(etree.tostring(el))
+    if el.tag == _R + "value" and el.get("type") is None:
+        copy.set("datatypeLibrary", "")
+    else:
+        copy.set("datatypeLibrary", _inherited(el, "datatypeLibrary"))
+    for sub in copy.iter(_R + "value", _R + "data"):
+        if sub is not copy and sub.get("datatypeLibrary") is None:
+            sub.set("datatypeLibrary", copy.get("datatypeLibrary", ""))
+    data: bytes = etree.tostring(copy, encoding="UTF-8", with_tail=False)
+    text = data.decode("utf-8")
+    return text.split("?>", 1)[1] if text.startswith("<?xml") else text
+
+
+def read_grammar(root: etree._Element) -> Grammar:
+    """Model a parsed RELAX NG schema (XML syntax)."""
+    return _Reader().read(root)
+
+
+# --------------------------------------------------------------------------- smart constructors
+
+
+def _choice(pats: Iterable[Pattern]) -> Pattern:
+    out: list[Pattern] = []
+    for p in pats:
+        if p == NOT_ALLOWED:
+            continue
+        for q in p[1] if p[0] == "choice" else (p,):  # type: ignore[attr-defined]
+            if q not in out:
+                out.append(q)
+    if not out:
+        return NOT_ALLOWED
+    return out[0] if len(out) == 1 else ("choice", tuple(out))
+
+
+def _seq(kind: str, pats: Iterable[Pattern]) -> Pattern:
+    out: list[Pattern] = []
+    for p in pats:
+        if p == NOT_ALLOWED:
+            return NOT_ALLOWED
+        if p == EMPTY:
+            continue
+        out.extend(p[1] if p[0] == kind else (p,))  # type: ignore[arg-type]
+    if not out:
+        return EMPTY
+    return out[0] if len(out) == 1 else (kind, tuple(out))
+
+
+def _group(pats: Iterable[Pattern]) -> Pattern:
+    return _seq("group", pats)
+
+
+def _interleave(pats: Iterable[Pattern]) -> Pattern:
+    return _seq("interleave", pats)
+
+
+def _unary(kind: str, p: Pattern) -> Pattern:
+    if p == NOT_ALLOWED:
+        return EMPTY if kind in ("zeroOrMore", "optional") else NOT_ALLOWED
+    if p == EMPTY:
+        return TEXT if kind == "mixed" else EMPTY
+    return (kind, p)
+
+
+# --------------------------------------------------------------------------- pruning
+
+
+class Pruner:
+    """Writes the part of a grammar a document with given names can meet, as RELAX NG.
+
+    Names are local names, an over-approximation (any namespace) that is always
+    safe: keeping a pattern the document cannot match never changes a verdict.
+    """
+
+    def __init__(self, grammar: Grammar, elements: set[str], attributes: set[str]) -> None:
+        self.g = grammar
+        self.elements = elements
+        self.attributes = attributes
+        self.memo: dict[str, Pattern] = {}
+        self.kept: list[int] = []
+        self.kept_set: set[int] = set()
+
+    def reduce(self, p: Pattern) -> Pattern:  # noqa: PLR0911
+        kind = p[0]
+        if kind == "ref":
+            name = str(p[1])
+            if name not in self.memo:
+                self.memo[name] = NOT_ALLOWED  # refs recurse only through elements
+                self.memo[name] = self.reduce(self.g.defines.get(name, NOT_ALLOWED))
+            return self.memo[name]
+        if kind == "el":
+            i = int(p[1])  # type: ignore[call-overload]
+            decl = self.g.elements[i]
+            if decl.name is not None and decl.name[1] not in self.elements:
+                return NOT_ALLOWED
+            if i not in self.kept_set:
+                self.kept_set.add(i)
+                self.kept.append(i)
+            return p
+        if kind == "att":
+            decl = self.g.attributes[int(p[1])]  # type: ignore[call-overload]
+            if decl.name is not None and decl.name[1] not in self.attributes:
+                return NOT_ALLOWED
+            return p
+        if kind == "choice":
+            return _choice(self.reduce(q) for q in p[1])  # type: ignore[attr-defined]
+        if kind in ("group", "interleave"):
+            return _seq(str(kind), (self.reduce(q) for q in p[1]))  # type: ignore[attr-defined]
+        if kind in ("oneOrMore", "zeroOrMore", "optional", "mixed", "list"):
+            return _unary(str(kind), self.reduce(p[1]))  # type: ignore[arg-type]
+        return p
+
+    def rng(self) -> bytes:
+        """The pruned grammar as RELAX NG XML."""
+        start = self.reduce(self.g.start)
+        parts = [f'<grammar xmlns="{RNG_NS}"><start>', _xml(start, self.g, self), "</start>"]
+        done = 0
+        while done < len(self.kept):
+            i = self.kept[done]
+            done += 1
+            decl = self.g.elements[i]
+            content = self.reduce(decl.content)
+            if decl.name is not None:
+                head = f"<element {decl.nameclass}>"
+            else:
+                head = f"<element>{decl.nameclass}"
+            parts.append(f'<define name="e{i}">{head}{_xml(content, self.g, self)}</element></define>')
+        parts.append("</grammar>")
+        return "".join(parts).encode("utf-8")
+
+
+def _xml(p: Pattern, g: Grammar, pruner: Pruner | None = None) -> str:  # noqa: PLR0911
+    kind = p[0]
+    if kind in ("empty", "text", "notAllowed"):
+        return f"<{kind}/>"
+    if kind == "el":
+        return f'<ref name="e{p[1]}"/>'
+    if kind == "att":
+        decl = g.attributes[int(p[1])]  # type: ignore[call-overload]
+        value = pruner.reduce(decl.content) if pruner else decl.content
+        if decl.name is not None:
+            return f"<attribute {decl.nameclass}>{_xml(value, g, pruner)}</attribute>"
+        return f"<attribute>{decl.nameclass}{_xml(value, g, pruner)}</attribute>"
+    if kind in ("choice", "group", "interleave"):
+        inner = "".join(_xml(q, g, pruner) for q in p[1])  # type: ignore[attr-defined]
+        return f"<{kind}>{inner}</{kind}>"
+    if kind in ("oneOrMore", "zeroOrMore", "optional", "mixed", "list"):
+        return f"<{kind}>{_xml(p[1], g, pruner)}</{kind}>"  # type: ignore[arg-type]
+    if kind in ("data", "value"):
+        return str(p[1])
+    raise AssertionError(kind)  # refs are reduced away before writing
+
+
+# --------------------------------------------------------------------------- explaining
+
+
+class Explainer:
+    """Answers questions about content models of the full grammar."""
+
+    def __init__(self, grammar: Grammar) -> None:
+        self.g = grammar
+        self._value_schemas: dict[int, etree.RelaxNG] = {}
+
+    def decls(self, name: Name) -> list[int]:
+        return self.g.by_name.get(name, [])
+
+    def declared(self, name: Name) -> bool:
+        return name in self.g.by_name
+
+    def _walk(self, p: Pattern, seen: set[str]) -> Iterator[Pattern]:
+        """Element and attribute patterns in ``p`` not nested in another element."""
+        kind = p[0]
+        if kind in ("el", "att"):
+            yield p
+        elif kind == "ref":
+            name = str(p[1])
+            if name not in seen:
+                seen.add(name)
+                yield from self._walk(self.g.defines.get(name, NOT_ALLOWED), seen)
+        elif kind in ("choice", "group", "interleave"):
+            for q in p[1]:  # type: ignore[attr-defined]
+                yield from self._walk(q, seen)
+        elif kind in ("oneOrMore", "zeroOrMore", "optional", "mixed"):
+            yield from self._walk(p[1], seen)  # type: ignore[arg-type]
+
+    def children(self, decl: int) -> set[Name]:
+        return {
+            n
+            for p in self._walk(self.g.elements[decl].content, set())
+            if p[0] == "el" and (n := self.g.elements[int(p[1])].name) is not None  # type: ignore[call-overload]
+        }
+
+    def attributes(self, decl: int) -> dict[Name, int]:
+        out: dict[Name, int] = {}
+        for p in self._walk(self.g.elements[decl].content, set()):
+            if p[0] == "att":
+                a = self.g.attributes[int(p[1])]  # type: ignore[call-overload]
+                if a.name is not None:
+                    out.setdefault(a.name, int(p[1]))  # type: ignore[call-overload]
+        return out
+
+    def has_any_attribute(self, decl: int) -> bool:
+        return any(
+            p[0] == "att" and self.g.attributes[int(p[1])].name is None  # type: ignore[call-overload]
+            for p in self._walk(self.g.elements[decl].content, set())
+        )
+
+    def required_attributes(self, decl: int) -> list[Name]:
+        out: list[Name] = []
+        self._required(self.g.elements[decl].content, out, set())
+        return out
+
+    def _required(self, p: Pattern, out: list[Name], seen: set[str]) -> None:
+        kind = p[0]
+        if kind == "att":
+            name = self.g.attributes[int(p[1])].name  # type: ignore[call-overload]
+            if name is not None and name not in out:
+                out.append(name)
+        elif kind == "ref" and str(p[1]) not in seen:
+            seen.add(str(p[1]))
+            self._required(self.g.defines.get(str(p[1]), NOT_ALLOWED), out, seen)
+        elif kind in ("group", "interleave"):
+            for q in p[1]:  # type: ignore[attr-defined]
+                self._required(q, out, seen)
+        elif kind in ("oneOrMore", "mixed"):
+            self._required(p[1], out, seen)  # type: ignore[arg-type]
+
+    def values(self, attr: int) -> tuple[list[str], bool]:
+        """The literal values an attribute allows, and whether they are all it allows."""
+        vals: list[str] = []
+
+        def walk(p: Pattern) -> bool:
+            kind = p[0]
+            if kind == "value":
+                vals.append(str(p[2]).strip())
+                return True
+            if kind == "choice":
+                results = [walk(q) for q in p[1]]  # type: ignore[attr-defined]
+                return all(results)
+            if kind == "ref":
+                return walk(self.g.defines.get(str(p[1]), NOT_ALLOWED))
+            return False
+
+        closed = walk(self.g.attributes[attr].content)
+        return vals, closed and bool(vals)
+
+    def value_ok(self, attr: int, value: str) -> bool:
+        """Whether ``value`` matches the attribute's value pattern, datatypes included.
+
+        libxml2 is the oracle: a one-attribute grammar is compiled (once per
+        attribute) and a one-element document checked against it.
+        """
+        schema = self._value_schemas.get(attr)
+        if schema is None:
+            decl = self.g.attributes[attr]
+            pruner = Pruner(self.g, set(), set())
+            content = _xml(pruner.reduce(decl.content), self.g, pruner)
+            rng = (
+                f'<element xmlns="{RNG_NS}"><anyName/><attribute name="v">{content}'
+                "</attribute></element>"
+            )
+            schema = etree.RelaxNG(etree.fromstring(rng))
+            self._value_schemas[attr] = schema
+        probe = etree.Element("x", v=value)
+        return bool(schema.validate(probe))
+
+    def datatypes(self, attr: int) -> list[str]:
+        """The datatypes an attribute value may have (``date``, ``anyURI`` …)."""
+        out: list[str] = []
+
+        def walk(p: Pattern, seen: set[str]) -> None:
+            kind = p[0]
+            if kind == "data" and str(p[2]) not in out:
+                out.append(str(p[2]))
+            elif kind == "ref" and str(p[1]) not in seen:
+                seen.add(str(p[1]))
+                walk(self.g.defines.get(str(p[1]), NOT_ALLOWED), seen)
+            elif kind in ("choice", "group", "interleave"):
+                for q in p[1]:  # type: ignore[attr-defined]
+                    walk(q, seen)
+            elif kind in ("oneOrMore", "zeroOrMore", "optional", "list"):
+                walk(p[1], seen)  # type: ignore[arg-type]
+
+        walk(self.g.attributes[attr].content, set())
+        return out
+
+    def allows_text(self, decl: int) -> bool:
+        return self._has_text(self.g.elements[decl].content, set())
+
+    def _has_text(self, p: Pattern, seen: set[str]) -> bool:
+        kind = p[0]
+        if kind in ("text", "mixed", "data", "value", "list"):
+            return True
+        if kind == "ref" and str(p[1]) not in seen:
+            seen.add(str(p[1]))
+            return self._has_text(self.g.defines.get(str(p[1]), NOT_ALLOWED), seen)
+        if kind in ("choice", "group", "interleave"):
+            return any(self._has_text(q, seen) for q in p[1])  # type: ignore[attr-defined]
+        if kind in ("oneOrMore", "zeroOrMore", "optional"):
+            return self._has_text(p[1], seen)  # type: ignore[arg-type]
+        return False
+
+    # ---- derivatives over element names (attributes and text are ignored here)
+
+    def _deref(self, p: Pattern) -> Pattern:
+        while p[0] == "ref":
+            p = self.g.defines.get(str(p[1]), NOT_ALLOWED)
+        return p
+
+    def nullable(self, p: Pattern) -> bool:
+        p = self._deref(p)
+        kind = p[0]
+        if kind in ("el", "notAllowed"):
+            return False
+        if kind == "choice":
+            return any(self.nullable(q) for q in p[1])  # type: ignore[attr-defined]
+        if kind in ("group", "interleave"):
+            return all(self.nullable(q) for q in p[1])  # type: ignore[attr-defined]
+        if kind in ("oneOrMore", "mixed"):
+            return self.nullable(p[1])  # type: ignore[arg-type]
+        return True
+
+    def _matches(self, decl: int, name: Name) -> bool:
+        d = self.g.elements[decl]
+        return d.name == name if d.name is not None else True
+
+    def deriv(self, p: Pattern, name: Name) -> Pattern:  # noqa: PLR0911
+        p = self._deref(p)
+        kind = p[0]
+        if kind == "el":
+            return EMPTY if self._matches(int(p[1]), name) else NOT_ALLOWED  # type: ignore[call-overload]
+        if kind == "choice":
+            return _choice(self.deriv(q, name) for q in p[1])  # type: ignore[attr-defined]
+        if kind == "group":
+            first, rest = p[1][0], _group(p[1][1:])  # type: ignore[index]
+            d = _group((self.deriv(first, name), rest))
+            return _choice((d, self.deriv(rest, name))) if self.nullable(first) else d
+        if kind == "interleave":
+            items: tuple[Pattern, ...] = p[1]  # type: ignore[assignment]
+            return _choice(
+                _interleave(items[:i] + (self.deriv(q, name),) + items[i + 1 :])
+                for i, q in enumerate(items)
+            )
+        if kind in ("oneOrMore", "zeroOrMore"):
+            inner: Pattern = p[1]  # type: ignore[assignment]
+            return _group((self.deriv(inner, name), ("zeroOrMore", inner)))
+        if kind == "optional":
+            return self.deriv(p[1], name)  # type: ignore[arg-type]
+        if kind == "mixed":
+            return _unary("mixed", self.deriv(p[1], name))  # type: ignore[arg-type]
+        return NOT_ALLOWED
+
+    def first(self, p: Pattern, seen: set[str] | None = None) -> list[Name]:
+        """Element names ``p`` may start with, in schema order."""
+        out: list[Name] = []
+        self._first(p, out, seen or set())
+        return out
+
+    def _first(self, p: Pattern, out: list[Name], seen: set[str]) -> None:
+        kind = p[0]
+        if kind == "ref":
+            if str(p[1]) not in seen:
+                seen.add(str(p[1]))
+                self._first(self.g.defines.get(str(p[1]), NOT_ALLOWED), out, seen)
+        elif kind == "el":
+            n = self.g.elements[int(p[1])].name  # type: ignore[call-overload]
+            if n is not None and n not in out:
+                out.append(n)
+        elif kind in ("choice", "interleave"):
+            for q in p[1]:  # type: ignore[attr-defined]
+                self._first(q, out, seen)
+        elif kind == "group":
+            for q in p[1]:  # type: ignore[attr-defined]
+                self._first(q, out, seen)
+                if not self.nullable(q):
+                    break
+        elif kind in ("oneOrMore", "zeroOrMore", "optional", "mixed"):
+            self._first(p[1], out, seen)  # type: ignore[arg-type]

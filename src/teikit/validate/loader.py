@@ -1,0 +1,151 @@
+"""Reading documents to validate, refusing hostile ones before libxml2 sees them.
+
+Everything goes through :func:`teikit.xmlio.parse_bytes` (no network, no DTD,
+no entities). Two checks come first, on the raw bytes, so that a hostile file
+is refused without the parser ever trying to open what it names: a DOCTYPE
+with an external identifier or entity declarations, and a size limit checked
+while reading (a pipe has no size to ``stat``). libxml2's terse syntax
+messages get a sentence on what to do.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from lxml import etree
+
+from teikit.errors import SourceLocation, TeikitError
+from teikit.validate.source import SourceText
+from teikit.xmlio import parse_bytes
+
+#: Files larger than this are refused unless a caller raises the limit.
+DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+#: libxml2 caps text nodes at 10 MB without ``huge_tree``; only larger files can hit that.
+_HUGE = 10 * 1024 * 1024
+_CHUNK = 1 << 20
+
+_PROLOG_ITEM = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.S)
+_DOCTYPE = re.compile(rb"\s*<!DOCTYPE\s+[^\s\[>]+\s*(SYSTEM|PUBLIC)?", re.S)
+_LIBXML_POSITION = re.compile(r",? line \d+, column \d+\s*$")
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed document with the bytes it came from, for column recovery."""
+
+    name: str
+    data: bytes
+    tree: etree._ElementTree
+    source: SourceText
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of ``path`` (``-`` for stdin), refusing more than ``max_bytes``."""
+    try:
+        if path == "-":
+            return _read_limited(sys.stdin.buffer, path, max_bytes)
+        p = Path(path)
+        if p.is_dir():
+            raise TeikitError("is a directory, not an XML file", SourceLocation(path))
+        with p.open("rb") as fh:
+            return _read_limited(fh, path, max_bytes)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise TeikitError(f"cannot read: {reason}", SourceLocation(path)) from None
+
+
+def _read_limited(fh: BinaryIO, name: str, max_bytes: int) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := fh.read(_CHUNK):
+        total += len(chunk)
+        if total > max_bytes:
+            raise TeikitError(
+                f"larger than the limit of {max_bytes // (1024 * 1024)} MiB "
+                "(raise it with --max-size)",
+                SourceLocation(name),
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def check_prolog(data: bytes, name: str) -> None:
+    """Refuse external DTDs and entity declarations before parsing, so nothing is fetched."""
+    head = _decoded_head(data)
+    pos = 0
+    if head.startswith(b"\xef\xbb\xbf"):
+        pos = 3
+    while m := _PROLOG_ITEM.match(head, pos):
+        if m.end() == pos:
+            break
+        pos = m.end()
+    m = _DOCTYPE.match(head, pos)
+    if not m:
+        return
+    line = head.count(b"\n", 0, head.index(b"<!DOCTYPE", m.start())) + 1
+    where = SourceLocation(name, line, 1)
+    if m.group(1):
+        raise TeikitError(
+            "the document refers to an external DTD; teikit never loads DTDs or follows "
+            "external identifiers (remove the DOCTYPE)",
+            where,
+        )
+    if re.search(rb"<!ENTITY", head[m.end() :]):
+        raise TeikitError(
+            "the document declares entities in its DOCTYPE; teikit does not expand entities "
+            "(remove the DOCTYPE or the entity declarations)",
+            where,
+        )
+
+
+def _decoded_head(data: bytes) -> bytes:
+    head = data[: 1 << 16]
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            return head[2:].decode(codec, errors="replace").encode("utf-8")
+    return head
+
+
+def parse(data: bytes, name: str) -> Document:
+    """Parse validated input; every failure is a :class:`TeikitError` with a location."""
+    check_prolog(data, name)
+    try:
+        tree = parse_bytes(data, name, huge_tree=len(data) > _HUGE)
+    except TeikitError as exc:
+        raise TeikitError(_explain_syntax(exc.message, data), exc.location) from None
+    tree.docinfo.URL = name
+    return Document(name, data, tree, SourceText(data, tree.docinfo.encoding))
+
+
+def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    return parse(read_bytes(path, max_bytes), path)
+
+
+def _explain_syntax(message: str, data: bytes) -> str:
+    msg = _LIBXML_POSITION.sub("", message.strip()).strip()
+    if "Excessive depth" in msg:
+        return (
+            "elements are nested more than 256 levels deep, beyond libxml2's safety limit; "
+            "no TEI document needs such depth (is the file generated wrongly?)"
+        )
+    if "Char 0x0 " in msg or "Char 0x0" in msg and "out of allowed range" in msg:
+        return (
+            "not well-formed XML: a NUL byte (0x00), which XML forbids; the file may be "
+            "binary, truncated or UTF-16 without a byte-order mark"
+        )
+    if "Invalid bytes in character encoding" in msg or "not proper UTF-8" in msg:
+        declared = re.match(rb"<\?xml[^>]*encoding=[\"']([^\"']+)", data)
+        enc = declared.group(1).decode("ascii", "replace") if declared else "UTF-8 (the default)"
+        return (
+            f"not well-formed XML: bytes that are not valid {enc}, the encoding the document "
+            "declares; re-save the file in that encoding or correct its XML declaration"
+        )
+    if "Document is empty" in msg or not data.strip():
+        return "not well-formed XML: the file is empty"
+    if "Start tag expected" in msg:
+        return "not XML: the file does not start with an element (is it XML at all?)"
+    return msg

@@ -1,0 +1,375 @@
+"""From libxml2's RELAX NG errors to one actionable problem per root cause.
+
+libxml2 reports a failure as a chain: the offending node, then "Element X
+failed to validate content" for every ancestor, sometimes "Expecting element
+TEI, got text" from its recovery, all at column 0, and rarely names what would
+have been allowed. Here libxml2 only decides *that* a document is invalid and
+*where to look*: each element it points at (and the parent of each) is
+re-examined against the schema's own content model (see
+:class:`~teikit.validate.grammar.Explainer`), which names the offending
+element, attribute or value, lists what is allowed there and suggests the
+nearest name. Ancestors whose own content is fine are the cascade and say
+nothing. If the local check finds nothing to say for an error (a datatype
+failure in text content, say), libxml2's message is kept, so no invalid
+document ever comes back without a problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+
+from teikit.validate.grammar import NOT_ALLOWED, Explainer, Name, Pattern
+from teikit.validate.loader import Document
+from teikit.validate.report import Engine, Problem, Severity
+from teikit.xmlio import TEI_NS, XML_NS
+
+_MAX_LISTED = 12
+#: How many problems a subtree scan collects before it stops.
+_MAX_SCANNED = 50
+
+_DATATYPE_WORDS = {
+    "date": "a date",
+    "gYear": "a year",
+    "gYearMonth": "a year and month",
+    "gMonthDay": "a month and day",
+    "gMonth": "a month",
+    "gDay": "a day",
+    "time": "a time",
+    "dateTime": "a date and time",
+    "anyURI": "a URI",
+    "ID": "an XML name (unique in the document)",
+    "IDREF": "the xml:id of an element in the document",
+    "NCName": "an XML name without colon",
+    "Name": "an XML name",
+    "token": "a token",
+    "language": "a BCP 47 language tag",
+    "nonNegativeInteger": "a whole number ≥ 0",
+    "positiveInteger": "a whole number ≥ 1",
+    "integer": "a whole number",
+    "decimal": "a decimal number",
+    "double": "a number",
+    "float": "a number",
+    "boolean": "true or false",
+    "duration": "an ISO duration such as P2D",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RawError:
+    """One libxml2 error, stripped down so it can cross process boundaries."""
+
+    line: int
+    type_name: str
+    message: str
+    path: str
+
+
+def display(name: Name) -> str:
+    ns, local = name
+    if ns in ("", TEI_NS):
+        return local
+    if ns == XML_NS:
+        return f"xml:{local}"
+    return f"{{{ns}}}{local}"
+
+
+def _name_of(el: etree._Element) -> Name:
+    q = etree.QName(el)
+    return (q.namespace or "", q.localname)
+
+
+def xpath_of(el: etree._Element) -> str:
+    """A readable XPath (``/TEI[1]/text[1]/body[1]/sp[2]``) of an element."""
+    steps: list[str] = []
+    node: etree._Element | None = el
+    while node is not None:
+        q = etree.QName(node)
+        pos = 1 + sum(1 for s in node.itersiblings(preceding=True) if s.tag == node.tag)
+        steps.append(f"{q.localname}[{pos}]")
+        node = node.getparent()
+    return "/" + "/".join(reversed(steps))
+
+
+def _listing(names: Sequence[str]) -> str:
+    shown = ", ".join(f"`{n}`" for n in names[:_MAX_LISTED])
+    more = len(names) - _MAX_LISTED
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
+def _nearest(word: str, candidates: Iterable[str]) -> str | None:
+    pool = sorted(set(candidates))
+    exact = [c for c in pool if c.lower() == word.lower()]
+    if exact:
+        return exact[0]
+    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+class RngExplainer:
+    """Turns libxml2's errors on one document into :class:`Problem` objects."""
+
+    def __init__(self, explainer: Explainer, doc: Document) -> None:
+        self.x = explainer
+        self.doc = doc
+        self.problems: list[tuple[etree._Element, Problem]] = []
+        self._checked: set[etree._Element] = set()
+
+    # -- public
+
+    def explain(self, errors: Sequence[RawError]) -> list[Problem]:
+        located: list[tuple[RawError, etree._Element | None]] = [
+            (e, self._resolve(e.path)) for e in errors
+        ]
+        candidates: list[etree._Element] = []
+        for err, el in located:
+            if el is None:
+                continue
+            parent = el.getparent()
+            for node in (parent, el) if parent is not None else (el,):
+                if node not in candidates:
+                    candidates.append(node)
+        order = {el: i for i, el in enumerate(self.doc.tree.getroot().iter())}
+        candidates.sort(key=lambda e: order.get(e, 0))
+        self._check_root(self.doc.tree.getroot())
+        for el in candidates:
+            self._check(el)
+        for err, el in located:
+            if el is not None and not self._covered(el):
+                self._scan(el)
+            if not self._covered(el):
+                self._raw(err, el)
+        if not self.problems:
+            self._raw(RawError(0, "", "the document does not match the schema", ""), None)
+        return [p for _, p in self.problems]
+
+    def _scan(self, el: etree._Element) -> None:
+        """libxml2 may point at an ancestor of the real fault: look through the subtree."""
+        found = len(self.problems)
+        for node in el.iter():
+            if isinstance(node.tag, str) and node is not el:
+                self._check(node)
+                if len(self.problems) - found >= _MAX_SCANNED:
+                    break
+
+    # -- locating
+
+    def _resolve(self, path: str) -> etree._Element | None:
+        if not path:
+            return None
+        try:
+            found = self.doc.tree.xpath(path)
+        except etree.XPathError:
+            return None
+        if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+            return found[0]
+        return None
+
+    def _covered(self, el: etree._Element | None) -> bool:
+        """Whether a problem already explains an error at ``el`` (in its subtree or its parent)."""
+        if el is None:
+            return bool(self.problems)
+        parent = el.getparent()
+        for node, _ in self.problems:
+            if node is parent:
+                return True
+            n: etree._Element | None = node
+            while n is not None:
+                if n is el:
+                    return True
+                n = n.getparent()
+        return False
+
+    def _add(
+        self, el: etree._Element, rule: str, message: str, attr: str | None = None
+    ) -> None:
+        src = self.doc.source
+        col = src.attribute_column(el, attr) if attr else src.element_column(el)
+        self.problems.append(
+            (
+                el,
+                Problem(
+                    Severity.ERROR,
+                    self.doc.name,
+                    el.sourceline or 0,
+                    col,
+                    xpath_of(el) + (f"/@{attr.rsplit('}', 1)[-1]}" if attr else ""),
+                    message,
+                    rule,
+                    Engine.RELAXNG,
+                ),
+            )
+        )
+
+    def _raw(self, err: RawError, el: etree._Element | None) -> None:
+        if el is not None:
+            self._add(el, "rng:invalid", f"`{display(_name_of(el))}`: {err.message}")
+            return
+        self.problems.append(
+            (
+                self.doc.tree.getroot(),
+                Problem(
+                    Severity.ERROR, self.doc.name, err.line, 0, err.path, err.message,
+                    "rng:invalid", Engine.RELAXNG,
+                ),
+            )
+        )
+
+    # -- checks
+
+    def _check_root(self, root: etree._Element) -> None:
+        name = _name_of(root)
+        start = self.x.g.start
+        if self.x.deriv(start, name) == NOT_ALLOWED:
+            allowed = [display(n) for n in self.x.first(start)]
+            hint = _nearest(name[1], allowed)
+            extra = f"; did you mean `{hint}`?" if hint else f"; expected {_listing(allowed)}"
+            self._add(root, "rng:root", f"`{display(name)}` is not allowed as the root element{extra}")
+
+    def _check(self, el: etree._Element) -> None:
+        decls = self.x.decls(_name_of(el))
+        if not decls or el in self._checked:
+            return  # undeclared ones are reported by their parent (or as the root)
+        self._checked.add(el)
+        best: list[tuple[str, str, str | None, etree._Element]] | None = None
+        for decl in decls:
+            found = self._local(el, decl)
+            if best is None or len(found) < len(best):
+                best = found
+        for rule, message, attr, node in best or []:
+            self._add(node, rule, message, attr)
+
+    def _local(
+        self, el: etree._Element, decl: int
+    ) -> list[tuple[str, str, str | None, etree._Element]]:
+        out: list[tuple[str, str, str | None, etree._Element]] = []
+        me = display(_name_of(el))
+        allowed_attrs = self.x.attributes(decl)
+        wildcard = self.x.has_any_attribute(decl)
+        for key, value in el.attrib.items():
+            q = etree.QName(key)
+            an: Name = (q.namespace or "", q.localname)
+            shown = display(an)
+            if an not in allowed_attrs:
+                if wildcard:
+                    continue
+                names = [display(n) for n in allowed_attrs]
+                hint = _nearest(shown, names)
+                tail = f"; did you mean `@{hint}`?" if hint else (
+                    f"; allowed: {_listing(sorted(names))}" if names else "; it allows none"
+                )
+                out.append(("rng:attribute-not-allowed",
+                            f"attribute `@{shown}` is not allowed on `{me}`{tail}", key, el))
+                continue
+            idx = allowed_attrs[an]
+            if self.x.value_ok(idx, value):
+                continue
+            values, closed = self.x.values(idx)
+            if closed:
+                hint = _nearest(value.strip(), values)
+                tail = f"; did you mean `{hint}`?" if hint else ""
+                out.append(("rng:attribute-value",
+                            f"`{value}` is not an allowed value of `@{shown}` on `{me}`; "
+                            f"allowed: {_listing(values)}{tail}", key, el))
+            else:
+                out.append(("rng:attribute-value",
+                            f"`{value}` is not a valid value of `@{shown}` on `{me}`: "
+                            f"expected {self._expected_value(idx, values)}", key, el))
+        present = {
+            (etree.QName(k).namespace or "", etree.QName(k).localname) for k in el.attrib
+        }
+        for req in self.x.required_attributes(decl):
+            if req not in present:
+                out.append(("rng:attribute-missing",
+                            f"`{me}` lacks the required attribute `@{display(req)}`", None, el))
+        out.extend(self._children(el, decl, me))
+        return out
+
+    def _expected_value(self, attr: int, values: list[str]) -> str:
+        types = self.x.datatypes(attr)
+        words: list[str] = [f"`{v}`" for v in values[:_MAX_LISTED]]
+        for t in types:
+            w = _DATATYPE_WORDS.get(t, f"a value of type {t}")
+            if w not in words:
+                words.append(w)
+        if not words:
+            return "a different value"
+        listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+        return listed + (f" (xsd:{', xsd:'.join(types)})" if types else "")
+
+    def _children(
+        self, el: etree._Element, decl: int, me: str
+    ) -> list[tuple[str, str, str | None, etree._Element]]:
+        content = self.x.g.elements[decl].content
+        pattern = content
+        previous: str | None = None
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            cname = _name_of(child)
+            nxt = self.x.deriv(pattern, cname)
+            if nxt == NOT_ALLOWED:
+                return [self._misplaced(child, cname, me, decl, pattern, previous)]
+            pattern = nxt
+            previous = display(cname)
+        out: list[tuple[str, str, str | None, etree._Element]] = []
+        if not self.x.nullable(pattern):
+            expected = self._expected(pattern)
+            where = f" after `{previous}`" if previous else ""
+            out.append(("rng:content-incomplete",
+                        f"`{me}` is incomplete: expected {_listing(expected)}{where}", None, el))
+        if not self.x.allows_text(decl) and _has_text(el):
+            out.append(("rng:text-not-allowed",
+                        f"text is not allowed directly in `{me}`{self._wrap_hint(decl)}", None, el))
+        return out
+
+    def _misplaced(
+        self, child: etree._Element, cname: Name, me: str, decl: int, pattern: object,
+        previous: str | None,
+    ) -> tuple[str, str, str | None, etree._Element]:
+        shown = display(cname)
+        allowed_here = self._expected(pattern)  # type: ignore[arg-type]
+        anywhere = {display(n) for n in self.x.children(decl)}
+        if shown not in anywhere:
+            hint = _nearest(shown, anywhere) or (
+                _nearest(shown, (display(n) for n in self.x.g.by_name))
+                if not self.x.declared(cname) else None
+            )
+            if hint:
+                return ("rng:element-not-allowed",
+                        f"`{shown}` is not allowed in `{me}`; did you mean `{hint}`?", None, child)
+            tail = f"; allowed here: {_listing(allowed_here)}" if allowed_here else ""
+            return ("rng:element-not-allowed", f"`{shown}` is not allowed in `{me}`{tail}",
+                    None, child)
+        where = f"after `{previous}`" if previous else "as the first child"
+        tail = f"; expected {_listing(allowed_here)}" if allowed_here else "; nothing more is allowed"
+        return ("rng:element-misplaced",
+                f"`{shown}` is not allowed here in `{me}` ({where}){tail}", None, child)
+
+    def _expected(self, pattern: Pattern) -> list[str]:
+        """What may come next; names that would complete the content come first, alone."""
+        names = self.x.first(pattern)
+        completing = [n for n in names if self.x.nullable(self.x.deriv(pattern, n))]
+        if completing and not self.x.nullable(pattern):
+            return [display(n) for n in completing]
+        return [display(n) for n in names]
+
+    def _wrap_hint(self, decl: int) -> str:
+        wrappers = [
+            display(n)
+            for n in sorted(self.x.children(decl), key=lambda n: n[1])
+            if any(self.x.allows_text(d) for d in self.x.decls(n))
+        ]
+        for preferred in ("p", "ab", "l", "seg"):
+            if preferred in wrappers:
+                return f"; wrap it in `{preferred}`"
+        return f"; wrap it in one of {_listing(wrappers)}" if wrappers else ""
+
+
+def _has_text(el: etree._Element) -> bool:
+    if el.text and el.text.strip():
+        return True
+    return any(c.tail and c.tail.strip() for c in el)

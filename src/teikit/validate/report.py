@@ -1,0 +1,143 @@
+"""What a validation run found: problems with a place, a rule and the engine that said so.
+
+One :class:`Problem` is one root cause a person can act on; the formats in
+:mod:`teikit.validate.formats` only lay these out, so every output (terminal,
+JSON, JUnit, GitHub annotations, SARIF) says the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How bad a problem is; only errors make a document invalid."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Engine(StrEnum):
+    """Which check found a problem."""
+
+    XML = "XML"
+    RELAXNG = "RELAX NG"
+    SCHEMATRON = "Schematron"
+    XSD = "XSD"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in one file; ``line``/``column`` are 1-based, 0 when unknown."""
+
+    severity: Severity
+    file: str
+    line: int
+    column: int
+    xpath: str
+    message: str
+    rule: str
+    engine: Engine
+
+    @property
+    def location(self) -> str:
+        if self.line and self.column:
+            return f"{self.file}:{self.line}:{self.column}"
+        if self.line:
+            return f"{self.file}:{self.line}"
+        return self.file
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "severity": str(self.severity),
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "xpath": self.xpath,
+            "message": self.message,
+            "rule": self.rule,
+            "engine": str(self.engine),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """The outcome for one file: its problems, and whether it could be read at all."""
+
+    file: str
+    problems: tuple[Problem, ...] = ()
+    readable: bool = True
+    seconds: float = 0.0
+
+    @property
+    def valid(self) -> bool:
+        return self.readable and not any(p.severity is Severity.ERROR for p in self.problems)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Every file checked, in the order given, with its problems."""
+
+    files: tuple[FileResult, ...] = ()
+    schemas: tuple[str, ...] = field(default=())
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for f in self.files for p in f.problems]
+
+    @property
+    def valid(self) -> bool:
+        return all(f.valid for f in self.files)
+
+    @property
+    def unreadable(self) -> list[FileResult]:
+        return [f for f in self.files if not f.readable]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for p in self.problems if p.severity is severity)
+
+    def exit_code(self) -> int:
+        """0 valid, 1 invalid, 2 a file could not be read or parsed as XML at all."""
+        if self.unreadable:
+            return 2
+        return 0 if self.valid else 1
+
+    def summary(self) -> str:
+        n = len(self.files)
+        bad = sum(1 for f in self.files if not f.valid)
+        errors, warnings = self.count(Severity.ERROR), self.count(Severity.WARNING)
+        return (
+            f"{n} file{'s' if n != 1 else ''} checked: {n - bad} valid, {bad} invalid; "
+            f"{errors} error{'s' if errors != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''}"
+        )
+
+    def as_warnings(self) -> Report:
+        """The same report with every error downgraded, for ``--warn-only``."""
+        return Report(
+            tuple(
+                replace(
+                    f,
+                    problems=tuple(_downgrade(p) for p in f.problems),
+                    readable=True,
+                )
+                for f in self.files
+            ),
+            self.schemas,
+        )
+
+
+def _downgrade(p: Problem) -> Problem:
+    return replace(p, severity=Severity.WARNING) if p.severity is Severity.ERROR else p
+
+
+def merge(reports: Iterable[Report]) -> Report:
+    files: list[FileResult] = []
+    schemas: tuple[str, ...] = ()
+    for r in reports:
+        files.extend(r.files)
+        schemas = schemas or r.schemas
+    return Report(tuple(files), schemas)
