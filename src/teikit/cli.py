@@ -21,7 +21,7 @@ from teikit._version import __version__
 from teikit.errors import TeikitError
 
 #: Modules that define subcommands, in the order ``--help`` lists them.
-SUBCOMMAND_MODULES: tuple[str, ...] = ("teikit.convert.suggest_cli",)
+SUBCOMMAND_MODULES: tuple[str, ...] = ("teikit.convert.suggest_cli", "teikit.odd.cli")
 
 Handler = Callable[[argparse.Namespace], int]
 

@@ -1,0 +1,97 @@
+"""The ODD compiler's entry point: an ODD and a P5 source in, RNG, Schematron and XSD out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from teikit.errors import SourceLocation, TeikitError
+from teikit.odd.customize import (
+    Customization,
+    CustomizationSource,
+    SpecSource,
+    customize,
+    is_uncompiled_odd,
+    resolve_relative,
+)
+from teikit.odd.locate import odd_error
+from teikit.odd.rng import build_rng
+from teikit.odd.source import default_source_path, index_source, load_p5_source
+from teikit.xmlio import parse_file, serialize, write_atomic
+
+if TYPE_CHECKING:
+    import os
+
+    from lxml import etree
+
+
+@dataclass
+class CompiledSchema:
+    """The three schemas of one customization, as trees ready to serialize."""
+
+    customization: Customization
+    rng: etree._ElementTree
+    sch: etree._ElementTree
+    xsd: etree._ElementTree
+
+    def outputs(self, name: str) -> dict[str, bytes]:
+        """File name → bytes; the same ODD and source always give the same bytes."""
+        return {
+            f"{name}.rng": serialize(self.rng),
+            f"{name}.sch": serialize(self.sch),
+            f"{name}.xsd": serialize(self.xsd),
+        }
+
+    def write(self, outdir: str | os.PathLike[str], name: str) -> list[Path]:
+        """Write ``NAME.rng``, ``NAME.sch`` and ``NAME.xsd``, each atomically."""
+        written = []
+        for filename, data in self.outputs(name).items():
+            target = Path(outdir) / filename
+            write_atomic(target, data)
+            written.append(target)
+        return written
+
+
+def _resolver(default: SpecSource, depth: int) -> object:
+    def resolve(schema: etree._Element, declared: str) -> SpecSource:
+        if declared.startswith("tei:"):
+            return default
+        target = resolve_relative(schema, declared)
+        if not target.is_file():
+            raise odd_error(schema, f'schemaSpec source="{declared}": no such file ({target})')
+        tree = parse_file(target)
+        if is_uncompiled_odd(tree):
+            if depth > 8:
+                raise odd_error(schema, f'schemaSpec source="{declared}": ODD chain too deep')
+            chained = customize(tree, default, _resolver(default, depth + 1))  # type: ignore[arg-type]
+            return CustomizationSource.of(chained)
+        return index_source(tree, str(target))
+
+    return resolve
+
+
+def customize_odd(
+    odd_path: str | os.PathLike[str], source_path: str | os.PathLike[str] | None = None
+) -> Customization:
+    """The effective specs of an ODD (no output written)."""
+    source = load_p5_source(default_source_path(source_path))
+    tree = parse_file(odd_path)
+    return customize(tree, source, _resolver(source, 0))  # type: ignore[arg-type]
+
+
+def compile_odd(
+    odd_path: str | os.PathLike[str], source_path: str | os.PathLike[str] | None = None
+) -> CompiledSchema:
+    """Compile an ODD against the TEI P5 source (``p5subset.xml``).
+
+    ``source_path`` defaults to ``$TEIKIT_P5SUBSET`` or ``../shared`` beside a
+    checkout; the source is never downloaded.
+    """
+    from teikit.odd.schematron import build_schematron
+    from teikit.odd.xsd import build_xsd
+
+    if not Path(odd_path).is_file():
+        raise TeikitError("no such ODD file", SourceLocation(str(odd_path)))
+    custom = customize_odd(odd_path, source_path)
+    return CompiledSchema(custom, build_rng(custom), build_schematron(custom), build_xsd(custom))

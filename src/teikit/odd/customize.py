@@ -1,0 +1,496 @@
+"""Apply a ``schemaSpec`` to a source: select modules and specs, then apply the changes.
+
+This is the work the Stylesheets' ``odd2odd`` does. The result is a
+:class:`Customization`: the effective specs, ready for the RNG, Schematron and
+XSD writers. The order of work is fixed so that results never depend on the
+order an ODD author wrote things in: first every selection (``moduleRef``,
+``elementRef`` …), then ``dataSpec``, ``macroSpec``, ``classSpec`` and last
+``elementSpec`` changes, each in document order. Elements come last because an
+element's ``attDef mode="change"`` may change an attribute it inherits from a
+class changed in the same ODD.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from lxml import etree
+
+from teikit.errors import TeikitError
+from teikit.odd.locate import describe, odd_error
+from teikit.odd.specs import (
+    AnySpec,
+    AttDef,
+    AttHolder,
+    ClassSpec,
+    Constraint,
+    ElementSpec,
+    MacroSpec,
+    T,
+    parse_attdef,
+    parse_spec,
+    parse_vallist,
+)
+from teikit.xmlio import RNG_NS, TEI_NS, XML_NS, parse_file
+
+if TYPE_CHECKING:
+    import os
+
+KINDS = ("elementSpec", "classSpec", "macroSpec", "dataSpec")
+REF_KIND = {
+    "elementRef": "elementSpec",
+    "classRef": "classSpec",
+    "macroRef": "macroSpec",
+    "dataRef": "dataSpec",
+}
+NOUN = {
+    "elementSpec": "element",
+    "classSpec": "class",
+    "macroSpec": "macro",
+    "dataSpec": "datatype",
+}
+MODES = ("add", "change", "replace", "delete")
+_APPLY_ORDER = {"dataSpec": 0, "macroSpec": 1, "classSpec": 2, "elementSpec": 3}
+
+
+class SpecSource(Protocol):
+    """What a customization reads from: p5subset, or another compiled customization."""
+
+    path: str
+    version: str
+    modules: dict[str, list[tuple[str, str]]]
+
+    def has(self, kind: str, ident: str) -> bool: ...
+
+    def spec(self, kind: str, ident: str) -> AnySpec: ...
+
+
+@dataclass
+class Customization:
+    """The effective specs of one ``schemaSpec`` (what the writers emit)."""
+
+    ident: str
+    odd_path: str
+    source: SpecSource
+    ns: str
+    start: list[str]
+    specs: dict[str, dict[str, AnySpec]]
+    constraints: list[Constraint] = field(default_factory=list)
+    prefix: str = ""
+
+    @property
+    def elements(self) -> dict[str, ElementSpec]:
+        return self.specs["elementSpec"]  # type: ignore[return-value]
+
+    @property
+    def classes(self) -> dict[str, ClassSpec]:
+        return self.specs["classSpec"]  # type: ignore[return-value]
+
+    @property
+    def macros(self) -> dict[str, MacroSpec]:
+        return self.specs["macroSpec"]  # type: ignore[return-value]
+
+    @property
+    def datatypes(self) -> dict[str, MacroSpec]:
+        return self.specs["dataSpec"]  # type: ignore[return-value]
+
+    def ordered(self, kind: str) -> list[AnySpec]:
+        """Specs of one kind in source order (added specs after), for stable output."""
+        return sorted(self.specs[kind].values(), key=lambda s: (s.order, s.ident))
+
+
+@dataclass
+class CustomizationSource:
+    """A compiled customization seen as a source, so that one ODD can chain on another."""
+
+    custom: Customization
+    path: str
+    version: str
+    modules: dict[str, list[tuple[str, str]]]
+
+    @classmethod
+    def of(cls, custom: Customization) -> CustomizationSource:
+        modules: dict[str, list[tuple[str, str]]] = {}
+        for kind in KINDS:
+            for spec in custom.ordered(kind):
+                modules.setdefault(spec.module, []).append((kind, spec.ident))
+        return cls(custom, custom.odd_path, custom.source.version, modules)
+
+    def has(self, kind: str, ident: str) -> bool:
+        return ident in self.custom.specs[kind]
+
+    def spec(self, kind: str, ident: str) -> AnySpec:
+        return self.custom.specs[kind][ident]
+
+
+def _split(value: str | None) -> list[str]:
+    return value.split() if value else []
+
+
+class _Builder:
+    def __init__(self, schema: etree._Element, source: SpecSource) -> None:
+        self.schema = schema
+        self.source = source
+        self.specs: dict[str, dict[str, AnySpec]] = {k: {} for k in KINDS}
+        self.pending: list[etree._Element] = []
+        self.constraints: list[Constraint] = []
+        self.next_order = 1_000_000
+        self.ids = {
+            n.get(f"{{{XML_NS}}}id"): n
+            for n in schema.getroottree().iter(f"{T}specGrp")
+            if n.get(f"{{{XML_NS}}}id")
+        }
+        self.seen_groups: set[str] = set()
+
+    # -- selection -------------------------------------------------------------------------
+
+    def select(self, container: etree._Element) -> None:
+        for child in container:
+            if not isinstance(child.tag, str):
+                continue
+            local = etree.QName(child).localname
+            if child.tag == f"{T}moduleRef":
+                self.module_ref(child)
+            elif child.tag.startswith(T) and local in REF_KIND:
+                self.spec_ref(child, REF_KIND[local])
+            elif child.tag.startswith(T) and local in KINDS:
+                self.pending.append(child)
+            elif child.tag == f"{T}constraintSpec":
+                self.constraints.append(Constraint(child.get("ident", ""), child))
+            elif child.tag == f"{T}specGrpRef":
+                self.group_ref(child)
+
+    def group_ref(self, node: etree._Element) -> None:
+        target = node.get("target", "")
+        gid = target.removeprefix("#")
+        group = self.ids.get(gid)
+        if not target.startswith("#") or group is None:
+            raise odd_error(node, f'specGrpRef target="{target}": no specGrp with this xml:id')
+        if gid in self.seen_groups:
+            return
+        self.seen_groups.add(gid)
+        self.select(group)
+
+    def module_ref(self, node: etree._Element) -> None:
+        if node.get("url"):
+            raise odd_error(
+                node,
+                f'moduleRef url="{node.get("url")}": external RELAX NG modules are not '
+                "supported (write the declarations as elementSpecs instead)",
+            )
+        key = node.get("key")
+        if not key:
+            raise odd_error(node, "moduleRef: needs @key")
+        members = self.source.modules.get(key)
+        if members is None:
+            raise odd_error(node, f"{describe(node)}: no such module in the TEI source")
+        include, exclude = _split(node.get("include")), _split(node.get("except"))
+        if include and exclude:
+            raise odd_error(node, f"{describe(node)}: @include and @except are exclusive")
+        elements = {i for k, i in members if k == "elementSpec"}
+        for attr, names in (("include", include), ("except", exclude)):
+            unknown = [n for n in names if n not in elements]
+            if unknown:
+                raise odd_error(
+                    node,
+                    f"{describe(node)}: @{attr} names {', '.join(unknown)}, not "
+                    f'{"an element" if len(unknown) == 1 else "elements"} of module "{key}"',
+                )
+        for kind, ident in members:
+            if kind == "elementSpec" and (
+                (include and ident not in include) or (exclude and ident in exclude)
+            ):
+                continue
+            self.specs[kind].setdefault(ident, self.source.spec(kind, ident))
+
+    def spec_ref(self, node: etree._Element, kind: str) -> None:
+        key = node.get("key", "")
+        if not self.source.has(kind, key):
+            raise odd_error(node, f"{describe(node)}: no such {NOUN[kind]} in the TEI source")
+        self.specs[kind].setdefault(key, self.source.spec(kind, key))
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def apply_all(self) -> None:
+        pending = sorted(
+            enumerate(self.pending),
+            key=lambda p: (_APPLY_ORDER[etree.QName(p[1]).localname], p[0]),
+        )
+        for _, node in pending:
+            self.apply(node)
+        for _, node in pending:
+            self.check_refs(node)
+
+    def apply(self, node: etree._Element) -> None:
+        kind = etree.QName(node).localname
+        ident = node.get("ident")
+        mode = node.get("mode", "add")
+        noun = NOUN[kind]
+        if not ident:
+            raise odd_error(node, f"{kind}: needs @ident")
+        if mode not in MODES:
+            raise odd_error(node, f"{describe(node)}: @mode must be one of {', '.join(MODES)}")
+        selected = self.specs[kind].get(ident)
+        in_source = self.source.has(kind, ident)
+        if mode == "delete":
+            if selected is None and not in_source:
+                raise odd_error(node, f"{describe(node)}: no such {noun} in the TEI source")
+            self.specs[kind].pop(ident, None)
+        elif mode == "change":
+            if selected is None:
+                hint = ""
+                if in_source:
+                    module = self.source.spec(kind, ident).module
+                    hint = f' (it is in module "{module}", which is not selected)'
+                    if not self.source.modules.get(module):
+                        hint = ""
+                raise odd_error(
+                    node, f"{describe(node)}: no such {noun} in the selected modules{hint}"
+                )
+            self.specs[kind][ident] = self.change(selected, node)
+        elif mode == "replace" or mode == "add":
+            if mode == "add" and selected is not None:
+                raise odd_error(
+                    node,
+                    f'{describe(node)}: the {noun} already exists (use mode="change" or '
+                    'mode="replace")',
+                )
+            if mode == "replace" and selected is None and not in_source:
+                raise odd_error(node, f"{describe(node)}: no such {noun} in the TEI source")
+            self.specs[kind][ident] = self.new_spec(node, selected)
+
+    def new_spec(self, node: etree._Element, old: AnySpec | None) -> AnySpec:
+        order = old.order if old is not None else self.next_order
+        if old is None:
+            self.next_order += 1
+        spec = parse_spec(node, order)
+        if not spec.module and old is not None:
+            spec.module = old.module
+        if isinstance(spec, AttHolder):
+            # Reparse attributes with modes: a new spec may delete inherited ones.
+            spec.attributes, spec.choices, spec.removed = {}, [], set()
+            for attlist in node.iterchildren(f"{T}attList"):
+                self.apply_attlist(spec, attlist, node)
+        return spec
+
+    def change(self, old: AnySpec, node: etree._Element) -> AnySpec:
+        spec = old.clone()
+        if isinstance(spec, ElementSpec) and node.get("ns") is not None:
+            spec.ns = node.get("ns")
+        content = node.find(f"{T}content")
+        if content is not None:
+            spec.content = content
+        for cs in node.iterchildren(f"{T}constraintSpec"):
+            cid = cs.get("ident", "")
+            if cs.get("mode") == "delete":
+                if spec.constraints.pop(cid, None) is None:
+                    raise odd_error(cs, f"{describe(cs)}: {old.ident} has no such constraint")
+            else:
+                spec.constraints[cid] = Constraint(cid, cs)
+        if isinstance(spec, AttHolder):
+            classes = node.find(f"{T}classes")
+            if classes is not None:
+                self.change_classes(spec, classes)
+            for attlist in node.iterchildren(f"{T}attList"):
+                self.apply_attlist(spec, attlist, node)
+        return spec
+
+    def change_classes(self, spec: AttHolder, classes: etree._Element) -> None:
+        if classes.get("mode") == "replace":
+            spec.classes = []
+        for m in classes.iterchildren(f"{T}memberOf"):
+            key = m.get("key", "")
+            if m.get("mode") == "delete":
+                if key in spec.classes:
+                    spec.classes.remove(key)
+            elif key not in spec.classes:
+                spec.classes.append(key)
+
+    def apply_attlist(
+        self, spec: AttHolder, attlist: etree._Element, owner: etree._Element
+    ) -> None:
+        group: list[str] = []
+        for child in attlist:
+            if child.tag == f"{T}attDef":
+                name = self.apply_attdef(spec, child, owner)
+                if name:
+                    group.append(name)
+            elif child.tag == f"{T}attRef":
+                cls, name = child.get("class", ""), child.get("name", "")
+                key = f"{cls}/{name}"
+                spec.attributes[key] = AttDef(ident=name, node=child, ref=(cls, name))
+                group.append(key)
+            elif child.tag == f"{T}attList":
+                self.apply_attlist(spec, child, owner)
+        if attlist.get("org") == "choice" and len(group) > 1:
+            spec.choices.append(group)
+
+    def apply_attdef(self, spec: AttHolder, node: etree._Element, owner: etree._Element) -> str:
+        ident = node.get("ident", "")
+        mode = node.get("mode", "add")
+        if not ident:
+            raise odd_error(node, "attDef: needs @ident")
+        if mode not in MODES:
+            raise odd_error(node, f"{describe(node)}: @mode must be one of {', '.join(MODES)}")
+        local = spec.attributes.get(ident)
+        inherited = self.inherited(spec, ident) if local is None else None
+        where = f'{NOUN[spec.kind]} "{spec.ident}"'
+        if mode == "delete":
+            if local is None and inherited is None:
+                raise odd_error(node, f"{describe(node)}: {where} has no attribute {ident}")
+            spec.attributes.pop(ident, None)
+            for group in spec.choices:
+                if ident in group:
+                    group.remove(ident)
+            spec.removed.add(ident)
+            return ""
+        if mode == "change":
+            base = local or inherited
+            if base is None:
+                raise odd_error(node, f"{describe(node)}: {where} has no attribute {ident}")
+            spec.attributes[ident] = self.merge_attdef(base.clone(), node)
+        else:
+            spec.attributes[ident] = parse_attdef(node)
+        spec.removed.discard(ident)
+        return ident
+
+    def merge_attdef(self, att: AttDef, node: etree._Element) -> AttDef:
+        if node.get("usage"):
+            att.usage = node.get("usage", "opt")
+        if node.get("ns") is not None:
+            att.ns = node.get("ns")
+        datatype = node.find(f"{T}datatype")
+        if datatype is not None:
+            att.datatype = datatype
+        default = node.find(f"{T}defaultVal")
+        if default is not None:
+            att.default = "".join(default.itertext()).strip()
+        vl = node.find(f"{T}valList")
+        if vl is not None:
+            vmode = vl.get("mode", "add")
+            if vmode == "delete":
+                att.vallist = None
+            elif vmode == "change" and att.vallist is not None:
+                if vl.get("type"):
+                    att.vallist.type = vl.get("type", "open")
+                for item in vl.iterchildren(f"{T}valItem"):
+                    value = item.get("ident", "")
+                    if item.get("mode") == "delete":
+                        if value in att.vallist.values:
+                            att.vallist.values.remove(value)
+                    elif value not in att.vallist.values:
+                        att.vallist.values.append(value)
+            else:
+                att.vallist = parse_vallist(vl)
+        for cs in node.iterchildren(f"{T}constraintSpec"):
+            if cs.get("mode") == "delete":
+                att.constraints.pop(cs.get("ident", ""), None)
+            else:
+                att.constraints[cs.get("ident", "")] = Constraint(cs.get("ident", ""), cs)
+        return att
+
+    def inherited(self, spec: AttHolder, ident: str, seen: set[str] | None = None) -> AttDef | None:
+        """The attribute ``ident`` as ``spec`` inherits it from its attribute classes."""
+        seen = seen if seen is not None else set()
+        for key in spec.classes:
+            cls = self.specs["classSpec"].get(key)
+            if not isinstance(cls, ClassSpec) or cls.type != "atts" or key in seen:
+                continue
+            seen.add(key)
+            if ident in cls.attributes:
+                return cls.attributes[ident]
+            if ident in cls.removed:
+                continue
+            found = self.inherited(cls, ident, seen)
+            if found is not None:
+                return found
+        return None
+
+    def check_refs(self, node: etree._Element) -> None:
+        """References written in the ODD must name something that exists somewhere."""
+        for part in node.iter(f"{T}content", f"{T}datatype", f"{T}classes"):
+            for ref in part.iter(
+                f"{T}elementRef", f"{T}classRef", f"{T}macroRef", f"{T}dataRef", f"{T}memberOf"
+            ):
+                key = ref.get("key")
+                if key is None:
+                    continue
+                local = etree.QName(ref).localname
+                kind = REF_KIND.get(local, "classSpec")
+                if ref.get("mode") == "delete":
+                    continue
+                if key not in self.specs[kind] and not self.source.has(kind, key):
+                    raise odd_error(ref, f"{describe(ref)}: no such {NOUN[kind]}")
+
+
+def find_schema_spec(tree: etree._ElementTree, path: str) -> etree._Element:
+    spec = tree.getroot().find(f".//{T}schemaSpec")
+    if spec is None:
+        if tree.getroot().tag == f"{T}schemaSpec":
+            return tree.getroot()
+        raise TeikitError(f"{path}: not an ODD: no schemaSpec")
+    return spec
+
+
+def customize(
+    odd_tree: etree._ElementTree,
+    source: SpecSource,
+    resolve_source: SourceResolver | None = None,
+) -> Customization:
+    """Compile one ODD's ``schemaSpec`` against ``source`` into its effective specs."""
+    path = str(odd_tree.docinfo.URL or "<odd>")
+    schema = find_schema_spec(odd_tree, path)
+    declared = schema.get("source")
+    if declared and resolve_source is not None:
+        source = resolve_source(schema, declared)
+    builder = _Builder(schema, source)
+    builder.select(schema)
+    builder.apply_all()
+    start = _split(schema.get("start"))
+    if not start:
+        start = ["TEI"] if "TEI" in builder.specs["elementSpec"] else []
+    for name in start:
+        if name not in builder.specs["elementSpec"]:
+            raise odd_error(
+                schema, f'schemaSpec start="{schema.get("start")}": no element {name} in the schema'
+            )
+    if not start:
+        raise odd_error(schema, f"{describe(schema)}: no @start and no TEI element to start with")
+    return Customization(
+        ident=schema.get("ident", "schema"),
+        odd_path=path,
+        source=source,
+        ns=schema.get("ns", TEI_NS),
+        start=start,
+        specs=builder.specs,
+        constraints=builder.constraints,
+        prefix=schema.get("prefix", ""),
+    )
+
+
+class SourceResolver(Protocol):
+    def __call__(self, schema: etree._Element, declared: str) -> SpecSource: ...
+
+
+def is_uncompiled_odd(tree: etree._ElementTree) -> bool:
+    """An ODD still to compile selects modules; a compiled source defines them."""
+    schema = tree.getroot().find(f".//{T}schemaSpec")
+    return schema is not None and schema.find(f"{T}moduleRef") is not None
+
+
+def rng_ns() -> str:
+    return RNG_NS
+
+
+def resolve_relative(schema: etree._Element, declared: str) -> Path:
+    base = schema.getroottree().docinfo.URL
+    target = Path(declared.removeprefix("file://"))
+    if not target.is_absolute() and base:
+        target = Path(str(base)).parent / target
+    return target
+
+
+def load_odd(path: str | os.PathLike[str]) -> etree._ElementTree:
+    return parse_file(path)
