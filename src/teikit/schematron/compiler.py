@@ -1,0 +1,434 @@
+"""Compiling an expanded schema: every expression parsed once, errors found before any document.
+
+A schema with a bad expression, an unknown function or an undefined variable
+is refused here with the schema file:line of the offending element, so a
+validation run never stops half-way on an engine error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import elementpath
+from elementpath.xpath3 import XPath31Parser
+from lxml import etree
+
+from teikit.errors import SourceLocation, TeikitError
+from teikit.schematron.loader import S, local_path, where
+from teikit.schematron.results import Severity, severity_of
+from teikit.schematron.xpath import (
+    CURRENT_VAR,
+    analyse,
+    compile_lxml,
+    context_to_select,
+)
+from teikit.xmlio import parse_file
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+#: Query bindings whose expressions are XPath 2 or later.
+XPATH2_BINDINGS = frozenset({"xslt2", "xpath2", "xslt3", "xpath3", "xpath31"})
+XPATH1_BINDINGS = frozenset({"xslt", "xpath", "exslt"})
+
+
+@dataclass(slots=True)
+class Query:
+    """One expression: its text as written, and its lxml and elementpath forms.
+
+    ``use_lx`` says the lxml form may answer when the context item is an element
+    or the document (libxml2 cannot take an attribute as context item).
+    """
+
+    source: str
+    where: SourceLocation
+    variables: tuple[str, ...]
+    lx: Any
+    ep: Any
+    use_lx: bool
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Let:
+    name: str
+    query: Query
+
+
+@dataclass(slots=True)
+class NamePart:
+    query: Query | None
+
+
+@dataclass(slots=True)
+class ValueOf:
+    query: Query
+
+
+MessagePart = str | NamePart | ValueOf
+
+
+@dataclass(slots=True)
+class Check:
+    kind: Literal["assert", "report"]
+    query: Query
+    id: str | None
+    role: str | None
+    flag: str | None
+    severity: Severity
+    message: list[MessagePart]
+    diagnostics: list[list[MessagePart]]
+    properties: list[list[MessagePart]]
+
+
+@dataclass(slots=True)
+class Rule:
+    context: str
+    select: Query
+    alternatives: list[Query]
+    id: str | None
+    role: str | None
+    flag: str | None
+    lets: list[Let]
+    checks: list[Check]
+    matches_document: bool
+
+
+@dataclass(slots=True)
+class Pattern:
+    position: int
+    id: str | None
+    name: str | None
+    lets: list[Let]
+    rules: list[Rule]
+    union: Query | None = None
+
+
+@dataclass(slots=True)
+class CompiledSchema:
+    name: str
+    title: str | None
+    binding: str
+    namespaces: dict[str, str]
+    lets: list[Let]
+    patterns: list[Pattern]
+    phase: str
+    documents: dict[str, etree._ElementTree] = field(default_factory=dict)
+    stats: dict[str, int] = field(default_factory=dict)
+
+
+def generate_id(node: Any = None) -> str:
+    """XSLT's ``generate-id()``: a name unique to a node within one run."""
+    if isinstance(node, list):
+        node = node[0] if node else None
+    if node is None:
+        return ""
+    value = getattr(node, "value", node)
+    name = getattr(node, "name", None) if not hasattr(value, "tag") else None
+    suffix = f"a{abs(hash(name)):x}" if isinstance(name, str) else ""
+    return f"d{id(value):x}{suffix}"
+
+
+def _register_xslt_functions(parser: Any) -> None:
+    """XSLT functions that Schematron tests use outside XSLT (``current()`` is rewritten)."""
+    parser.external_function(
+        generate_id, name="generate-id", sequence_types=("node()?", "xs:string")
+    )
+
+
+class _Compiler:
+    """Compiles expressions in lexical scopes, tracking which variables lxml can carry."""
+
+    def __init__(self, name: str, binding: str, namespaces: dict[str, str]) -> None:
+        self.name = name
+        self.binding = binding
+        self.namespaces = namespaces
+        if binding in XPATH1_BINDINGS:
+            # XPath 2 in XPath 1.0 compatibility mode: XPath 1 comparisons and
+            # conversions, and room for XSLT's functions.
+            self.parser: Any = elementpath.XPath2Parser(
+                namespaces=namespaces, compatibility_mode=True
+            )
+        elif binding in ("xslt3", "xpath3", "xpath31"):
+            self.parser = XPath31Parser(namespaces=namespaces)
+        else:
+            self.parser = elementpath.XPath2Parser(namespaces=namespaces)
+        _register_xslt_functions(self.parser)
+        self.documents: dict[str, etree._ElementTree] = {}
+        self.stats = {"lxml": 0, "elementpath": 0}
+
+    def query(
+        self,
+        expr: str,
+        elem: etree._Element,
+        attr: str,
+        scope: dict[str, bool],
+        *,
+        select: bool = False,
+    ) -> Query:
+        """Compile ``expr``; ``scope`` maps visible variables to "lxml can carry its value"."""
+        loc = where(elem, self.name)
+        what = f"{etree.QName(elem).localname}/@{attr}"
+        try:
+            info = analyse(expr)
+        except ValueError as exc:
+            raise TeikitError(f"bad XPath in {what} {expr!r}: {exc}", loc) from None
+        for var in info.variables:
+            if var != CURRENT_VAR and var not in scope:
+                raise TeikitError(f"undefined variable ${var} in {what} {expr!r}", loc)
+        for uri in info.doc_uris:
+            self._load_document(uri, elem, loc)
+        if {"doc", "document"} & info.functions and len(info.doc_uris) == 0:
+            raise TeikitError(
+                f"unsupported: doc()/document() with a computed argument in {what} {expr!r} "
+                "(only a literal local file name is allowed)",
+                loc,
+            )
+        text = info.rewritten
+        lx = None
+        if info.xpath1:
+            try:
+                lx = compile_lxml(text, self.namespaces, smart=select)
+            except etree.XPathSyntaxError:
+                lx = None
+        ep = None
+        try:
+            ep = self.parser.parse(text)
+        except elementpath.ElementPathError as exc:
+            if lx is None:
+                raise TeikitError(f"bad XPath in {what} {expr!r}: {exc}", loc) from None
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            if lx is None:
+                raise TeikitError(f"bad XPath in {what} {expr!r}: {exc}", loc) from None
+        use_lx = lx is not None and all(
+            var == CURRENT_VAR or scope.get(var, False) for var in info.variables
+        )
+        if not select:
+            self.stats["lxml" if use_lx else "elementpath"] += 1
+        return Query(expr, loc, tuple(sorted(info.variables)), lx, ep, use_lx, text)
+
+    def _load_document(self, uri: str, elem: etree._Element, loc: SourceLocation) -> None:
+        if uri in self.documents:
+            return
+        try:
+            path = local_path(uri, elem.base or self.name)
+        except ValueError:
+            raise TeikitError(
+                f"unsupported: doc()/document() of {uri!r} (only local files are read)", loc
+            ) from None
+        if not Path(path).is_file():
+            raise TeikitError(f"doc()/document() file not found: {path}", loc)
+        self.documents[uri] = parse_file(path)
+
+    def lets(self, parent: etree._Element, scope: dict[str, bool]) -> list[Let]:
+        """Compile ``let``s in order; each extends ``scope`` for the ones after it."""
+        out = []
+        for let in parent.iterchildren(f"{S}let"):
+            name = let.get("name")
+            if not name:
+                raise TeikitError("let without @name", where(let, self.name))
+            value = let.get("value")
+            if value is None:
+                # XSLT-style content: the text is the value.
+                text = "".join(let.itertext()).replace("'", "''")
+                value = f"'{text}'"
+            q = self.query(value, let, "value", scope)
+            scope[name] = q.use_lx
+            out.append(Let(name, q))
+        return out
+
+    def message(
+        self, elem: etree._Element, scope: dict[str, bool], *, with_tail: bool = False
+    ) -> list[MessagePart]:
+        parts: list[MessagePart] = []
+        if elem.text:
+            parts.append(elem.text)
+        for child in elem:
+            if not isinstance(child.tag, str):
+                pass
+            elif child.tag == f"{S}name":
+                path = child.get("path")
+                parts.append(NamePart(self.query(path, child, "path", scope) if path else None))
+            elif child.tag == f"{S}value-of":
+                sel = child.get("select")
+                if sel is None:
+                    raise TeikitError("value-of without @select", where(child, self.name))
+                parts.append(ValueOf(self.query(sel, child, "select", scope)))
+            else:
+                # emph, dir, span and foreign markup are kept as their text.
+                parts.extend(self.message(child, scope))
+            if child.tail:
+                parts.append(child.tail)
+        return parts
+
+
+def _ids(value: str | None) -> list[str]:
+    return value.split() if value else []
+
+
+def compile_schema(schema: etree._Element, name: str, phase: str | None) -> CompiledSchema:
+    """Compile an expanded schema (see :func:`teikit.schematron.loader.expand`) for one phase."""
+    binding = (schema.get("queryBinding") or "xslt").strip().lower()
+    if binding not in XPATH2_BINDINGS | XPATH1_BINDINGS:
+        raise TeikitError(
+            f"unsupported queryBinding {binding!r} (teikit runs xslt, xslt2, xpath2 and "
+            "their XPath 3 variants)",
+            where(schema, name),
+        )
+    namespaces: dict[str, str] = {}
+    for ns in schema.iter(f"{S}ns"):
+        prefix, uri = ns.get("prefix"), ns.get("uri")
+        if prefix is None or uri is None:
+            raise TeikitError("ns needs @prefix and @uri", where(ns, name))
+        namespaces[prefix] = uri
+    comp = _Compiler(name, binding, namespaces)
+    title_el = schema.find(f"{S}title")
+    title = " ".join("".join(title_el.itertext()).split()) if title_el is not None else None
+
+    scope: dict[str, bool] = {}
+    lets = comp.lets(schema, scope)
+
+    patterns_el = list(schema.iterchildren(f"{S}pattern"))
+    active_ids, phase_name, phase_el = _select_phase(schema, name, phase)
+    if phase_el is not None:
+        lets.extend(comp.lets(phase_el, scope))
+
+    diagnostics = _by_id(schema.iter(f"{S}diagnostic"))
+    properties = _by_id(schema.iter(f"{S}property"))
+
+    patterns = []
+    for position, pat in enumerate(patterns_el, start=1):
+        pid = pat.get("id")
+        if active_ids is not None and pid not in active_ids:
+            continue
+        pscope = dict(scope)
+        plets = comp.lets(pat, pscope)
+        rules = []
+        for rule_el in pat.iterchildren(f"{S}rule"):
+            rules.append(_compile_rule(comp, rule_el, pat, pscope, diagnostics, properties))
+        pattern = Pattern(position, pid, pat.get("name") or _title(pat), plets, rules)
+        if len(rules) > 1:
+            pattern.union = _union(comp, rules, pat, pscope)
+        patterns.append(pattern)
+    return CompiledSchema(
+        name, title, binding, namespaces, lets, patterns, phase_name, comp.documents, comp.stats
+    )
+
+
+def _title(elem: etree._Element) -> str | None:
+    t = elem.find(f"{S}title")
+    return " ".join("".join(t.itertext()).split()) if t is not None else None
+
+
+def _by_id(elems: Iterable[etree._Element]) -> dict[str, etree._Element]:
+    return {e.get("id", ""): e for e in elems if e.get("id")}
+
+
+def _select_phase(
+    schema: etree._Element, name: str, phase: str | None
+) -> tuple[set[str] | None, str, etree._Element | None]:
+    wanted = phase or "#DEFAULT"
+    if wanted == "#DEFAULT":
+        wanted = schema.get("defaultPhase") or "#ALL"
+    if wanted == "#ALL":
+        return None, "#ALL", None
+    for ph in schema.iterchildren(f"{S}phase"):
+        if ph.get("id") == wanted:
+            active = {a.get("pattern", "") for a in ph.iterchildren(f"{S}active")}
+            return active, wanted, ph
+    known = [p.get("id", "") for p in schema.iterchildren(f"{S}phase")]
+    raise TeikitError(
+        f"no phase {wanted!r} in the schema (phases: {', '.join(['#ALL', *known])})",
+        SourceLocation(name),
+    )
+
+
+def _compile_rule(
+    comp: _Compiler,
+    rule_el: etree._Element,
+    pat: etree._Element,
+    pscope: dict[str, bool],
+    diagnostics: dict[str, etree._Element],
+    properties: dict[str, etree._Element],
+) -> Rule:
+    context = rule_el.get("context")
+    if not context:
+        raise TeikitError("rule without @context", where(rule_el, comp.name))
+    rscope = dict(pscope)
+    matches_document = False
+    alternatives: list[Query] = []
+    try:
+        from teikit.schematron.xpath import split_union
+
+        alts = split_union(context)
+    except ValueError as exc:
+        raise TeikitError(
+            f"bad rule context {context!r}: {exc}", where(rule_el, comp.name)
+        ) from None
+    for alt in alts:
+        if alt.strip() == "/":
+            matches_document = True
+        else:
+            alternatives.append(
+                comp.query(context_to_select(alt), rule_el, "context", pscope, select=True)
+            )
+    select = comp.query(
+        context_to_select(context) if alternatives else "/", rule_el, "context", pscope, select=True
+    )
+    lets = comp.lets(rule_el, rscope)
+    checks = []
+    rule_role = rule_el.get("role")
+    for el in rule_el:
+        if el.tag not in (f"{S}assert", f"{S}report"):
+            continue
+        kind: Literal["assert", "report"] = "assert" if el.tag == f"{S}assert" else "report"
+        test = el.get("test")
+        if test is None:
+            raise TeikitError(f"{kind} without @test", where(el, comp.name))
+        role = el.get("role")
+        diags = []
+        for did in _ids(el.get("diagnostics")):
+            if did not in diagnostics:
+                raise TeikitError(f"no diagnostic {did!r}", where(el, comp.name))
+            diags.append(comp.message(diagnostics[did], rscope))
+        props = []
+        for prid in _ids(el.get("properties")):
+            if prid not in properties:
+                raise TeikitError(f"no property {prid!r}", where(el, comp.name))
+            props.append(comp.message(properties[prid], rscope))
+        checks.append(
+            Check(
+                kind,
+                comp.query(test, el, "test", rscope),
+                el.get("id") or rule_el.get("id") or pat.get("id"),
+                role,
+                el.get("flag") or rule_el.get("flag"),
+                severity_of(role if role is not None else rule_role),
+                comp.message(el, rscope),
+                diags,
+                props,
+            )
+        )
+    return Rule(
+        context,
+        select,
+        alternatives,
+        rule_el.get("id"),
+        rule_role,
+        rule_el.get("flag"),
+        lets,
+        checks,
+        matches_document,
+    )
+
+
+def _union(
+    comp: _Compiler, rules: list[Rule], pat: etree._Element, scope: dict[str, bool]
+) -> Query | None:
+    """One expression selecting every rule's nodes, to visit them in document order."""
+    selects = [r.select.source for r in rules if r.alternatives]
+    if not selects:
+        return None
+    return comp.query(" | ".join(f"({s})" for s in selects), pat, "context", scope, select=True)

@@ -1,0 +1,406 @@
+"""Running a compiled schema over one document.
+
+Per pattern, each rule's context is selected once over the whole document
+(the same context selected by many patterns is selected once), and each node
+goes to the first rule of the pattern that matches it, as the ISO skeleton's
+template priorities decide. Tests run on lxml when their expression and the
+variables it reads allow it, else on elementpath, whose node tree of the
+document is built only if some expression needs it.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from pathlib import Path
+from typing import Any
+
+import elementpath
+from elementpath.xpath_nodes import AttributeNode, DocumentNode
+from lxml import etree
+
+from teikit.errors import TeikitError
+from teikit.schematron.compiler import (
+    XPATH1_BINDINGS,
+    Check,
+    CompiledSchema,
+    Let,
+    MessagePart,
+    NamePart,
+    Pattern,
+    Query,
+    Rule,
+)
+from teikit.schematron.location import AttrRef, Item, line_of, location_of
+from teikit.schematron.results import (
+    ActivePattern,
+    FiredRule,
+    SchematronReport,
+    SchematronResult,
+)
+from teikit.schematron.xpath import CURRENT_VAR
+
+
+class _NoLxmlError(Exception):
+    """A variable's value cannot be handed to libxml2; elementpath answers instead."""
+
+
+class _Env:
+    """Variables visible at one context item, evaluated lazily, per engine."""
+
+    __slots__ = ("ep_values", "item", "lets", "lx_values", "parent", "run")
+
+    def __init__(self, run: _Run, item: Item, lets: list[Let], parent: _Env | None) -> None:
+        self.run = run
+        self.item = item
+        self.lets = {let.name: let for let in lets}
+        self.parent = parent
+        self.lx_values: dict[str, Any] = {}
+        self.ep_values: dict[str, Any] = {}
+
+    def _owner(self, name: str) -> _Env:
+        env: _Env | None = self
+        while env is not None:
+            if name in env.lets:
+                return env
+            env = env.parent
+        raise KeyError(name)  # the compiler has checked every variable
+
+    def lx(self, name: str, current: Item) -> Any:
+        if name == CURRENT_VAR:
+            if isinstance(current, AttrRef):
+                raise _NoLxmlError
+            return current
+        env = self._owner(name)
+        if name not in env.lx_values:
+            query = env.lets[name].query
+            if not query.use_lx or isinstance(env.item, AttrRef):
+                raise _NoLxmlError
+            value = env.run.lx_eval(query, env.item, env)
+            if isinstance(value, list) and not all(isinstance(v, etree._Element) for v in value):
+                value = _NoLxmlError
+            env.lx_values[name] = value
+        value = env.lx_values[name]
+        if value is _NoLxmlError:
+            raise _NoLxmlError
+        return value
+
+    def ep(self, name: str, current: Item) -> Any:
+        if name == CURRENT_VAR:
+            return self.run.ep_node(current)
+        env = self._owner(name)
+        if name not in env.ep_values:
+            env.ep_values[name] = env.run.ep_eval(env.lets[name].query, env.item, env)
+        return env.ep_values[name]
+
+
+def _lx_bool(value: Any) -> bool:
+    if isinstance(value, float):
+        return value != 0 and not math.isnan(value)
+    return bool(value)
+
+
+def _format_number(value: float) -> str:
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+class _Run:
+    """One document under one schema."""
+
+    def __init__(self, schema: CompiledSchema, tree: etree._ElementTree, keep_fired: bool) -> None:
+        self.schema = schema
+        self.tree = tree
+        self.keep_fired = keep_fired
+        url = tree.docinfo.URL
+        self.document = url
+        self.uri = Path(url).resolve().as_uri() if url and "://" not in url else url
+        self._ep_root: Any = None
+        self._ep_base: Any = None
+        self._selected: dict[str, list[Item]] = {}
+        self.counts = {"lxml": 0, "elementpath": 0}
+        self.xpath1 = schema.binding in XPATH1_BINDINGS
+
+    # -- elementpath side -------------------------------------------------
+
+    def ep_context(self) -> Any:
+        if self._ep_base is None:
+            tree: Any = self.tree
+            self._ep_root = elementpath.get_node_tree(tree, uri=self.uri)
+            documents: Any = dict(self.schema.documents) or None
+            self._ep_base = elementpath.XPathContext(
+                self._ep_root,
+                namespaces=self.schema.namespaces,
+                uri=self.uri,
+                documents=documents,
+            )
+        return self._ep_base
+
+    def ep_node(self, item: Item) -> Any:
+        self.ep_context()
+        if isinstance(item, etree._ElementTree):
+            return self._ep_root
+        if isinstance(item, AttrRef):
+            elem = self._ep_root.elements[item.parent]
+            for attr in elem.attributes:
+                if attr.name == item.name:
+                    return attr
+            raise KeyError(item.name)
+        return self._ep_root.elements[item]
+
+    def ep_eval(self, query: Query, item: Item, env: _Env) -> Any:
+        ctx = copy.copy(self.ep_context())
+        ctx.item = self.ep_node(item)
+        ctx.variables = {name: env.ep(name, item) for name in query.variables}
+        self.counts["elementpath"] += 1
+        try:
+            return query.ep.evaluate(ctx)
+        except elementpath.ElementPathError as exc:
+            raise self._dynamic_error(query, item, exc) from None
+
+    def _dynamic_error(self, query: Query, item: Item, exc: Exception) -> TeikitError:
+        doc = f"{self.document or '<document>'}:{line_of(item)}"
+        return TeikitError(
+            f"cannot evaluate {query.source!r} on {doc} ({location_of(item)}): {exc}",
+            query.where,
+        )
+
+    # -- lxml side --------------------------------------------------------
+
+    def lx_eval(self, query: Query, item: Item, env: _Env) -> Any:
+        kwargs = {name: env.lx(name, item) for name in query.variables}
+        self.counts["lxml"] += 1
+        try:
+            return query.lx(item, **kwargs)
+        except etree.XPathError as exc:
+            raise self._dynamic_error(query, item, exc) from None
+
+    # -- both -------------------------------------------------------------
+
+    def boolean(self, query: Query, item: Item, env: _Env) -> bool:
+        if query.use_lx and not isinstance(item, AttrRef):
+            try:
+                return _lx_bool(self.lx_eval(query, item, env))
+            except _NoLxmlError:
+                pass
+        value = self.ep_eval(query, item, env)
+        try:
+            return bool(query.ep.boolean_value(value))
+        except elementpath.ElementPathError as exc:
+            raise self._dynamic_error(query, item, exc) from None
+
+    def string(self, query: Query, item: Item, env: _Env) -> str:
+        if query.use_lx and not isinstance(item, AttrRef):
+            try:
+                return self._lx_string(self.lx_eval(query, item, env))
+            except _NoLxmlError:
+                pass
+        value = self.ep_eval(query, item, env)
+        values = value if isinstance(value, list) else [value]
+        if self.xpath1:
+            values = values[:1]
+        return " ".join(_ep_string(v) for v in values if v is not None)
+
+    def _lx_string(self, value: Any) -> str:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, float):
+            return _format_number(value)
+        if isinstance(value, list):
+            strings = [v if isinstance(v, str) else _lx_node_string(v) for v in value]
+            return strings[0] if self.xpath1 and strings else " ".join(strings)
+        return str(value)
+
+    def name_of(self, query: Query | None, item: Item, env: _Env) -> str:
+        if query is None:
+            return _item_name(item)
+        if query.use_lx and not isinstance(item, AttrRef):
+            try:
+                value = self.lx_eval(query, item, env)
+                if isinstance(value, list):
+                    return _item_name(value[0]) if value else ""
+                return str(value)
+            except _NoLxmlError:
+                pass
+        value = self.ep_eval(query, item, env)
+        first = value[0] if isinstance(value, list) and value else value
+        if isinstance(first, AttributeNode) and first.parent is not None:
+            parent: Any = first.parent
+            return _item_name(AttrRef(parent.value, str(first.name)))
+        if isinstance(getattr(first, "value", None), etree._Element):
+            return _item_name(first.value)
+        return "" if first is None or first == [] else _ep_string(first)
+
+    def select(self, query: Query, env: _Env) -> list[Item]:
+        key = query.text
+        cached = self._selected.get(key)
+        if cached is not None and not query.variables:
+            return cached
+        items: list[Item] = []
+        if query.use_lx:
+            try:
+                for node in self.lx_eval(query, self.tree, env):
+                    if isinstance(node, etree._Element):
+                        items.append(node)
+                    elif getattr(node, "is_attribute", False):
+                        items.append(AttrRef(node.getparent(), node.attrname))
+                self._selected[key] = items
+                return items
+            except _NoLxmlError:
+                pass
+        value = self.ep_eval(query, self.tree, env)
+        for node in value if isinstance(value, list) else [value]:
+            if isinstance(node, DocumentNode):
+                items.append(self.tree)
+            elif isinstance(node, AttributeNode):
+                parent: Any = node.parent
+                items.append(AttrRef(parent.value, str(node.name)))
+            elif isinstance(getattr(node, "value", None), etree._Element):
+                items.append(node.value)
+        self._selected[key] = items
+        return items
+
+
+def _lx_node_string(node: Any) -> str:
+    if isinstance(node, etree._Element):
+        return "".join(node.itertext()) if isinstance(node.tag, str) else (node.text or "")
+    return str(node)
+
+
+def _ep_string(value: Any) -> str:
+    if hasattr(value, "string_value"):
+        return str(value.string_value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return _format_number(value)
+    return str(value)
+
+
+def _item_name(item: Any) -> str:
+    if isinstance(item, AttrRef):
+        parent_map = item.parent.nsmap
+        qn = etree.QName(item.name)
+        for prefix, uri in parent_map.items():
+            if uri == qn.namespace and prefix:
+                return f"{prefix}:{qn.localname}"
+        return (
+            "xml:" + qn.localname if qn.namespace == etree.QName("{x}y").namespace else qn.localname
+        )
+    if isinstance(item, etree._Element) and isinstance(item.tag, str):
+        qn = etree.QName(item)
+        if item.prefix:
+            return f"{item.prefix}:{qn.localname}"
+        return qn.localname
+    return ""
+
+
+def _message(run: _Run, parts: list[MessagePart], item: Item, env: _Env) -> str:
+    out = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+        elif isinstance(part, NamePart):
+            out.append(run.name_of(part.query, item, env))
+        else:
+            out.append(run.string(part.query, item, env))
+    return " ".join("".join(out).split())
+
+
+def run_schema(
+    schema: CompiledSchema, tree: etree._ElementTree, *, keep_fired: bool = False
+) -> tuple[SchematronReport, dict[str, int]]:
+    """Validate one parsed document; returns the report and how many evaluations each engine did."""
+    run = _Run(schema, tree, keep_fired)
+    root_env = _Env(run, tree, schema.lets, None)
+    results: list[SchematronResult] = []
+    events: list[ActivePattern | FiredRule | SchematronResult] = []
+    active: list[ActivePattern] = []
+    fired_count = 0
+    for pattern in schema.patterns:
+        ap = ActivePattern(pattern.position, pattern.id, pattern.name)
+        active.append(ap)
+        if keep_fired:
+            events.append(ap)
+        penv = _Env(run, tree, pattern.lets, root_env)
+        for rule, item in _firings(run, pattern, penv):
+            fired_count += 1
+            if keep_fired:
+                events.append(
+                    FiredRule(pattern.position, rule.context, rule.id, rule.role, location_of(item))
+                )
+            renv = _Env(run, item, rule.lets, penv)
+            for check in rule.checks:
+                hit = run.boolean(check.query, item, renv)
+                if hit != (check.kind == "report"):
+                    continue
+                result = _result(run, pattern, rule, check, item, renv)
+                results.append(result)
+                if keep_fired:
+                    events.append(result)
+    report = SchematronReport(
+        document=run.document,
+        results=tuple(results),
+        active_patterns=tuple(active),
+        fired_rule_count=fired_count,
+        events=tuple(events),
+        phase=schema.phase,
+        title=schema.title,
+        namespaces=tuple(schema.namespaces.items()),
+    )
+    return report, run.counts
+
+
+def _firings(run: _Run, pattern: Pattern, env: _Env) -> list[tuple[Rule, Item]]:
+    """Each node matched by a rule of the pattern, with the first rule that matches it."""
+    if len(pattern.rules) == 1:
+        rule = pattern.rules[0]
+        items = run.select(rule.select, env) if rule.alternatives else []
+        if rule.matches_document:
+            items = [run.tree, *items]
+        return [(rule, item) for item in items]
+    first: dict[Any, Rule] = {}
+    doc_rule: Rule | None = None
+    for rule in pattern.rules:
+        if rule.matches_document and doc_rule is None:
+            doc_rule = rule
+        if not rule.alternatives:
+            continue
+        for item in run.select(rule.select, env):
+            first.setdefault(_key(item), rule)
+    ordered = run.select(pattern.union, env) if pattern.union is not None else []
+    out: list[tuple[Rule, Item]] = [(doc_rule, run.tree)] if doc_rule is not None else []
+    for item in ordered:
+        match = first.get(_key(item))
+        if match is not None:
+            out.append((match, item))
+    return out
+
+
+def _key(item: Item) -> Any:
+    return (item.parent, item.name) if isinstance(item, AttrRef) else item
+
+
+def _result(
+    run: _Run, pattern: Pattern, rule: Rule, check: Check, item: Item, env: _Env
+) -> SchematronResult:
+    return SchematronResult(
+        kind=check.kind,
+        id=check.id,
+        role=check.role,
+        severity=check.severity,
+        message=_message(run, check.message, item, env),
+        location=location_of(item),
+        line=line_of(item),
+        test=check.query.source,
+        pattern=pattern.id,
+        pattern_position=pattern.position,
+        rule_context=rule.context,
+        flag=check.flag,
+        document=run.document,
+        diagnostics=tuple(_message(run, d, item, env) for d in check.diagnostics),
+        properties=tuple(_message(run, p, item, env) for p in check.properties),
+    )

@@ -1,0 +1,292 @@
+"""Schematron expressions, compiled once for two XPath engines.
+
+libxml2's XPath (through lxml) is an order of magnitude faster than a pure
+Python XPath 2 engine, and most Schematron tests written for XPath 2 are in
+fact plain XPath 1 (``@type``, ``ancestor::tei:p``, ``count(x) > 1``). So each
+expression is lexed and, when it is *conservatively* XPath-1 compatible, also
+compiled with :class:`lxml.etree.XPath`; every expression is compiled with
+elementpath as well, which answers whenever lxml cannot (XPath 2 syntax or
+functions, attribute context items, values lxml cannot carry).
+
+"Conservative" means the expression only uses XPath 1 syntax and functions
+whose XPath 1 and XPath 2 results agree in a boolean or string context; any
+doubt (an ``eq``, a prefixed function, a comparison of two node-sets with
+``<``) sends it to elementpath, which is always right but slower.
+
+XSLT's ``current()`` is rewritten to a variable bound to the rule context, so
+that both engines understand it. ``doc()``/``document()`` are accepted only
+with a literal local file name, which is loaded once, safely, with the schema.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+#: The variable that stands for XSLT's ``current()`` in rewritten expressions.
+CURRENT_VAR = "teikit-current"
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+   |(?P<comment>\(:)
+   |(?P<str>"(?:[^"]|"")*"|'(?:[^']|'')*')
+   |(?P<num>\.\d+(?:[eE][+-]?\d+)?|\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)
+   |(?P<var>\$\s*(?:[^\W\d][\w.\-]*:)?[^\W\d][\w.\-]*)
+   |(?P<name>Q\{[^}]*\}[^\W\d][\w.\-]*
+        |(?:\*|[^\W\d][\w.\-]*)(?::(?:\*|[^\W\d][\w.\-]*))?)
+   |(?P<op>::|//|\.\.|!=|<=|>=|<<|>>|\|\||:=|=>|[()\[\],@/|=<>+\-*!?.{}\#:;])
+    """,
+    re.VERBOSE,
+)
+
+#: XPath 1 core functions whose results XPath 2 agrees with in Schematron use.
+#: ``id`` is left out: teikit parses without collecting IDs, so libxml2's ``id()``
+#: would find nothing.
+XPATH1_FUNCTIONS = frozenset(
+    {
+        "last", "position", "count", "local-name", "namespace-uri", "name",
+        "string", "concat", "starts-with", "contains", "substring-before",
+        "substring-after", "substring", "string-length", "normalize-space",
+        "translate", "boolean", "not", "true", "false", "lang", "number", "sum",
+        "floor", "ceiling", "round",
+    }
+)  # fmt: skip
+_NUMERIC_FUNCTIONS = frozenset(
+    {"count", "string-length", "number", "sum", "floor", "ceiling", "round", "position", "last"}
+)
+_NODE_TESTS = frozenset({"node", "text", "comment", "processing-instruction"})
+_XPATH2_KIND_TESTS = frozenset(
+    {"element", "attribute", "document-node", "schema-element", "schema-attribute", "item",
+     "empty-sequence", "namespace-node", "function", "map", "array"}
+)  # fmt: skip
+_XPATH2_KEYWORDS = frozenset(
+    {"for", "some", "every", "if", "then", "else", "return", "satisfies", "in", "instance",
+     "of", "cast", "castable", "treat", "as", "except", "intersect", "union", "to", "eq",
+     "ne", "lt", "le", "gt", "ge", "is", "idiv", "let"}
+)  # fmt: skip
+_XPATH2_OPS = frozenset({"<<", ">>", "||", ":=", "=>", "!", "?", "{", "}", "#", ";"})
+_RELATIONAL = frozenset({"<", ">", "<=", ">="})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(expr: str) -> list[Token]:
+    """Lex an expression; raises ValueError on a character no XPath allows."""
+    tokens: list[Token] = []
+    pos = 0
+    while pos < len(expr):
+        m = _TOKEN.match(expr, pos)
+        if m is None:
+            raise ValueError(f"unexpected character {expr[pos]!r} at offset {pos}")
+        kind = m.lastgroup or "op"
+        if kind == "comment":
+            end = expr.find(":)", m.end())
+            if end < 0:
+                raise ValueError("unterminated comment")
+            tokens.append(Token("comment", expr[pos : end + 2], pos, end + 2))
+            pos = end + 2
+            continue
+        if kind != "ws":
+            tokens.append(Token(kind, m.group(), pos, m.end()))
+        pos = m.end()
+    return tokens
+
+
+def _is_call(tokens: list[Token], i: int) -> bool:
+    """Whether the name at ``i`` is a function call or kind test (followed by ``(``)."""
+    prev = tokens[i - 1].text if i else ""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i + 1].text == "("
+        and prev != "@"
+        and not (i + 1 < len(tokens) and tokens[i + 1].text == "::")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the lexer learns about an expression before compiling it."""
+
+    variables: frozenset[str]
+    functions: frozenset[str]
+    xpath1: bool
+    rewritten: str
+    doc_uris: tuple[str, ...] = field(default=())
+
+
+def _var_name(tok: Token) -> str:
+    return tok.text[1:].strip()
+
+
+def analyse(expr: str) -> Analysis:
+    """Lex ``expr``; find variables, functions, XPath-1 compatibility; rewrite current()."""
+    tokens = tokenize(expr)
+    variables: set[str] = set()
+    functions: set[str] = set()
+    xpath1 = True
+    stack: list[str | None] = []
+    last_closed: str | None = None
+    pieces: list[str] = []
+    copied = 0
+    doc_uris: list[str] = []
+    bound: set[str] = set()
+    for i, tok in enumerate(tokens):
+        prev = tokens[i - 1] if i else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.kind == "comment":
+            xpath1 = False
+        elif tok.kind == "var":
+            if nxt is not None and nxt.text in ("in", ":="):
+                bound.add(_var_name(tok))  # a for/some/every/let range variable
+            else:
+                variables.add(_var_name(tok))
+        elif tok.kind == "num":
+            if "e" in tok.text.lower():
+                xpath1 = False
+        elif tok.kind == "name":
+            if _is_call(tokens, i):
+                if tok.text in _NODE_TESTS:
+                    continue
+                if tok.text in _XPATH2_KIND_TESTS:
+                    xpath1 = False
+                    continue
+                functions.add(tok.text)
+                if tok.text == "current" and i + 2 < len(tokens) and tokens[i + 2].text == ")":
+                    pieces.append(expr[copied : tok.start])
+                    pieces.append(f"${CURRENT_VAR}")
+                    copied = tokens[i + 2].end
+                    variables.add(CURRENT_VAR)
+                elif (
+                    tok.text == "generate-id" and i + 2 < len(tokens) and tokens[i + 2].text == ")"
+                ):
+                    # XSLT's generate-id() reads the context item, which an
+                    # external function cannot see: pass it explicitly.
+                    pieces.append(expr[copied : tokens[i + 2].start])
+                    pieces.append(".")
+                    copied = tokens[i + 2].start
+                elif tok.text in ("doc", "document"):
+                    xpath1 = False
+                    arg = tokens[i + 2] if i + 2 < len(tokens) else None
+                    close = tokens[i + 3] if i + 3 < len(tokens) else None
+                    if arg is not None and arg.kind == "str" and close and close.text == ")":
+                        doc_uris.append(arg.text[1:-1])
+                    if tok.text == "document":
+                        pieces.append(expr[copied : tok.start])
+                        pieces.append("doc")
+                        copied = tok.end
+                elif tok.text not in XPATH1_FUNCTIONS:
+                    xpath1 = False
+            elif (
+                tok.text in _XPATH2_KEYWORDS
+                and ":" not in tok.text
+                and (prev is None or prev.text not in ("@", "::", "/", "//"))
+                and (nxt is None or nxt.text != "::")
+            ) or tok.text.startswith("Q{"):
+                xpath1 = False
+        elif tok.kind == "op":
+            t = tok.text
+            if t in _XPATH2_OPS:
+                xpath1 = False
+            elif t == "(":
+                is_fn = prev is not None and prev.kind == "name" and _is_call(tokens, i - 1)
+                stack.append(prev.text if is_fn and prev is not None else None)
+                if not is_fn and nxt is not None and nxt.text == ")":
+                    xpath1 = False  # empty sequence
+            elif t == "[":
+                stack.append("[")
+            elif t in (")", "]"):
+                last_closed = stack.pop() if stack else None
+            elif t == ",":
+                if not stack or stack[-1] is None or stack[-1] == "[":
+                    xpath1 = False  # sequence constructor
+            elif t in _RELATIONAL and not _numeric_comparison(tokens, i, last_closed):
+                xpath1 = False
+    pieces.append(expr[copied:])
+    return Analysis(
+        variables=frozenset(variables - bound),
+        functions=frozenset(functions),
+        xpath1=xpath1,
+        rewritten="".join(pieces),
+        doc_uris=tuple(doc_uris),
+    )
+
+
+def _numeric_comparison(tokens: list[Token], i: int, last_closed: str | None) -> bool:
+    """Whether a ``<``-like comparison has a numeric operand, so both XPaths agree.
+
+    XPath 2 compares two untyped node values as strings, XPath 1 as numbers; with
+    a number on one side both convert to numbers.
+    """
+    prev = tokens[i - 1] if i else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if prev is not None and (
+        prev.kind == "num" or (prev.text == ")" and last_closed in _NUMERIC_FUNCTIONS)
+    ):
+        return True
+    if nxt is not None:
+        if nxt.kind == "num" or (nxt.text == "-" and i + 2 < len(tokens)
+                                 and tokens[i + 2].kind == "num"):  # fmt: skip
+            return True
+        if nxt.text in _NUMERIC_FUNCTIONS and i + 2 < len(tokens) and tokens[i + 2].text == "(":
+            return True
+    return False
+
+
+def compile_lxml(expr: str, namespaces: dict[str, str], *, smart: bool = False) -> Any:
+    """Compile for libxml2; raises etree.XPathSyntaxError when libxml2 refuses it."""
+    return etree.XPath(expr, namespaces=namespaces, smart_strings=smart)
+
+
+def context_to_select(context: str) -> str:
+    """Turn an XSLT match pattern into an expression selecting every node it matches.
+
+    Each alternative of a union that does not start at the root is prefixed with
+    ``//``, which is the pattern's meaning (a node matches ``a/b`` when it is a
+    ``b`` child of an ``a`` anywhere).
+    """
+    alternatives = split_union(context)
+    out = []
+    for alt in alternatives:
+        a = alt.strip()
+        if a.startswith("/") or re.match(r"^(id|key|doc|document)\s*\(", a):
+            out.append(a)
+        else:
+            out.append("//" + a)
+    return " | ".join(out)
+
+
+def split_union(expr: str) -> list[str]:
+    """Split on the top-level ``|`` (and ``union``) of an expression."""
+    tokens = tokenize(expr)
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for tok in tokens:
+        if tok.text in ("(", "["):
+            depth += 1
+        elif tok.text in (")", "]"):
+            depth -= 1
+        elif depth == 0 and (tok.text == "|" or (tok.kind == "name" and tok.text == "union")):
+            parts.append(expr[start : tok.start])
+            start = tok.end
+    parts.append(expr[start:])
+    return [p for p in parts if p.strip()]
+
+
+def substitute_params(expr: str, params: dict[str, str]) -> str:
+    """Replace ``$name`` by a parameter's value, as abstract-pattern instantiation does."""
+    if not params or "$" not in expr:
+        return expr
+    names = sorted(params, key=len, reverse=True)
+    pattern = re.compile(r"\$(" + "|".join(re.escape(n) for n in names) + r")(?![\w.\-])")
+    return pattern.sub(lambda m: params[m.group(1)], expr)
