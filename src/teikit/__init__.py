@@ -6,8 +6,11 @@ The public API is re-exported here so that downstream code imports from
 
 from teikit._version import __version__
 from teikit.errors import TeikitError
+from teikit.schematron import Schematron, SchematronResult
 
 __all__ = [
+    "Schematron",
+    "SchematronResult",
     "TeikitError",
     "__version__",
 ]
