@@ -218,6 +218,20 @@ def tei_marking(root: etree._Element) -> str | None:
     return None
 
 
+def test_truth_keys_match_the_ground_truth_counts(derived: list[Derived]) -> None:
+    """The answer key read from the JSON agrees with the counts frus2raw reports."""
+    for d in derived:
+        assert sum(truth_turns(d.truth).values()) == d.truth["speaker_turns"], d.name
+        assert sum(truth_notes(d.truth).values()) == d.truth["footnote_count"], d.name
+        raw = d.txt.read_text(encoding="utf-8")
+        for block in d.truth["blocks"]:
+            if block.get("speaker"):
+                label = block["label_raw"]
+                if d.run == "pages+upper":
+                    label = label.upper()
+                assert f"{label}:" in raw, (d.name, label)
+
+
 # -- converting ---------------------------------------------------------------------
 
 
