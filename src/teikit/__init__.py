@@ -6,11 +6,39 @@ The public API is re-exported here so that downstream code imports from
 
 from teikit._version import __version__
 from teikit.errors import TeikitError
+from teikit.model import (
+    Correction,
+    Division,
+    DocumentBuilder,
+    Note,
+    PageBreak,
+    Person,
+    Speech,
+    Stamp,
+    TeiDocument,
+    build,
+    iter_documents,
+    load,
+    to_json,
+)
 from teikit.schematron import Schematron, SchematronResult
 
 __all__ = [
+    "Correction",
+    "Division",
+    "DocumentBuilder",
+    "Note",
+    "PageBreak",
+    "Person",
     "Schematron",
     "SchematronResult",
+    "Speech",
+    "Stamp",
+    "TeiDocument",
     "TeikitError",
     "__version__",
+    "build",
+    "iter_documents",
+    "load",
+    "to_json",
 ]

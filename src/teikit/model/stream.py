@@ -1,0 +1,98 @@
+"""Stream the documents of a large TEI file with bounded memory.
+
+A FRUS volume is hundreds of documents in one file. :func:`iter_documents`
+parses it incrementally (``lxml.etree.iterparse``) and yields one
+``div type="document"`` at a time as a :class:`~teikit.model.types.Division`;
+each subtree is cleared once it is read, together with the siblings before
+it, so memory stays bounded by the largest document, not the volume.
+
+People declared before the documents (a ``listPerson`` in the header, a
+persons list in the front matter) are collected on the way, so speeches
+resolve their speaker as in a full load.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from teikit.errors import SourceLocation, TeikitError
+from teikit.model.loader import XML_ID, Reader
+from teikit.xmlio import TEI_NS
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Iterator
+
+    from teikit.model import types as t
+
+T = "{" + TEI_NS + "}"
+
+
+def iter_documents(
+    path: str | os.PathLike[str],
+    *,
+    kind: str = "document",
+    keep_elements: bool = False,
+) -> Iterator[t.Division]:
+    """Yield each ``div`` of type ``kind`` in document order, then forget it.
+
+    ``keep_elements=False`` (the default) leaves ``element`` at ``None`` on the
+    yielded objects, since the subtree is cleared; ``line`` is always kept.
+    Nested documents (a document inside a document) are yielded inside their
+    parent only.
+    """
+    name = str(Path(path))
+    reader = Reader(keep_elements=keep_elements)
+    depth = 0
+    context = etree.iterparse(
+        name,
+        events=("start", "end"),
+        tag=(T + "div", T + "person", T + "persName"),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+    )
+    try:
+        for event, el in context:
+            tag = el.tag
+            if tag == T + "div":
+                if el.get("type") != kind:
+                    continue
+                if event == "start":
+                    depth += 1
+                    continue
+                depth -= 1
+                if depth:
+                    continue
+                division = reader.blocks_of_division(el)
+                _forget(el)
+                yield division
+            elif event == "end" and depth == 0 and el.get(XML_ID):
+                person = reader.person(el)
+                if person is not None and person.id not in reader.persons:
+                    if tag == T + "persName" and _inside_person(el):
+                        continue
+                    reader.persons[person.id] = person
+    except etree.XMLSyntaxError as exc:
+        line, col = exc.position if exc.position else (0, 0)
+        raise TeikitError(
+            f"not well-formed XML: {exc.msg or exc}", SourceLocation(name, line, col + 1)
+        ) from None
+    except OSError as exc:
+        raise TeikitError(f"cannot read: {exc.strerror or exc}", SourceLocation(name)) from None
+
+
+def _inside_person(el: etree._Element) -> bool:
+    return any(True for _ in el.iterancestors(T + "person"))
+
+
+def _forget(el: etree._Element) -> None:
+    """Free a read subtree and the siblings before it (already read or skipped)."""
+    el.clear(keep_tail=False)
+    parent = el.getparent()
+    while el.getprevious() is not None and parent is not None:
+        del parent[0]
