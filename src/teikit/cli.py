@@ -21,7 +21,11 @@ from teikit._version import __version__
 from teikit.errors import TeikitError
 
 #: Modules that define subcommands, in the order ``--help`` lists them.
-SUBCOMMAND_MODULES: tuple[str, ...] = ("teikit.convert.suggest_cli", "teikit.odd.cli")
+SUBCOMMAND_MODULES: tuple[str, ...] = (
+    "teikit.convert.suggest_cli",
+    "teikit.odd.cli",
+    "teikit.validate.cli",
+)
 
 Handler = Callable[[argparse.Namespace], int]
 

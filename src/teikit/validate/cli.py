@@ -1,0 +1,83 @@
+"""``teikit validate PATH...``: exit 0 valid, 1 invalid, 2 usage or I/O error.
+
+Imports stay inside the handler so that ``teikit --help`` and other
+subcommands do not pay for lxml grammars or xmlschema.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+FORMAT_CHOICES = ("text", "json", "junit", "github", "sarif")
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    p = subparsers.add_parser(
+        "validate",
+        help="validate TEI against RELAX NG, Schematron, XSD or ODD",
+        description=(
+            "Validate XML files, directories (recursively) or globs; '-' reads stdin. "
+            "Exit status: 0 valid, 1 invalid, 2 usage or I/O error."
+        ),
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument(
+        "-s", "--schema", action="append", metavar="FILE",
+        help="RELAX NG (.rng), Schematron (.sch/.isosch), XSD (.xsd) or ODD; repeatable "
+        "(default: the bundled teikit schema)",
+    )
+    p.add_argument("--phase", help="Schematron phase (default: #DEFAULT)")
+    p.add_argument("--xml-model", action="store_true",
+                   help="use the schemas named by <?xml-model?> (local relative paths only)")
+    p.add_argument("-f", "--format", choices=FORMAT_CHOICES, default="text")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report here, not stdout")
+    p.add_argument("-j", "--jobs", type=int, default=0,
+                   help="worker processes (default: all cores)")
+    p.add_argument("--warn-only", action="store_true",
+                   help="report errors as warnings and exit 0")
+    p.add_argument("--changed", nargs="?", const="HEAD", metavar="REF",
+                   help="only files changed against a git ref (default HEAD)")
+    p.add_argument("--max-size", type=int, default=512, metavar="MIB",
+                   help="refuse files larger than this (default 512 MiB)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from teikit.errors import TeikitError
+    from teikit.validate.check import Options
+    from teikit.validate.discover import discover, only_changed
+    from teikit.validate.formats import formatter
+    from teikit.validate.report import Report
+    from teikit.validate.runner import run_files
+    from teikit.validate.schemas import schema_paths
+    from teikit.xmlio import write_atomic
+
+    if args.jobs < 0 or args.max_size <= 0:
+        raise TeikitError("--jobs must be ≥ 0 and --max-size > 0")
+    if args.paths.count("-") > 1:
+        raise TeikitError("'-' (stdin) can be given only once")
+    files = discover(args.paths)
+    if args.changed:
+        files = only_changed(files, args.changed)
+    options = Options(
+        tuple(schema_paths(args.schema)), args.phase, args.xml_model, args.max_size << 20
+    )
+    progress = not args.quiet and sys.stderr.isatty()
+    results = run_files(files, options, jobs=args.jobs or (os.cpu_count() or 1),
+                        progress=progress)
+    report = Report(tuple(results), options.schema or ())
+    if args.warn_only:
+        report = report.as_warnings()
+    text = formatter(args.format)(report)
+    if args.output:
+        write_atomic(args.output, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    if not args.quiet:
+        print(report.summary(), file=sys.stderr)
+    return report.exit_code()

@@ -1,0 +1,73 @@
+"""Which files to check: paths, directories (recursively), globs, stdin, git changes."""
+
+from __future__ import annotations
+
+import glob
+import subprocess
+from collections.abc import Iterable
+from pathlib import Path
+
+from teikit.errors import TeikitError
+
+#: Extensions a directory walk picks up.
+XML_SUFFIXES = (".xml", ".tei")
+
+
+def discover(paths: Iterable[str]) -> list[str]:
+    """Expand arguments to files, keeping order and dropping duplicates.
+
+    A named file is kept whatever its extension (the user asked for it, and a
+    missing one is reported when read); directories yield their ``*.xml`` and
+    ``*.tei`` files, sorted; glob patterns are expanded (``**`` recursive).
+    """
+    out: list[str] = []
+    seen: set[str] = set()
+
+    def add(p: str) -> None:
+        if p not in seen:
+            seen.add(p)
+            out.append(p)
+
+    for arg in paths:
+        if arg == "-":
+            add(arg)
+        elif Path(arg).is_dir():
+            for p in sorted(Path(arg).rglob("*")):
+                if p.suffix.lower() in XML_SUFFIXES and not _hidden(p, Path(arg)):
+                    add(str(p))
+        elif glob.has_magic(arg):
+            for m in sorted(glob.glob(arg, recursive=True)):
+                if not Path(m).is_dir():
+                    add(m)
+        else:
+            add(arg)
+    return out
+
+
+def _hidden(p: Path, base: Path) -> bool:
+    return any(part.startswith(".") for part in p.relative_to(base).parts)
+
+
+def changed_files(ref: str, cwd: str | None = None) -> set[str]:
+    """Files changed against ``ref`` in git (committed, staged, unstaged, untracked), resolved."""
+    try:
+        top = _git(["rev-parse", "--show-toplevel"], cwd).strip()
+        diff = _git(["diff", "--name-only", "--diff-filter=d", ref, "--"], top)
+        untracked = _git(["ls-files", "--others", "--exclude-standard"], top)
+    except FileNotFoundError:
+        raise TeikitError("--changed needs git, which is not installed") from None
+    return {str((Path(top) / line).resolve()) for line in (diff + untracked).splitlines() if line}
+
+
+def _git(args: list[str], cwd: str | None) -> str:
+    proc = subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
+    if proc.returncode != 0:
+        raise TeikitError(f"git {' '.join(args)} failed: {proc.stderr.strip()}")
+    return proc.stdout
+
+
+def only_changed(files: list[str], ref: str) -> list[str]:
+    changed = changed_files(ref)
+    return [f for f in files if f != "-" and str(Path(f).resolve()) in changed]

@@ -1,0 +1,51 @@
+"""JUnit XML: one test case per file, so CI test viewers list documents as tests.
+
+Errors become one ``failure`` per file (all its problems in the body);
+a file that could not be read is an ``error``; warnings go to ``system-out``.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from teikit.validate.formats.text import line
+from teikit.validate.report import Report, Severity
+
+
+def render(report: Report) -> str:
+    suites = etree.Element("testsuites", name="teikit validate")
+    suite = etree.SubElement(suites, "testsuite", name="teikit validate")
+    failures = errors = 0
+    total = 0.0
+    for f in report.files:
+        case = etree.SubElement(
+            suite, "testcase", classname="teikit.validate", name=f.file, file=f.file,
+            time=f"{f.seconds:.3f}",
+        )
+        total += f.seconds
+        bad = [p for p in f.problems if p.severity is Severity.ERROR]
+        other = [p for p in f.problems if p.severity is not Severity.ERROR]
+        if not f.readable:
+            errors += 1
+            err = etree.SubElement(case, "error", message=bad[0].message if bad else "unreadable",
+                                   type="io")
+            err.text = "".join(line(p) + "\n" for p in bad)
+        elif bad:
+            failures += 1
+            fail = etree.SubElement(
+                case, "failure",
+                message=f"{len(bad)} error{'s' if len(bad) != 1 else ''}: {bad[0].message}",
+                type=bad[0].rule,
+            )
+            fail.text = "".join(line(p) + "\n" for p in bad)
+        if other:
+            out = etree.SubElement(case, "system-out")
+            out.text = "".join(line(p) + "\n" for p in other)
+    for el in (suites, suite):
+        el.set("tests", str(len(report.files)))
+        el.set("failures", str(failures))
+        el.set("errors", str(errors))
+        el.set("time", f"{total:.3f}")
+    data: bytes = etree.tostring(suites, xml_declaration=True, encoding="UTF-8",
+                                 pretty_print=True)
+    return data.decode("utf-8")

@@ -1,0 +1,13 @@
+"""``file:line:col: error[RULE]: message``, the form editors and compilers use."""
+
+from __future__ import annotations
+
+from teikit.validate.report import Problem, Report
+
+
+def line(p: Problem) -> str:
+    return f"{p.location}: {p.severity}[{p.rule}]: {p.message}"
+
+
+def render(report: Report) -> str:
+    return "".join(line(p) + "\n" for p in report.problems)

@@ -1,0 +1,160 @@
+"""Which schemas check a document, and their compiled engines, once per process.
+
+A schema is named by path: RELAX NG (``.rng``), Schematron (``.sch``,
+``.isosch``), XSD (``.xsd``) or an ODD (compiled with :mod:`teikit.odd` into
+RELAX NG + Schematron, cached on disk by the ODD's hash). Without one, the
+bundled teikit schema is used. ``<?xml-model?>`` instructions name schemas
+per document; only local, relative files are followed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from lxml import etree
+
+from teikit.errors import SourceLocation, TeikitError
+from teikit.resources import schema_path
+from teikit.validate.engines import Engine
+from teikit.xmlio import RNG_NS, SCH_NS
+
+XSD_NS = "http://www.w3.org/2001/XMLSchema"
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+_KIND_BY_NS = {RNG_NS: "rng", SCH_NS: "sch", XSD_NS: "xsd"}
+_KIND_BY_SUFFIX = {".rng": "rng", ".sch": "sch", ".isosch": "sch", ".xsd": "xsd", ".odd": "odd"}
+
+SchemaSpec = str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None
+
+
+def default_schemas() -> list[str]:
+    """The bundled teikit schema: RELAX NG + Schematron (XSD only when no RELAX NG ships).
+
+    RELAX NG and XSD from the same ODD say the same things; running both would
+    report every structural error twice.
+    """
+    rng, sch, xsd = (schema_path(f"teikit.{ext}") for ext in ("rng", "sch", "xsd"))
+    found = [str(p) for p in (rng, sch) if p.is_file()]
+    if not rng.is_file() and xsd.is_file():
+        found.append(str(xsd))
+    if not found:
+        raise TeikitError(
+            f"the bundled teikit schema is missing (looked in {rng.parent}); "
+            "name one with --schema"
+        )
+    return found
+
+
+def schema_paths(schema: SchemaSpec) -> list[str]:
+    if schema is None:
+        return default_schemas()
+    if isinstance(schema, (str, os.PathLike)):
+        return [os.fspath(schema)]
+    return [os.fspath(s) for s in schema]
+
+
+def kind_of(path: str) -> str:
+    """``rng``, ``sch``, ``xsd`` or ``odd``, from the extension or else the root element."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".rnc":
+        raise TeikitError(
+            "RELAX NG compact syntax is not supported; use the XML syntax (.rng), "
+            "e.g. converted with trang",
+            SourceLocation(path),
+        )
+    if suffix in _KIND_BY_SUFFIX:
+        return _KIND_BY_SUFFIX[suffix]
+    try:
+        with Path(path).open("rb") as fh:
+            for _, el in etree.iterparse(fh, events=("start",), no_network=True,
+                                         resolve_entities=False):
+                q = etree.QName(el)
+                if q.namespace in _KIND_BY_NS:
+                    return _KIND_BY_NS[q.namespace]
+                if q.namespace == TEI_NS:
+                    return "odd"
+                break
+    except (OSError, etree.XMLSyntaxError) as exc:
+        raise TeikitError(f"cannot read schema: {exc}", SourceLocation(path)) from None
+    raise TeikitError(
+        "not a schema teikit knows (RELAX NG, Schematron, XSD or ODD)", SourceLocation(path)
+    )
+
+
+@lru_cache(maxsize=32)
+def _engine(path: str, kind: str, stamp: tuple[int, int], phase: str | None) -> Engine:
+    del stamp  # part of the cache key only: an edited schema is recompiled
+    if kind == "rng":
+        from teikit.validate.engines.rng import RngEngine
+
+        return RngEngine(path)
+    if kind == "sch":
+        from teikit.validate.engines.schematron import SchematronEngine
+
+        return SchematronEngine(path, phase)
+    from teikit.validate.engines.xsd import XsdEngine
+
+    return XsdEngine(path)
+
+
+def engines(schema: SchemaSpec, phase: str | None = None) -> list[Engine]:
+    """Compiled engines for a schema spec, reused for the life of the process."""
+    out: list[Engine] = []
+    for path in schema_paths(schema):
+        kind = kind_of(path)
+        parts = _compile_odd(path) if kind == "odd" else [(path, kind)]
+        for p, k in parts:
+            try:
+                st = Path(p).stat()
+            except OSError as exc:
+                raise TeikitError(
+                    f"cannot read schema: {exc.strerror}", SourceLocation(p)
+                ) from None
+            out.append(_engine(str(Path(p).resolve()), k, (st.st_mtime_ns, st.st_size), phase))
+    return out
+
+
+def _compile_odd(path: str) -> list[tuple[str, str]]:
+    """Compile an ODD to RELAX NG + Schematron in the cache, once per ODD content."""
+    from teikit.validate.engines.rng import cache_dir
+
+    try:
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:24]
+    except OSError as exc:
+        raise TeikitError(f"cannot read ODD: {exc.strerror}", SourceLocation(path)) from None
+    outdir = cache_dir() / f"odd-{digest}"
+    rng, sch = outdir / "schema.rng", outdir / "schema.sch"
+    if not (rng.is_file() and sch.is_file()):
+        from teikit.odd import compile_odd
+
+        compile_odd(path).write(outdir, "schema")
+    return [(str(rng), "rng"), (str(sch), "sch")]
+
+
+def xml_model_schemas(tree: etree._ElementTree, doc_name: str) -> tuple[list[str], list[str]]:
+    """Schemas named by ``<?xml-model?>`` (local relative hrefs), and warnings for the rest."""
+    root = tree.getroot()
+    found: list[str] = []
+    warnings: list[str] = []
+    base = Path(doc_name).parent if doc_name != "-" else Path.cwd()
+    for node in reversed(list(root.itersiblings(preceding=True))):
+        if not isinstance(node, etree._ProcessingInstruction) or node.target != "xml-model":
+            continue
+        href = node.get("href") or ""
+        parsed = urlparse(href)
+        if not href or parsed.scheme or href.startswith("/") or parsed.netloc:
+            warnings.append(
+                f"<?xml-model href={href!r}?> ignored: only local relative paths are followed"
+            )
+            continue
+        target = base / unquote(parsed.path)
+        ns = node.get("schematypens") or ""
+        if ns in _KIND_BY_NS or target.suffix.lower() in _KIND_BY_SUFFIX:
+            found.append(str(target))
+        else:
+            warnings.append(f"<?xml-model href={href!r}?> ignored: unknown schema type")
+    return found, warnings
