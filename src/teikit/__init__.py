@@ -22,6 +22,7 @@ from teikit.model import (
     to_json,
 )
 from teikit.schematron import Schematron, SchematronResult
+from teikit.validate import Problem, Report, validate
 
 __all__ = [
     "Correction",
@@ -30,6 +31,8 @@ __all__ = [
     "Note",
     "PageBreak",
     "Person",
+    "Problem",
+    "Report",
     "Schematron",
     "SchematronResult",
     "Speech",
@@ -41,4 +44,5 @@ __all__ = [
     "iter_documents",
     "load",
     "to_json",
+    "validate",
 ]

@@ -14,13 +14,16 @@ See ``docs/validate.rst`` for the CLI, the output formats and CI recipes.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from teikit.validate.check import Options, check_file
 from teikit.validate.discover import discover
 from teikit.validate.loader import DEFAULT_MAX_BYTES
 from teikit.validate.report import Engine, FileResult, Problem, Report, Severity
 from teikit.validate.schemas import SchemaSpec, schema_paths
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = [
     "Engine",
@@ -49,9 +52,7 @@ def validate(
     the bundled teikit schema. With ``xml_model``, ``<?xml-model?>`` instructions
     in a document choose its schemas. Compiled schemas are reused by later calls.
     """
-    options = Options(
-        tuple(schema_paths(schema)), phase, xml_model, max_bytes
-    )
+    options = Options(tuple(schema_paths(schema)), phase, xml_model, max_bytes)
     if isinstance(source, bytes):
         results = [check_file("<bytes>", options, data=source)]
     else:

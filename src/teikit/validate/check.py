@@ -28,8 +28,14 @@ class Options:
 def _error(name: str, exc: TeikitError, rule: str) -> Problem:
     loc = exc.location
     return Problem(
-        Severity.ERROR, name, loc.line if loc else 0, loc.column if loc else 0, "",
-        exc.message, rule, Engine.XML,
+        Severity.ERROR,
+        name,
+        loc.line if loc else 0,
+        loc.column if loc else 0,
+        "",
+        exc.message,
+        rule,
+        Engine.XML,
     )
 
 
@@ -45,7 +51,8 @@ def check_file(name: str, options: Options, data: bytes | None = None) -> FileRe
         doc = parse(data, name)
     except TeikitError as exc:
         return FileResult(
-            name, (_error(name, exc, "xml:not-well-formed"),),
+            name,
+            (_error(name, exc, "xml:not-well-formed"),),
             seconds=time.perf_counter() - started,
         )
     problems = check_document(doc, options)

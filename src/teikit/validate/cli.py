@@ -6,10 +6,12 @@ subcommands do not pay for lxml grammars or xmlschema.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import argparse
 
 FORMAT_CHOICES = ("text", "json", "junit", "github", "sarif")
 
@@ -25,23 +27,39 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument(
-        "-s", "--schema", action="append", metavar="FILE",
+        "-s",
+        "--schema",
+        action="append",
+        metavar="FILE",
         help="RELAX NG (.rng), Schematron (.sch/.isosch), XSD (.xsd) or ODD; repeatable "
         "(default: the bundled teikit schema)",
     )
     p.add_argument("--phase", help="Schematron phase (default: #DEFAULT)")
-    p.add_argument("--xml-model", action="store_true",
-                   help="use the schemas named by <?xml-model?> (local relative paths only)")
+    p.add_argument(
+        "--xml-model",
+        action="store_true",
+        help="use the schemas named by <?xml-model?> (local relative paths only)",
+    )
     p.add_argument("-f", "--format", choices=FORMAT_CHOICES, default="text")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report here, not stdout")
-    p.add_argument("-j", "--jobs", type=int, default=0,
-                   help="worker processes (default: all cores)")
-    p.add_argument("--warn-only", action="store_true",
-                   help="report errors as warnings and exit 0")
-    p.add_argument("--changed", nargs="?", const="HEAD", metavar="REF",
-                   help="only files changed against a git ref (default HEAD)")
-    p.add_argument("--max-size", type=int, default=512, metavar="MIB",
-                   help="refuse files larger than this (default 512 MiB)")
+    p.add_argument(
+        "-j", "--jobs", type=int, default=0, help="worker processes (default: all cores)"
+    )
+    p.add_argument("--warn-only", action="store_true", help="report errors as warnings and exit 0")
+    p.add_argument(
+        "--changed",
+        nargs="?",
+        const="HEAD",
+        metavar="REF",
+        help="only files changed against a git ref (default HEAD)",
+    )
+    p.add_argument(
+        "--max-size",
+        type=int,
+        default=512,
+        metavar="MIB",
+        help="refuse files larger than this (default 512 MiB)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     p.set_defaults(handler=run)
 
@@ -67,8 +85,7 @@ def run(args: argparse.Namespace) -> int:
         tuple(schema_paths(args.schema)), args.phase, args.xml_model, args.max_size << 20
     )
     progress = not args.quiet and sys.stderr.isatty()
-    results = run_files(files, options, jobs=args.jobs or (os.cpu_count() or 1),
-                        progress=progress)
+    results = run_files(files, options, jobs=args.jobs or (os.cpu_count() or 1), progress=progress)
     report = Report(tuple(results), options.schema or ())
     if args.warn_only:
         report = report.as_warnings()

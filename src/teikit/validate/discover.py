@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import glob
 import subprocess
-from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from teikit.errors import TeikitError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 #: Extensions a directory walk picks up.
 XML_SUFFIXES = (".xml", ".tei")
@@ -36,7 +39,7 @@ def discover(paths: Iterable[str]) -> list[str]:
                 if p.suffix.lower() in XML_SUFFIXES and not _hidden(p, Path(arg)):
                     add(str(p))
         elif glob.has_magic(arg):
-            for m in sorted(glob.glob(arg, recursive=True)):
+            for m in sorted(glob.glob(arg, recursive=True)):  # noqa: PTH207 (absolute patterns)
                 if not Path(m).is_dir():
                     add(m)
         else:
@@ -60,9 +63,7 @@ def changed_files(ref: str, cwd: str | None = None) -> set[str]:
 
 
 def _git(args: list[str], cwd: str | None) -> str:
-    proc = subprocess.run(
-        ["git", *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
+    proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise TeikitError(f"git {' '.join(args)} failed: {proc.stderr.strip()}")
     return proc.stdout

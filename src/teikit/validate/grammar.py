@@ -20,11 +20,14 @@ and explanations come from the parts that could be read.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -35,7 +38,8 @@ Name = tuple[str, str]
 
 # Patterns are nested tuples, hashable so derivatives can be memoised:
 #   ("empty",) ("text",) ("notAllowed",) ("el", i) ("att", i) ("ref", name)
-#   ("choice"|"group"|"interleave", (p, ...)) ("oneOrMore"|"zeroOrMore"|"optional"|"mixed"|"list", p)
+#   ("choice"|"group"|"interleave", (p, ...))
+#   ("oneOrMore"|"zeroOrMore"|"optional"|"mixed"|"list", p)
 #   ("data", xml, type) ("value", xml, text, type)
 Pattern = tuple[object, ...]
 
@@ -121,7 +125,7 @@ class _Reader:
     def group(self, el: etree._Element) -> Pattern:
         return _group(tuple(self.pattern(c) for c in _rng_children(el)))
 
-    def pattern(self, el: etree._Element) -> Pattern:  # noqa: PLR0911
+    def pattern(self, el: etree._Element) -> Pattern:
         tag = etree.QName(el).localname
         if tag in ("empty", "text", "notAllowed"):
             return (tag,)
@@ -149,7 +153,7 @@ class _Reader:
         if el.get("name") is not None:
             name: Name | None = _qname(el, el.get("name", ""), attribute=attribute)
             assert name is not None
-            nameclass = f'name={quoteattr(name[1])} ns={quoteattr(name[0])}'
+            nameclass = f"name={quoteattr(name[1])} ns={quoteattr(name[0])}"
         else:
             nc, children = children[0], children[1:]
             name = _simple_name(nc, attribute=attribute)
@@ -292,7 +296,7 @@ class Pruner:
         self.kept: list[int] = []
         self.kept_set: set[int] = set()
 
-    def reduce(self, p: Pattern) -> Pattern:  # noqa: PLR0911
+    def reduce(self, p: Pattern) -> Pattern:
         kind = p[0]
         if kind == "ref":
             name = str(p[1])
@@ -336,12 +340,14 @@ class Pruner:
                 head = f"<element {decl.nameclass}>"
             else:
                 head = f"<element>{decl.nameclass}"
-            parts.append(f'<define name="e{i}">{head}{_xml(content, self.g, self)}</element></define>')
+            parts.append(
+                f'<define name="e{i}">{head}{_xml(content, self.g, self)}</element></define>'
+            )
         parts.append("</grammar>")
         return "".join(parts).encode("utf-8")
 
 
-def _xml(p: Pattern, g: Grammar, pruner: Pruner | None = None) -> str:  # noqa: PLR0911
+def _xml(p: Pattern, g: Grammar, pruner: Pruner | None = None) -> str:
     kind = p[0]
     if kind in ("empty", "text", "notAllowed"):
         return f"<{kind}/>"
@@ -536,7 +542,7 @@ class Explainer:
         d = self.g.elements[decl]
         return d.name == name if d.name is not None else True
 
-    def deriv(self, p: Pattern, name: Name) -> Pattern:  # noqa: PLR0911
+    def deriv(self, p: Pattern, name: Name) -> Pattern:
         p = self._deref(p)
         kind = p[0]
         if kind == "el":
@@ -550,7 +556,7 @@ class Explainer:
         if kind == "interleave":
             items: tuple[Pattern, ...] = p[1]  # type: ignore[assignment]
             return _choice(
-                _interleave(items[:i] + (self.deriv(q, name),) + items[i + 1 :])
+                _interleave((*items[:i], self.deriv(q, name), *items[i + 1 :]))
                 for i, q in enumerate(items)
             )
         if kind in ("oneOrMore", "zeroOrMore"):

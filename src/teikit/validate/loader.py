@@ -14,13 +14,14 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
-
-from lxml import etree
+from typing import TYPE_CHECKING, BinaryIO
 
 from teikit.errors import SourceLocation, TeikitError
 from teikit.validate.source import SourceText
 from teikit.xmlio import parse_bytes
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 #: Files larger than this are refused unless a caller raises the limit.
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
@@ -132,7 +133,7 @@ def _explain_syntax(message: str, data: bytes) -> str:
             "elements are nested more than 256 levels deep, beyond libxml2's safety limit; "
             "no TEI document needs such depth (is the file generated wrongly?)"
         )
-    if "Char 0x0 " in msg or "Char 0x0" in msg and "out of allowed range" in msg:
+    if "Char 0x0 " in msg or ("Char 0x0" in msg and "out of allowed range" in msg):
         return (
             "not well-formed XML: a NUL byte (0x00), which XML forbids; the file may be "
             "binary, truncated or UTF-16 without a byte-order mark"

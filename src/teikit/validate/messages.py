@@ -17,15 +17,19 @@ document ever comes back without a problem.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from teikit.validate.grammar import NOT_ALLOWED, Explainer, Name, Pattern
-from teikit.validate.loader import Document
 from teikit.validate.report import Engine, Problem, Severity
 from teikit.xmlio import TEI_NS, XML_NS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from teikit.validate.loader import Document
 
 _MAX_LISTED = 12
 #: How many problems a subtree scan collects before it stops.
@@ -125,7 +129,7 @@ class RngExplainer:
             (e, self._resolve(e.path)) for e in errors
         ]
         candidates: list[etree._Element] = []
-        for err, el in located:
+        for _err, el in located:
             if el is None:
                 continue
             parent = el.getparent()
@@ -183,9 +187,7 @@ class RngExplainer:
                 n = n.getparent()
         return False
 
-    def _add(
-        self, el: etree._Element, rule: str, message: str, attr: str | None = None
-    ) -> None:
+    def _add(self, el: etree._Element, rule: str, message: str, attr: str | None = None) -> None:
         src = self.doc.source
         col = src.attribute_column(el, attr) if attr else src.element_column(el)
         self.problems.append(
@@ -212,8 +214,14 @@ class RngExplainer:
             (
                 self.doc.tree.getroot(),
                 Problem(
-                    Severity.ERROR, self.doc.name, err.line, 0, err.path, err.message,
-                    "rng:invalid", Engine.RELAXNG,
+                    Severity.ERROR,
+                    self.doc.name,
+                    err.line,
+                    0,
+                    err.path,
+                    err.message,
+                    "rng:invalid",
+                    Engine.RELAXNG,
                 ),
             )
         )
@@ -227,7 +235,9 @@ class RngExplainer:
             allowed = [display(n) for n in self.x.first(start)]
             hint = _nearest(name[1], allowed)
             extra = f"; did you mean `{hint}`?" if hint else f"; expected {_listing(allowed)}"
-            self._add(root, "rng:root", f"`{display(name)}` is not allowed as the root element{extra}")
+            self._add(
+                root, "rng:root", f"`{display(name)}` is not allowed as the root element{extra}"
+            )
 
     def _check(self, el: etree._Element) -> None:
         decls = self.x.decls(_name_of(el))
@@ -258,11 +268,19 @@ class RngExplainer:
                     continue
                 names = [display(n) for n in allowed_attrs]
                 hint = _nearest(shown, names)
-                tail = f"; did you mean `@{hint}`?" if hint else (
-                    f"; allowed: {_listing(sorted(names))}" if names else "; it allows none"
+                tail = (
+                    f"; did you mean `@{hint}`?"
+                    if hint
+                    else (f"; allowed: {_listing(sorted(names))}" if names else "; it allows none")
                 )
-                out.append(("rng:attribute-not-allowed",
-                            f"attribute `@{shown}` is not allowed on `{me}`{tail}", key, el))
+                out.append(
+                    (
+                        "rng:attribute-not-allowed",
+                        f"attribute `@{shown}` is not allowed on `{me}`{tail}",
+                        key,
+                        el,
+                    )
+                )
                 continue
             idx = allowed_attrs[an]
             if self.x.value_ok(idx, value):
@@ -271,20 +289,36 @@ class RngExplainer:
             if closed:
                 hint = _nearest(value.strip(), values)
                 tail = f"; did you mean `{hint}`?" if hint else ""
-                out.append(("rng:attribute-value",
-                            f"`{value}` is not an allowed value of `@{shown}` on `{me}`; "
-                            f"allowed: {_listing(values)}{tail}", key, el))
+                out.append(
+                    (
+                        "rng:attribute-value",
+                        f"`{value}` is not an allowed value of `@{shown}` on `{me}`; "
+                        f"allowed: {_listing(values)}{tail}",
+                        key,
+                        el,
+                    )
+                )
             else:
-                out.append(("rng:attribute-value",
-                            f"`{value}` is not a valid value of `@{shown}` on `{me}`: "
-                            f"expected {self._expected_value(idx, values)}", key, el))
-        present = {
-            (etree.QName(k).namespace or "", etree.QName(k).localname) for k in el.attrib
-        }
+                out.append(
+                    (
+                        "rng:attribute-value",
+                        f"`{value}` is not a valid value of `@{shown}` on `{me}`: "
+                        f"expected {self._expected_value(idx, values)}",
+                        key,
+                        el,
+                    )
+                )
+        present = {(etree.QName(k).namespace or "", etree.QName(k).localname) for k in el.attrib}
         for req in self.x.required_attributes(decl):
             if req not in present:
-                out.append(("rng:attribute-missing",
-                            f"`{me}` lacks the required attribute `@{display(req)}`", None, el))
+                out.append(
+                    (
+                        "rng:attribute-missing",
+                        f"`{me}` lacks the required attribute `@{display(req)}`",
+                        None,
+                        el,
+                    )
+                )
         out.extend(self._children(el, decl, me))
         return out
 
@@ -319,15 +353,32 @@ class RngExplainer:
         if not self.x.nullable(pattern):
             expected = self._expected(pattern)
             where = f" after `{previous}`" if previous else ""
-            out.append(("rng:content-incomplete",
-                        f"`{me}` is incomplete: expected {_listing(expected)}{where}", None, el))
+            out.append(
+                (
+                    "rng:content-incomplete",
+                    f"`{me}` is incomplete: expected {_listing(expected)}{where}",
+                    None,
+                    el,
+                )
+            )
         if not self.x.allows_text(decl) and _has_text(el):
-            out.append(("rng:text-not-allowed",
-                        f"text is not allowed directly in `{me}`{self._wrap_hint(decl)}", None, el))
+            out.append(
+                (
+                    "rng:text-not-allowed",
+                    f"text is not allowed directly in `{me}`{self._wrap_hint(decl)}",
+                    None,
+                    el,
+                )
+            )
         return out
 
     def _misplaced(
-        self, child: etree._Element, cname: Name, me: str, decl: int, pattern: object,
+        self,
+        child: etree._Element,
+        cname: Name,
+        me: str,
+        decl: int,
+        pattern: object,
         previous: str | None,
     ) -> tuple[str, str, str | None, etree._Element]:
         shown = display(cname)
@@ -336,18 +387,33 @@ class RngExplainer:
         if shown not in anywhere:
             hint = _nearest(shown, anywhere) or (
                 _nearest(shown, (display(n) for n in self.x.g.by_name))
-                if not self.x.declared(cname) else None
+                if not self.x.declared(cname)
+                else None
             )
             if hint:
-                return ("rng:element-not-allowed",
-                        f"`{shown}` is not allowed in `{me}`; did you mean `{hint}`?", None, child)
+                return (
+                    "rng:element-not-allowed",
+                    f"`{shown}` is not allowed in `{me}`; did you mean `{hint}`?",
+                    None,
+                    child,
+                )
             tail = f"; allowed here: {_listing(allowed_here)}" if allowed_here else ""
-            return ("rng:element-not-allowed", f"`{shown}` is not allowed in `{me}`{tail}",
-                    None, child)
+            return (
+                "rng:element-not-allowed",
+                f"`{shown}` is not allowed in `{me}`{tail}",
+                None,
+                child,
+            )
         where = f"after `{previous}`" if previous else "as the first child"
-        tail = f"; expected {_listing(allowed_here)}" if allowed_here else "; nothing more is allowed"
-        return ("rng:element-misplaced",
-                f"`{shown}` is not allowed here in `{me}` ({where}){tail}", None, child)
+        tail = (
+            f"; expected {_listing(allowed_here)}" if allowed_here else "; nothing more is allowed"
+        )
+        return (
+            "rng:element-misplaced",
+            f"`{shown}` is not allowed here in `{me}` ({where}){tail}",
+            None,
+            child,
+        )
 
     def _expected(self, pattern: Pattern) -> list[str]:
         """What may come next; names that would complete the content come first, alone."""

@@ -8,13 +8,14 @@ order whatever order workers finish in.
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import TYPE_CHECKING
 
 from teikit.validate import schemas
 from teikit.validate.check import Options, check_file
-from teikit.validate.report import FileResult
+
+if TYPE_CHECKING:
+    from teikit.validate.report import FileResult
 
 _OPTIONS: Options | None = None
 
@@ -46,10 +47,15 @@ def run_files(
         for i, f in enumerate(files):
             if f == "-":
                 results[i] = check_file(f, options)
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         with ProcessPoolExecutor(
-            max_workers=min(jobs, len(parallel)), mp_context=ctx, initializer=_init,
+            max_workers=min(jobs, len(parallel)),
+            mp_context=ctx,
+            initializer=_init,
             initargs=(options,),
         ) as pool:
             futures = {pool.submit(_work, files[i]): i for i in parallel}

@@ -14,14 +14,17 @@ import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
 from teikit.errors import SourceLocation, TeikitError
 from teikit.resources import schema_path
-from teikit.validate.engines import Engine
 from teikit.xmlio import RNG_NS, SCH_NS
+
+if TYPE_CHECKING:
+    from teikit.validate.engines import Engine
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -43,8 +46,7 @@ def default_schemas() -> list[str]:
         found.append(str(xsd))
     if not found:
         raise TeikitError(
-            f"the bundled teikit schema is missing (looked in {rng.parent}); "
-            "name one with --schema"
+            f"the bundled teikit schema is missing (looked in {rng.parent}); name one with --schema"
         )
     return found
 
@@ -70,8 +72,9 @@ def kind_of(path: str) -> str:
         return _KIND_BY_SUFFIX[suffix]
     try:
         with Path(path).open("rb") as fh:
-            for _, el in etree.iterparse(fh, events=("start",), no_network=True,
-                                         resolve_entities=False):
+            for _, el in etree.iterparse(
+                fh, events=("start",), no_network=True, resolve_entities=False
+            ):
                 q = etree.QName(el)
                 if q.namespace in _KIND_BY_NS:
                     return _KIND_BY_NS[q.namespace]

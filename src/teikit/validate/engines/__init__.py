@@ -6,10 +6,11 @@ expensive part) and turns one parsed document into a list of problems.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from teikit.validate.loader import Document
-from teikit.validate.report import Problem
+if TYPE_CHECKING:
+    from teikit.validate.loader import Document
+    from teikit.validate.report import Problem
 
 
 class Engine(Protocol):

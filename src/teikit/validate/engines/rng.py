@@ -8,22 +8,26 @@ one-file pre-commit run is fast. The parsed grammar model is cached on disk
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import re
 from collections import OrderedDict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from teikit._version import __version__
 from teikit.errors import SourceLocation, TeikitError
 from teikit.validate.grammar import Explainer, Grammar, Pruner, read_grammar
-from teikit.validate.loader import Document
 from teikit.validate.messages import RawError, RngExplainer
-from teikit.validate.report import Problem
 from teikit.xmlio import parse_bytes, write_atomic
+
+if TYPE_CHECKING:
+    from teikit.validate.loader import Document
+    from teikit.validate.report import Problem
 
 _TAG = re.compile(rb"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
 _ATTR = re.compile(rb"[\s\"']([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)\s*=")
@@ -50,10 +54,9 @@ def load_grammar(path: Path, data: bytes) -> Grammar:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
     grammar = read_grammar(parse_bytes(data, str(path)).getroot())
-    try:
+    # a read-only home only costs the next run a re-read
+    with contextlib.suppress(OSError):
         write_atomic(cached, pickle.dumps(grammar, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass  # a read-only home only costs the next run a re-read
     return grammar
 
 
@@ -81,8 +84,10 @@ class RngEngine:
         if not self.grammar.prunable:
             if self._whole is None:
                 self._whole = _compile(
-                    etree.fromstring(self._data, etree.XMLParser(no_network=True),
-                                     base_url=self.path), self.path
+                    etree.fromstring(
+                        self._data, etree.XMLParser(no_network=True), base_url=self.path
+                    ),
+                    self.path,
                 )
             return self._whole
         key = _names(doc)
@@ -101,9 +106,7 @@ class RngEngine:
         schema = self._schema_for(doc)
         if schema.validate(doc.tree):
             return []
-        errors = [
-            RawError(e.line, e.type_name, e.message, e.path or "") for e in schema.error_log
-        ]
+        errors = [RawError(e.line, e.type_name, e.message, e.path or "") for e in schema.error_log]
         return RngExplainer(self.explainer, doc).explain(errors)
 
 

@@ -8,12 +8,15 @@ problem gets a real column and a readable path.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from teikit.validate.loader import Document
 from teikit.validate.messages import xpath_of
 from teikit.validate.report import Engine, Problem, Severity
+
+if TYPE_CHECKING:
+    from teikit.validate.loader import Document
 
 _STEP = re.compile(
     r"\*:([\w.\-]+)\[namespace-uri\(\)='([^']*)'\]\[(\d+)\]|([\w.\-]+:)?([\w.\-]+)\[(\d+)\]"
@@ -66,8 +69,10 @@ def _resolve(tree: etree._ElementTree, location: str) -> etree._Element | None:
             local, ns, pos = m.group(5), None, int(m.group(6))
         pool = [tree.getroot()] if node is None else [c for c in node if isinstance(c.tag, str)]
         same = [
-            c for c in pool
-            if etree.QName(c).localname == local and (ns is None or (etree.QName(c).namespace or "") == ns)
+            c
+            for c in pool
+            if etree.QName(c).localname == local
+            and (ns is None or (etree.QName(c).namespace or "") == ns)
         ]
         if len(same) < pos:
             break

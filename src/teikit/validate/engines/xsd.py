@@ -6,12 +6,16 @@ pre-commit run of the RELAX NG default should not pay.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
 
 from teikit.errors import SourceLocation, TeikitError
-from teikit.validate.loader import Document
 from teikit.validate.messages import xpath_of
 from teikit.validate.report import Engine, Problem, Severity
+
+if TYPE_CHECKING:
+    from teikit.validate.loader import Document
 
 
 class XsdEngine:
@@ -29,15 +33,21 @@ class XsdEngine:
     def check(self, doc: Document) -> list[Problem]:
         problems = []
         for err in self._schema.iter_errors(doc.tree):
-            el = getattr(err, "elem", None)
-            is_el = el is not None and hasattr(el, "getroottree")
-            line = getattr(err, "sourceline", None) or (el.sourceline if is_el else 0) or 0
-            col = doc.source.element_column(el) if is_el else 0
+            found = getattr(err, "elem", None)
+            el = found if isinstance(found, etree._Element) else None
+            line = int(
+                getattr(err, "sourceline", None) or (el.sourceline if el is not None else 0) or 0
+            )
+            col = doc.source.element_column(el) if el is not None else 0
             reason = " ".join(str(err.reason or err.message).split())
-            path = err.path or (xpath_of(el) if is_el else "")
+            path = err.path or (xpath_of(el) if el is not None else "")
             problems.append(
                 Problem(
-                    Severity.ERROR, doc.name, line, col, path,
+                    Severity.ERROR,
+                    doc.name,
+                    line,
+                    col,
+                    path,
                     f"{reason} (at {path})" if path else reason,
                     f"xsd:{type(err.validator).__name__}" if err.validator is not None else "xsd",
                     Engine.XSD,

@@ -19,7 +19,11 @@ def render(report: Report) -> str:
     total = 0.0
     for f in report.files:
         case = etree.SubElement(
-            suite, "testcase", classname="teikit.validate", name=f.file, file=f.file,
+            suite,
+            "testcase",
+            classname="teikit.validate",
+            name=f.file,
+            file=f.file,
             time=f"{f.seconds:.3f}",
         )
         total += f.seconds
@@ -27,13 +31,15 @@ def render(report: Report) -> str:
         other = [p for p in f.problems if p.severity is not Severity.ERROR]
         if not f.readable:
             errors += 1
-            err = etree.SubElement(case, "error", message=bad[0].message if bad else "unreadable",
-                                   type="io")
+            err = etree.SubElement(
+                case, "error", message=bad[0].message if bad else "unreadable", type="io"
+            )
             err.text = "".join(line(p) + "\n" for p in bad)
         elif bad:
             failures += 1
             fail = etree.SubElement(
-                case, "failure",
+                case,
+                "failure",
                 message=f"{len(bad)} error{'s' if len(bad) != 1 else ''}: {bad[0].message}",
                 type=bad[0].rule,
             )
@@ -46,6 +52,5 @@ def render(report: Report) -> str:
         el.set("failures", str(failures))
         el.set("errors", str(errors))
         el.set("time", f"{total:.3f}")
-    data: bytes = etree.tostring(suites, xml_declaration=True, encoding="UTF-8",
-                                 pretty_print=True)
+    data: bytes = etree.tostring(suites, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return data.decode("utf-8")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from teikit.validate.report import Problem, Report
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from teikit.validate.report import Problem, Report
 
 
 def line(p: Problem) -> str:
