@@ -20,11 +20,15 @@ from teikit.schematron.loader import S, local_path, where
 from teikit.schematron.results import Severity, severity_of
 from teikit.schematron.xpath import (
     CURRENT_VAR,
+    PatternSplit,
     analyse,
     compile_lxml,
     context_to_select,
+    required_attribute,
+    split_pattern,
+    split_union,
 )
-from teikit.xmlio import parse_file
+from teikit.xmlio import XML_NS, parse_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -87,13 +91,22 @@ class Check:
 class Rule:
     context: str
     select: Query
-    alternatives: list[Query]
     id: str | None
     role: str | None
     flag: str | None
     lets: list[Let]
     checks: list[Check]
     matches_document: bool
+    #: Whether the context selects nodes other than the document node.
+    has_nodes: bool
+    #: When set, ``select`` gives candidates and this test keeps those that match.
+    node_filter: Query | None = None
+    #: Element names (Clark) one of which a node must have to match; None if any may.
+    names: tuple[str, ...] | None = None
+    #: ("attr", name) or ("tag", name): take candidates from the document's index by
+    #: attribute or element name, then keep those ``index_filter`` accepts.
+    index: tuple[str, str] | None = None
+    index_filter: Query | None = None
 
 
 @dataclass(slots=True)
@@ -357,26 +370,39 @@ def _compile_rule(
     if not context:
         raise TeikitError("rule without @context", where(rule_el, comp.name))
     rscope = dict(pscope)
-    matches_document = False
-    alternatives: list[Query] = []
     try:
-        from teikit.schematron.xpath import split_union
-
-        alts = split_union(context)
+        alts = [a.strip() for a in split_union(context)]
     except ValueError as exc:
         raise TeikitError(
             f"bad rule context {context!r}: {exc}", where(rule_el, comp.name)
         ) from None
-    for alt in alts:
-        if alt.strip() == "/":
-            matches_document = True
-        else:
-            alternatives.append(
-                comp.query(context_to_select(alt), rule_el, "context", pscope, select=True)
-            )
+    matches_document = "/" in alts
+    nodes = [a for a in alts if a != "/"]
     select = comp.query(
-        context_to_select(context) if alternatives else "/", rule_el, "context", pscope, select=True
+        " | ".join(context_to_select(a) for a in nodes) or "/",
+        rule_el,
+        "context",
+        pscope,
+        select=True,
     )
+    splits = [split_pattern(a) for a in nodes]
+    node_filter = None
+    # An XPath 2 pattern: libxml2 finds the nodes with the right name and
+    # elementpath tests only those, instead of walking the whole tree.
+    if nodes and not select.use_lx and all(sp is not None for sp in splits):
+        found = [sp for sp in splits if sp is not None]
+        candidates = comp.query(
+            " | ".join(sp.candidates for sp in found), rule_el, "context", pscope, select=True
+        )
+        if candidates.use_lx:
+            select = candidates
+            node_filter = comp.query(
+                " or ".join(sp.self_test for sp in found),
+                rule_el,
+                "context",
+                pscope,
+                select=True,
+            )
     lets = comp.lets(rule_el, rscope)
     checks = []
     rule_role = rule_el.get("role")
@@ -411,24 +437,85 @@ def _compile_rule(
                 props,
             )
         )
+    index, index_filter = _index_plan(comp, splits, rule_el, pscope)
     return Rule(
         context,
         select,
-        alternatives,
         rule_el.get("id"),
         rule_role,
         rule_el.get("flag"),
         lets,
         checks,
         matches_document,
+        bool(nodes),
+        node_filter,
+        _required_names(splits, comp.namespaces),
+        index,
+        index_filter,
     )
+
+
+def _clark(qname: str, namespaces: dict[str, str]) -> str | None:
+    prefix, _, local = qname.rpartition(":")
+    if not prefix:
+        return local
+    uri = XML_NS if prefix == "xml" else namespaces.get(prefix)
+    return f"{{{uri}}}{local}" if uri else None
+
+
+def _index_plan(
+    comp: _Compiler,
+    splits: list[PatternSplit | None],
+    rule_el: etree._Element,
+    scope: dict[str, bool],
+) -> tuple[tuple[str, str] | None, Query | None]:
+    """How to find a context's nodes from a name index instead of an XPath walk.
+
+    ``tei:*[@when]`` would make libxml2 visit every element for each such rule;
+    the elements carrying ``@when`` come straight from the index, and only they
+    are tested against the whole pattern.
+    """
+    if len(splits) != 1 or splits[0] is None:
+        return None, None
+    split = splits[0]
+    attr = required_attribute(split.last_predicates)
+    if attr is not None:
+        clark = _clark(attr, comp.namespaces)
+        if clark is None:
+            return None, None
+        test = comp.query(split.self_test, rule_el, "context", scope, select=True)
+        return ("attr", clark), test
+    if split.single_step and not split.last_predicates and len(split.names) == 1:
+        clark = _clark(split.names[0], comp.namespaces)
+        if clark is not None and "*" not in clark:
+            return ("tag", clark), None
+    return None, None
+
+
+def _required_names(
+    splits: list[PatternSplit | None], namespaces: dict[str, str]
+) -> tuple[str, ...] | None:
+    """The element names a context can match, to skip it on documents without them."""
+    if not splits or any(sp is None for sp in splits):
+        return None
+    names = []
+    for sp in splits:
+        assert sp is not None
+        for qname in sp.names:
+            prefix, _, local = qname.rpartition(":")
+            if "*" in qname or (prefix and prefix not in namespaces):
+                return None
+            names.append(f"{{{namespaces[prefix]}}}{local}" if prefix else local)
+    return tuple(names)
 
 
 def _union(
     comp: _Compiler, rules: list[Rule], pat: etree._Element, scope: dict[str, bool]
 ) -> Query | None:
     """One expression selecting every rule's nodes, to visit them in document order."""
-    selects = [r.select.source for r in rules if r.alternatives]
+    selects = [r.select.source for r in rules if r.has_nodes]
     if not selects:
         return None
+    if all(r.select.use_lx for r in rules if r.has_nodes):
+        return comp.query(" | ".join(selects), pat, "context", scope, select=True)
     return comp.query(" | ".join(f"({s})" for s in selects), pat, "context", scope, select=True)

@@ -120,7 +120,10 @@ class _Run:
         self.uri = Path(url).resolve().as_uri() if url and "://" not in url else url
         self._ep_root: Any = None
         self._ep_base: Any = None
-        self._selected: dict[str, list[Item]] = {}
+        self._selected: dict[tuple[str, str], list[Item]] = {}
+        self._indexes: (
+            tuple[dict[str, list[etree._Element]], dict[str, list[etree._Element]]] | None
+        ) = None
         self.counts = {"lxml": 0, "elementpath": 0}
         self.xpath1 = schema.binding in XPATH1_BINDINGS
 
@@ -234,11 +237,70 @@ class _Run:
             return _item_name(first.value)
         return "" if first is None or first == [] else _ep_string(first)
 
-    def select(self, query: Query, env: _Env) -> list[Item]:
-        key = query.text
-        cached = self._selected.get(key)
-        if cached is not None and not query.variables:
+    def has_any(self, names: tuple[str, ...]) -> bool:
+        """Whether an element with one of these names exists.
+
+        libxml2 interns names per document, so for a name the document never uses
+        this answers without walking the tree.
+        """
+        root = self.tree.getroot()
+        return root is not None and next(root.iter(*names), None) is not None
+
+    def rule_nodes(self, rule: Rule, env: _Env) -> list[Item]:
+        if rule.names is not None and not self.has_any(rule.names):
+            return []
+        if rule.index is not None:
+            key = (f"index:{rule.index}", rule.index_filter.text if rule.index_filter else "")
+            cached = self._selected.get(key)
+            if cached is None:
+                kind, name = rule.index
+                by_attr, by_tag = self.indexes()
+                items: list[Item] = list((by_attr if kind == "attr" else by_tag).get(name, ()))
+                test = rule.index_filter
+                if test is not None:
+                    items = [item for item in items if self.boolean(test, item, env)]
+                cached = items
+                if test is None or not test.variables:
+                    self._selected[key] = cached
             return cached
+        return self.select(rule.select, env, rule.node_filter)
+
+    def indexes(self) -> tuple[dict[str, list[etree._Element]], dict[str, list[etree._Element]]]:
+        """Elements by attribute name and by element name, in document order (one walk)."""
+        if self._indexes is None:
+            by_attr: dict[str, list[etree._Element]] = {}
+            by_tag: dict[str, list[etree._Element]] = {}
+            root = self.tree.getroot()
+            if root is not None:
+                for el in root.iter(etree.Element):
+                    tag: Any = el.tag
+                    if tag in by_tag:
+                        by_tag[tag].append(el)
+                    else:
+                        by_tag[tag] = [el]
+                    for name in el.keys():  # noqa: SIM118 (iterating an element gives children)
+                        if name in by_attr:
+                            by_attr[name].append(el)
+                        else:
+                            by_attr[name] = [el]
+            self._indexes = (by_attr, by_tag)
+        return self._indexes
+
+    def select(self, query: Query, env: _Env, node_filter: Query | None = None) -> list[Item]:
+        """Nodes a rule context selects, in document order; cached per document."""
+        key = (query.text, node_filter.text if node_filter is not None else "")
+        cacheable = not query.variables and (node_filter is None or not node_filter.variables)
+        cached = self._selected.get(key) if cacheable else None
+        if cached is not None:
+            return cached
+        items = self._select_all(query, env)
+        if node_filter is not None:
+            items = [item for item in items if self.boolean(node_filter, item, env)]
+        if cacheable:
+            self._selected[key] = items
+        return items
+
+    def _select_all(self, query: Query, env: _Env) -> list[Item]:
         items: list[Item] = []
         if query.use_lx:
             try:
@@ -247,10 +309,9 @@ class _Run:
                         items.append(node)
                     elif getattr(node, "is_attribute", False):
                         items.append(AttrRef(node.getparent(), node.attrname))
-                self._selected[key] = items
                 return items
             except _NoLxmlError:
-                pass
+                items = []
         value = self.ep_eval(query, self.tree, env)
         for node in value if isinstance(value, list) else [value]:
             if isinstance(node, DocumentNode):
@@ -260,7 +321,6 @@ class _Run:
                 items.append(AttrRef(parent.value, str(node.name)))
             elif isinstance(getattr(node, "value", None), etree._Element):
                 items.append(node.value)
-        self._selected[key] = items
         return items
 
 
@@ -358,7 +418,7 @@ def _firings(run: _Run, pattern: Pattern, env: _Env) -> list[tuple[Rule, Item]]:
     """Each node matched by a rule of the pattern, with the first rule that matches it."""
     if len(pattern.rules) == 1:
         rule = pattern.rules[0]
-        items = run.select(rule.select, env) if rule.alternatives else []
+        items = run.rule_nodes(rule, env) if rule.has_nodes else []
         if rule.matches_document:
             items = [run.tree, *items]
         return [(rule, item) for item in items]
@@ -367,11 +427,11 @@ def _firings(run: _Run, pattern: Pattern, env: _Env) -> list[tuple[Rule, Item]]:
     for rule in pattern.rules:
         if rule.matches_document and doc_rule is None:
             doc_rule = rule
-        if not rule.alternatives:
+        if not rule.has_nodes:
             continue
-        for item in run.select(rule.select, env):
+        for item in run.rule_nodes(rule, env):
             first.setdefault(_key(item), rule)
-    ordered = run.select(pattern.union, env) if pattern.union is not None else []
+    ordered = run.select(pattern.union, env) if pattern.union is not None and first else []
     out: list[tuple[Rule, Item]] = [(doc_rule, run.tree)] if doc_rule is not None else []
     for item in ordered:
         match = first.get(_key(item))

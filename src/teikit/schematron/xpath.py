@@ -290,3 +290,154 @@ def substitute_params(expr: str, params: dict[str, str]) -> str:
     names = sorted(params, key=len, reverse=True)
     pattern = re.compile(r"\$(" + "|".join(re.escape(n) for n in names) + r")(?![\w.\-])")
     return pattern.sub(lambda m: params[m.group(1)], expr)
+
+
+@dataclass(frozen=True, slots=True)
+class PatternSplit:
+    """A match pattern as "lxml finds candidates, a per-node test decides".
+
+    ``candidates`` is an XPath 1 selection of every node whose name fits the
+    pattern's last step; ``self_test`` is an expression that is true, with a
+    candidate as context item, exactly when the pattern matches it.
+    """
+
+    candidates: str
+    self_test: str
+    names: tuple[str, ...] = ()
+    #: The predicates of the last step, and whether the pattern has only that step.
+    last_predicates: str = ""
+    single_step: bool = True
+
+
+def _step_parts(tokens: list[Token], expr: str) -> tuple[list[str], str] | None:
+    """Node-test names and the predicate text of one element step, or None if not simple."""
+    if not tokens:
+        return None
+    names: list[str] = []
+    i = 0
+    if tokens[0].text == "(":
+        j = 1
+        while j < len(tokens) and tokens[j].text != ")":
+            if tokens[j].kind == "name" and not tokens[j].text.startswith(("*:", "Q{")):
+                names.append(tokens[j].text)
+            elif tokens[j].text != "|":
+                return None
+            j += 1
+        if j >= len(tokens) or not names:
+            return None
+        i = j + 1
+    elif tokens[0].kind == "name" and not tokens[0].text.startswith(("*:", "Q{")):
+        if len(tokens) > 1 and tokens[1].text in ("(", "::"):
+            return None
+        names.append(tokens[0].text)
+        i = 1
+    else:
+        return None
+    preds_start = tokens[i].start if i < len(tokens) else None
+    depth = 0
+    for tok in tokens[i:]:
+        if depth == 0 and tok.text != "[":
+            return None
+        if tok.text in ("[", "("):
+            depth += 1
+        elif tok.text in ("]", ")"):
+            depth -= 1
+        if tok.kind == "name" and tok.text in ("position", "last"):
+            return None
+    preds = expr[preds_start : tokens[-1].end] if preds_start is not None else ""
+    if preds and not _boolean_predicates(expr, tokens[i:]):
+        return None
+    return names, preds
+
+
+def _boolean_predicates(expr: str, tokens: list[Token]) -> bool:
+    """Whether every predicate is a test, never a position (``[1]``, ``[$n]``)."""
+    depth = 0
+    first_of_pred: list[Token] = []
+    for k, tok in enumerate(tokens):
+        if tok.text == "[":
+            if depth == 0 and k + 1 < len(tokens):
+                first_of_pred.append(tokens[k + 1])
+            depth += 1
+        elif tok.text == "]":
+            depth -= 1
+    return all(t.kind not in ("num", "var") and t.text not in ("-", "+") for t in first_of_pred)
+
+
+def _self_test(names: list[str], preds: str) -> str:
+    if len(names) == 1:
+        return f"self::{names[0]}{preds}"
+    alts = " or ".join(f"self::{n}" for n in names)
+    return f"self::*[{alts}]{preds}"
+
+
+def split_pattern(alternative: str) -> PatternSplit | None:
+    """Split a relative element pattern (``a[p]/b//c[q]``) into candidates and a self test."""
+    tokens = tokenize(alternative)
+    if not tokens or tokens[0].text in ("/", "//"):
+        return None
+    steps: list[list[Token]] = [[]]
+    seps: list[str] = []
+    depth = 0
+    for tok in tokens:
+        if tok.text in ("[", "("):
+            depth += 1
+        elif tok.text in ("]", ")"):
+            depth -= 1
+        if depth == 0 and tok.text in ("/", "//"):
+            seps.append(tok.text)
+            steps.append([])
+        else:
+            steps[-1].append(tok)
+    parts = [_step_parts(step, alternative) for step in steps]
+    if any(p is None for p in parts):
+        return None
+    clean = [p for p in parts if p is not None]
+    names, preds = clean[-1]
+    test = _self_test(names, preds)
+    condition = ""
+    for (step_names, step_preds), sep in zip(clean[:-1], seps, strict=True):
+        axis = "parent" if sep == "/" else "ancestor"
+        inner = _self_test(step_names, step_preds) + (f"[{condition}]" if condition else "")
+        condition = f"{axis}::*[{inner}]"
+    if condition:
+        test = f"{test}[{condition}]"
+    candidates = " | ".join(f"//{n}" for n in names)
+    return PatternSplit(
+        candidates, f"boolean({test})", tuple(names), preds, single_step=len(clean) == 1
+    )
+
+
+_REQUIRED_ATTRIBUTE = re.compile(r"^\s*@([^\W\d][\w.\-]*(?::[^\W\d][\w.\-]*)?)\s*(?:$|and\b)")
+
+
+def required_attribute(predicates: str) -> str | None:
+    """An attribute (QName) a step's predicates require, such as ``when`` in ``[@when]``.
+
+    Only a predicate that is ``@a`` or ``@a and …`` without any ``or`` counts,
+    so the attribute is surely necessary.
+    """
+    for pred in _top_level_predicates(predicates):
+        tokens = tokenize(pred)
+        if any(t.kind == "name" and t.text == "or" for t in tokens):
+            continue
+        m = _REQUIRED_ATTRIBUTE.match(pred)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _top_level_predicates(predicates: str) -> list[str]:
+    out: list[str] = []
+    depth = 0
+    start = 0
+    for tok in tokenize(predicates):
+        if tok.text == "[":
+            if depth == 0:
+                start = tok.end
+            depth += 1
+        elif tok.text == "]":
+            depth -= 1
+            if depth == 0:
+                out.append(predicates[start : tok.start])
+    return out
