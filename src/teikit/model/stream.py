@@ -47,8 +47,12 @@ def iter_documents(
     name = str(Path(path))
     reader = Reader(keep_elements=keep_elements)
     depth = 0
+    try:
+        fh = Path(path).open("rb")  # noqa: SIM115  (closed in the finally below)
+    except OSError as exc:
+        raise TeikitError(f"cannot read: {exc.strerror or exc}", SourceLocation(name)) from None
     context = etree.iterparse(
-        name,
+        fh,
         events=("start", "end"),
         tag=(T + "div", T + "person", T + "persName"),
         resolve_entities=False,
@@ -82,8 +86,8 @@ def iter_documents(
         raise TeikitError(
             f"not well-formed XML: {exc.msg or exc}", SourceLocation(name, line, col + 1)
         ) from None
-    except OSError as exc:
-        raise TeikitError(f"cannot read: {exc.strerror or exc}", SourceLocation(name)) from None
+    finally:
+        fh.close()
 
 
 def _inside_person(el: etree._Element) -> bool:
