@@ -52,11 +52,12 @@ def validate(
     the bundled teikit schema. With ``xml_model``, ``<?xml-model?>`` instructions
     in a document choose its schemas. Compiled schemas are reused by later calls.
     """
-    options = Options(tuple(schema_paths(schema)), phase, xml_model, max_bytes)
+    explicit = tuple(schema_paths(schema)) if schema is not None else None
+    options = Options(explicit, phase, xml_model, max_bytes)
     if isinstance(source, bytes):
         results = [check_file("<bytes>", options, data=source)]
     else:
         items = [source] if isinstance(source, (str, os.PathLike)) else list(source)
         results = [check_file(p, options) for p in discover([os.fspath(i) for i in items])]
-    report = Report(tuple(results), options.schema or ())
+    report = Report(tuple(results), explicit or ())
     return report.as_warnings() if warn_only else report

@@ -71,7 +71,6 @@ def run(args: argparse.Namespace) -> int:
     from teikit.validate.formats import formatter
     from teikit.validate.report import Report
     from teikit.validate.runner import run_files
-    from teikit.validate.schemas import schema_paths
     from teikit.xmlio import write_atomic
 
     if args.jobs < 0 or args.max_size <= 0:
@@ -81,12 +80,11 @@ def run(args: argparse.Namespace) -> int:
     files = discover(args.paths)
     if args.changed:
         files = only_changed(files, args.changed)
-    options = Options(
-        tuple(schema_paths(args.schema)), args.phase, args.xml_model, args.max_size << 20
-    )
+    explicit = tuple(args.schema) if args.schema else None
+    options = Options(explicit, args.phase, args.xml_model, args.max_size << 20)
     progress = not args.quiet and sys.stderr.isatty()
     results = run_files(files, options, jobs=args.jobs or (os.cpu_count() or 1), progress=progress)
-    report = Report(tuple(results), options.schema or ())
+    report = Report(tuple(results), explicit or tuple(_default_names()))
     if args.warn_only:
         report = report.as_warnings()
     text = formatter(args.format)(report)
@@ -98,3 +96,13 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(report.summary(), file=sys.stderr)
     return report.exit_code()
+
+
+def _default_names() -> list[str]:
+    from teikit.errors import TeikitError
+    from teikit.validate.schemas import default_schemas
+
+    try:
+        return default_schemas()
+    except TeikitError:
+        return []

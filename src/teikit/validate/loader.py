@@ -11,6 +11,7 @@ messages get a sentence on what to do.
 from __future__ import annotations
 
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,8 +51,12 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if path == "-":
             return _read_limited(sys.stdin.buffer, path, max_bytes)
         p = Path(path)
-        if p.is_dir():
+        mode = p.stat().st_mode
+        if stat.S_ISDIR(mode):
             raise TeikitError("is a directory, not an XML file", SourceLocation(path))
+        if not stat.S_ISREG(mode):
+            # a FIFO or device would block or never end: refuse before opening it
+            raise TeikitError("not a regular file (a pipe, socket or device)", SourceLocation(path))
         with p.open("rb") as fh:
             return _read_limited(fh, path, max_bytes)
     except OSError as exc:

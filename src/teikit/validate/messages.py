@@ -143,7 +143,9 @@ class RngExplainer:
             self._check(el)
         for err, el in located:
             if el is not None and not self._covered(el):
-                self._scan(el)
+                # libxml2 may name a sibling of the fault ("extra content"): scan the parent
+                parent = el.getparent()
+                self._scan(parent if parent is not None else el)
             if not self._covered(el):
                 self._raw(err, el)
         if not self.problems:
@@ -173,16 +175,21 @@ class RngExplainer:
         return None
 
     def _covered(self, el: etree._Element | None) -> bool:
-        """Whether a problem already explains an error at ``el`` (in its subtree or its parent)."""
+        """Whether a problem already explains an error at ``el``.
+
+        libxml2 reports a fault at the element, at a sibling of it ("extra
+        content") or at an ancestor (the cascade), so a problem anywhere under
+        ``el``'s parent explains it.
+        """
         if el is None:
             return bool(self.problems)
-        parent = el.getparent()
+        scope = el.getparent()
+        if scope is None:
+            scope = el
         for node, _ in self.problems:
-            if node is parent:
-                return True
             n: etree._Element | None = node
             while n is not None:
-                if n is el:
+                if n is scope:
                     return True
                 n = n.getparent()
         return False
