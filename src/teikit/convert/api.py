@@ -1,0 +1,178 @@
+"""``teikit.convert``: raw transcription (+ sidecar) → validated TEI and a report."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.convert import validation
+from teikit.convert.builder import element
+from teikit.convert.header import HeaderInfo, build_header, foreign_tag, language_code
+from teikit.convert.inline import Correction, InlineContext, Node, render_corrections
+from teikit.convert.zones import Block, join_lines
+from teikit.convert.persons import Registry
+from teikit.convert.recognizers.dates import parse_date
+from teikit.convert.report import Report
+from teikit.convert.sidecar import Sidecar, load_sidecar
+from teikit.convert.source import Source
+from teikit.convert.structure import Assembler, first_full_date, read_blocks
+from teikit.errors import TeikitError
+from teikit.xmlio import serialize, write_atomic
+
+SIDECAR_SUFFIX = ".sidecar.toml"
+
+
+@dataclass(frozen=True)
+class ConversionResult:
+    """One converted document: the TEI tree, its serialized bytes, and the report."""
+
+    name: str
+    tree: etree._ElementTree
+    data: bytes
+    report: Report
+
+
+def sidecar_for(path: str | os.PathLike[str]) -> Path | None:
+    """``NAME.sidecar.toml`` beside ``NAME.txt``, if it exists."""
+    p = Path(path)
+    candidate = p.with_name(p.stem + SIDECAR_SUFFIX)
+    return candidate if candidate.is_file() else None
+
+
+def convert(
+    source: str | os.PathLike[str],
+    *,
+    sidecar: str | os.PathLike[str] | Sidecar | None = None,
+    name: str | None = None,
+    validate: bool = True,
+) -> ConversionResult:
+    """Convert a raw transcription to TEI.
+
+    ``source`` is a path (``pathlib.Path`` or other ``PathLike``) to a UTF-8
+    file, or the transcription text itself when it is a ``str``. A file's
+    sidecar (``NAME.sidecar.toml`` beside ``NAME.txt``) is found automatically
+    unless ``sidecar`` is given. The result is validated (``validate=False``
+    skips that, for evaluation of raw recognizer output); an invalid result
+    raises :class:`~teikit.errors.TeikitError`.
+    """
+    if isinstance(source, str):
+        src = Source.from_text(source, name or "<text>")
+        doc_name = name or "document"
+        side_path: str | os.PathLike[str] | None = None
+    else:
+        src = Source.from_path(source)
+        doc_name = name or Path(source).stem
+        side_path = sidecar_for(source)
+    if isinstance(sidecar, Sidecar):
+        side = sidecar
+    elif sidecar is not None:
+        side = load_sidecar(sidecar)
+    elif side_path is not None:
+        side = load_sidecar(side_path)
+    else:
+        side = Sidecar()
+    return convert_source(src, side, doc_name, validate=validate)
+
+
+def convert_source(src: Source, side: Sidecar, doc_name: str, *, validate: bool = True) -> ConversionResult:
+    """Convert an already decoded :class:`Source` with a parsed sidecar."""
+    report = Report(doc_name)
+    frame, blocks = read_blocks(src)
+    lang_blocks = frame.fields.get("original language") or []
+    original = language_code(side.original_language) or language_code(
+        lang_blocks[0].text if lang_blocks else None
+    )
+    date_text: str | None = None
+    date_when: str | None = None
+    if side.date:
+        date_when = side.date
+        date_text = side.date
+    elif frame.date:
+        date_text, date_when = frame.date, parse_date(frame.date)
+    else:
+        date_when = first_full_date(blocks)
+        date_text = date_when
+    year = int(date_when[:4]) if date_when else None
+    corrections = [
+        Correction(
+            c.sic,
+            c.corr,
+            c.resp,
+            c.cert,
+            c.line,
+            i,
+            re.compile(rf"(?<!\w){re.escape(c.sic)}(?!\w)"),
+        )
+        for i, c in enumerate(side.corrections)
+    ]
+    ctx = InlineContext(
+        source=src,
+        report=report,
+        foreign_lang=foreign_tag(original),
+        default_year=year,
+        corrections=corrections,
+    )
+    persons = Registry(side.persons)
+    body = Assembler(ctx, persons, side.kind).assemble(blocks)
+    report.count("speakers", sum(1 for e in persons.entries.values() if e.role == "speaker"))
+    report.count("hyphenations", sum(1 for h in body.hyphenations if h.resolved))
+    def render_frame(block: Block) -> list[Node]:
+        return render_corrections(join_lines(block.lines), ctx)
+
+    if side.title:
+        title: list[Node] = [side.title]
+    elif frame.title is not None:
+        title = render_frame(frame.title)
+    else:
+        title = [" ".join((body.heads[0] if body.heads else doc_name).split())]
+    info = HeaderInfo(
+        name=doc_name,
+        raw_name=Path(src.name).name,
+        title=title,
+        render=render_frame,
+        frame=frame,
+        sidecar=side,
+        persons=persons,
+        date_text=date_text,
+        date_when=date_when,
+        original_language=original,
+        hyphenations=body.hyphenations,
+        dropped=body.dropped,
+    )
+    root = element(None, "TEI")
+    root.append(build_header(info))
+    for corr, entry in zip(corrections, side.corrections, strict=True):
+        if corr.uses == 0:
+            where = f" on line {corr.line}" if corr.line else ""
+            raise TeikitError(
+                f"correction sic {corr.sic!r} not found in the text{where}", entry.location
+            )
+        report.count("corrections", corr.uses)
+
+    text_el = element(root, "text")
+    body_el = element(text_el, "body")
+    body_el.append(body.div)
+    if body.notes:
+        back = element(text_el, "back")
+        notes_div = element(back, "div", type="notes")
+        from teikit.convert.builder import fill
+
+        for n, run in body.notes:
+            fill(element(notes_div, "note", type="footnote", xml_id=f"fn{n}", n=n), run, ctx)
+
+    tree = etree.ElementTree(root)
+    data = serialize(tree)
+    if validate:
+        validation.check(tree, f"{doc_name}.xml")
+    return ConversionResult(doc_name, tree, data, report)
+
+
+def write_result(result: ConversionResult, outdir: str | os.PathLike[str]) -> Path:
+    """Write ``NAME.xml`` atomically into ``outdir``."""
+    target = Path(outdir) / f"{result.name}.xml"
+    write_atomic(target, result.data)
+    return target

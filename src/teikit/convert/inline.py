@@ -1,0 +1,310 @@
+"""Phrase-level encoding of one run of text: brackets, corrections, references, dates.
+
+The result is a small tree of :class:`El` and strings that :func:`append_nodes`
+turns into lxml elements; keeping it separate from lxml makes each recognizer's
+output comparable in tests and keeps lxml's text/tail bookkeeping in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from teikit.convert.recognizers.brackets import (
+    Pair,
+    classify_paren,
+    classify_square,
+    pair_brackets,
+)
+from teikit.convert.recognizers.dates import DATE_RE, match_to_date
+from teikit.convert.report import Report
+from teikit.convert.source import Source
+from teikit.convert.zones import LB, LOST, MARKERS, PB, TextRun
+from teikit.xmlio import TEI_NS, XML_NS
+
+
+@dataclass
+class El:
+    """A TEI element to be: tag (no namespace), attributes, children."""
+
+    tag: str
+    attrib: dict[str, str] = field(default_factory=dict)
+    children: list[Node] = field(default_factory=list)
+
+
+Node = str | El
+
+
+@dataclass
+class Correction:
+    """A sidecar correction, compiled; ``uses`` counts where it applied."""
+
+    sic: str
+    corr: str
+    resp: str
+    cert: str | None
+    line: int | None
+    index: int
+    pattern: re.Pattern[str]
+    uses: int = 0
+
+
+@dataclass
+class InlineContext:
+    """What phrase-level recognition needs to know about the document."""
+
+    source: Source
+    report: Report
+    foreign_lang: str = "und-Latn"
+    default_year: int | None = None
+    note_numbers: frozenset[str] = frozenset()
+    glued_notes: bool = False
+    stage_allowed: bool = False
+    corrections: list[Correction] = field(default_factory=list)
+
+    def loc(self, run: TextRun, pos: int) -> tuple[int, int]:
+        return self.source.line_col(run.offset_at(pos))
+
+
+_GLUED_NOTE_RE = re.compile(r"(?<=[^\W\d_]|[.,;:!?”\"’)])(\d{1,2})(?=[\s,.;:)]|$)")
+_LAST_WORD_RE = re.compile(r"([^\W_][\w'’-]*)(\s*)$")
+
+
+def render(run: TextRun, ctx: InlineContext) -> list[Node]:
+    """Encode a run's phrase-level structure."""
+    text = run.text
+    pairs, strays = pair_brackets(text)
+    for stray in strays:
+        line, col = ctx.loc(run, stray.pos)
+        what = "never closed" if stray.problem == "unclosed" else "closes nothing"
+        ctx.report.unsure(line, col, f"bracket {stray.char!r} {what}; kept as text")
+    children: dict[int, list[Pair]] = {}
+    roots: list[Pair] = []
+    stack: list[Pair] = []
+    for pair in pairs:
+        while stack and stack[-1].close < pair.open:
+            stack.pop()
+        (children.setdefault(stack[-1].open, []) if stack else roots).append(pair)
+        stack.append(pair)
+    return _render_span(run, ctx, 0, len(text), roots, children)
+
+
+def _render_span(
+    run: TextRun,
+    ctx: InlineContext,
+    lo: int,
+    hi: int,
+    pairs: list[Pair],
+    children: dict[int, list[Pair]],
+) -> list[Node]:
+    out: list[Node] = []
+    pos = lo
+    text = run.text
+    for pair in pairs:
+        if pair.open > pos:
+            out.extend(_leaf(run, ctx, pos, pair.open))
+        inner_pairs = children.get(pair.open, [])
+        content = text[pair.open + 1 : pair.close]
+
+        def inner(p: Pair = pair, ip: list[Pair] = inner_pairs) -> list[Node]:
+            return _render_span(run, ctx, p.open + 1, p.close, ip, children)
+
+        if pair.kind == "[":
+            out.extend(_square(run, ctx, pair, content, inner, out))
+        else:
+            kind = classify_paren(content, ctx.stage_allowed)
+            if kind == "stage":
+                out.append(El("stage", {}, inner()))
+            elif kind == "foreign":
+                out.extend(["(", El("foreign", {f"{{{XML_NS}}}lang": ctx.foreign_lang}, inner()), ")"])
+                ctx.report.count("foreign")
+            else:
+                out.append("(")
+                out.extend(inner())
+                out.append(")")
+        pos = pair.close + 1
+    if pos < hi:
+        out.extend(_leaf(run, ctx, pos, hi))
+    return _merge(out)
+
+
+def _square(
+    run: TextRun,
+    ctx: InlineContext,
+    pair: Pair,
+    content: str,
+    inner: object,
+    before: list[Node],
+) -> list[Node]:
+    assert callable(inner)
+    if pair.depth:
+        line, col = ctx.loc(run, pair.open)
+        ctx.report.unsure(line, col, f"bracket inside a bracket: [{content}]")
+    kind = classify_square(content, ctx.note_numbers)
+    if kind == "sic":
+        if before and isinstance(before[-1], str):
+            m = _LAST_WORD_RE.search(before[-1])
+            if m is not None:
+                before[-1] = before[-1][: m.start()]
+                return [El("sic", {}, [m.group(1)])]
+        line, col = ctx.loc(run, pair.open)
+        ctx.report.unsure(line, col, "[sic] follows no word; kept as an editorial note")
+        kind = "editorial"
+    if kind == "ref":
+        n = content.strip()
+        return [El("ref", {"type": "footnote", "target": f"#fn{n}"}, [n])]
+    if kind == "signature":
+        ctx.report.count("stamps")
+        return [El("stamp", {"type": "signature"}, list(inner()))]
+    if kind == "foreign":
+        ctx.report.count("foreign")
+        return [El("foreign", {f"{{{XML_NS}}}lang": ctx.foreign_lang}, list(inner()))]
+    if kind == "summary":
+        ctx.report.count("notes")
+        ctx.report.count("gaps")
+        return [
+            El("gap", {"reason": "summarized"}),
+            El("note", {"type": "summary", "resp": "#transcriber"}, list(inner())),
+        ]
+    if kind == "supplied":
+        ctx.report.count("supplied")
+        return [El("supplied", {"resp": "#transcriber"}, list(inner()))]
+    if kind == "stamp":
+        ctx.report.count("stamps")
+        body = content.split(":", 1)[1].lstrip() if ":" in content else content
+        return [El("stamp", {"type": "registry"}, [body])]
+    line, col = ctx.loc(run, pair.open)
+    ctx.report.unsure(line, col, f"bracket not classified: [{content}]; kept as an editorial note")
+    ctx.report.count("notes")
+    return [El("note", {"type": "editorial", "resp": "#transcriber"}, list(inner()))]
+
+
+def render_corrections(run: TextRun, ctx: InlineContext) -> list[Node]:
+    """Only the sidecar's corrections (for header text taken from a web frame)."""
+    return _merge(_leaf(run, ctx, 0, len(run.text), only_corrections=True))
+
+
+def _leaf(
+    run: TextRun, ctx: InlineContext, lo: int, hi: int, *, only_corrections: bool = False
+) -> list[Node]:
+    """Plain text between brackets: corrections, glued note markers, dates."""
+    text = run.text[lo:hi]
+    spans: list[tuple[int, int, int, list[Node]]] = []
+    for corr in ctx.corrections:
+        for m in corr.pattern.finditer(text):
+            if corr.line is not None and ctx.loc(run, lo + m.start())[0] != corr.line:
+                continue
+            attrib = {"resp": f"#{corr.resp}"}
+            if corr.cert:
+                attrib["cert"] = corr.cert
+            node = El("choice", {}, [El("sic", {}, [m.group()]), El("corr", attrib, [corr.corr])])
+            spans.append((m.start(), m.end(), 0, [node]))
+            corr.uses += 1
+    if ctx.glued_notes and not only_corrections:
+        for m in _GLUED_NOTE_RE.finditer(text):
+            n = m.group(1)
+            if n in ctx.note_numbers:
+                ref = El("ref", {"type": "footnote", "target": f"#fn{n}"}, [n])
+                spans.append((m.start(), m.end(), 1, [ref]))
+    for m in DATE_RE.finditer(text) if not only_corrections else ():
+        d = match_to_date(m, ctx.default_year)
+        nodes: list[Node] = []
+        if d.time_end > d.start:
+            nodes.append(El("time", {}, [text[d.start : d.time_end]]))
+            nodes.append(text[d.time_end : d.date_start])
+        attrib: dict[str, str] = {}
+        if d.when is not None:
+            attrib["when"] = d.when
+            if not d.certain:
+                attrib["cert"] = "medium"
+        else:
+            line, col = ctx.loc(run, lo + d.date_start)
+            ctx.report.unsure(line, col, f"date without a year: {text[d.date_start : d.end]!r}")
+        nodes.append(El("date", attrib, [text[d.date_start : d.end]]))
+        ctx.report.count("dates")
+        spans.append((d.start, d.end, 2, nodes))
+    if not spans:
+        return [text]
+    spans.sort(key=lambda s: (s[0], s[2]))
+    out: list[Node] = []
+    pos = 0
+    for start, end, _prio, nodes in spans:
+        if start < pos:
+            continue
+        if start > pos:
+            out.append(text[pos:start])
+        out.extend(nodes)
+        pos = end
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
+
+
+def _merge(nodes: list[Node]) -> list[Node]:
+    out: list[Node] = []
+    for node in nodes:
+        if isinstance(node, str):
+            if not node:
+                continue
+            if out and isinstance(out[-1], str):
+                out[-1] += node
+                continue
+        out.append(node)
+    return out
+
+
+def tei(tag: str) -> str:
+    return f"{{{TEI_NS}}}{tag}"
+
+
+def append_nodes(parent: etree._Element, nodes: list[Node], pages: Iterator[str]) -> None:
+    """Add nodes as content of ``parent``, turning in-text markers into elements."""
+    for node in nodes:
+        if isinstance(node, str):
+            _append_text(parent, node, pages)
+        else:
+            child = etree.SubElement(parent, tei(node.tag))
+            for key, value in node.attrib.items():
+                child.set(key if key.startswith("{") else key, value)
+            append_nodes(child, node.children, pages)
+
+
+def _append_text(parent: etree._Element, text: str, pages: Iterator[str]) -> None:
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in MARKERS:
+            _add_string(parent, text[start:i])
+            if ch == PB:
+                el = etree.SubElement(parent, tei("pb"))
+                n = next(pages, "")
+                if n:
+                    el.set("n", n)
+            elif ch == LOST:
+                el = etree.SubElement(parent, tei("gap"))
+                el.set("reason", "lost")
+                el.set("resp", "#teikit")
+            elif ch == LB:
+                etree.SubElement(parent, tei("lb"))
+            start = i + 1
+    _add_string(parent, text[start:])
+
+
+def _add_string(parent: etree._Element, s: str) -> None:
+    if not s:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + s
+    else:
+        parent.text = (parent.text or "") + s
+
+
+def plain(run: TextRun) -> str:
+    """Run text without markers (for labels, titles and classification)."""
+    text = run.text
+    if not any(m in text for m in MARKERS):
+        return text
+    return text.replace(PB, " ").replace(LOST, "").replace(LB, " ")

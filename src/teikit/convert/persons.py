@@ -1,0 +1,46 @@
+"""The people of a document: speakers and those named in headings, with stable ids.
+
+Ids come from the sidecar registry when a label is listed there, otherwise from
+the label itself (:func:`.recognizers.speakers.slug`), so two spellings of the
+same name (``MAO ZEDONG``, ``Comrade Mao Zedong``) are one person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from teikit.convert.recognizers.speakers import slug
+from teikit.convert.sidecar import Person as SidecarPerson
+
+
+@dataclass
+class PersonEntry:
+    id: str
+    role: str  # "speaker" | "participant"
+    labels: list[str] = field(default_factory=list)
+    registry: SidecarPerson | None = None
+
+
+class Registry:
+    """Persons in first-seen order."""
+
+    def __init__(self, listed: tuple[SidecarPerson, ...]) -> None:
+        self._by_label: dict[str, SidecarPerson] = {}
+        for person in listed:
+            for label in person.labels:
+                self._by_label[label] = person
+                self._by_label.setdefault(slug(label), person)
+        self.entries: dict[str, PersonEntry] = {}
+
+    def add(self, label: str, role: str) -> str:
+        """Register a label; returns the person's id."""
+        listed = self._by_label.get(label) or self._by_label.get(slug(label))
+        pid = listed.id if listed else slug(label)
+        entry = self.entries.get(pid)
+        if entry is None:
+            entry = self.entries[pid] = PersonEntry(pid, role, [], listed)
+        if role == "speaker":
+            entry.role = "speaker"
+        if label not in entry.labels:
+            entry.labels.append(label)
+        return pid

@@ -1,0 +1,201 @@
+"""The physical copy: page numbers, hard wraps, paragraphs cut by page boundaries.
+
+A typed or printed copy transcribed line by line breaks paragraphs where the
+page broke. The evidence is in the text itself: a block that ends without
+closing its sentence and a next block that begins in lower case are one
+paragraph; a block that begins in lower case after a closed sentence has lost
+its beginning; a block that is only a number is a page number. Line-end
+hyphens are resolved with the lexicon (:func:`.words.resolve_hyphen`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from teikit.convert.recognizers.words import resolve_hyphen
+from teikit.convert.zones import LOST, PB, Block, Line, TextRun
+
+PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?(\d{1,4})(?:\s*-)?$")
+RULE_RE = re.compile(r"^[-_=*~]{3,}$")
+#: Characters that close a sentence (or a quoted/bracketed one).
+_CLOSING = frozenset(".!?:;\"”’)]»…")
+#: A block needs this many words before it may continue into the next block:
+#: shorter blocks are labels, list items, names, marks.
+MIN_CONTINUED_WORDS = 4
+_HYPHEN_END_RE = re.compile(r"([^\W\d_]+)-$")
+_LEADING_WORD_RE = re.compile(r"^([^\W\d_]+)")
+
+
+@dataclass
+class Marker:
+    """A page break (``PB``) or lost text (``LOST``) between lines of a paragraph."""
+
+    kind: str
+    offset: int
+    page: str = ""
+
+
+@dataclass
+class Para:
+    """Blocks joined into one paragraph: lines with markers between them."""
+
+    pieces: list[Line | Marker] = field(default_factory=list)
+    blank_before: int = 0
+
+    @property
+    def lines(self) -> list[Line]:
+        return [p for p in self.pieces if isinstance(p, Line)]
+
+    @property
+    def offset(self) -> int:
+        return self.lines[0].offset
+
+    @property
+    def first(self) -> str:
+        return self.lines[0].text
+
+    @property
+    def last(self) -> str:
+        return self.lines[-1].text
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+    def words(self) -> int:
+        return sum(len(line.text.split()) for line in self.lines)
+
+
+@dataclass
+class Hyphenation:
+    """A line-end hyphen and what was decided about it."""
+
+    left: str
+    right: str
+    resolved: bool
+    offset: int
+
+
+def is_page_number(block: Block) -> str | None:
+    if len(block.lines) != 1:
+        return None
+    m = PAGE_NUMBER_RE.match(block.first)
+    return m.group(1) if m else None
+
+
+def is_rule(block: Block) -> bool:
+    return len(block.lines) == 1 and RULE_RE.match(block.first) is not None
+
+
+def ends_open(text: str) -> bool:
+    """Whether a text stops mid-sentence (no closing punctuation at its end)."""
+    text = text.rstrip()
+    return bool(text) and text[-1] not in _CLOSING
+
+
+def starts_lower(text: str) -> bool:
+    """Whether a text starts in lower case (also after an opening bracket)."""
+    stripped = text.lstrip("[(\"“‘'")
+    return bool(stripped) and stripped[0].islower()
+
+
+def continues(prev: Para, nxt: Para) -> bool:
+    """Whether ``nxt`` is the rest of ``prev``'s paragraph, cut by a boundary."""
+    if prev.last.endswith("-") and _HYPHEN_END_RE.search(prev.last):
+        return _LEADING_WORD_RE.match(nxt.first) is not None
+    return prev.words() >= MIN_CONTINUED_WORDS and ends_open(prev.last) and starts_lower(nxt.first)
+
+
+def lost_beginning(prev: Para | None, nxt: Para) -> bool:
+    """Whether ``nxt`` starts mid-sentence after a closed paragraph (text lost between)."""
+    if prev is None or not starts_lower(nxt.first) or nxt.first.startswith(("[", "(")):
+        return False
+    return not ends_open(prev.last) and prev.words() >= MIN_CONTINUED_WORDS
+
+
+def join_pieces(pieces: list[Line | Marker], hyphenations: list[Hyphenation]) -> TextRun:
+    """Join a paragraph's lines into one run, resolving line-end hyphens."""
+    run = TextRun()
+    pending = ""  # separator owed before the next line
+    pending_offset = 0
+    prev_line: Line | None = None
+    for piece in pieces:
+        if isinstance(piece, Marker):
+            if piece.kind == LOST:
+                if run.length:
+                    run.add(" ", piece.offset)
+                run.add_marker(LOST, piece.offset)
+                pending = ""
+            else:
+                sep = pending or (" " if run.length else "")
+                if sep:
+                    run.add(sep, pending_offset)
+                run.add_marker(PB, piece.offset, piece.page)
+                pending = ""
+            continue
+        text = piece.text
+        if prev_line is not None:
+            m = _HYPHEN_END_RE.search(prev_line.text)
+            right = _LEADING_WORD_RE.match(text)
+            if m is not None and right is not None:
+                resolved = resolve_hyphen(m.group(1), right.group(1))
+                hyphenations.append(
+                    Hyphenation(m.group(1), right.group(1), resolved, prev_line.offset + m.end() - 1)
+                )
+                pending = ""
+        if pending:
+            run.add(pending, pending_offset)
+        run.add(text, piece.offset)
+        pending = " "
+        pending_offset = piece.offset + len(text)
+        prev_line = piece
+    return _drop_resolved_hyphens(run, hyphenations)
+
+
+def _drop_resolved_hyphens(run: TextRun, hyphenations: list[Hyphenation]) -> TextRun:
+    """Remove the hyphens of resolved words (kept in the run up to here for offsets)."""
+    resolved = {h.offset for h in hyphenations if h.resolved}
+    if not resolved:
+        return run
+    text = run.text
+    out = TextRun()
+    start = 0
+    for pos, ch in enumerate(text):
+        if ch == "-" and run.offset_at(pos) in resolved:
+            piece = run.slice(start, pos)
+            out.extend(piece)
+            start = pos + 1
+    out.extend(run.slice(start, len(text)))
+    return out
+
+
+def merge_paragraphs(
+    items: list[Para | Marker], lost_allowed: bool
+) -> tuple[list[Para | Marker], int, list[int]]:
+    """Rejoin paragraphs cut by boundaries; returns items, the number rejoined, and
+    the offsets of paragraphs whose beginning was lost."""
+    out: list[Para | Marker] = []
+    last_para: Para | None = None
+    held: list[Marker] = []  # page markers seen since the last paragraph
+    rejoined = 0
+    lost: list[int] = []
+    for item in items:
+        if isinstance(item, Marker):
+            held.append(item)
+            continue
+        if last_para is not None and continues(last_para, item):
+            last_para.pieces.extend(held)
+            last_para.pieces.extend(item.pieces)
+            held = []
+            rejoined += 1
+            continue
+        if lost_allowed and lost_beginning(last_para, item):
+            item.pieces.insert(0, Marker(LOST, item.offset))
+            lost.append(item.offset)
+        out.extend(held)
+        held = []
+        out.append(item)
+        last_para = item
+    out.extend(held)
+    return out, rejoined, lost

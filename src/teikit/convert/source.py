@@ -1,0 +1,102 @@
+"""The raw transcription as text, with every offset mappable back to ``line:col``.
+
+Editors fix problems at a place in their file, so the converter keeps the
+decoded text character-for-character aligned with the file's lines: a CRLF or
+lone CR becomes one LF at the same line end, and a tab becomes one space in the
+same column. Characters XML cannot carry (NUL and other C0 controls) and the
+converter's own private markers (Unicode noncharacters) are refused with their
+location instead of being silently dropped, so nothing of the input disappears
+without the editor knowing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from teikit.errors import SourceLocation, TeikitError
+
+#: Characters that may not appear in XML 1.0 text, plus the noncharacters the
+#: converter reserves as in-text markers (see :mod:`teikit.convert.zones`).
+_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufdd0-\ufdef\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Decoded, normalized text of one raw transcription, with its line index."""
+
+    name: str
+    text: str
+    _line_starts: tuple[int, ...] = field(repr=False, compare=False, default=())
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "<text>") -> Source:
+        """Normalize line ends and tabs, check characters, and index the lines."""
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if "\t" in text:
+            text = text.replace("\t", " ")
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        src = cls(name, text, tuple(starts))
+        bad = _FORBIDDEN_RE.search(text)
+        if bad is not None:
+            raise TeikitError(
+                f"character U+{ord(bad.group()):04X} cannot be carried into XML "
+                "(remove or replace it in the transcription)",
+                src.location(bad.start()),
+            )
+        return src
+
+    @classmethod
+    def from_bytes(cls, data: bytes, name: str) -> Source:
+        """Decode UTF-8 (with or without BOM); a bad byte is reported at its line:col."""
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            line_start = data.rfind(b"\n", 0, exc.start) + 1
+            col = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+            raise TeikitError(
+                f"not UTF-8: byte 0x{data[exc.start]:02X} cannot be decoded "
+                "(save the transcription as UTF-8)",
+                SourceLocation(name, line, col),
+            ) from None
+        return cls.from_text(text, name)
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> Source:
+        """Read and decode a transcription file."""
+        p = Path(path)
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise TeikitError(f"cannot read: {exc.strerror}", SourceLocation(str(p))) from None
+        return cls.from_bytes(data, str(p))
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        idx = bisect.bisect_right(self._line_starts, offset) - 1
+        return idx + 1, offset - self._line_starts[idx] + 1
+
+    def location(self, offset: int) -> SourceLocation:
+        line, col = self.line_col(offset)
+        return SourceLocation(self.name, line, col)
+
+    def lines(self) -> list[tuple[str, int]]:
+        """Every line with the offset of its first character."""
+        starts = self._line_starts
+        text = self.text
+        out: list[tuple[str, int]] = []
+        for i, start in enumerate(starts):
+            end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+            out.append((text[start:end], start))
+        return out
