@@ -234,8 +234,12 @@ class _Writer:
         if len(pub) == 0:
             self._el(pub, "p")
         self._source(self._el(file_desc, "sourceDesc"), h.source)
-        if h.editorial:
-            self.blocks(self._el(self._el(header, "encodingDesc"), "editorialDecl"), h.editorial)
+        if h.editorial or h.sampling:
+            encoding = self._el(header, "encodingDesc")
+            if h.sampling:
+                self.blocks(self._el(encoding, "samplingDecl"), h.sampling)
+            if h.editorial:
+                self.blocks(self._el(encoding, "editorialDecl"), h.editorial)
         if h.date is None and not h.languages and not doc.persons:
             return
         profile = self._el(header, "profileDesc")

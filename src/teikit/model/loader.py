@@ -611,6 +611,12 @@ def read_header(header: etree._Element | None, reader: Reader) -> t.Header:
         )
         for p in header.iterfind(f"{T}encodingDesc/{T}editorialDecl/{T}p")
     )
+    sampling = tuple(
+        t.Paragraph(
+            reader.content(p), kind=p.get("type"), element=reader._src(p), line=p.sourceline or 0
+        )
+        for p in header.iterfind(f"{T}encodingDesc/{T}samplingDecl/{T}p")
+    )
     return t.Header(
         titles=titles,
         responsibilities=tuple(resps),
@@ -619,6 +625,7 @@ def read_header(header: etree._Element | None, reader: Reader) -> t.Header:
         availability=availability,
         source=_read_source(_first(header, "tei:fileDesc/tei:sourceDesc"), reader),
         editorial=editorial,
+        sampling=sampling,
         date=reader._date(creation) if creation is not None else None,
         languages=languages,
         element=reader._src(header),

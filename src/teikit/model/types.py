@@ -712,6 +712,7 @@ class Header(Node):
     availability: str | None = None
     source: Source = field(default_factory=Source)
     editorial: tuple[Paragraph, ...] = ()
+    sampling: tuple[Paragraph, ...] = ()
     date: Date | None = None
     languages: tuple[Language, ...] = ()
     kind: DivType | str | None = None
