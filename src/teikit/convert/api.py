@@ -167,7 +167,8 @@ def convert_source(src: Source, side: Sidecar, doc_name: str, *, validate: bool 
     tree = etree.ElementTree(root)
     data = serialize(tree)
     if validate:
-        validation.check(tree, f"{doc_name}.xml")
+        for problem in validation.check(data, f"{doc_name}.xml"):
+            report.unsure(0, 0, f"schema {problem.severity} at output line {problem.line}: {problem.message}")
     return ConversionResult(doc_name, tree, data, report)
 
 

@@ -213,9 +213,23 @@ def build_header(info: HeaderInfo) -> etree._Element:
     for block in frame.credits:
         fill_nodes(element(source_desc, "bibl", type="credits"), info.render(block), iter(()))
     if len(source_desc) == 0:
-        element(source_desc, "bibl", f"Raw transcription {info.raw_name}", type="transcription")
+        element(source_desc, "p", f"The raw transcription {info.raw_name}.")
 
     enc = element(header, "encodingDesc")
+    dropped = [*frame.dropped, *info.dropped]
+    labels = [
+        "Original Language:" if label == "original language" else f"{label.title()}:"
+        for label in frame.fields
+    ]
+    contents_values = [b.text for b in frame.fields.get("contents", [])]
+    dropped_all = [*dropped, *labels, *contents_values]
+    if dropped_all:
+        sampling = element(enc, "samplingDecl")
+        p = element(sampling, "p", "Web-page navigation, field labels and separators dropped: ")
+        for text in dropped_all:
+            q = element(p, "q", text)
+            q.tail = " "
+        p[-1].tail = None
     decl = element(enc, "editorialDecl")
     element(
         decl,
@@ -233,16 +247,6 @@ def build_header(info: HeaderInfo) -> etree._Element:
             q.tail = f" → {h.left}{h.right}" + ("; " if k + 1 < len(resolved) else ".")
     if frame.title_bold:
         element(decl, "p", "Markdown emphasis (**) around the web page's title removed.")
-    dropped = [*frame.dropped, *info.dropped]
-    labels = [f"{label.title() if label != 'original language' else 'Original Language'}:" for label in frame.fields]
-    contents_values = [b.text for b in frame.fields.get("contents", [])]
-    dropped_all = [*dropped, *labels, *contents_values]
-    if dropped_all:
-        p = element(decl, "p", "Web-page navigation, labels and separators dropped:", type="dropped")
-        for text in dropped_all:
-            q = element(p, "q", text)
-            q.tail = " "
-        p[-1].tail = None
 
     profile = element(header, "profileDesc")
     if info.date_when or info.date_text:

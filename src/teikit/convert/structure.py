@@ -600,7 +600,7 @@ class Assembler:
             h -= 1
         message, handling = rest[:h], rest[h:]
         if message:
-            letter = element(div, "div", type="letter") if salute_at is not None else div
+            letter = element(div, "div", type="message") if salute_at is not None else div
             after_opener = self._opener(letter, message) if salute_at is not None else message
             self._cable_message(letter, after_opener)
         for it in handling:

@@ -1,80 +1,77 @@
 """Validation of converter output, behind one function so the converter never writes
 a file the teikit schema rejects.
 
-Today this checks the bundled RELAX NG (``schema/teikit.rng``) with lxml and,
-once :mod:`teikit.schematron` exists, the Schematron rules of
-``schema/teikit.sch``. When ``teikit.validate`` lands, :func:`problems` is the
-single place to switch over to it.
+It checks the bundled RELAX NG (``schema/teikit.rng``) with lxml and the
+Schematron rules of ``schema/teikit.sch`` with :mod:`teikit.schematron`; both
+are compiled once per process. The serialized bytes are parsed again before
+checking so that every problem has the output's line number. When a single
+``teikit.validate`` entry point for trees exists, :func:`problems` is the one
+place to switch over to it.
 """
 
 from __future__ import annotations
 
-import importlib
+from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
 from teikit.errors import SourceLocation, TeikitError
 from teikit.resources import schema_path
-from teikit.xmlio import parse_file
+from teikit.xmlio import parse_bytes, parse_file
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    severity: str  # "error" | "warning" | "info"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.line}: {self.severity}: {self.message}"
 
 
 @lru_cache(maxsize=2)
-def _relaxng(path: str, mtime: float) -> etree.RelaxNG | None:
+def _relaxng(path: str, mtime: float) -> etree.RelaxNG:
     del mtime
-    try:
-        return etree.RelaxNG(parse_file(path))
-    except (etree.RelaxNGParseError, TeikitError):
-        return None
+    return etree.RelaxNG(parse_file(path))
 
 
-def _rng() -> etree.RelaxNG | None:
-    path = schema_path("teikit.rng")
-    if not path.is_file():
-        return None
-    return _relaxng(str(path), path.stat().st_mtime)
+@lru_cache(maxsize=2)
+def _schematron(path: str, mtime: float) -> Any:
+    del mtime
+    from teikit.schematron import Schematron
+
+    return Schematron.from_file(path)
 
 
-def _schematron_problems(tree: etree._ElementTree) -> list[str]:
-    sch = schema_path("teikit.sch")
-    if not sch.is_file():
-        return []
-    try:
-        module: Any = importlib.import_module("teikit.schematron")
-    except ImportError:
-        return []
-    check = getattr(module, "validate", None) or getattr(module, "check", None)
-    if check is None:
-        return []
-    try:
-        result = check(tree, Path(sch))
-    except TypeError:
-        return []
-    failures = getattr(result, "failures", None)
-    if failures is None and isinstance(result, list):
-        failures = result
-    return [str(f) for f in failures or []]
-
-
-def problems(tree: etree._ElementTree) -> list[str]:
-    """Every schema problem of ``tree`` as ``line:col: message`` (empty when valid)."""
-    out: list[str] = []
-    rng = _rng()
-    if rng is not None and not rng.validate(tree):
-        out.extend(f"{e.line}:{e.column}: {e.message}" for e in rng.error_log)
-    out.extend(_schematron_problems(tree))
+def problems(data: bytes, name: str = "<output>") -> list[Problem]:
+    """Every schema problem of serialized TEI, errors and warnings."""
+    tree = parse_bytes(data, name)
+    out: list[Problem] = []
+    rng_path = schema_path("teikit.rng")
+    if rng_path.is_file():
+        rng = _relaxng(str(rng_path), rng_path.stat().st_mtime)
+        if not rng.validate(tree):
+            out.extend(Problem(e.line, "error", e.message) for e in rng.error_log)
+    sch_path = schema_path("teikit.sch")
+    if sch_path.is_file():
+        sch = _schematron(str(sch_path), sch_path.stat().st_mtime)
+        for result in sch.validate(tree):
+            out.append(Problem(result.line, result.severity, f"[{result.id}] {result.message}"))
     return out
 
 
-def check(tree: etree._ElementTree, name: str) -> None:
-    """Raise :class:`TeikitError` (naming the would-be output) if ``tree`` is invalid."""
-    found = problems(tree)
-    if found:
-        first = found[0]
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+def check(data: bytes, name: str) -> list[Problem]:
+    """Raise :class:`TeikitError` (naming the would-be output) on any error; return warnings."""
+    found = problems(data, name)
+    errors = [p for p in found if p.severity == "error"]
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise TeikitError(
-            f"converter output is not valid against the teikit schema: {first}{more}",
-            SourceLocation(name),
+            f"converter output is not valid against the teikit schema: {first.message}{more}",
+            SourceLocation(name, first.line),
         )
+    return [p for p in found if p.severity != "error"]
