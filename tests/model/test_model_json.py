@@ -60,7 +60,7 @@ def test_export_shape(conversation: teikit.TeiDocument) -> None:
     assert corr == [
         {
             "type": "Correction",
-            "line": 74,
+            "line": 68,
             "sic": "rendunced",
             "corr": "renounced",
             "resp": "#ed-jd",
