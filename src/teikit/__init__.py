@@ -5,6 +5,7 @@ The public API is re-exported here so that downstream code imports from
 """
 
 from teikit._version import __version__
+from teikit.convert.api import ConversionResult, convert
 from teikit.errors import TeikitError
 from teikit.model import (
     Correction,
@@ -25,6 +26,7 @@ from teikit.schematron import Schematron, SchematronResult
 from teikit.validate import Problem, Report, validate
 
 __all__ = [
+    "ConversionResult",
     "Correction",
     "Division",
     "DocumentBuilder",
@@ -41,6 +43,7 @@ __all__ = [
     "TeikitError",
     "__version__",
     "build",
+    "convert",
     "iter_documents",
     "load",
     "to_json",

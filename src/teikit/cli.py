@@ -22,6 +22,7 @@ from teikit.errors import TeikitError
 
 #: Modules that define subcommands, in the order ``--help`` lists them.
 SUBCOMMAND_MODULES: tuple[str, ...] = (
+    "teikit.convert.cli",
     "teikit.convert.suggest_cli",
     "teikit.odd.cli",
     "teikit.validate.cli",

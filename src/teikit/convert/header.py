@@ -56,7 +56,7 @@ _REPOSITORY_RE = re.compile(r"\b(?:Library|Archives?|Arkiv\w*|Archiv\w*|Museum|R
 _REEL_RE = re.compile(r"^(?:copy on\s+)?(Reel\s+\d+\w*)$", re.IGNORECASE)
 _FOND_RE = re.compile(r"^(?:Fond|Fondi|Fonds|F\.)\s+(\S+)$")
 _FILE_RE = re.compile(r"^(?:Dos\.|Delo|D\.|File|Dossier)\s*(\S+)$")
-_FOLIO_RE = re.compile(r"^(?:Fl\.|L\.|ff?\.|Folios?|Listy?)\s*(\S+)$")
+_FOLIO_RE = re.compile(r"^(?:Fl\.|L\.|ff?\.|Folios?|Listy?)\s*(\S+?)\.?(?:\s|$)")
 
 
 def language_code(name: str | None) -> str | None:
@@ -125,8 +125,8 @@ def archive_identifier(citation: str) -> dict[str, list[str]]:
             found.setdefault("fond", []).append(m.group(1))
         elif (m := _FILE_RE.match(core)) is not None:
             found.setdefault("file", []).append(m.group(1))
-        elif (m := _FOLIO_RE.match(part.split(". ", 1)[0] if ". " in part else core)) is not None:
-            found.setdefault("folio", []).append(m.group(1).rstrip("."))
+        elif (m := _FOLIO_RE.match(part)) is not None:
+            found.setdefault("folio", []).append(m.group(1))
         elif i == repo_at:
             found["repository"] = [core]
     if repo_at is not None and repo_at + 1 < len(parts):

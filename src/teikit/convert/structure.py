@@ -24,6 +24,7 @@ from teikit.convert.persons import Registry
 from teikit.convert.recognizers import archival, footnotes, letters, pages
 from teikit.convert.recognizers.brackets import classify_square, pair_brackets
 from teikit.convert.recognizers.dates import DATE_ONLY_RE, DATE_RE
+from teikit.convert.recognizers.dates import parse_date as parse_date_only
 from teikit.convert.recognizers.frame import Frame, split_frame
 from teikit.convert.recognizers.pages import Hyphenation, Marker, Para
 from teikit.convert.recognizers.speakers import Label, heading_names, match_label
@@ -77,6 +78,11 @@ def detect_kind(paras: list[Para]) -> str:
 def first_full_date(blocks: list[Block]) -> str | None:
     from teikit.convert.recognizers.dates import match_to_date
 
+    for block in blocks:
+        if DATE_ONLY_RE.match(block.text):
+            when = parse_date_only(block.text)
+            if when and len(when) == 10:
+                return when
     for block in blocks:
         for m in DATE_RE.finditer(block.text):
             d = match_to_date(m, None)
