@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from validate_helpers import INVALID, VALID, mini_schema, write  # noqa: E402
+from validate_helpers import INVALID, VALID, mini_schema, write
 
-from teikit.cli import main  # noqa: E402
+from teikit.cli import main
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -49,7 +49,7 @@ def test_exit_1_when_not_well_formed(corpus: Path, capsys: pytest.CaptureFixture
     code, out, _ = run(["-q", "-s", str(corpus / "mini.rng"), str(bad)], capsys)
     assert code == 1
     assert out == (
-        f"{bad}:1:26: error[xml:not-well-formed]: not well-formed XML: "
+        f"{bad}:1:25: error[xml:not-well-formed]: not well-formed XML: "
         "Opening and ending tag mismatch: item line 1 and doc\n"
     )
 
@@ -80,7 +80,9 @@ def test_warn_only_exits_0(corpus: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert out.startswith(f"{bad}:3:3: warning[rng:element-not-allowed]")
 
 
-def test_stdin(corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stdin(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(INVALID.encode())))
     code, out, _ = run(["-q", "-s", str(corpus / "mini.rng"), "-"], capsys)
     assert code == 1
@@ -91,8 +93,16 @@ def test_glob_and_output_file(corpus: Path, capsys: pytest.CaptureFixture[str]) 
     write(corpus, "docs/bad.xml", INVALID)
     target = corpus / "out" / "report.json"
     code, out, _ = run(
-        ["-q", "-s", str(corpus / "mini.rng"), "-f", "json", "-o", str(target),
-         str(corpus / "docs" / "**" / "*.xml")],
+        [
+            "-q",
+            "-s",
+            str(corpus / "mini.rng"),
+            "-f",
+            "json",
+            "-o",
+            str(target),
+            str(corpus / "docs" / "**" / "*.xml"),
+        ],
         capsys,
     )
     assert (code, out) == (1, "")
@@ -100,14 +110,16 @@ def test_glob_and_output_file(corpus: Path, capsys: pytest.CaptureFixture[str]) 
     assert [Path(f["file"]).name for f in doc["files"]] == ["a.xml", "bad.xml", "b.xml"]
 
 
-def test_jobs_gives_the_same_report_in_order(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_jobs_gives_the_same_report_in_order(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for i in range(6):
         write(corpus, f"many/{i}.xml", INVALID if i % 2 else VALID)
     args = ["-q", "-s", str(corpus / "mini.rng"), "-f", "json", str(corpus / "many")]
     code1, serial, _ = run(["-j", "1", *args], capsys)
     code2, parallel, _ = run(["-j", "2", *args], capsys)
     assert (code1, code2) == (1, 1)
-    strip = lambda s: [{k: v for k, v in f.items()} for f in json.loads(s)["files"]]  # noqa: E731
+    strip = lambda s: [dict(f.items()) for f in json.loads(s)["files"]]  # noqa: E731
     assert strip(serial) == strip(parallel)
 
 

@@ -10,11 +10,15 @@ import pytest
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).parent))
-from validate_helpers import INVALID, VALID, mini_schema, write  # noqa: E402
+from typing import TYPE_CHECKING
 
-from teikit import validate  # noqa: E402
-from teikit.validate.formats import formatter  # noqa: E402
-from teikit.validate.report import Report  # noqa: E402
+from validate_helpers import INVALID, VALID, mini_schema, write
+
+from teikit import validate
+from teikit.validate.formats import formatter
+
+if TYPE_CHECKING:
+    from teikit.validate.report import Report
 
 MESSAGE = "`itme` is not allowed in `doc`; did you mean `item`?"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from validate_helpers import tei  # noqa: E402
+from validate_helpers import tei
 
-from teikit import validate  # noqa: E402
-from teikit.validate.report import Engine, Severity  # noqa: E402
+from teikit import validate
+from teikit.validate.report import Engine, Severity
 
 pytestmark = pytest.mark.shared
 
@@ -28,7 +28,12 @@ def problems(rng: str, body: str) -> list[tuple[int, int, str, str]]:
 
 def test_misspelt_element_names_the_nearest_allowed_one_once(rng: str) -> None:
     assert problems(rng, "<sp><speakr>A</speakr><p>x</p></sp>") == [
-        (4, 5, "rng:element-not-allowed", "`speakr` is not allowed in `sp`; did you mean `speaker`?")
+        (
+            4,
+            5,
+            "rng:element-not-allowed",
+            "`speakr` is not allowed in `sp`; did you mean `speaker`?",
+        )
     ]
 
 
@@ -50,8 +55,10 @@ def test_bad_datatype_value_says_what_is_expected(rng: str) -> None:
     assert message.startswith(
         "`yesterday` is not a valid value of `@when` on `date`: expected a date, a year"
     )
-    assert message.endswith("(xsd:date, xsd:gYear, xsd:gMonth, xsd:gDay, xsd:gYearMonth, "
-                            "xsd:gMonthDay, xsd:time, xsd:dateTime)")
+    assert message.endswith(
+        "(xsd:date, xsd:gYear, xsd:gMonth, xsd:gDay, xsd:gYearMonth, "
+        "xsd:gMonthDay, xsd:time, xsd:dateTime)"
+    )
 
 
 def test_missing_required_attribute(rng: str) -> None:
@@ -62,8 +69,12 @@ def test_missing_required_attribute(rng: str) -> None:
 
 def test_undeclared_attribute_suggests_the_nearest(rng: str) -> None:
     assert problems(rng, '<p><hi rendd="b">a</hi></p>') == [
-        (4, 8, "rng:attribute-not-allowed",
-         "attribute `@rendd` is not allowed on `hi`; did you mean `@rend`?")
+        (
+            4,
+            8,
+            "rng:attribute-not-allowed",
+            "attribute `@rendd` is not allowed on `hi`; did you mean `@rend`?",
+        )
     ]
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MINI_RNG = """<?xml version="1.0" encoding="UTF-8"?>
 <grammar xmlns="http://relaxng.org/ns/structure/1.0"
@@ -14,7 +17,9 @@ MINI_RNG = """<?xml version="1.0" encoding="UTF-8"?>
   <define name="item">
     <element name="item">
       <attribute name="n"><data type="integer"/></attribute>
-      <optional><attribute name="kind"><choice><value>a</value><value>b</value></choice></attribute></optional>
+      <optional>
+        <attribute name="kind"><choice><value>a</value><value>b</value></choice></attribute>
+      </optional>
       <text/>
     </element>
   </define>

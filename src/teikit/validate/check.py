@@ -72,4 +72,5 @@ def check_document(doc: Document, options: Options) -> list[Problem]:
             spec = tuple(named) + (options.schema or ())
     for engine in schemas.engines(spec, options.phase):
         problems.extend(engine.check(doc))
-    return problems
+    # read top to bottom, whichever engine found it (unknown positions last)
+    return sorted(problems, key=lambda p: (p.line or 1 << 30, p.column))

@@ -57,6 +57,8 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if not stat.S_ISREG(mode):
             # a FIFO or device would block or never end: refuse before opening it
             raise TeikitError("not a regular file (a pipe, socket or device)", SourceLocation(path))
+        if p.stat().st_size > max_bytes:
+            raise _too_large(path, max_bytes)
         with p.open("rb") as fh:
             return _read_limited(fh, path, max_bytes)
     except OSError as exc:
@@ -64,19 +66,28 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise TeikitError(f"cannot read: {reason}", SourceLocation(path)) from None
 
 
+def _too_large(name: str, max_bytes: int) -> TeikitError:
+    return TeikitError(
+        f"larger than the limit of {max_bytes // (1024 * 1024)} MiB (raise it with --max-size)",
+        SourceLocation(name),
+    )
+
+
 def _read_limited(fh: BinaryIO, name: str, max_bytes: int) -> bytes:
-    chunks: list[bytes] = []
-    total = 0
-    while chunk := fh.read(_CHUNK):
-        total += len(chunk)
-        if total > max_bytes:
-            raise TeikitError(
-                f"larger than the limit of {max_bytes // (1024 * 1024)} MiB "
-                "(raise it with --max-size)",
-                SourceLocation(name),
-            )
-        chunks.append(chunk)
-    return b"".join(chunks)
+    """Read at most ``max_bytes`` (+1 to detect more) into one buffer, without copies."""
+    buf = bytearray()
+    while chunk := fh.read(min(_CHUNK, max_bytes + 1 - len(buf))):
+        buf += chunk
+        if len(buf) > max_bytes:
+            raise _too_large(name, max_bytes)
+    return bytes(buf) if len(buf) < _CHUNK else _freeze(buf)
+
+
+def _freeze(buf: bytearray) -> bytes:
+    # bytes(bytearray) copies; for big inputs free the buffer as soon as the copy exists
+    data = bytes(buf)
+    buf.clear()
+    return data
 
 
 def check_prolog(data: bytes, name: str) -> None:
@@ -122,7 +133,11 @@ def parse(data: bytes, name: str) -> Document:
     try:
         tree = parse_bytes(data, name, huge_tree=len(data) > _HUGE)
     except TeikitError as exc:
-        raise TeikitError(_explain_syntax(exc.message, data), exc.location) from None
+        loc = exc.location
+        if loc is not None and loc.column > 1 and "DOCTYPE" not in exc.message:
+            # xmlio adds 1 to libxml2's column, which is already 1-based
+            loc = SourceLocation(loc.file, loc.line, loc.column - 1)
+        raise TeikitError(_explain_syntax(exc.message, data), loc) from None
     tree.docinfo.URL = name
     return Document(name, data, tree, SourceText(data, tree.docinfo.encoding))
 

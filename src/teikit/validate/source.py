@@ -26,18 +26,25 @@ class SourceText:
     def __init__(self, data: bytes, encoding: str | None) -> None:
         self._data = data
         self._encoding = encoding or "utf-8"
-        self._lines: list[str] | None = None
+        self._starts: list[int] | None = None
         self._by_line: dict[int, list[etree._Element]] | None = None
         self._root: etree._Element | None = None
 
     def line(self, number: int) -> str:
-        if self._lines is None:
-            try:
-                text = self._data.decode(self._encoding, errors="replace")
-            except LookupError:
-                text = self._data.decode("utf-8", errors="replace")
-            self._lines = text.splitlines()
-        return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
+        """One line, decoded alone: a 100 MB document is never decoded whole."""
+        if self._encoding.lower().replace("-", "").startswith(("utf16", "utf32")):
+            return _decoded_lines(self._data, self._encoding, number)
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in re.finditer(b"\n", self._data)]
+        if not 0 < number <= len(self._starts):
+            return ""
+        start = self._starts[number - 1]
+        end = self._starts[number] if number < len(self._starts) else len(self._data)
+        raw = self._data[start:end].rstrip(b"\r\n")
+        try:
+            return raw.decode(self._encoding, errors="replace")
+        except LookupError:
+            return raw.decode("utf-8", errors="replace")
 
     def element_column(self, el: etree._Element) -> int:
         """1-based column of ``el``'s start tag, 0 when it cannot be told."""
@@ -77,3 +84,8 @@ class SourceText:
                 if isinstance(node.tag, str):
                     self._by_line.setdefault(node.sourceline or 0, []).append(node)
         return self._by_line.get(line, [])
+
+
+def _decoded_lines(data: bytes, encoding: str, number: int) -> str:
+    lines = data.decode(encoding, errors="replace").splitlines()
+    return lines[number - 1] if 0 < number <= len(lines) else ""

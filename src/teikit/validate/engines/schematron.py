@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from teikit.validate.loader import Document
 
 _STEP = re.compile(
-    r"\*:([\w.\-]+)\[namespace-uri\(\)='([^']*)'\]\[(\d+)\]|([\w.\-]+:)?([\w.\-]+)\[(\d+)\]"
+    r"/(?:\*:([\w.\-]+)\[namespace-uri\(\)='([^']*)'\]\[(\d+)\]|([\w.\-]+:)?([\w.\-]+)\[(\d+)\])"
 )
 
 
@@ -57,16 +57,13 @@ class SchematronEngine:
 def _resolve(tree: etree._ElementTree, location: str) -> etree._Element | None:
     """The element an ISO-skeleton location path names (attributes resolve to their owner)."""
     node: etree._Element | None = None
-    for raw in location.split("/"):
-        if not raw:
-            continue
-        m = _STEP.fullmatch(raw)
-        if not m:
-            break
+    pos = 0
+    while m := _STEP.match(location, pos):
+        pos = m.end()
         if m.group(1) is not None:
-            local, ns, pos = m.group(1), m.group(2), int(m.group(3))
+            local, ns, index = m.group(1), m.group(2), int(m.group(3))
         else:
-            local, ns, pos = m.group(5), None, int(m.group(6))
+            local, ns, index = m.group(5), None, int(m.group(6))
         pool = [tree.getroot()] if node is None else [c for c in node if isinstance(c.tag, str)]
         same = [
             c
@@ -74,7 +71,7 @@ def _resolve(tree: etree._ElementTree, location: str) -> etree._Element | None:
             if etree.QName(c).localname == local
             and (ns is None or (etree.QName(c).namespace or "") == ns)
         ]
-        if len(same) < pos:
+        if len(same) < index:
             break
-        node = same[pos - 1]
+        node = same[index - 1]
     return node
