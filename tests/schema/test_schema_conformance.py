@@ -314,3 +314,25 @@ def test_message_names_the_problem_and_the_fix(
 ) -> None:
     [result] = teikit_sch.validate(parse_file(HERE / "invalid" / f"{name}.xml"))
     assert (result.line, result.message) == (line, message)
+
+
+# ------------------------------------------------------------------ the corpus
+
+CORPUS = sorted((HERE.parent.parent / "tei").glob("*.xml"))
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_corpus_document_is_valid(
+    path: Path,
+    teikit_rng: etree.RelaxNG,
+    teikit_sch: Schematron,
+    teikit_xsd: Any,
+    tei_all_rng: etree.RelaxNG,
+) -> None:
+    """The converter's committed output is what the schema allows (warnings are advice)."""
+    doc = parse_file(path)
+    assert rng_errors(teikit_rng, doc) == []
+    assert [str(r) for r in teikit_sch.validate(doc) if r.severity == "error"] == []
+    assert xsd_errors(teikit_xsd, doc) == []
+    assert rng_errors(tei_all_rng, doc) == []
