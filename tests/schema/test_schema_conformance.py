@@ -336,3 +336,35 @@ def test_corpus_document_is_valid(
     assert [str(r) for r in teikit_sch.validate(doc) if r.severity == "error"] == []
     assert xsd_errors(teikit_xsd, doc) == []
     assert rng_errors(tei_all_rng, doc) == []
+
+
+# ------------------------------------------------------------------ the ODD's own examples
+
+
+def test_odd_examples_use_only_what_the_schema_allows(odd_lists: dict[str, list[str]]) -> None:
+    """Every element and closed-list value in an ``exemplum`` is one the schema admits."""
+    odd = parse_file(schema_path("teikit.odd"))
+    included = {
+        name
+        for ref in odd.iterfind(f".//{{{TEI}}}moduleRef")
+        for name in ref.get("include", "").split()
+    }
+    examples_ns = "http://www.tei-c.org/ns/Examples"
+    problems = []
+    for egxml in odd.iterfind(f".//{{{examples_ns}}}egXML"):
+        for node in egxml.iterdescendants():
+            if not isinstance(node.tag, str):
+                continue
+            name = etree.QName(node).localname
+            if name not in included:
+                problems.append(f"line {node.sourceline}: <{name}> is not in the schema")
+            for attribute, value in node.attrib.items():
+                key = (
+                    f"{name}/@{attribute}"
+                    if f"{name}/@{attribute}" in odd_lists
+                    else f"@{attribute}"
+                )
+                allowed = odd_lists.get(key)
+                if allowed is not None and any(v not in allowed for v in value.split()):
+                    problems.append(f"line {node.sourceline}: {key}={value!r} is not allowed")
+    assert problems == []
