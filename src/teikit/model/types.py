@@ -57,13 +57,15 @@ class Node:
 
     def walk(self) -> Iterator[Node]:
         """This object and every object inside it, depth first, in document order."""
-        stack: list[Node] = [self]
+        yield self
+        stack: list[Iterator[Node]] = [self.children()]
         while stack:
-            node = stack.pop()
-            yield node
-            kids = list(node.children())
-            kids.reverse()
-            stack.extend(kids)
+            for node in stack[-1]:
+                yield node
+                stack.append(node.children())
+                break
+            else:
+                stack.pop()
 
 
 def _nodes(content: Content) -> Iterator[Node]:
