@@ -5,7 +5,8 @@ The public API is re-exported here so that downstream code imports from
 """
 
 from teikit._version import __version__
-from teikit.convert.api import ConversionResult, convert
+from teikit import convert  # a callable package: teikit.convert(...) converts
+from teikit.convert.api import ConversionResult
 from teikit.errors import TeikitError
 from teikit.model import (
     Correction,

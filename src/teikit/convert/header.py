@@ -210,17 +210,14 @@ def build_header(info: HeaderInfo) -> etree._Element:
             element(bibl, "ptr", target=url)
     for block in frame.archive:
         fill_nodes(element(source_desc, "bibl", type="citation"), info.render(block), iter(()))
-    for block in frame.credits:
+    for block in [*frame.fields.get("credits", []), *frame.credits]:
         fill_nodes(element(source_desc, "bibl", type="credits"), info.render(block), iter(()))
     if len(source_desc) == 0:
         element(source_desc, "p", f"The raw transcription {info.raw_name}.")
 
     enc = element(header, "encodingDesc")
     dropped = [*frame.dropped, *info.dropped]
-    labels = [
-        "Original Language:" if label == "original language" else f"{label.title()}:"
-        for label in frame.fields
-    ]
+    labels = frame.labels
     contents_values = [b.text for b in frame.fields.get("contents", [])]
     dropped_all = [*dropped, *labels, *contents_values]
     if dropped_all:

@@ -69,6 +69,7 @@ class Frame:
     rights: list[Block] = field(default_factory=list)
     archive: list[Block] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
     first_body: int = 0
     end_body: int = 0
 
@@ -105,6 +106,7 @@ def split_frame(
             frame.date_offset = block.offset
         elif (m := LABEL_RE.match(text)) is not None:
             label = m.group("label").lower()
+            frame.labels.append(text.strip())
             values = frame.fields.setdefault(label, [])
             if i + 1 < n and not LABEL_RE.match(blocks[i + 1].text):
                 i += 1
