@@ -145,3 +145,13 @@ def test_strict_refuses_bad_ids_and_empty_things() -> None:
         to_xml(teikit.TeiDocument())
     with pytest.raises(TeikitError, match="not an ISO date"):
         DocumentBuilder("T").dated("2 Oct 1959", "2 Oct 1959")
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_corpus_rebuilt_is_valid_against_teikit_schema(path: Path) -> None:
+    rng_path = schema_path("teikit.rng")
+    if not rng_path.is_file():
+        pytest.skip("schema/teikit.rng has not landed yet")
+    rng = etree.RelaxNG(etree.parse(str(rng_path)))
+    rebuilt = etree.fromstring(to_xml(teikit.load(path)))
+    assert rng.validate(rebuilt), str(rng.error_log)
