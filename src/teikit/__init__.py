@@ -23,10 +23,12 @@ from teikit.model import (
     load,
     to_json,
 )
+from teikit.odd import CompiledSchema, compile_odd, load_p5_source
 from teikit.schematron import Schematron, SchematronResult
 from teikit.validate import Problem, Report, validate
 
 __all__ = [
+    "CompiledSchema",
     "ConversionResult",
     "Correction",
     "Division",
@@ -44,9 +46,11 @@ __all__ = [
     "TeikitError",
     "__version__",
     "build",
+    "compile_odd",
     "convert",
     "iter_documents",
     "load",
+    "load_p5_source",
     "to_json",
     "validate",
 ]
