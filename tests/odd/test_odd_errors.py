@@ -135,3 +135,9 @@ def test_cli_missing_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert capsys.readouterr().err == (
         f"teikit: {tmp_path / 'none.xml'}: cannot read the TEI P5 source: No such file or directory\n"
     )
+
+
+def test_not_an_odd(compile_text: Compiler) -> None:
+    with pytest.raises(TeikitError) as info:
+        compile_text(raw='<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>')
+    assert str(info.value).endswith("test.odd:1:1: not an ODD: it has no schemaSpec")

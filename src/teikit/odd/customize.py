@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from lxml import etree
 
-from teikit.errors import TeikitError
+from teikit.errors import SourceLocation, TeikitError
 from teikit.odd.locate import describe, odd_error
 from teikit.odd.specs import (
     AnySpec,
@@ -430,7 +430,7 @@ def find_schema_spec(tree: etree._ElementTree, path: str) -> etree._Element:
     if spec is None:
         if tree.getroot().tag == f"{T}schemaSpec":
             return tree.getroot()
-        raise TeikitError(f"{path}: not an ODD: no schemaSpec")
+        raise TeikitError("not an ODD: it has no schemaSpec", SourceLocation(path, 1, 1))
     return spec
 
 
