@@ -107,6 +107,7 @@ def test_tei_lite_verdicts_match_official(
         assert expected[name] == name.startswith("valid"), name
 
 
+@pytest.mark.slow
 def test_tei_all_verdicts_match_official(
     tei_all_rng: etree.RelaxNG,
     tei_all_compiled: CompiledSchema,
