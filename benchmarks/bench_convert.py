@@ -37,15 +37,11 @@ SEED_TARGET_S = 0.5
 MEMORY_TARGET = 10.0
 
 
-def convert_path(path: Path) -> bytes:
+def convert_path(path: Path, validate: bool = True) -> bytes:
     """Convert one raw file in-process to serialized TEI (what ``teikit convert`` writes)."""
     from teikit.convert import convert
-    from teikit.xmlio import serialize
 
-    result = convert(path)
-    if isinstance(result, bytes):
-        return result
-    return serialize(result)
+    return convert(path, validate=validate).data
 
 
 def baseline_path(path: Path) -> bytes:
