@@ -100,10 +100,24 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             _write_all(fh, data)
+        Path(tmp).chmod(_mode_for(target))
         Path(tmp).replace(target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's mode; give a new one the usual umask-based mode.
+
+    ``mkstemp`` creates 0600 files, which would otherwise leak into the output.
+    """
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _write_all(fh: IO[bytes], data: bytes) -> None:
