@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -10,6 +10,9 @@ from teikit.cli import main
 from teikit.convert.api import convert
 from teikit.convert.sidecar import parse_sidecar
 from teikit.errors import TeikitError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CONV = "Anna Berg: One.\n\nCarl Dahl: Two.\n\nAnna Berg: Three.\n"
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -13,15 +13,18 @@ from teikit.convert import validation
 from teikit.convert.builder import element
 from teikit.convert.header import HeaderInfo, build_header, foreign_tag, language_code
 from teikit.convert.inline import Correction, InlineContext, Node, render_corrections
-from teikit.convert.zones import Block, join_lines
 from teikit.convert.persons import Registry
 from teikit.convert.recognizers.dates import parse_date
 from teikit.convert.report import Report
 from teikit.convert.sidecar import Sidecar, load_sidecar
 from teikit.convert.source import Source
 from teikit.convert.structure import Assembler, first_full_date, read_blocks
-from teikit.errors import TeikitError
+from teikit.convert.zones import Block, join_lines
+from teikit.errors import SourceLocation, TeikitError
 from teikit.xmlio import serialize, write_atomic
+
+if TYPE_CHECKING:
+    import os
 
 SIDECAR_SUFFIX = ".sidecar.toml"
 
@@ -78,9 +81,13 @@ def convert(
     return convert_source(src, side, doc_name, validate=validate)
 
 
-def convert_source(src: Source, side: Sidecar, doc_name: str, *, validate: bool = True) -> ConversionResult:
+def convert_source(
+    src: Source, side: Sidecar, doc_name: str, *, validate: bool = True
+) -> ConversionResult:
     """Convert an already decoded :class:`Source` with a parsed sidecar."""
     report = Report(doc_name)
+    if not src.text.strip():
+        raise TeikitError("the transcription is empty", SourceLocation(src.name, 1, 1))
     frame, blocks = read_blocks(src)
     lang_blocks = frame.fields.get("original language") or []
     original = language_code(side.original_language) or language_code(
@@ -120,6 +127,7 @@ def convert_source(src: Source, side: Sidecar, doc_name: str, *, validate: bool 
     body = Assembler(ctx, persons, side.kind).assemble(blocks)
     report.count("speakers", sum(1 for e in persons.entries.values() if e.role == "speaker"))
     report.count("hyphenations", sum(1 for h in body.hyphenations if h.resolved))
+
     def render_frame(block: Block) -> list[Node]:
         return render_corrections(join_lines(block.lines), ctx)
 
@@ -168,7 +176,9 @@ def convert_source(src: Source, side: Sidecar, doc_name: str, *, validate: bool 
     data = serialize(tree)
     if validate:
         for problem in validation.check(data, f"{doc_name}.xml"):
-            report.unsure(0, 0, f"schema {problem.severity} at output line {problem.line}: {problem.message}")
+            report.unsure(
+                0, 0, f"schema {problem.severity} at output line {problem.line}: {problem.message}"
+            )
     return ConversionResult(doc_name, tree, data, report)
 
 

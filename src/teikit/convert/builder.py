@@ -7,20 +7,30 @@ content with :func:`.inline.render`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from teikit.convert.inline import El, InlineContext, Node, append_nodes, render, tei
-from teikit.convert.zones import TextRun
 from teikit.xmlio import TEI_NS, XML_NS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from teikit.convert.zones import TextRun
 
 NSMAP = {None: TEI_NS}
 
 
-def element(parent: etree._Element | None, tag: str, text: str | None = None, **attrib: str) -> etree._Element:
+def element(
+    parent: etree._Element | None, tag: str, text: str | None = None, **attrib: str
+) -> etree._Element:
     """A TEI element (attribute ``xml_id``/``xml_lang`` become ``xml:id``/``xml:lang``)."""
-    el = etree.Element(tei(tag), nsmap=NSMAP) if parent is None else etree.SubElement(parent, tei(tag))
+    el = (
+        etree.Element(tei(tag), nsmap=NSMAP)
+        if parent is None
+        else etree.SubElement(parent, tei(tag))
+    )
     for key, value in attrib.items():
         if key.startswith("xml_"):
             el.set(f"{{{XML_NS}}}{key[4:]}", value)
@@ -42,7 +52,9 @@ def fill_nodes(el: etree._Element, nodes: list[Node], pages: Iterator[str]) -> e
     return el
 
 
-def with_text(tag: str, run: TextRun, ctx: InlineContext, parent: etree._Element, **attrib: str) -> etree._Element:
+def with_text(
+    tag: str, run: TextRun, ctx: InlineContext, parent: etree._Element, **attrib: str
+) -> etree._Element:
     return fill(element(parent, tag, **attrib), run, ctx)
 
 

@@ -6,13 +6,15 @@ input in a batch leaves the output directory as it was.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from teikit.convert.api import ConversionResult, convert, write_result
 from teikit.convert.report import reports_to_json
-from pathlib import Path
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:

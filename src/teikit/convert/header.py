@@ -10,19 +10,23 @@ place the contract gives it (citation and credits as ``bibl``, the summary in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from teikit._version import __version__
 from teikit.convert.builder import element, fill_nodes
-from teikit.convert.inline import Node
-from teikit.convert.zones import Block
-from teikit.convert.persons import Registry
 from teikit.convert.recognizers.frame import Frame, translator
-from teikit.convert.recognizers.pages import Hyphenation
-from teikit.convert.sidecar import Sidecar
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from lxml import etree
+
+    from teikit.convert.inline import Node
+    from teikit.convert.persons import Registry
+    from teikit.convert.recognizers.pages import Hyphenation
+    from teikit.convert.sidecar import Sidecar
+    from teikit.convert.zones import Block
 
 LANGUAGES = {
     "english": "en",
@@ -50,7 +54,7 @@ LANGUAGES = {
 }
 LANGUAGE_NAMES = {v: k.capitalize() for k, v in LANGUAGES.items()}
 #: Languages written in Latin script: a bracketed original in them is not transliterated.
-LATIN_SCRIPT = frozenset("en sq de fr es it pl cs hu ro vi pt".split())
+LATIN_SCRIPT = frozenset(["en", "sq", "de", "fr", "es", "it", "pl", "cs", "hu", "ro", "vi", "pt"])
 
 _REPOSITORY_RE = re.compile(r"\b(?:Library|Archives?|Arkiv\w*|Archiv\w*|Museum|Records)\b")
 _REEL_RE = re.compile(r"^(?:copy on\s+)?(Reel\s+\d+\w*)$", re.IGNORECASE)
@@ -63,7 +67,9 @@ def language_code(name: str | None) -> str | None:
     if not name:
         return None
     name = name.strip().lower()
-    return LANGUAGES.get(name, name if re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*", name) else None)
+    return LANGUAGES.get(
+        name, name if re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*", name) else None
+    )
 
 
 def foreign_tag(original: str | None) -> str:
@@ -106,8 +112,8 @@ def _split_outside_parens(text: str) -> list[str]:
 def archive_identifier(citation: str) -> dict[str, list[str]]:
     """Repository, collection, place and numbers named in an archival citation."""
     text = citation
-    if text.startswith(("\"", "“")):
-        close = max(text.find("\"", 1), text.find("”", 1))
+    if text.startswith(('"', "“")):
+        close = max(text.find('"', 1), text.find("”", 1))
         text = text[close + 1 :] if close > 0 else text
     parts = _split_outside_parens(text)
     found: dict[str, list[str]] = {}
@@ -205,7 +211,9 @@ def build_header(info: HeaderInfo) -> etree._Element:
                 mainLang=code,
             )
     for block in citations:
-        bibl = fill_nodes(element(source_desc, "bibl", type="citation"), info.render(block), iter(()))
+        bibl = fill_nodes(
+            element(source_desc, "bibl", type="citation"), info.render(block), iter(())
+        )
         for url in frame.urls:
             element(bibl, "ptr", target=url)
     for block in frame.archive:

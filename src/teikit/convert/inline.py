@@ -8,8 +8,8 @@ output comparable in tests and keeps lxml's text/tail bookkeeping in one place.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -20,10 +20,14 @@ from teikit.convert.recognizers.brackets import (
     pair_brackets,
 )
 from teikit.convert.recognizers.dates import DATE_RE, match_to_date
-from teikit.convert.report import Report
-from teikit.convert.source import Source
 from teikit.convert.zones import LB, LOST, MARKERS, PB, TextRun
 from teikit.xmlio import TEI_NS, XML_NS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from teikit.convert.report import Report
+    from teikit.convert.source import Source
 
 
 @dataclass
@@ -119,7 +123,9 @@ def _render_span(
             if kind == "stage":
                 out.append(El("stage", {}, inner()))
             elif kind == "foreign":
-                out.extend(["(", El("foreign", {f"{{{XML_NS}}}lang": ctx.foreign_lang}, inner()), ")"])
+                out.extend(
+                    ["(", El("foreign", {f"{{{XML_NS}}}lang": ctx.foreign_lang}, inner()), ")"]
+                )
                 ctx.report.count("foreign")
             else:
                 out.append("(")
@@ -215,15 +221,15 @@ def _leaf(
         if d.time_end > d.start:
             nodes.append(El("time", {}, [text[d.start : d.time_end]]))
             nodes.append(text[d.time_end : d.date_start])
-        attrib: dict[str, str] = {}
+        date_attrib: dict[str, str] = {}
         if d.when is not None:
-            attrib["when"] = d.when
+            date_attrib["when"] = d.when
             if not d.certain:
-                attrib["cert"] = "medium"
+                date_attrib["cert"] = "medium"
         else:
             line, col = ctx.loc(run, lo + d.date_start)
             ctx.report.unsure(line, col, f"date without a year: {text[d.date_start : d.end]!r}")
-        nodes.append(El("date", attrib, [text[d.date_start : d.end]]))
+        nodes.append(El("date", date_attrib, [text[d.date_start : d.end]]))
         ctx.report.count("dates")
         spans.append((d.start, d.end, 2, nodes))
     if not spans:
@@ -268,7 +274,7 @@ def append_nodes(parent: etree._Element, nodes: list[Node], pages: Iterator[str]
         else:
             child = etree.SubElement(parent, tei(node.tag))
             for key, value in node.attrib.items():
-                child.set(key if key.startswith("{") else key, value)
+                child.set(key, value)
             append_nodes(child, node.children, pages)
 
 

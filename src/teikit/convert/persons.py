@@ -8,9 +8,12 @@ same name (``MAO ZEDONG``, ``Comrade Mao Zedong``) are one person.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from teikit.convert.recognizers.speakers import slug
-from teikit.convert.sidecar import Person as SidecarPerson
+
+if TYPE_CHECKING:
+    from teikit.convert.sidecar import Person as SidecarPerson
 
 
 @dataclass

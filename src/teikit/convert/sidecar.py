@@ -12,9 +12,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from teikit.errors import SourceLocation, TeikitError
+
+if TYPE_CHECKING:
+    import os
 
 KINDS = frozenset(("conversation", "cable", "telegram", "letter", "memorandum", "enclosure"))
 CERTS = frozenset(("high", "medium", "low"))
@@ -90,7 +93,7 @@ class _Positions:
         return SourceLocation(self.name, line, col)
 
 
-def load_sidecar(path: str | Path) -> Sidecar:
+def load_sidecar(path: str | os.PathLike[str]) -> Sidecar:
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
@@ -112,7 +115,9 @@ def parse_sidecar(text: str, name: str = "<sidecar>") -> Sidecar:
         msg = str(exc)
         m = _TOML_POS_RE.search(msg)
         loc = SourceLocation(name, int(m.group(1)), int(m.group(2))) if m else SourceLocation(name)
-        raise TeikitError(f"sidecar is not valid TOML: {_TOML_POS_RE.sub('', msg).strip()}", loc) from None
+        raise TeikitError(
+            f"sidecar is not valid TOML: {_TOML_POS_RE.sub('', msg).strip()}", loc
+        ) from None
     pos = _Positions(text, name)
     known = {"editor", "document", "person", "correction"}
     for key in data:
@@ -149,7 +154,9 @@ def parse_sidecar(text: str, name: str = "<sidecar>") -> Sidecar:
     seen: dict[str, int] = {}
     for i, person in enumerate(persons):
         if person.id in seen:
-            raise TeikitError(f"person id {person.id!r} is listed twice", pos.loc("person", i, "id"))
+            raise TeikitError(
+                f"person id {person.id!r} is listed twice", pos.loc("person", i, "id")
+            )
         seen[person.id] = i
     corrections = tuple(
         _correction(c, i, pos, editor_ids) for i, c in enumerate(_entries(data, "correction", pos))
@@ -165,7 +172,13 @@ def _entries(data: dict[str, Any], key: str, pos: _Positions) -> list[dict[str, 
 
 
 def _str(
-    table: dict[str, Any], key: str, pos: _Positions, name: str, index: int, *, required: bool = True
+    table: dict[str, Any],
+    key: str,
+    pos: _Positions,
+    name: str,
+    index: int,
+    *,
+    required: bool = True,
 ) -> str | None:
     value = table.get(key)
     if value is None:
@@ -180,7 +193,8 @@ def _str(
 def _check_resp(resp: str, editor_ids: set[str], pos: _Positions, name: str, i: int) -> None:
     if resp not in editor_ids:
         raise TeikitError(
-            f"resp {resp!r} names no [[editor]] (declared: {', '.join(sorted(editor_ids)) or 'none'})",
+            f"resp {resp!r} names no [[editor]] "
+            f"(declared: {', '.join(sorted(editor_ids)) or 'none'})",
             pos.loc(name, i, "resp"),
         )
 
@@ -216,7 +230,9 @@ def _person(p: dict[str, Any], i: int, pos: _Positions, editor_ids: set[str]) ->
     )
 
 
-def _correction(c: dict[str, Any], i: int, pos: _Positions, editor_ids: set[str]) -> CorrectionEntry:
+def _correction(
+    c: dict[str, Any], i: int, pos: _Positions, editor_ids: set[str]
+) -> CorrectionEntry:
     sic = _str(c, "sic", pos, "correction", i)
     corr = _str(c, "corr", pos, "correction", i)
     resp = _str(c, "resp", pos, "correction", i)

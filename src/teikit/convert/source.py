@@ -15,8 +15,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from teikit.errors import SourceLocation, TeikitError
+
+if TYPE_CHECKING:
+    import os
 
 #: Characters that may not appear in XML 1.0 text, plus the noncharacters the
 #: converter reserves as in-text markers (see :mod:`teikit.convert.zones`).
@@ -73,7 +77,7 @@ class Source:
         return cls.from_text(text, name)
 
     @classmethod
-    def from_path(cls, path: str | Path) -> Source:
+    def from_path(cls, path: str | os.PathLike[str]) -> Source:
         """Read and decode a transcription file."""
         p = Path(path)
         try:

@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from teikit.convert.builder import element, fill, fill_nodes
 from teikit.convert.inline import El, InlineContext, Node, plain
-from teikit.convert.persons import Registry
 from teikit.convert.recognizers import archival, footnotes, letters, pages
 from teikit.convert.recognizers.brackets import classify_square, pair_brackets
 from teikit.convert.recognizers.dates import DATE_ONLY_RE, DATE_RE
@@ -29,7 +27,12 @@ from teikit.convert.recognizers.frame import Frame, split_frame
 from teikit.convert.recognizers.pages import Hyphenation, Marker, Para
 from teikit.convert.recognizers.speakers import Label, heading_names, match_label
 from teikit.convert.zones import LB, PB, Block, Line, TextRun, split_blocks
-from teikit.convert.source import Source
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+    from teikit.convert.persons import Registry
+    from teikit.convert.source import Source
 
 
 @dataclass
@@ -88,6 +91,15 @@ def first_full_date(blocks: list[Block]) -> str | None:
             d = match_to_date(m, None)
             if d.when and d.certain and len(d.when) == 10:
                 return d.when
+    return None
+
+
+def _para_at(items: list[Item], k: int) -> Para | None:
+    """The paragraph at ``items[k]``, or ``None`` (out of range, or not a paragraph)."""
+    if 0 <= k < len(items):
+        it = items[k]
+        if isinstance(it, Para):
+            return it
     return None
 
 
@@ -185,7 +197,9 @@ class Assembler:
             for off in lost:
                 self.ctx.report.count("gaps")
                 line, col = self.ctx.source.line_col(off)
-                self.ctx.report.unsure(line, col, "paragraph starts mid-sentence: text lost before it")
+                self.ctx.report.unsure(
+                    line, col, "paragraph starts mid-sentence: text lost before it"
+                )
             out.extend(merged)
             segment.clear()
 
@@ -202,9 +216,8 @@ class Assembler:
         k = len(items)
         while k > 0:
             it = items[k - 1]
-            if isinstance(it, Para) and footnotes.note_number(it.first) is not None:
-                k -= 1
-            elif isinstance(it, Marker) and k < len(items):
+            is_note = isinstance(it, Para) and footnotes.note_number(it.first) is not None
+            if is_note or (isinstance(it, Marker) and k < len(items)):
                 k -= 1
             else:
                 break
@@ -227,7 +240,9 @@ class Assembler:
                 notes.append((n, [Line(line.text[start:].lstrip(), line.offset + start)]))
         self.ctx.note_numbers = frozenset(n for n, _ in notes)
         self.ctx.glued_notes = any(not p.first.startswith("[") for p in tail)
-        runs = [(n, pages.join_pieces(list(lines), self.hyphenations).strip()) for n, lines in notes]
+        runs = [
+            (n, pages.join_pieces(list(lines), self.hyphenations).strip()) for n, lines in notes
+        ]
         self.ctx.report.count("notes", len(runs))
         return items[:k], runs
 
@@ -299,13 +314,18 @@ class Assembler:
     def _conversation(self, div: etree._Element, items: list[Item]) -> None:
         known: set[str] = set()
         first_turn = next(
-            (k for k, it in enumerate(items) if isinstance(it, Para) and match_label(it.first)), len(items)
+            (k for k, it in enumerate(items) if isinstance(it, Para) and match_label(it.first)),
+            len(items),
         )
         head_paras: list[Para] = []
         opener: etree._Element | None = None
         pre: list[Para] = []
         for it in items[:first_turn]:
-            if isinstance(it, Para) and archival.CLASSIFICATION_RE.match(it.first) and not head_paras:
+            if (
+                isinstance(it, Para)
+                and archival.CLASSIFICATION_RE.match(it.first)
+                and not head_paras
+            ):
                 opener = opener if opener is not None else element(div, "opener")
                 run = self.run(it)
                 m = archival.CLASSIFICATION_RE.match(run.text)
@@ -318,7 +338,11 @@ class Assembler:
                 if head_paras:
                     self._head_block(div, head_paras)
                     head_paras = []
-                fill(element(element(div, "dateline"), "p") if False else element(div, "dateline"), self.run(it), self.ctx)
+                fill(
+                    element(element(div, "dateline"), "p") if False else element(div, "dateline"),
+                    self.run(it),
+                    self.ctx,
+                )
             elif isinstance(it, Para) and not it.first.startswith(("[", "(")) and not pre:
                 head_paras.append(it)
             elif isinstance(it, Para):
@@ -409,9 +433,7 @@ class Assembler:
     # -- letters and memoranda ---------------------------------------------------------
     def _letter(self, div: etree._Element, items: list[Item], kind: str) -> None:
         k = 0
-        while k < len(items) and isinstance(items[k], Para) and archival.is_file_line(items[k].first):  # type: ignore[union-attr]
-            para = items[k]
-            assert isinstance(para, Para)
+        while (para := _para_at(items, k)) is not None and archival.is_file_line(para.first):
             self._fw(div, para)
             k += 1
         rest = items[k:]
@@ -455,7 +477,9 @@ class Assembler:
             it = items[k]
             if not isinstance(it, Para):
                 break
-            salute_line = next((j for j, ln in enumerate(it.lines) if letters.salute_at(ln.text)), None)
+            salute_line = next(
+                (j for j, ln in enumerate(it.lines) if letters.salute_at(ln.text)), None
+            )
             if salute_line is None and letters.is_address(it.first) and not address:
                 address.extend(it.lines)
                 k += 1
@@ -468,11 +492,13 @@ class Assembler:
             line = it.lines[salute_line]
             n = letters.salute_at(line.text)
             element(opener, "salute", line.text[:n])
-            remainder = [Line(line.text[n:].lstrip(), line.offset + n)] if line.text[n:].strip() else []
+            remainder = (
+                [Line(line.text[n:].lstrip(), line.offset + n)] if line.text[n:].strip() else []
+            )
             remainder += it.lines[salute_line + 1 :]
             k += 1
             if remainder:
-                return [Para(remainder), *items[k:]]
+                return [Para(list[Line | Marker](remainder)), *items[k:]]
             return items[k:]
         self._address(opener, address)
         return items[k:]
@@ -489,7 +515,9 @@ class Assembler:
             it = items[j]
             if isinstance(it, Para) and letters.is_closing_salute(it.first):
                 after = [x for x in items[j + 1 :] if isinstance(x, Para)]
-                if all(len(x.lines) <= 5 and all(len(ln.text) <= 70 for ln in x.lines) for x in after):
+                if all(
+                    len(x.lines) <= 5 and all(len(ln.text) <= 70 for ln in x.lines) for x in after
+                ):
                     return j
         return None
 
@@ -521,7 +549,14 @@ class Assembler:
                 continue
             nxt = next((x for x in items[j + 1 :] if isinstance(x, Para)), None)
             lines = [ln.text for ln in it.lines]
-            if sections and letters.looks_like_heading(lines) and (nxt is None or nxt.first[:1].isupper()) and len(lines) <= 2 and it.lines == [p for p in it.pieces if isinstance(p, Line)] and nxt is not None:
+            if (
+                sections
+                and letters.looks_like_heading(lines)
+                and (nxt is None or nxt.first[:1].isupper())
+                and len(lines) <= 2
+                and it.lines == [p for p in it.pieces if isinstance(p, Line)]
+                and nxt is not None
+            ):
                 target = element(parent, "div", type="section")
                 self._section_head(target, it.lines)
                 current_list = None
@@ -584,7 +619,11 @@ class Assembler:
             k = j
         # front matter up to the salutation
         salute_at = next(
-            (j for j in range(k, len(items)) if isinstance(items[j], Para) and letters.salute_at(items[j].first)),  # type: ignore[union-attr]
+            (
+                j
+                for j in range(k, len(items))
+                if (pj := _para_at(items, j)) is not None and letters.salute_at(pj.first)
+            ),
             None,
         )
         end_front = salute_at if salute_at is not None else k
@@ -618,13 +657,17 @@ class Assembler:
         k = 0
         # the message text up to an embedded telegram
         tele_start = next(
-            (j for j, it in enumerate(items) if isinstance(it, Para) and it.first[:1] in "\"“"), None
+            (j for j, it in enumerate(items) if isinstance(it, Para) and it.first[:1] in '"“'), None
         )
         tele_end = None
         if tele_start is not None:
             for j in range(tele_start, len(items)):
                 it = items[j]
-                if isinstance(it, Para) and it.last.rstrip()[-1:] in "\"”" and (j > tele_start or len(it.text) > 1):
+                if (
+                    isinstance(it, Para)
+                    and it.last.rstrip()[-1:] in '"”'
+                    and (j > tele_start or len(it.text) > 1)
+                ):
                     tele_end = j
                     if j > tele_start:
                         break
@@ -657,7 +700,11 @@ class Assembler:
                 if DATE_ONLY_RE.match(text):
                     fill(element(closer, "dateline"), run, self.ctx)
                 elif archival.IDNO_RE.match(text):
-                    fill_nodes(element(closer, "p") if False else closer, self.numbers(run, "cable"), iter(()))
+                    fill_nodes(
+                        element(closer, "p") if False else closer,
+                        self.numbers(run, "cable"),
+                        iter(()),
+                    )
                 elif archival.SIGNATURE_NAME_RE.match(text) and text.isupper():
                     fill(element(closer, "signed"), run, self.ctx)
                 else:
@@ -673,10 +720,10 @@ class Assembler:
     def _signature_line(self, para: Para) -> tuple[TextRun, int] | None:
         run = self.run(para)
         text = run.text
-        m = archival.SIGNATURE_NAME_RE.match(text.rstrip("\"”"))
+        m = archival.SIGNATURE_NAME_RE.match(text.rstrip('"”'))
         if m is None or len(para.lines) != 1:
             return None
-        rest = (m.group("rest") or "").strip().rstrip("\"”").strip()
+        rest = (m.group("rest") or "").strip().rstrip('"”').strip()
         if rest and not DATE_RE.search(rest):
             return None
         return run, m.end("name")
@@ -687,7 +734,7 @@ class Assembler:
         element(closer, "signed", run.text[:name_end])
         rest = run.slice(name_end, len(run.text))
         text = rest.text
-        quote_at = len(text.rstrip().rstrip("\"”"))
+        quote_at = len(text.rstrip().rstrip('"”'))
         inner = rest.slice(0, quote_at).strip()
         if inner.text:
             closer[-1].tail = " "

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from teikit.convert.source import Source
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from teikit.convert.source import Source
 
 #: In-text markers: a page break, text lost at a page boundary, a kept line break.
 PB = "\ufdd0"

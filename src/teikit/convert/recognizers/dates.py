@@ -13,8 +13,19 @@ import re
 from dataclasses import dataclass
 
 MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(MONTHS)}
 _M = "|".join(MONTHS)
 

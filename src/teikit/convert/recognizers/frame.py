@@ -12,11 +12,14 @@ about the document; it is dropped and declared verbatim in the header.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from teikit.convert.recognizers.dates import DATE_ONLY_RE
 from teikit.convert.zones import Block, Line
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 NAVIGATION = frozenset(
     s.lower()
@@ -116,7 +119,7 @@ def split_frame(
                     frame.urls.append(u.group("url"))
         elif CREDIT_RE.match(text):
             frame.credits.append(block)
-        elif (b := BOLD_RE.match(text)) is not None and frame.title is None:
+        elif BOLD_RE.match(text) is not None and frame.title is None:
             frame.title = _unbold(block)
             frame.title_bold = True
         elif frame.title is None and not frame.fields and not is_body_start(block):

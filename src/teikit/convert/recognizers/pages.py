@@ -19,7 +19,7 @@ from teikit.convert.zones import LOST, PB, Block, Line, TextRun
 PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?(\d{1,4})(?:\s*-)?$")
 RULE_RE = re.compile(r"^[-_=*~]{3,}$")
 #: Characters that close a sentence (or a quoted/bracketed one).
-_CLOSING = frozenset(".!?:;\"”’)]»…")
+_CLOSING = frozenset('.!?:;"”’)]»…')
 #: A block needs this many words before it may continue into the next block:
 #: shorter blocks are labels, list items, names, marks.
 MIN_CONTINUED_WORDS = 4
@@ -141,7 +141,9 @@ def join_pieces(pieces: list[Line | Marker], hyphenations: list[Hyphenation]) ->
             if m is not None and right is not None:
                 resolved = resolve_hyphen(m.group(1), right.group(1))
                 hyphenations.append(
-                    Hyphenation(m.group(1), right.group(1), resolved, prev_line.offset + m.end() - 1)
+                    Hyphenation(
+                        m.group(1), right.group(1), resolved, prev_line.offset + m.end() - 1
+                    )
                 )
                 pending = ""
         if pending:

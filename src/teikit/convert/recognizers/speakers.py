@@ -37,7 +37,9 @@ _INITIALS = rf"(?:[{_UP}]\.\s?){{1,3}}"
 _NAME_WORD = rf"[{_UP}][{_LO}{_UP}'’\-]+"
 
 #: A label in capitals: surname (and more capitals), optionally ", N.S." or " N.S.".
-_CAPS_LABEL = rf"(?:(?:{_HON}|COMRADE)\s+)?{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}(?:,?\s+{_INITIALS})?"
+_CAPS_LABEL = (
+    rf"(?:(?:{_HON}|COMRADE)\s+)?{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}(?:,?\s+{_INITIALS})?"
+)
 #: A label in mixed case: an honorific and one to four name words, or two to four name words.
 _MIXED_LABEL = (
     rf"(?:(?:{_HON})\s+{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_INITIALS})){{0,3}}"
@@ -47,9 +49,37 @@ LABEL_RE = re.compile(rf"^(?P<label>{_CAPS_LABEL}|{_MIXED_LABEL})\s?:\s+(?=\S)")
 
 #: Words that start labelled lines which are not speakers (form fields, notes).
 NOT_SPEAKERS = frozenset(
-    "note notes summary citation source subject date to from copy verified original "
-    "contents credits translation comment comments attachment enclosure re cc bcc "
-    "distribution participants present time place memorandum record".split()
+    (
+        "note",
+        "notes",
+        "summary",
+        "citation",
+        "source",
+        "subject",
+        "date",
+        "to",
+        "from",
+        "copy",
+        "verified",
+        "original",
+        "contents",
+        "credits",
+        "translation",
+        "comment",
+        "comments",
+        "attachment",
+        "enclosure",
+        "re",
+        "cc",
+        "bcc",
+        "distribution",
+        "participants",
+        "present",
+        "time",
+        "place",
+        "memorandum",
+        "record",
+    )
 )
 
 
@@ -72,7 +102,7 @@ def match_label(text: str, known: frozenset[str] = frozenset()) -> Label | None:
             colon = text.index(":", m.end("label"))
             return Label(label, ":", m.end() if m.end() > colon else colon + 1)
     for label in known:
-        if text.startswith(label + ". ") or text.startswith(label + "."):
+        if text.startswith((label + ". ", label + ".")):
             rest = text[len(label) + 1 :]
             if not rest or rest[0] == " ":
                 end = len(label) + 1
@@ -109,7 +139,9 @@ def _ascii(word: str) -> str:
 
 
 _SEGMENT_SPLIT_RE = re.compile(r",|\band\b|\bwith\b|\bbetween\b|\bon\b", re.IGNORECASE)
-_CAPS_RUN_RE = re.compile(rf"((?:{_CAPS_WORD}|{_INITIALS})(?:\s+(?:{_CAPS_WORD}|{_INITIALS}))*)\s*$")
+_CAPS_RUN_RE = re.compile(
+    rf"((?:{_CAPS_WORD}|{_INITIALS})(?:\s+(?:{_CAPS_WORD}|{_INITIALS}))*)\s*$"
+)
 _HON_NAME_RE = re.compile(
     rf"(?:\b(?:{_HON}|comrade|cde\.)\s+)({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})", re.IGNORECASE
 )
@@ -123,10 +155,10 @@ def heading_names(heading: str) -> list[str]:
         if not name.isupper():
             found.append(name)
     for segment in _SEGMENT_SPLIT_RE.split(heading):
-        m = _CAPS_RUN_RE.search(segment.strip())
-        if m is None:
+        run = _CAPS_RUN_RE.search(segment.strip())
+        if run is None:
             continue
-        words = m.group(1).split()
+        words = run.group(1).split()
         while words and (
             not any(ch in "AEIOUYÀ-ÖØ-Þ" for ch in words[0].upper())
             or words[0] in ("COMRADE", "COMRADES")
