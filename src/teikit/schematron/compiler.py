@@ -22,7 +22,9 @@ from teikit.schematron.xpath import (
     CURRENT_VAR,
     PatternSplit,
     analyse,
+    attribute_owner,
     compile_lxml,
+    compile_set_filter,
     context_to_select,
     required_attribute,
     split_pattern,
@@ -32,6 +34,10 @@ from teikit.xmlio import XML_NS, parse_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+#: Functions whose value depends on the context position or size, which differ
+#: between a per-node call and a predicate over many nodes.
+_POSITIONAL = frozenset({"position", "last"})
 
 #: Query bindings whose expressions are XPath 2 or later.
 XPATH2_BINDINGS = frozenset({"xslt2", "xpath2", "xslt3", "xpath3", "xpath31"})
@@ -53,6 +59,10 @@ class Query:
     ep: Any
     use_lx: bool
     text: str = ""
+    #: Whether libxml2 answers and the value depends on the context node alone (no
+    #: variable, ``current()``, ``position()`` or ``last()``), so the expression can
+    #: be evaluated for many context nodes at once, as a predicate.
+    node_only: bool = False
 
 
 @dataclass(slots=True)
@@ -103,10 +113,16 @@ class Rule:
     node_filter: Query | None = None
     #: Element names (Clark) one of which a node must have to match; None if any may.
     names: tuple[str, ...] | None = None
-    #: ("attr", name) or ("tag", name): take candidates from the document's index by
-    #: attribute or element name, then keep those ``index_filter`` accepts.
-    index: tuple[str, str] | None = None
+    #: ("attr", (name,)) or ("tag", (name, …)): take candidates from the document's
+    #: index by attribute or element names, then keep those ``index_filter`` accepts.
+    index: tuple[str, tuple[str, ...]] | None = None
     index_filter: Query | None = None
+    #: ``$nodes[not(assert) or boolean(report) …]``: the context elements on which
+    #: some check fires, for a list of them in one libxml2 call (None if a check
+    #: needs per-node evaluation).
+    set_test: Any = None
+    #: ``$nodes[index_filter]``, the same for the index candidates.
+    set_filter: Any = None
 
 
 @dataclass(slots=True)
@@ -130,6 +146,10 @@ class CompiledSchema:
     phase: str
     documents: dict[str, etree._ElementTree] = field(default_factory=dict)
     stats: dict[str, int] = field(default_factory=dict)
+    #: Element names (Clark) and attribute names the rules look up in a document's
+    #: name index, so one walk collects exactly those.
+    index_tags: frozenset[str] = frozenset()
+    index_attrs: frozenset[str] = frozenset()
 
 
 def generate_id(node: Any = None) -> str:
@@ -220,7 +240,8 @@ class _Compiler:
         )
         if not select:
             self.stats["lxml" if use_lx else "elementpath"] += 1
-        return Query(expr, loc, tuple(sorted(info.variables)), lx, ep, use_lx, text)
+        node_only = use_lx and not info.variables and not (_POSITIONAL & info.functions)
+        return Query(expr, loc, tuple(sorted(info.variables)), lx, ep, use_lx, text, node_only)
 
     def _load_document(self, uri: str, elem: etree._Element, loc: SourceLocation) -> None:
         if uri in self.documents:
@@ -325,8 +346,25 @@ def compile_schema(schema: etree._Element, name: str, phase: str | None) -> Comp
         if len(rules) > 1:
             pattern.union = _union(comp, rules, pat, pscope)
         patterns.append(pattern)
+    tags: set[str] = set()
+    attrs: set[str] = set()
+    for pattern in patterns:
+        for rule in pattern.rules:
+            tags.update(rule.names or ())
+            if rule.index is not None:
+                (attrs if rule.index[0] == "attr" else tags).update(rule.index[1])
     return CompiledSchema(
-        name, title, binding, namespaces, lets, patterns, phase_name, comp.documents, comp.stats
+        name,
+        title,
+        binding,
+        namespaces,
+        lets,
+        patterns,
+        phase_name,
+        comp.documents,
+        comp.stats,
+        frozenset(tags),
+        frozenset(attrs),
     )
 
 
@@ -438,6 +476,18 @@ def _compile_rule(
             )
         )
     index, index_filter = _index_plan(comp, splits, rule_el, pscope)
+    set_test = None
+    if checks and all(c.query.node_only for c in checks):
+        set_test = compile_set_filter(
+            " or ".join(
+                f"not({c.query.text})" if c.kind == "assert" else f"boolean({c.query.text})"
+                for c in checks
+            ),
+            comp.namespaces,
+        )
+    set_filter = None
+    if index_filter is not None and index_filter.node_only:
+        set_filter = compile_set_filter(index_filter.text, comp.namespaces)
     return Rule(
         context,
         select,
@@ -449,9 +499,11 @@ def _compile_rule(
         matches_document,
         bool(nodes),
         node_filter,
-        _required_names(splits, comp.namespaces),
+        _required_names([split_pattern(attribute_owner(a)) for a in nodes], comp.namespaces),
         index,
         index_filter,
+        set_test,
+        set_filter,
     )
 
 
@@ -468,28 +520,39 @@ def _index_plan(
     splits: list[PatternSplit | None],
     rule_el: etree._Element,
     scope: dict[str, bool],
-) -> tuple[tuple[str, str] | None, Query | None]:
+) -> tuple[tuple[str, tuple[str, ...]] | None, Query | None]:
     """How to find a context's nodes from a name index instead of an XPath walk.
 
     ``tei:*[@when]`` would make libxml2 visit every element for each such rule;
     the elements carrying ``@when`` come straight from the index, and only they
-    are tested against the whole pattern.
+    are tested against the whole pattern. A pattern naming its elements
+    (``tei:list[@type='gloss']``, ``a/b | c``) takes the elements of those names.
     """
-    if len(splits) != 1 or splits[0] is None:
+    if not splits or any(sp is None for sp in splits):
         return None, None
-    split = splits[0]
-    attr = required_attribute(split.last_predicates)
-    if attr is not None:
-        clark = _clark(attr, comp.namespaces)
-        if clark is None:
-            return None, None
-        test = comp.query(split.self_test, rule_el, "context", scope, select=True)
-        return ("attr", clark), test
-    if split.single_step and not split.last_predicates and len(split.names) == 1:
-        clark = _clark(split.names[0], comp.namespaces)
-        if clark is not None and "*" not in clark:
-            return ("tag", clark), None
-    return None, None
+    found = [sp for sp in splits if sp is not None]
+    if len(found) == 1:
+        attr = required_attribute(found[0].last_predicates)
+        if attr is not None:
+            clark = _clark(attr, comp.namespaces)
+            if clark is None:
+                return None, None
+            test = comp.query(found[0].self_test, rule_el, "context", scope, select=True)
+            return ("attr", (clark,)), test
+    names: list[str] = []
+    for sp in found:
+        for qname in sp.names:
+            clark = _clark(qname, comp.namespaces)
+            if clark is None or "*" in clark:
+                return None, None
+            if clark not in names:
+                names.append(clark)
+    if all(sp.single_step and not sp.last_predicates for sp in found):
+        return ("tag", tuple(names)), None
+    test = comp.query(
+        " or ".join(sp.self_test for sp in found), rule_el, "context", scope, select=True
+    )
+    return ("tag", tuple(names)), test
 
 
 def _required_names(

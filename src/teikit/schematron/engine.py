@@ -40,6 +40,9 @@ from teikit.schematron.results import (
 )
 from teikit.schematron.xpath import CURRENT_VAR
 
+#: Context nodes per set-at-a-time call (see :meth:`_Run.set_filter`).
+_SLICE = 128
+
 
 class _NoLxmlError(Exception):
     """A variable's value cannot be handed to libxml2; elementpath answers instead."""
@@ -111,7 +114,13 @@ def _format_number(value: float) -> str:
 class _Run:
     """One document under one schema."""
 
-    def __init__(self, schema: CompiledSchema, tree: etree._ElementTree, keep_fired: bool) -> None:
+    def __init__(
+        self,
+        schema: CompiledSchema,
+        tree: etree._ElementTree,
+        keep_fired: bool,
+        set_at_a_time: bool = True,
+    ) -> None:
         self.schema = schema
         self.tree = tree
         self.keep_fired = keep_fired
@@ -124,7 +133,8 @@ class _Run:
         self._indexes: (
             tuple[dict[str, list[etree._Element]], dict[str, list[etree._Element]]] | None
         ) = None
-        self.counts = {"lxml": 0, "elementpath": 0}
+        self.counts = {"lxml": 0, "elementpath": 0, "lxml-set": 0}
+        self.set_at_a_time = set_at_a_time
         self.xpath1 = schema.binding in XPATH1_BINDINGS
 
     # -- elementpath side -------------------------------------------------
@@ -238,13 +248,17 @@ class _Run:
         return "" if first is None or first == [] else _ep_string(first)
 
     def has_any(self, names: tuple[str, ...]) -> bool:
-        """Whether an element with one of these names exists.
-
-        libxml2 interns names per document, so for a name the document never uses
-        this answers without walking the tree.
-        """
-        root = self.tree.getroot()
-        return root is not None and next(root.iter(*names), None) is not None
+        """Whether an element with one of these names exists (the index has every rule's names)."""
+        by_tag = self.indexes()[1]
+        for name in names:
+            found = by_tag.get(name)
+            if found is None:
+                root = self.tree.getroot()
+                found = [] if root is None else list(root.iter(name))
+                by_tag[name] = found
+            if found:
+                return True
+        return False
 
     def rule_nodes(self, rule: Rule, env: _Env) -> list[Item]:
         if rule.names is not None and not self.has_any(rule.names):
@@ -253,36 +267,70 @@ class _Run:
             key = (f"index:{rule.index}", rule.index_filter.text if rule.index_filter else "")
             cached = self._selected.get(key)
             if cached is None:
-                kind, name = rule.index
-                by_attr, by_tag = self.indexes()
-                items: list[Item] = list((by_attr if kind == "attr" else by_tag).get(name, ()))
+                elements = self.indexed(*rule.index)
                 test = rule.index_filter
-                if test is not None:
-                    items = [item for item in items if self.boolean(test, item, env)]
+                items: list[Item]
+                if test is None:
+                    items = list(elements)
+                elif rule.set_filter is not None and self.set_at_a_time:
+                    items = list(self.set_filter(rule.set_filter, elements))
+                else:
+                    items = [item for item in elements if self.boolean(test, item, env)]
                 cached = items
                 if test is None or not test.variables:
                     self._selected[key] = cached
             return cached
         return self.select(rule.select, env, rule.node_filter)
 
+    def indexed(self, kind: str, names: tuple[str, ...]) -> list[etree._Element]:
+        """The elements with one of these names (or this attribute), in document order."""
+        by_attr, by_tag = self.indexes()
+        if kind == "attr":
+            return by_attr.get(names[0], [])
+        present = [name for name in names if by_tag.get(name)]
+        if len(present) <= 1:
+            return by_tag.get(present[0], []) if present else []
+        # Interleaved in document order: one more walk, in libxml2, over the few names.
+        root = self.tree.getroot()
+        return [] if root is None else list(root.iter(*present))
+
+    def set_filter(self, query: Any, elements: list[etree._Element]) -> list[etree._Element]:
+        """The elements ``$nodes[test]`` keeps, in document order, in few libxml2 calls.
+
+        lxml hands a list to libxml2 through a node-set that refuses duplicates by
+        scanning it, so a long list costs quadratic time: it goes in slices.
+        """
+        if not elements:
+            return []
+        self.counts["lxml-set"] += 1
+        if len(elements) <= _SLICE:
+            return query(self.tree, teikit_nodes=elements)  # type: ignore[no-any-return]
+        out: list[etree._Element] = []
+        for start in range(0, len(elements), _SLICE):
+            out.extend(query(self.tree, teikit_nodes=elements[start : start + _SLICE]))
+        return out
+
     def indexes(self) -> tuple[dict[str, list[etree._Element]], dict[str, list[etree._Element]]]:
-        """Elements by attribute name and by element name, in document order (one walk)."""
+        """The elements carrying the schema's indexed attribute and element names (one walk)."""
         if self._indexes is None:
-            by_attr: dict[str, list[etree._Element]] = {}
-            by_tag: dict[str, list[etree._Element]] = {}
+            by_attr: dict[str, list[etree._Element]] = {a: [] for a in self.schema.index_attrs}
+            by_tag: dict[str, list[etree._Element]] = {t: [] for t in self.schema.index_tags}
             root = self.tree.getroot()
-            if root is not None:
+            if root is not None and by_attr:
+                tag_get = by_tag.get
+                attr_get = by_attr.get
                 for el in root.iter(etree.Element):
-                    tag: Any = el.tag
-                    if tag in by_tag:
-                        by_tag[tag].append(el)
-                    else:
-                        by_tag[tag] = [el]
+                    found = tag_get(el.tag)  # type: ignore[arg-type]
+                    if found is not None:
+                        found.append(el)
                     for name in el.keys():  # noqa: SIM118 (iterating an element gives children)
-                        if name in by_attr:
-                            by_attr[name].append(el)
-                        else:
-                            by_attr[name] = [el]
+                        found = attr_get(name)
+                        if found is not None:
+                            found.append(el)
+            elif root is not None and by_tag:
+                # Only names: libxml2 compares interned names, Python sees only matches.
+                for el in root.iter(*by_tag):
+                    by_tag[el.tag].append(el)  # type: ignore[index]
             self._indexes = (by_attr, by_tag)
         return self._indexes
 
@@ -371,10 +419,21 @@ def _message(run: _Run, parts: list[MessagePart], item: Item, env: _Env) -> str:
 
 
 def run_schema(
-    schema: CompiledSchema, tree: etree._ElementTree, *, keep_fired: bool = False
+    schema: CompiledSchema,
+    tree: etree._ElementTree,
+    *,
+    keep_fired: bool = False,
+    set_at_a_time: bool = True,
 ) -> tuple[SchematronReport, dict[str, int]]:
-    """Validate one parsed document; returns the report and how many evaluations each engine did."""
-    run = _Run(schema, tree, keep_fired)
+    """Validate one parsed document; returns the report and how many evaluations each engine did.
+
+    With ``set_at_a_time`` (the default) a rule whose checks depend on the context
+    node alone is first evaluated over all its context elements in one libxml2
+    call, and only the elements where a check fires are visited one by one (for
+    the messages); without it every context node is visited. Both give the same
+    results; the slow way is kept as the reference the fast way is tested against.
+    """
+    run = _Run(schema, tree, keep_fired, set_at_a_time)
     root_env = _Env(run, tree, schema.lets, None)
     results: list[SchematronResult] = []
     events: list[ActivePattern | FiredRule | SchematronResult] = []
@@ -386,12 +445,15 @@ def run_schema(
         if keep_fired:
             events.append(ap)
         penv = _Env(run, tree, pattern.lets, root_env)
-        for rule, item in _firings(run, pattern, penv):
-            fired_count += 1
+        firings = _firings(run, pattern, penv)
+        fired_count += len(firings)
+        for rule, item, check_it in _visits(run, firings, keep_fired):
             if keep_fired:
                 events.append(
                     FiredRule(pattern.position, rule.context, rule.id, rule.role, location_of(item))
                 )
+            if not check_it or not rule.checks:
+                continue
             renv = _Env(run, item, rule.lets, penv)
             for check in rule.checks:
                 hit = run.boolean(check.query, item, renv)
@@ -414,14 +476,101 @@ def run_schema(
     return report, run.counts
 
 
-def _firings(run: _Run, pattern: Pattern, env: _Env) -> list[tuple[Rule, Item]]:
+class _Firings:
+    """The nodes a pattern's rules fire on, in document order: one rule, or a node per rule."""
+
+    __slots__ = ("all_elements", "items", "pairs", "rule")
+
+    def __init__(
+        self,
+        rule: Rule | None = None,
+        items: list[Item] | None = None,
+        pairs: list[tuple[Rule, Item]] | None = None,
+        *,
+        all_elements: bool = False,
+    ) -> None:
+        self.rule = rule
+        self.items = items or []
+        self.pairs = pairs or []
+        #: Whether every item is an element (index candidates), so none needs a visit.
+        self.all_elements = all_elements
+
+    def __len__(self) -> int:
+        return len(self.items) + len(self.pairs)
+
+
+def _visits(run: _Run, firings: _Firings, keep_fired: bool) -> list[tuple[Rule, Item, bool]]:
+    """The firings to visit one by one, and whether their checks must run there.
+
+    A rule with a set test is asked once, for all its context elements, where a
+    check fires; the others are left out (or, when SVRL needs every firing, kept
+    with their checks marked as already done).
+    """
+    if firings.rule is not None:
+        rule = firings.rule
+        items = firings.items
+        if not run.set_at_a_time or rule.set_test is None or not rule.checks:
+            return [(rule, item, True) for item in items] if rule.checks or keep_fired else []
+        if not keep_fired and firings.all_elements:
+            # The hits come back in document order, as the index lists them.
+            return [(rule, item, True) for item in _set_hit_list(run, rule, items)]
+        hits = _set_hits(run, rule, items)
+        if not keep_fired:
+            return [(rule, item, True) for item in items if item in hits or _unset(item)]
+        return [(rule, item, item in hits or _unset(item)) for item in items]
+    return _visits_of_pairs(run, firings.pairs, keep_fired)
+
+
+def _visits_of_pairs(
+    run: _Run, pairs: list[tuple[Rule, Item]], keep_fired: bool
+) -> list[tuple[Rule, Item, bool]]:
+    """:func:`_visits` for a pattern of several rules, each node already given its rule."""
+    if not run.set_at_a_time:
+        return [(rule, item, True) for rule, item in pairs]
+    by_rule: dict[int, list[Item]] = {}
+    rules: dict[int, Rule] = {}
+    for rule, item in pairs:
+        if rule.set_test is not None:
+            by_rule.setdefault(id(rule), []).append(item)
+            rules[id(rule)] = rule
+    hits: set[Any] = set()
+    for key, items in by_rule.items():
+        hits.update(_set_hits(run, rules[key], items))
+    out = []
+    for rule, item in pairs:
+        if rule.set_test is None or item in hits or _unset(item):
+            out.append((rule, item, True))
+        elif keep_fired:
+            out.append((rule, item, False))
+    return out
+
+
+def _unset(item: Item) -> bool:
+    """Items libxml2 cannot take in a node list (attributes, the document): visited always."""
+    return not isinstance(item, etree._Element)
+
+
+def _set_hit_list(run: _Run, rule: Rule, elements: list[Any]) -> list[etree._Element]:
+    try:
+        return run.set_filter(rule.set_test, elements)
+    except etree.XPathError:
+        # Visit every node: the per-node evaluation reports the error at its node.
+        return elements
+
+
+def _set_hits(run: _Run, rule: Rule, items: list[Item]) -> set[Any]:
+    return set(_set_hit_list(run, rule, [i for i in items if isinstance(i, etree._Element)]))
+
+
+def _firings(run: _Run, pattern: Pattern, env: _Env) -> _Firings:
     """Each node matched by a rule of the pattern, with the first rule that matches it."""
     if len(pattern.rules) == 1:
         rule = pattern.rules[0]
         items = run.rule_nodes(rule, env) if rule.has_nodes else []
         if rule.matches_document:
             items = [run.tree, *items]
-        return [(rule, item) for item in items]
+            return _Firings(rule, items)
+        return _Firings(rule, items, all_elements=rule.index is not None)
     first: dict[Any, Rule] = {}
     doc_rule: Rule | None = None
     for rule in pattern.rules:
@@ -437,7 +586,7 @@ def _firings(run: _Run, pattern: Pattern, env: _Env) -> list[tuple[Rule, Item]]:
         match = first.get(_key(item))
         if match is not None:
             out.append((match, item))
-    return out
+    return _Firings(pairs=out)
 
 
 def _key(item: Item) -> Any:

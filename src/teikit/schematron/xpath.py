@@ -247,6 +247,23 @@ def compile_lxml(expr: str, namespaces: dict[str, str], *, smart: bool = False) 
     return etree.XPath(expr, namespaces=namespaces, smart_strings=smart)
 
 
+#: The variable holding the context nodes of a set-at-a-time evaluation.
+SET_VAR = "teikit_nodes"
+
+
+def compile_set_filter(test: str, namespaces: dict[str, str]) -> Any:
+    """``$nodes[test]`` for libxml2: which of many context nodes pass ``test``, in one call.
+
+    ``test`` must be a boolean-valued expression (a number would be read as a
+    position) whose value depends only on the context node. Returns None when
+    libxml2 refuses the combined expression, so the caller evaluates per node.
+    """
+    try:
+        return compile_lxml(f"${SET_VAR}[{test}]", namespaces)
+    except etree.XPathSyntaxError:
+        return None
+
+
 def context_to_select(context: str) -> str:
     """Turn an XSLT match pattern into an expression selecting every node it matches.
 
@@ -406,6 +423,19 @@ def split_pattern(alternative: str) -> PatternSplit | None:
     return PatternSplit(
         candidates, f"boolean({test})", tuple(names), preds, single_step=len(clean) == 1
     )
+
+
+_ATTRIBUTE_STEP = re.compile(r"^(.*[^/\s])\s*/\s*@[^\W\d][\w.\-]*(?::[^\W\d][\w.\-]*)?\s*$", re.S)
+
+
+def attribute_owner(alternative: str) -> str:
+    """The element part of an attribute pattern (``tei:rt`` for ``tei:rt/@to``), else itself.
+
+    An attribute matches only if its element matches this, which is enough to
+    skip the rule on a document without such elements.
+    """
+    m = _ATTRIBUTE_STEP.match(alternative)
+    return m.group(1) if m else alternative
 
 
 _REQUIRED_ATTRIBUTE = re.compile(r"^\s*@([^\W\d][\w.\-]*(?::[^\W\d][\w.\-]*)?)\s*(?:$|and\b)")
