@@ -281,33 +281,56 @@ def _unary(kind: str, p: Pattern) -> Pattern:
 # --------------------------------------------------------------------------- pruning
 
 
-class Pruner:
-    """Writes the part of a grammar a document with given names can meet, as RELAX NG.
+#: Per element (local name): the local names of its children and of its attributes.
+Contexts = dict[str, tuple[frozenset[str], frozenset[str]]]
+#: Context keys for the root (its "children" are the root element) and for wildcard elements.
+ROOT, ANY = "", "*"
 
-    Names are local names, an over-approximation (any namespace) that is always
-    safe: keeping a pattern the document cannot match never changes a verdict.
+
+class Pruner:
+    """Writes the part of a grammar a document can meet, as RELAX NG.
+
+    Pruning is per element: inside the content of ``sp``, only patterns for
+    elements the document has as children of some ``sp`` and attributes it
+    has on some ``sp`` are kept. A pattern for something that never occurs in
+    that place cannot match, so replacing it by ``notAllowed`` never changes a
+    verdict; what remains is small, and libxml2 both compiles and runs it
+    faster. Names are local names (any namespace), a safe over-approximation.
     """
 
-    def __init__(self, grammar: Grammar, elements: set[str], attributes: set[str]) -> None:
+    def __init__(self, grammar: Grammar, contexts: Contexts) -> None:
         self.g = grammar
-        self.elements = elements
-        self.attributes = attributes
-        self.memo: dict[str, Pattern] = {}
+        self.contexts = contexts
+        self.memo: dict[tuple[str, str], Pattern] = {}
         self.kept: list[int] = []
         self.kept_set: set[int] = set()
+        self.where = ROOT
+        empty: frozenset[str] = frozenset()
+        self.ctx = contexts.get(ROOT, (empty, empty))
+
+    def enter(self, where: str) -> None:
+        """Reduce what follows as the content of elements named ``where``.
+
+        Names without a context of their own share the ``ANY`` one.
+        """
+        empty: frozenset[str] = frozenset()
+        if where not in self.contexts:
+            where = ANY
+        self.where = where
+        self.ctx = self.contexts.get(where, (empty, empty))
 
     def reduce(self, p: Pattern) -> Pattern:
         kind = p[0]
         if kind == "ref":
-            name = str(p[1])
-            if name not in self.memo:
-                self.memo[name] = NOT_ALLOWED  # refs recurse only through elements
-                self.memo[name] = self.reduce(self.g.defines.get(name, NOT_ALLOWED))
-            return self.memo[name]
+            key = (str(p[1]), self.where)
+            if key not in self.memo:
+                self.memo[key] = NOT_ALLOWED  # refs recurse only through elements
+                self.memo[key] = self.reduce(self.g.defines.get(key[0], NOT_ALLOWED))
+            return self.memo[key]
         if kind == "el":
             i = int(p[1])  # type: ignore[call-overload]
             decl = self.g.elements[i]
-            if decl.name is not None and decl.name[1] not in self.elements:
+            if decl.name is not None and decl.name[1] not in self.ctx[0]:
                 return NOT_ALLOWED
             if i not in self.kept_set:
                 self.kept_set.add(i)
@@ -315,7 +338,7 @@ class Pruner:
             return p
         if kind == "att":
             decl = self.g.attributes[int(p[1])]  # type: ignore[call-overload]
-            if decl.name is not None and decl.name[1] not in self.attributes:
+            if decl.name is not None and decl.name[1] not in self.ctx[1]:
                 return NOT_ALLOWED
             return p
         if kind == "choice":
@@ -335,6 +358,7 @@ class Pruner:
             i = self.kept[done]
             done += 1
             decl = self.g.elements[i]
+            self.enter(decl.name[1] if decl.name is not None else ANY)
             content = self.reduce(decl.content)
             if decl.name is not None:
                 head = f"<element {decl.nameclass}>"
@@ -471,7 +495,7 @@ class Explainer:
         schema = self._value_schemas.get(attr)
         if schema is None:
             decl = self.g.attributes[attr]
-            pruner = Pruner(self.g, set(), set())
+            pruner = Pruner(self.g, {})
             content = _xml(pruner.reduce(decl.content), self.g, pruner)
             rng = (
                 f'<element xmlns="{RNG_NS}"><anyName/><attribute name="v">{content}'
