@@ -1,12 +1,14 @@
 """teikit: scholarly TEI P5 from raw archival transcriptions, validated and typed.
 
 The public API is re-exported here so that downstream code imports from
-``teikit`` alone and never depends on the module layout behind it.
+``teikit`` alone and never depends on the module layout behind it. The
+functions :func:`convert` and :func:`validate` share their names with the
+packages that implement them; as attributes of ``teikit`` they are the
+functions (``from teikit.convert.api import …`` still reaches the package).
 """
 
 from teikit._version import __version__
-from teikit import convert  # a callable package: teikit.convert(...) converts
-from teikit.convert.api import ConversionResult
+from teikit.convert import ConversionResult, convert
 from teikit.errors import TeikitError
 from teikit.model import (
     Correction,

@@ -9,10 +9,6 @@ The stages live in modules named for them: :mod:`.source` (decoding and
 
 from __future__ import annotations
 
-import sys
-import types
-from typing import Any
-
 from teikit.convert.api import ConversionResult, convert, convert_source, sidecar_for, write_result
 from teikit.convert.report import Report, Uncertainty
 from teikit.convert.sidecar import Sidecar, load_sidecar, parse_sidecar
@@ -31,15 +27,3 @@ __all__ = [
     "sidecar_for",
     "write_result",
 ]
-
-
-class _CallablePackage(types.ModuleType):
-    """Lets ``teikit.convert(...)`` call :func:`convert` while ``teikit.convert``
-    stays this package, so ``import teikit.convert.api`` and attribute access to
-    submodules keep working (a re-exported function would shadow the package)."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> ConversionResult:
-        return convert(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallablePackage
