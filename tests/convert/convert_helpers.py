@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-import teikit.convert.api as api
+from teikit.convert import api
 from teikit.convert.sidecar import Sidecar, parse_sidecar
 
 TEI = "{http://www.tei-c.org/ns/1.0}"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from teikit.convert import validation
-from teikit.convert.builder import element
+from teikit.convert.builder import element, fill_nodes
 from teikit.convert.header import HeaderInfo, build_header, foreign_tag, language_code
 from teikit.convert.inline import Correction, InlineContext, Node, render_corrections
 from teikit.convert.persons import Registry
@@ -18,7 +18,7 @@ from teikit.convert.recognizers.dates import parse_date
 from teikit.convert.report import Report
 from teikit.convert.sidecar import Sidecar, load_sidecar
 from teikit.convert.source import Source
-from teikit.convert.structure import Assembler, first_full_date, read_blocks
+from teikit.convert.structure import Assembler, first_full_date, read_blocks, render_marked
 from teikit.convert.zones import Block, join_lines
 from teikit.errors import SourceLocation, TeikitError
 from teikit.xmlio import serialize, write_atomic
@@ -167,10 +167,9 @@ def convert_source(
     if body.notes:
         back = element(text_el, "back")
         notes_div = element(back, "div", type="notes")
-        from teikit.convert.builder import fill
-
         for n, run in body.notes:
-            fill(element(notes_div, "note", type="footnote", xml_id=f"fn{n}", n=n), run, ctx)
+            note = element(notes_div, "note", type="footnote", xml_id=f"fn{n}", n=n)
+            fill_nodes(note, render_marked(run, ctx), iter(run.pages))
 
     tree = etree.ElementTree(root)
     data = serialize(tree)

@@ -25,7 +25,7 @@ from teikit.convert.recognizers.dates import DATE_ONLY_RE, DATE_RE
 from teikit.convert.recognizers.dates import parse_date as parse_date_only
 from teikit.convert.recognizers.frame import Frame, split_frame
 from teikit.convert.recognizers.pages import Hyphenation, Marker, Para
-from teikit.convert.recognizers.speakers import Label, heading_names, match_label
+from teikit.convert.recognizers.speakers import Label, Speakers, heading_names, match_label
 from teikit.convert.zones import LB, PB, Block, Line, TextRun, split_blocks
 
 if TYPE_CHECKING:
@@ -65,12 +65,13 @@ def read_blocks(source: Source) -> tuple[Frame, list[Block]]:
     return frame, blocks[frame.first_body : frame.end_body]
 
 
-def detect_kind(paras: list[Para]) -> str:
+def detect_kind(paras: list[Para], speakers: Speakers | None = None) -> str:
     """The document kind from its structure (a sidecar may override it)."""
     if paras and archival.CABLE_HEAD_RE.match(paras[0].first):
         return "cable"
-    labels = [m.label for p in paras if (m := match_label(p.first)) is not None]
-    if len(labels) >= 3 and len(set(labels)) >= 2:
+    speakers = speakers or Speakers([p.first for p in paras])
+    turns, distinct = speakers.count_turns([p.first for p in paras])
+    if turns >= 3 and distinct >= 2:
         return "conversation"
     for p in paras:
         if letters.salute_at(p.first) or letters.is_closing_salute(p.first):
@@ -94,6 +95,28 @@ def first_full_date(blocks: list[Block]) -> str | None:
     return None
 
 
+def render_marked(run: TextRun, ctx: InlineContext) -> list[Node]:
+    """A run's content, with the classification a source note states as a ``stamp``.
+
+    Only a run that *is* a source note (``Source: …``, as a paragraph or as a
+    footnote) is searched: elsewhere "Secret." is a word of the text.
+    """
+    from teikit.convert.inline import render
+
+    text = run.text
+    span = archival.note_classification(text) if archival.SOURCE_NOTE_RE.match(text) else None
+    if span is None:
+        return render(run, ctx)
+    start, end = span
+    ctx.report.count("stamps")
+    stamp = El("stamp", {"type": "classification"}, render(run.slice(start, end), ctx))
+    return [
+        *render(run.slice(0, start), ctx),
+        stamp,
+        *render(run.slice(end, len(text)), ctx),
+    ]
+
+
 def _para_at(items: list[Item], k: int) -> Para | None:
     """The paragraph at ``items[k]``, or ``None`` (out of range, or not a paragraph)."""
     if 0 <= k < len(items):
@@ -113,6 +136,7 @@ class Assembler:
         self.hyphenations: list[Hyphenation] = []
         self.dropped: list[str] = []
         self.heads: list[str] = []
+        self.speakers = Speakers([])
 
     # -- preparation -------------------------------------------------------------
     def items(self, blocks: list[Block]) -> list[Item]:
@@ -136,6 +160,10 @@ class Assembler:
                 continue
             if pages.is_rule(block):
                 self.dropped.append(block.first)
+            elif len(block.lines) > 1 and pages.RULE_RE.match(block.first):
+                # a rule set directly above endnotes: the rule is dropped, the notes stay
+                self.dropped.append(block.first)
+                out.append(Para(list(block.lines[1:]), block.blank_before))
             elif (n := pages.is_page_number(block)) is not None:
                 out.append(Marker(PB, block.offset, n))
                 self.ctx.report.count("pages")
@@ -159,7 +187,8 @@ class Assembler:
     def assemble(self, blocks: list[Block]) -> Body:
         items = self.items(blocks)
         paras = [it for it in items if isinstance(it, Para)]
-        kind = self.forced_kind or detect_kind(paras)
+        self.speakers = Speakers([p.first for p in paras])
+        kind = self.forced_kind or detect_kind(paras, self.speakers)
         self.ctx.report.kind = kind
         self.ctx.stage_allowed = kind == "conversation"
         locked = self._lock(items, kind)
@@ -214,9 +243,15 @@ class Assembler:
 
     def _endnotes(self, items: list[Item]) -> tuple[list[Item], list[tuple[str, TextRun]]]:
         k = len(items)
+        style: bool | None = None  # bracketed ``[n]`` or dotted ``n.``: one style per list
         while k > 0:
             it = items[k - 1]
             is_note = isinstance(it, Para) and footnotes.note_number(it.first) is not None
+            if is_note and isinstance(it, Para):
+                bracketed = it.first.startswith("[")
+                if style is not None and bracketed != style:
+                    break
+                style = bracketed
             if is_note or (isinstance(it, Marker) and k < len(items)):
                 k -= 1
             else:
@@ -248,7 +283,8 @@ class Assembler:
 
     # -- pieces shared by the kinds ----------------------------------------------
     def p(self, parent: etree._Element, para: Para, tag: str = "p") -> etree._Element:
-        return fill(element(parent, tag), self.run(para), self.ctx)
+        run = self.run(para)
+        return fill_nodes(element(parent, tag), render_marked(run, self.ctx), iter(run.pages))
 
     def pb(self, parent: etree._Element, marker: Marker) -> None:
         el = element(parent, "pb")
@@ -312,9 +348,12 @@ class Assembler:
 
     # -- conversation ----------------------------------------------------------------
     def _conversation(self, div: etree._Element, items: list[Item]) -> None:
-        known: set[str] = set()
         first_turn = next(
-            (k for k, it in enumerate(items) if isinstance(it, Para) and match_label(it.first)),
+            (
+                k
+                for k, it in enumerate(items)
+                if isinstance(it, Para) and self.speakers.peek(it.first) is not None
+            ),
             len(items),
         )
         head_paras: list[Para] = []
@@ -360,9 +399,8 @@ class Assembler:
             if isinstance(it, Stamp):
                 self.stamp(div, it)
                 continue
-            label = match_label(it.first, frozenset(known))
+            label = self.speakers.match(it.first)
             if label is not None:
-                known.add(label.label)
                 current = self._turn(div, it, label)
                 current_list = None
                 continue

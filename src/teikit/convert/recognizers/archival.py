@@ -40,6 +40,29 @@ SIGNATURE_NAME_RE = re.compile(
 )
 
 
+#: A classification given as a sentence of a source note ("Secret; Nodis.", "Top Secret;
+#: Sensitive; Eyes Only."): a marking, then caveats separated by semicolons, then a period.
+#: "No classification marking." says there is none and is not matched.
+_NOTE_MARK = (
+    r"Top Secret|Secret|Confidential|Limited Official Use|Official Use Only|Unclassified"
+    r"|Administratively Confidential|Restricted|Eyes Only"
+)
+SOURCE_NOTE_RE = re.compile(r"^Source:\s", re.IGNORECASE)
+NOTE_CLASSIFICATION_RE = re.compile(
+    rf"(?:(?<=^)|(?<=[.;]\s)|(?<=\]\s))(?:{_NOTE_MARK})"
+    rf"(?:(?:[;,]|\s+and)\s*[\[A-Z][\w’'/&()\[\]\- ]{{0,40}}?)*\.",
+    re.IGNORECASE,
+)
+
+
+def note_classification(text: str) -> tuple[int, int] | None:
+    """Where a source note states the document's classification, if it does."""
+    for m in NOTE_CLASSIFICATION_RE.finditer(text):
+        if m.group()[:1].isupper():
+            return m.start(), m.end()
+    return None
+
+
 def is_distribution_item(text: str) -> bool:
     return DISTRIBUTION_RE.match(text) is not None
 

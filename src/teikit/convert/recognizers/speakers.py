@@ -169,3 +169,257 @@ def heading_names(heading: str) -> list[str]:
         if len(words) >= 2 and real:
             found.append(" ".join(words))
     return found
+
+
+# -- labels decided per document ---------------------------------------------------
+#
+# Records of conversation and transcripts label turns in many more ways than the
+# strict forms above: ``Dr. Kissinger:``, ``The President:``, ``VM Ch'iao:``, a
+# surname alone (``Bruce:``), one letter in telephone transcripts (``K:``). Each of
+# these alone also looks like a memo's field (``Subject:``) or a topic heading
+# (``About Moscow:``). What tells them apart is the document: a speaker's label
+# recurs, or has a person's form (an honorific or a title before a name), or is
+# the surname of a label already taken for a speaker. A document is a dialogue
+# when at least three paragraphs start with such a label and one label recurs.
+
+#: Titles that make a label a person's even when it occurs once.
+TITLES = frozenset(
+    w.lower()
+    for w in (
+        *HONORIFICS,
+        "Amb.",
+        "Ambassador",
+        "Adm.",
+        "Admiral",
+        "Capt.",
+        "Captain",
+        "Chairman",
+        "Chancellor",
+        "Col.",
+        "Colonel",
+        "Congressman",
+        "Congresswoman",
+        "Director",
+        "Gen.",
+        "General",
+        "Governor",
+        "Gov.",
+        "Judge",
+        "King",
+        "Marshal",
+        "Minister",
+        "Premier",
+        "President",
+        "Prime",
+        "Prince",
+        "Prof.",
+        "Professor",
+        "Queen",
+        "Rep.",
+        "Representative",
+        "Secretary",
+        "Sen.",
+        "Senator",
+        "Vice",
+        "VM",
+        "FM",
+        "PM",
+        "DCM",
+    )
+)
+#: Lower-case words allowed inside a name (``Secretary of State``, ``van``, ``de``).
+_PARTICLES = frozenset(
+    ("of", "de", "del", "der", "van", "von", "al", "bin", "da", "du", "la", "le")
+)
+#: Verbs of speech that may end a label (``Wang replied:``); such labels must recur.
+SPEECH_VERBS = frozenset(
+    (
+        "said",
+        "replied",
+        "asked",
+        "answered",
+        "continued",
+        "commented",
+        "added",
+        "responded",
+        "stated",
+        "observed",
+        "remarked",
+        "interjected",
+    )
+)
+#: Field labels of memoranda, telegrams and forms (compared on the whole label).
+FIELD_LABELS = frozenset(
+    (
+        "action",
+        "agenda",
+        "approved by",
+        "background",
+        "classification",
+        "cleared by",
+        "conclusion",
+        "conclusions",
+        "date and place",
+        "date and time",
+        "date & time",
+        "decision",
+        "decisions",
+        "discussion",
+        "drafted by",
+        "info",
+        "issue",
+        "issues",
+        "location",
+        "participant",
+        "purpose",
+        "recommendation",
+        "recommendations",
+        "ref",
+        "reference",
+        "references",
+        "repeated",
+        "sent",
+        "received",
+        "signed",
+        "subj",
+        "tab",
+        "tabs",
+        "tags",
+        "also present",
+        "others present",
+    )
+)
+#: First words that open a sentence or a heading, not a name.
+_NOT_NAME_FIRST = frozenset(
+    (
+        "i",
+        "we",
+        "he",
+        "she",
+        "they",
+        "it",
+        "there",
+        "here",
+        "this",
+        "that",
+        "these",
+        "those",
+        "in",
+        "on",
+        "at",
+        "for",
+        "as",
+        "if",
+        "about",
+        "dear",
+        "my",
+        "begin",
+        "end",
+        "arguments",
+        "pros",
+        "cons",
+    )
+)
+_CANDIDATE_RE = re.compile(r"^(?P<label>[^\W\d_][^:\n\[\]\d]{0,59}?)\s?:(?:\s+(?=\S)|$)")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A ``Label:`` opening a paragraph, with what its form says."""
+
+    label: str
+    end: int
+    person: bool  # honorific or title before a name
+    verb: bool  # ends with a verb of speech
+
+
+def _word_ok(word: str) -> bool:
+    core = word.strip(".,’'-")
+    if not core:
+        return False
+    return core[0].isupper() or word.lower() in TITLES or core in _PARTICLES
+
+
+def candidate(text: str) -> Candidate | None:
+    """A label of a general name-like form opening ``text``, before any document decision."""
+    m = _CANDIDATE_RE.match(text[:80])
+    if m is None:
+        return None
+    label = " ".join(m.group("label").split())
+    words = label.split()
+    verb = len(words) > 1 and words[-1].lower() in SPEECH_VERBS
+    name_words = words[:-1] if verb else words
+    if not name_words or len(name_words) > 5:
+        return None
+    low = label.lower()
+    first = name_words[0].lower().rstrip(".,")
+    if low in FIELD_LABELS or first in NOT_SPEAKERS or first in _NOT_NAME_FIRST:
+        return None
+    if not name_words[0][:1].isupper() or not all(_word_ok(w) for w in name_words):
+        return None
+    lead = name_words[1:] if first == "the" else name_words
+    person = bool(lead) and lead[0].lower() in TITLES and (len(lead) > 1 or first == "the")
+    end = m.end()
+    return Candidate(label, end, person, verb)
+
+
+class Speakers:
+    """The speaker labels of one document, decided from all its paragraph openings."""
+
+    def __init__(self, openings: list[str]) -> None:
+        strict: list[Label] = []
+        cands: list[Candidate] = []
+        for text in openings:
+            lab = match_label(text)
+            if lab is not None:
+                strict.append(lab)
+            c = candidate(text)
+            if c is not None:
+                cands.append(c)
+        counts: dict[str, int] = {}
+        for c in cands:
+            counts[c.label] = counts.get(c.label, 0) + 1
+        self.dialogue = len(cands) >= 3 and max(counts.values(), default=0) >= 2
+        accepted: set[str] = set()
+        for lab in strict:
+            # the strict forms, except two bare capitalized words seen once ("About Moscow")
+            bare = not lab.label.isupper() and lab.label.split()[0] not in HONORIFICS
+            if not bare or counts.get(lab.label, 0) >= 2 or self.dialogue:
+                accepted.add(lab.label)
+        if self.dialogue:
+            for c in cands:
+                if counts[c.label] >= 2 or (c.person and not c.verb):
+                    accepted.add(c.label)
+            surnames = {a.split()[-1].lower() for a in accepted}
+            for c in cands:
+                if not c.verb and c.label.split()[-1].lower() in surnames:
+                    accepted.add(c.label)
+        self.accepted = frozenset(accepted)
+        self.known: set[str] = set()
+
+    def match(self, text: str) -> Label | None:
+        """The speaker label opening ``text`` (also a known label with a period)."""
+        lab = match_label(text, frozenset(self.known))
+        if lab is not None and (lab.punct == "." or lab.label in self.accepted):
+            self.known.add(lab.label)
+            return lab
+        c = candidate(text)
+        if c is not None and c.label in self.accepted:
+            self.known.add(c.label)
+            raw_end = text.index(":")
+            return Label(text[:raw_end].rstrip(), ":", c.end)
+        return None
+
+    def count_turns(self, openings: list[str]) -> tuple[int, int]:
+        """Turns and distinct labels among ``openings`` (for the document kind)."""
+        labels = [lab.label for t in openings if (lab := self.peek(t)) is not None]
+        return len(labels), len(set(labels))
+
+    def peek(self, text: str) -> Label | None:
+        lab = match_label(text)
+        if lab is not None and lab.label in self.accepted:
+            return lab
+        c = candidate(text)
+        if c is not None and c.label in self.accepted:
+            return Label(c.label, ":", c.end)
+        return None
