@@ -195,3 +195,42 @@ def test_frus_volume_agrees_under_flipped_tei_all(
     assert fast.fired_rule_count == slow.fired_rule_count
     assert len(fast.results) > 1000
     assert tei_all.run(tree).fired_rule_count == slow.fired_rule_count
+
+
+@pytest.mark.parametrize(
+    ("expr", "kind", "needs"),
+    [
+        ("@target and @cRef", "report", (("@target",), ("@cRef",))),
+        ("(ancestor::tei:l or ancestor::tei:lg) and not(x)", "report", (("tei:l", "tei:lg"),)),
+        ("@notBefore|@notAfter | ../@to", "report", (("@notBefore", "@notAfter", "@to"),)),
+        (".//tei:a[1]/tei:b[@c] and count(x) > 1", "report", (("tei:b",),)),
+        ("(a) or (b)", "report", (("a", "b"),)),
+        ("@a or count(x)", "report", ()),
+        ("tei:* and @a = 'x'", "report", ()),
+        ("$v/a or doc('x.xml')/b", "report", ()),
+        ("not(@scheme and not(@scheme = 'free'))", "assert", (("@scheme",),)),
+        ("not(@a) and not(@b)", "assert", ()),
+        ("@a", "assert", ()),
+    ],
+)
+def test_names_a_check_needs_to_fire(expr: str, kind: str, needs: tuple[object, ...]) -> None:
+    from teikit.schematron.xpath import firing_names
+
+    assert firing_names(expr, kind) == needs
+
+
+def test_a_check_needing_an_absent_name_is_not_evaluated() -> None:
+    sch = schema(
+        "<pattern><rule context='tei:p'><report test='@calendar'>c</report></rule></pattern>"
+        "<pattern><rule context='tei:p'><report test='ancestor::tei:lg and @n'>lg</report>"
+        "<assert test='not(@corresp)'>corresp</assert></rule></pattern>"
+        "<pattern><rule context='tei:lg/tei:p'><report test='true()'>in lg</report></rule>"
+        "</pattern>"
+        "<pattern><rule context='tei:p'><report test='@rend'>rend</report></rule></pattern>"
+    )
+    before = sch.evaluations["lxml-set"]
+    report = sch.run(DOC)
+    assert [r.message for r in report.results] == ["rend"]
+    assert report.fired_rule_count == 4 + 4 + 4
+    assert sch.evaluations["lxml-set"] == before + 1
+    both(sch, DOC)

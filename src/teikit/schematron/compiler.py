@@ -26,6 +26,7 @@ from teikit.schematron.xpath import (
     compile_lxml,
     compile_set_filter,
     context_to_select,
+    firing_names,
     required_attribute,
     split_pattern,
     split_union,
@@ -83,6 +84,9 @@ class ValueOf:
 
 MessagePart = str | NamePart | ValueOf
 
+#: Names (Clark; ``@``-prefixed for attributes) a document must have, one of each group.
+Needs = tuple[tuple[str, ...], ...]
+
 
 @dataclass(slots=True)
 class Check:
@@ -95,6 +99,8 @@ class Check:
     message: list[MessagePart]
     diagnostics: list[list[MessagePart]]
     properties: list[list[MessagePart]]
+    #: Names the check needs in a document to fire (see :data:`Needs`); None if unknown.
+    needs: Needs | None = None
 
 
 @dataclass(slots=True)
@@ -123,6 +129,9 @@ class Rule:
     set_test: Any = None
     #: ``$nodes[index_filter]``, the same for the index candidates.
     set_filter: Any = None
+    #: One :data:`Needs` per alternative of the context: the rule can match a node
+    #: only in a document that satisfies one of them (None if unknown).
+    needs: tuple[Needs, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -353,6 +362,13 @@ def compile_schema(schema: etree._Element, name: str, phase: str | None) -> Comp
             tags.update(rule.names or ())
             if rule.index is not None:
                 (attrs if rule.index[0] == "attr" else tags).update(rule.index[1])
+            needs = [n for alt in rule.needs or () for n in alt]
+            needs += [n for check in rule.checks for n in check.needs or ()]
+            for name in (name for group in needs for name in group):
+                if name.startswith("@"):
+                    attrs.add(name[1:])
+                else:
+                    tags.add(name)
     return CompiledSchema(
         name,
         title,
@@ -462,10 +478,11 @@ def _compile_rule(
             if prid not in properties:
                 raise TeikitError(f"no property {prid!r}", where(el, comp.name))
             props.append(comp.message(properties[prid], rscope))
+        query = comp.query(test, el, "test", rscope)
         checks.append(
             Check(
                 kind,
-                comp.query(test, el, "test", rscope),
+                query,
                 el.get("id") or rule_el.get("id") or pat.get("id"),
                 role,
                 el.get("flag") or rule_el.get("flag"),
@@ -473,6 +490,7 @@ def _compile_rule(
                 comp.message(el, rscope),
                 diags,
                 props,
+                _needs(firing_names(query.text, kind), comp.namespaces) if query.use_lx else None,
             )
         )
     index, index_filter = _index_plan(comp, splits, rule_el, pscope)
@@ -504,6 +522,7 @@ def _compile_rule(
         index_filter,
         set_test,
         set_filter,
+        _context_needs(nodes, comp.namespaces) if nodes and not matches_document else None,
     )
 
 
@@ -553,6 +572,37 @@ def _index_plan(
         " or ".join(sp.self_test for sp in found), rule_el, "context", scope, select=True
     )
     return ("tag", tuple(names)), test
+
+
+def _needs(groups: tuple[tuple[str, ...], ...], namespaces: dict[str, str]) -> Needs:
+    """QName groups in Clark notation; a group with a name that cannot be resolved is dropped."""
+    out = []
+    for group in groups:
+        clarks = []
+        for qname in group:
+            attribute = qname.startswith("@")
+            clark = _clark(qname.lstrip("@"), namespaces)
+            if clark is None or "*" in clark or qname.startswith("Q{"):
+                break
+            clarks.append("@" + clark if attribute else clark)
+        else:
+            out.append(tuple(clarks))
+    return tuple(out)
+
+
+def _context_needs(alternatives: list[str], namespaces: dict[str, str]) -> tuple[Needs, ...] | None:
+    """Per alternative of a context, the element names of its steps (and its attribute)."""
+    out = []
+    for alt in alternatives:
+        owner = attribute_owner(alt)
+        split = split_pattern(owner)
+        if split is None:
+            return None
+        groups = list(split.step_names)
+        if owner != alt:
+            groups.append(("@" + alt[alt.rindex("@") + 1 :].strip(),))
+        out.append(_needs(tuple(groups), namespaces))
+    return tuple(out)
 
 
 def _required_names(

@@ -27,6 +27,7 @@ from teikit.schematron.compiler import (
     Let,
     MessagePart,
     NamePart,
+    Needs,
     Pattern,
     Query,
     Rule,
@@ -260,8 +261,25 @@ class _Run:
                 return True
         return False
 
+    def satisfies(self, needs: Needs) -> bool:
+        """Whether the document has a name of each group (all are in the index)."""
+        by_attr, by_tag = self.indexes()
+        for group in needs:
+            for name in group:
+                if by_attr.get(name[1:]) if name.startswith("@") else by_tag.get(name):
+                    break
+            else:
+                return False
+        return True
+
     def rule_nodes(self, rule: Rule, env: _Env) -> list[Item]:
         if rule.names is not None and not self.has_any(rule.names):
+            return []
+        if (
+            self.set_at_a_time
+            and rule.needs is not None
+            and not any(self.satisfies(alt) for alt in rule.needs)
+        ):
             return []
         if rule.index is not None:
             key = (f"index:{rule.index}", rule.index_filter.text if rule.index_filter else "")
@@ -511,6 +529,8 @@ def _visits(run: _Run, firings: _Firings, keep_fired: bool) -> list[tuple[Rule, 
         items = firings.items
         if not run.set_at_a_time or rule.set_test is None or not rule.checks:
             return [(rule, item, True) for item in items] if rule.checks or keep_fired else []
+        if not _may_fire(run, rule):
+            return [(rule, item, False) for item in items] if keep_fired else []
         if not keep_fired and firings.all_elements:
             # The hits come back in document order, as the index lists them.
             return [(rule, item, True) for item in _set_hit_list(run, rule, items)]
@@ -530,7 +550,7 @@ def _visits_of_pairs(
     by_rule: dict[int, list[Item]] = {}
     rules: dict[int, Rule] = {}
     for rule, item in pairs:
-        if rule.set_test is not None:
+        if rule.set_test is not None and _may_fire(run, rule):
             by_rule.setdefault(id(rule), []).append(item)
             rules[id(rule)] = rule
     hits: set[Any] = set()
@@ -543,6 +563,11 @@ def _visits_of_pairs(
         elif keep_fired:
             out.append((rule, item, False))
     return out
+
+
+def _may_fire(run: _Run, rule: Rule) -> bool:
+    """Whether some check can fire: not if each needs a name the document lacks."""
+    return any(c.needs is None or run.satisfies(c.needs) for c in rule.checks)
 
 
 def _unset(item: Item) -> bool:

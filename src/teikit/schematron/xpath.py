@@ -324,6 +324,9 @@ class PatternSplit:
     #: The predicates of the last step, and whether the pattern has only that step.
     last_predicates: str = ""
     single_step: bool = True
+    #: The names of every step, outermost first: a node can match only in a
+    #: document that has an element of one name of each step.
+    step_names: tuple[tuple[str, ...], ...] = ()
 
 
 def _step_parts(tokens: list[Token], expr: str) -> tuple[list[str], str] | None:
@@ -421,7 +424,12 @@ def split_pattern(alternative: str) -> PatternSplit | None:
         test = f"{test}[{condition}]"
     candidates = " | ".join(f"//{n}" for n in names)
     return PatternSplit(
-        candidates, f"boolean({test})", tuple(names), preds, single_step=len(clean) == 1
+        candidates,
+        f"boolean({test})",
+        tuple(names),
+        preds,
+        single_step=len(clean) == 1,
+        step_names=tuple(tuple(step_names) for step_names, _ in clean),
     )
 
 
@@ -471,3 +479,145 @@ def _top_level_predicates(predicates: str) -> list[str]:
             if depth == 0:
                 out.append(predicates[start : tok.start])
     return out
+
+
+#: Tokens after which ``and``/``or`` is a name test, not an operator.
+_BEFORE_OPERAND = frozenset({"@", "::", "/", "//", "(", "[", ",", "|", "and", "or"})
+
+
+def _operator_at(tokens: list[Token], i: int, word: str) -> bool:
+    tok = tokens[i]
+    if tok.kind != "name" or tok.text != word or i == 0:
+        return False
+    prev = tokens[i - 1]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return prev.text not in _BEFORE_OPERAND and (nxt is None or nxt.text != "::")
+
+
+def _split_top(tokens: list[Token], words: tuple[str, ...]) -> list[list[Token]]:
+    """Split at depth-0 operators (``and``, ``or``, ``|``)."""
+    parts: list[list[Token]] = [[]]
+    depth = 0
+    for i, tok in enumerate(tokens):
+        if tok.text in ("(", "["):
+            depth += 1
+        elif tok.text in (")", "]"):
+            depth -= 1
+        if depth == 0 and (
+            (tok.text == "|" and "|" in words)
+            or any(_operator_at(tokens, i, w) for w in words if w != "|")
+        ):
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return parts
+
+
+def _strip_parens(tokens: list[Token]) -> list[Token]:
+    while len(tokens) >= 2 and tokens[0].text == "(" and tokens[-1].text == ")":
+        depth = 0
+        for i, tok in enumerate(tokens):
+            depth += tok.text in ("(", "[")
+            depth -= tok.text in (")", "]")
+            if depth == 0 and i < len(tokens) - 1:
+                return tokens  # ( a ) or ( b ): the first group closes early
+        tokens = tokens[1:-1]
+    return tokens
+
+
+_SIMPLE_AXES = frozenset(
+    {"child", "descendant", "descendant-or-self", "parent", "ancestor", "ancestor-or-self",
+     "following", "following-sibling", "preceding", "preceding-sibling", "self", "attribute"}
+)  # fmt: skip
+
+
+def _last_step_name(tokens: list[Token]) -> str | None:
+    """The name a path's last step tests (``@x`` for an attribute), if it is a plain path."""
+    steps: list[list[Token]] = [[]]
+    depth = 0
+    for tok in tokens:
+        if tok.text in ("[", "("):
+            depth += 1
+        elif tok.text in ("]", ")"):
+            depth -= 1
+        if depth == 0 and tok.text in ("/", "//"):
+            steps.append([])
+        else:
+            steps[-1].append(tok)
+    if steps[0] == []:
+        steps = steps[1:]  # an absolute path
+    named: str | None = None
+    for step in steps:
+        named = None
+        i = 0
+        attribute = False
+        if len(step) >= 2 and step[0].text == "@":
+            attribute, i = True, 1
+        elif len(step) >= 3 and step[1].text == "::" and step[0].text in _SIMPLE_AXES:
+            attribute, i = step[0].text == "attribute", 2
+        if i >= len(step):
+            return None
+        head = step[i]
+        rest = step[i + 1 :]
+        if head.kind == "name" and not (rest and rest[0].text == "("):
+            if "*" not in head.text and not head.text.startswith("Q{"):
+                named = ("@" if attribute else "") + head.text
+        elif head.text in (".", "..") or (
+            head.kind == "name" and head.text in _NODE_TESTS and rest[:2] and rest[1].text == ")"
+        ):
+            rest = rest[2:] if head.kind == "name" else rest
+        else:
+            return None
+        depth = 0
+        for tok in rest:  # only predicates may follow
+            if depth == 0 and tok.text != "[":
+                return None
+            depth += tok.text in ("[", "(")
+            depth -= tok.text in ("]", ")")
+    return named
+
+
+def firing_names(expr: str, kind: str) -> tuple[tuple[str, ...], ...]:
+    """Names a report's test (or the negation an assert's ``not(…)`` test) needs to fire."""
+    if kind == "report":
+        return required_names(expr)
+    try:
+        tokens = tokenize(expr)
+    except ValueError:
+        return ()
+    if len(tokens) < 4 or tokens[0].text != "not" or tokens[1].text != "(":
+        return ()
+    depth = 0
+    for i, tok in enumerate(tokens[1:], start=1):
+        depth += tok.text in ("(", "[")
+        depth -= tok.text in (")", "]")
+        if depth == 0:
+            # not( … ) must be the whole test.
+            return required_names(expr[tokens[2].start : tok.start]) if i == len(tokens) - 1 else ()
+    return ()
+
+
+def required_names(expr: str) -> tuple[tuple[str, ...], ...]:
+    """Names an expression needs in the document to be true: one of each group.
+
+    ``(ancestor::tei:l or ancestor::tei:lg) and not(x)`` needs an ``l`` or an
+    ``lg``; ``@target and @cRef`` needs both attributes (written ``@name``). A
+    conjunct that is not a plain path, or a union of them, adds no group, so the
+    answer only ever under-states what is needed.
+    """
+    try:
+        tokens = _strip_parens(tokenize(expr))
+    except ValueError:
+        return ()
+    groups: list[tuple[str, ...]] = []
+    for conjunct in _split_top(tokens, ("and",)):
+        names: list[str] = []
+        for disjunct in _split_top(_strip_parens(conjunct), ("or", "|")):
+            name = _last_step_name(_strip_parens(disjunct)) if disjunct else None
+            if name is None:
+                break
+            names.append(name)
+        else:
+            if names:
+                groups.append(tuple(names))
+    return tuple(groups)
