@@ -113,3 +113,27 @@ def test_problem_fields(rng: str) -> None:
 def test_valid_document_has_no_problems(rng: str) -> None:
     report = validate(tei("<sp><speaker>A</speaker><p>x</p></sp>").encode(), rng)
     assert report.valid and report.problems == []
+
+
+def test_independent_faults_are_each_reported_once(rng: str) -> None:
+    body = (
+        "<div><p>a</p>\n"
+        '<p><hi>x</hi> <hi rendd="b">y</hi></p>\n'
+        "<list><head>h</head></list>\n"
+        "<sp><speakr>A</speakr><speakr>B</speakr></sp></div>"
+    )
+    assert problems(rng, body) == [
+        (
+            5,
+            18,
+            "rng:attribute-not-allowed",
+            "attribute `@rendd` is not allowed on `hi`; did you mean `@rend`?",
+        ),
+        (6, 1, "rng:content-incomplete", "`list` is incomplete: expected `item` after `head`"),
+        (
+            7,
+            5,
+            "rng:element-not-allowed",
+            "`speakr` is not allowed in `sp`; did you mean `speaker`?",
+        ),
+    ]

@@ -21,17 +21,19 @@ and explanations come from the parts that could be read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _R = "{" + RNG_NS + "}"
+
+T = TypeVar("T")
 
 Name = tuple[str, str]
 """An expanded name: (namespace URI, local name)."""
@@ -402,6 +404,18 @@ class Explainer:
     def __init__(self, grammar: Grammar) -> None:
         self.g = grammar
         self._value_schemas: dict[int, etree.RelaxNG] = {}
+        # Memos: a whole-document scan asks the same questions thousands of times.
+        # Pattern-keyed memos use id() and keep the pattern alive in the value.
+        self._deriv: dict[tuple[int, Name], tuple[Pattern, Pattern]] = {}
+        self._null: dict[int, tuple[Pattern, bool]] = {}
+        self._per_decl: dict[tuple[str, int], object] = {}
+        self._values_ok: dict[tuple[int, str], bool] = {}
+
+    def _memo(self, what: str, decl: int, compute: Callable[[int], T]) -> T:
+        key = (what, decl)
+        if key not in self._per_decl:
+            self._per_decl[key] = compute(decl)
+        return self._per_decl[key]  # type: ignore[return-value]
 
     def decls(self, name: Name) -> list[int]:
         return self.g.by_name.get(name, [])
@@ -426,28 +440,41 @@ class Explainer:
             yield from self._walk(p[1], seen)  # type: ignore[arg-type]
 
     def children(self, decl: int) -> set[Name]:
+        return self._memo("children", decl, self._children)
+
+    def _children(self, decl: int) -> set[Name]:
         return {
             n
             for p in self._walk(self.g.elements[decl].content, set())
             if p[0] == "el" and (n := self.g.elements[int(p[1])].name) is not None  # type: ignore[call-overload]
         }
 
-    def attributes(self, decl: int) -> dict[Name, int]:
-        out: dict[Name, int] = {}
+    def attributes(self, decl: int) -> dict[Name, list[int]]:
+        """Attribute names an element allows, each with its declarations."""
+        return self._memo("attributes", decl, self._attributes)
+
+    def _attributes(self, decl: int) -> dict[Name, list[int]]:
+        out: dict[Name, list[int]] = {}
         for p in self._walk(self.g.elements[decl].content, set()):
             if p[0] == "att":
                 a = self.g.attributes[int(p[1])]  # type: ignore[call-overload]
                 if a.name is not None:
-                    out.setdefault(a.name, int(p[1]))  # type: ignore[call-overload]
+                    out.setdefault(a.name, []).append(int(p[1]))  # type: ignore[call-overload]
         return out
 
     def has_any_attribute(self, decl: int) -> bool:
+        return self._memo("any-attribute", decl, self._has_any_attribute)
+
+    def _has_any_attribute(self, decl: int) -> bool:
         return any(
             p[0] == "att" and self.g.attributes[int(p[1])].name is None  # type: ignore[call-overload]
             for p in self._walk(self.g.elements[decl].content, set())
         )
 
     def required_attributes(self, decl: int) -> list[Name]:
+        return self._memo("required", decl, self._required_attributes)
+
+    def _required_attributes(self, decl: int) -> list[Name]:
         out: list[Name] = []
         self._required(self.g.elements[decl].content, out, set())
         return out
@@ -487,6 +514,12 @@ class Explainer:
         return vals, closed and bool(vals)
 
     def value_ok(self, attr: int, value: str) -> bool:
+        key = (attr, value)
+        if key not in self._values_ok:
+            self._values_ok[key] = self._value_ok(attr, value)
+        return self._values_ok[key]
+
+    def _value_ok(self, attr: int, value: str) -> bool:
         """Whether ``value`` matches the attribute's value pattern, datatypes included.
 
         libxml2 is the oracle: a one-attribute grammar is compiled (once per
@@ -527,6 +560,9 @@ class Explainer:
         return out
 
     def allows_text(self, decl: int) -> bool:
+        return self._memo("text", decl, self._allows_text)
+
+    def _allows_text(self, decl: int) -> bool:
         return self._has_text(self.g.elements[decl].content, set())
 
     def _has_text(self, p: Pattern, seen: set[str]) -> bool:
@@ -550,6 +586,12 @@ class Explainer:
         return p
 
     def nullable(self, p: Pattern) -> bool:
+        hit = self._null.get(id(p))
+        if hit is None:
+            hit = self._null[id(p)] = (p, self._nullable(p))
+        return hit[1]
+
+    def _nullable(self, p: Pattern) -> bool:
         p = self._deref(p)
         kind = p[0]
         if kind in ("el", "notAllowed"):
@@ -567,6 +609,14 @@ class Explainer:
         return d.name == name if d.name is not None else True
 
     def deriv(self, p: Pattern, name: Name) -> Pattern:
+        """What ``p`` still allows after a child element named ``name``."""
+        key = (id(p), name)
+        hit = self._deriv.get(key)
+        if hit is None:
+            hit = self._deriv[key] = (p, self._derive(p, name))
+        return hit[1]
+
+    def _derive(self, p: Pattern, name: Name) -> Pattern:
         p = self._deref(p)
         kind = p[0]
         if kind == "el":

@@ -32,8 +32,8 @@ if TYPE_CHECKING:
     from teikit.validate.loader import Document
 
 _MAX_LISTED = 12
-#: How many problems a subtree scan collects before it stops.
-_MAX_SCANNED = 50
+#: How many problems one document reports before the check stops.
+_MAX_PROBLEMS = 100
 
 _DATATYPE_WORDS = {
     "date": "a date",
@@ -125,41 +125,30 @@ class RngExplainer:
     # -- public
 
     def explain(self, errors: Sequence[RawError]) -> list[Problem]:
-        located: list[tuple[RawError, etree._Element | None]] = [
-            (e, self._resolve(e.path)) for e in errors
-        ]
-        candidates: list[etree._Element] = []
-        for _err, el in located:
-            if el is None:
-                continue
-            parent = el.getparent()
-            for node in (parent, el) if parent is not None else (el,):
-                if node not in candidates:
-                    candidates.append(node)
-        order = {el: i for i, el in enumerate(self.doc.tree.getroot().iter())}
-        candidates.sort(key=lambda e: order.get(e, 0))
-        self._check_root(self.doc.tree.getroot())
-        for el in candidates:
-            self._check(el)
-        for err, el in located:
-            if el is not None and not self._covered(el):
-                # libxml2 may name a sibling of the fault ("extra content"): scan the parent
-                parent = el.getparent()
-                self._scan(parent if parent is not None else el)
-            if not self._covered(el):
-                self._raw(err, el)
+        """One problem per root cause in the whole document, libxml2's words as a last resort.
+
+        libxml2 stops at the first failure of a content model and may log
+        failures of alternatives it tried while backtracking; its errors only
+        say that (and roughly where) the document is invalid. So every element
+        is checked against its content model here, in document order, which
+        finds each independent fault once, as Jing would, and nothing twice.
+        """
+        root = self.doc.tree.getroot()
+        self._check_root(root)
+        for node in root.iter():
+            if isinstance(node.tag, str):
+                self._check(node)
+                if len(self.problems) >= _MAX_PROBLEMS:
+                    break
+        if not self.problems:
+            # a fault outside what the content models say (a datatype in text, say)
+            located = [(e, self._resolve(e.path)) for e in errors]
+            for err, el in located:
+                if not self._covered(el):
+                    self._raw(err, el)
         if not self.problems:
             self._raw(RawError(0, "", "the document does not match the schema", ""), None)
         return [p for _, p in self.problems]
-
-    def _scan(self, el: etree._Element) -> None:
-        """libxml2 may point at an ancestor of the real fault: look through the subtree."""
-        found = len(self.problems)
-        for node in el.iter():
-            if isinstance(node.tag, str) and node is not el:
-                self._check(node)
-                if len(self.problems) - found >= _MAX_SCANNED:
-                    break
 
     # -- locating
 
@@ -289,9 +278,10 @@ class RngExplainer:
                     )
                 )
                 continue
-            idx = allowed_attrs[an]
-            if self.x.value_ok(idx, value):
+            idxs = allowed_attrs[an]
+            if any(self.x.value_ok(i, value) for i in idxs):
                 continue
+            idx = idxs[0]
             values, closed = self.x.values(idx)
             if closed:
                 hint = _nearest(value.strip(), values)
