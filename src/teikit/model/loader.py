@@ -10,7 +10,9 @@ without losing text.
 
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -21,11 +23,12 @@ from lxml import etree
 from teikit.errors import SourceLocation, TeikitError
 from teikit.model import text as _text
 from teikit.model import types as t
+from teikit.model.make import maker
 from teikit.model.vocab import Cert, DivType, GapReason, IdnoType, NoteType, RespKey, StampType
 from teikit.xmlio import TEI_NS, XML_NS, parse_bytes, parse_file
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
 Source: TypeAlias = str | os.PathLike[str] | bytes | etree._ElementTree | etree._Element
 
@@ -34,6 +37,40 @@ XML_ID = "{" + XML_NS + "}id"
 XML_LANG = "{" + XML_NS + "}lang"
 _NOTE_ANCHOR_WORDS = 6
 E = TypeVar("E", bound=StrEnum)
+_NOTE = T + "note"
+_REF = T + "ref"
+
+# Constructors of the objects read most often; arguments are (element, line,
+# then the class's own fields in order): see ``teikit.model.make``.
+_paragraph = maker(t.Paragraph)
+_persname = maker(t.PersName)
+_ref = maker(t.Ref)
+_note = maker(t.Note)
+_pb = maker(t.PageBreak)
+_item = maker(t.Item)
+_list = maker(t.ListBlock)
+_division = maker(t.Division)
+_date = maker(t.Date)
+_head = maker(t.Head)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector while a tree of objects is built.
+
+    Reading a volume allocates hundreds of thousands of objects that all
+    survive, which makes the collector run its full passes again and again
+    over a growing heap: more than half of the load time, for nothing, since
+    the model makes no reference cycles. The collector runs as before once the
+    objects are built (and is left off if the caller had turned it off).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _closed(enum: type[E], value: str | None) -> E | str | None:
@@ -81,6 +118,9 @@ class Reader:
         self.persons: dict[str, t.Person] = persons if persons is not None else {}
         self.keep = keep_elements
         self._anchors: dict[str, str] = {}
+        #: The ids of every note of the document when known in advance (a full
+        #: load): a marker pointing elsewhere then needs no anchor words.
+        self.note_ids: frozenset[str] | None = None
         inline: dict[object, Callable[[etree._Element], t.Inline]] = {
             T + "choice": self._choice,
             T + "supplied": self._supplied,
@@ -139,10 +179,10 @@ class Reader:
 
     def content(self, el: etree._Element) -> t.Content:
         """The mixed content of an element: its text, inline objects and tails."""
-        out: list[t.Inline] = []
-        if el.text:
-            out.append(el.text)
-        self._fill_inline(el, out, self._inline)
+        text = el.text
+        out: list[t.Inline] = [text] if text else []
+        if len(el):
+            self._fill_inline(el, out, self._inline)
         return tuple(out)
 
     def _fill_inline(
@@ -157,11 +197,16 @@ class Reader:
             tag = child.tag
             handler = handlers.get(tag)
             if handler is not None:
-                item = handler(child)
-                kind = type(item)
-                if kind is t.Note or kind is t.Ref:
-                    item = self._anchor(item, out)  # type: ignore[arg-type]
-                out.append(item)
+                if tag == _NOTE:
+                    out.append(self._note(child, out))
+                elif tag == _REF:
+                    ref = self._ref(child)
+                    target = ref.target
+                    if target and target[0] == "#":
+                        self._remember_anchor(target[1:], out)
+                    out.append(ref)
+                else:
+                    out.append(handler(child))
             elif isinstance(tag, str):
                 text = child.text
                 if text:
@@ -267,30 +312,30 @@ class Reader:
         return t.LineBreak(element=self._src(el), line=el.sourceline or 0)
 
     def _pb(self, el: etree._Element) -> t.PageBreak:
-        return t.PageBreak(
-            n=el.get("n"),
-            id=el.get(XML_ID),
-            facs=el.get("facs"),
-            element=self._src(el),
-            line=el.sourceline or 0,
+        return _pb(  # type: ignore[no-any-return]
+            el if self.keep else None,
+            el.sourceline or 0,
+            el.get("n"),
+            el.get(XML_ID),
+            el.get("facs"),
         )
 
-    def _ref(self, el: etree._Element) -> t.Inline:
-        return t.Ref(
+    def _ref(self, el: etree._Element) -> t.Ref:
+        return _ref(  # type: ignore[no-any-return]
+            el if self.keep else None,
+            el.sourceline or 0,
             self.content(el),
-            target=el.get("target"),
-            kind=el.get("type"),
-            element=self._src(el),
-            line=el.sourceline or 0,
+            el.get("target"),
+            el.get("type"),
         )
 
     def _date(self, el: etree._Element) -> t.Date:
-        return t.Date(
+        return _date(  # type: ignore[no-any-return]
+            el if self.keep else None,
+            el.sourceline or 0,
             "".join(el.itertext()),
-            when=el.get("when"),
-            cert=_closed(Cert, el.get("cert")),
-            element=self._src(el),
-            line=el.sourceline or 0,
+            el.get("when"),
+            _closed(Cert, el.get("cert")),
         )
 
     def _time(self, el: etree._Element) -> t.Inline:
@@ -311,36 +356,40 @@ class Reader:
 
     def _persname(self, el: etree._Element) -> t.Inline:
         text = el.text
-        return t.PersName(
+        return _persname(  # type: ignore[no-any-return]
+            el if self.keep else None,
+            el.sourceline or 0,
             self.content(el) if len(el) or not text else (text,),
-            ref=el.get("ref") or el.get("corresp"),
-            element=self._src(el),
-            line=el.sourceline or 0,
+            el.get("ref") or el.get("corresp"),
         )
 
-    def _note(self, el: etree._Element) -> t.Note:
+    def _note(self, el: etree._Element, before: list[t.Inline] | None = None) -> t.Note:
+        """A note; ``before`` is the running content an inline note sits in.
+
+        Its anchor is the words before the marker that points at it, else
+        (inline) the words before the note itself.
+        """
+        content = self.content(el)
         note_id = el.get(XML_ID)
-        return t.Note(
-            self.content(el),
-            kind=_closed(NoteType, el.get("type")),
-            resp=el.get("resp"),
-            id=note_id,
-            n=el.get("n"),
-            target=el.get("target"),
-            anchor=self._anchors.get(note_id, "") if note_id else "",
-            element=self._src(el),
-            line=el.sourceline or 0,
+        anchor = self._anchors.get(note_id, "") if note_id else ""
+        if not anchor and before is not None:
+            anchor = _last_words(before)
+        return _note(  # type: ignore[no-any-return]
+            el if self.keep else None,
+            el.sourceline or 0,
+            content,
+            _closed(NoteType, el.get("type")),
+            el.get("resp"),
+            note_id,
+            el.get("n"),
+            el.get("target"),
+            anchor,
         )
 
-    def _anchor(self, item: t.Note | t.Ref, before: list[t.Inline]) -> t.Inline:
-        """Remember the words a footnote marker follows; give an inline note its anchor."""
-        if isinstance(item, t.Ref):
-            if item.target and item.target.startswith("#"):
-                self._anchors[item.target[1:]] = _last_words(before)
-            return item
-        if item.anchor:
-            return item
-        return replace(item, anchor=_last_words(before))
+    def _remember_anchor(self, target: str, before: list[t.Inline]) -> None:
+        """Remember the words a marker pointing at ``target`` follows, for its note."""
+        if self.note_ids is None or target in self.note_ids:
+            self._anchors[target] = _last_words(before)
 
     def _stamp(self, el: etree._Element) -> t.Stamp:
         return t.Stamp(
@@ -363,11 +412,11 @@ class Reader:
                     content = (*_trim(stray), *content)
                     stray = []
                 items.append(
-                    t.Item(
+                    _item(
+                        child if self.keep else None,
+                        child.sourceline or 0,
                         content,
-                        n=child.get("n"),
-                        element=self._src(child),
-                        line=child.sourceline or 0,
+                        child.get("n"),
                     )
                 )
             elif tag == T + "head" and head is None and not items:
@@ -381,12 +430,8 @@ class Reader:
             items[-1] = t.Item(
                 (*last.content, *stray), n=last.n, element=last.element, line=last.line
             )
-        return t.ListBlock(
-            tuple(items),
-            kind=el.get("type"),
-            head=head,
-            element=self._src(el),
-            line=el.sourceline or 0,
+        return _list(  # type: ignore[no-any-return]
+            el if self.keep else None, el.sourceline or 0, tuple(items), el.get("type"), head
         )
 
     def _fw(self, el: etree._Element) -> t.Fw:
@@ -397,12 +442,14 @@ class Reader:
     # ------------------------------------------------------------------ blocks
 
     def _paragraph(self, el: etree._Element) -> t.Block:
-        return t.Paragraph(
-            self.content(el), kind=el.get("type"), element=self._src(el), line=el.sourceline or 0
+        return _paragraph(  # type: ignore[no-any-return]
+            el if self.keep else None, el.sourceline or 0, self.content(el), el.get("type")
         )
 
     def _head(self, el: etree._Element) -> t.Block:
-        return t.Head(self.content(el), element=self._src(el), line=el.sourceline or 0)
+        return _head(  # type: ignore[no-any-return]
+            el if self.keep else None, el.sourceline or 0, self.content(el)
+        )
 
     def _salute(self, el: etree._Element) -> t.Block:
         return t.Salute(self.content(el), element=self._src(el), line=el.sourceline or 0)
@@ -430,13 +477,13 @@ class Reader:
         return division
 
     def _division(self, el: etree._Element) -> t.Block:
-        return t.Division(
+        return _division(  # type: ignore[no-any-return]
+            el if self.keep else None,
+            el.sourceline or 0,
             self.blocks(el),
-            kind=_closed(DivType, el.get("type")),
-            id=el.get(XML_ID),
-            n=el.get("n"),
-            element=self._src(el),
-            line=el.sourceline or 0,
+            _closed(DivType, el.get("type")),
+            el.get(XML_ID),
+            el.get("n"),
         )
 
     def _speech(self, el: etree._Element) -> t.Block:
@@ -533,8 +580,21 @@ class Reader:
 
 
 def _last_words(content: list[t.Inline]) -> str:
-    words = _text.plain(tuple(content)).split()
-    return " ".join(words[-_NOTE_ANCHOR_WORDS:])
+    """The last few words of the content so far, read from its end.
+
+    Reading back only until one word more than needed is seen keeps a
+    paragraph with many footnote markers linear: a word that crosses the
+    point where reading stopped can only be that extra one, so the words
+    kept are the ones the whole content's plain text ends with.
+    """
+    suffix = ""
+    for item in reversed(content):
+        piece = item if isinstance(item, str) else _text.plain_raw(item)
+        if piece:
+            suffix = piece + suffix
+            if len(suffix.split(None, _NOTE_ANCHOR_WORDS + 1)) > _NOTE_ANCHOR_WORDS:
+                break
+    return " ".join(suffix.split()[-_NOTE_ANCHOR_WORDS:])
 
 
 def _where(el: etree._Element) -> str:
@@ -712,9 +772,17 @@ def load(source: Source) -> t.TeiDocument:
     Bad XML and non-TEI input raise :class:`~teikit.errors.TeikitError` with the
     file, line and column.
     """
+    with gc_paused():
+        return _load(source)
+
+
+def _load(source: Source) -> t.TeiDocument:
     root, name = _root_of(source)
     check_root(root, name)
     reader = Reader()
+    reader.note_ids = frozenset(
+        i for i in (n.get(XML_ID) for n in root.iter(T + "note")) if i is not None
+    )
     for person in read_persons(root, reader):
         reader.persons[person.id] = person
     text = root.find(T + "text")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from teikit.errors import SourceLocation, TeikitError
-from teikit.model.loader import XML_ID, Reader
+from teikit.model.loader import XML_ID, Reader, gc_paused
 from teikit.xmlio import TEI_NS
 
 if TYPE_CHECKING:
@@ -72,7 +72,8 @@ def iter_documents(
                 depth -= 1
                 if depth:
                     continue
-                division = reader.blocks_of_division(el)
+                with gc_paused():
+                    division = reader.blocks_of_division(el)
                 _forget(el)
                 yield division
             elif event == "end" and depth == 0 and el.get(XML_ID):

@@ -31,9 +31,25 @@ def plain(content: Content, *, corrected: bool = True, notes: bool = False) -> s
     return normalize("".join(parts))
 
 
+def plain_raw(item: Inline) -> str:
+    """The corrected words of one inline object, notes left out, whitespace as is."""
+    parts: list[str] = []
+    _collect((item,), parts, True, False)
+    return "".join(parts)
+
+
 def _collect(content: Content, out: list[str], corrected: bool, notes: bool) -> None:
+    # Plain strings and the wrappers whose words are just their content (names,
+    # foreign words …) are most of any text: they are recognized by exact type
+    # before the general chain, which any other class (a subclass) still takes.
+    transparent = _t.TEXT_WRAPPERS
     for item in content:
-        if isinstance(item, str):
+        cls = item.__class__
+        if cls is str:
+            out.append(item)  # type: ignore[arg-type]
+        elif cls in transparent:
+            _collect(item.content, out, corrected, notes)  # type: ignore[union-attr]
+        elif isinstance(item, str):
             out.append(item)
         elif isinstance(item, _t.Correction):
             out.append(item.corr if corrected else item.sic)

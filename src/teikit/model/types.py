@@ -31,7 +31,7 @@ from teikit.model import text as _text
 from teikit.model.vocab import Cert, DivType, GapReason, IdnoType, NoteType, RespKey, StampType
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
 
 class DatePrecision(StrEnum):
@@ -57,15 +57,9 @@ class Node:
 
     def walk(self) -> Iterator[Node]:
         """This object and every object inside it, depth first, in document order."""
-        yield self
-        stack: list[Iterator[Node]] = [self.children()]
-        while stack:
-            for node in stack[-1]:
-                yield node
-                stack.append(node.children())
-                break
-            else:
-                stack.pop()
+        out: list[Node] = [self]
+        _flatten_node(self, out)
+        return iter(out)
 
 
 def _nodes(content: Content) -> Iterator[Node]:
@@ -517,21 +511,25 @@ class _Views:
 
     def nodes(self) -> Iterator[Node]:
         """Every model object inside, depth first, in document order."""
-        for block in self._blocks():
-            yield from block.walk()
+        return iter(self._flat())
+
+    def _flat(self) -> list[Node]:
+        out: list[Node] = []
+        _flatten(self._blocks(), out)
+        return out
 
     @property
     def speeches(self) -> tuple[Speech, ...]:
-        return tuple(n for n in self.nodes() if isinstance(n, Speech))
+        return tuple(n for n in self._flat() if isinstance(n, Speech))
 
     @property
     def stamps(self) -> tuple[Stamp, ...]:
-        return tuple(n for n in self.nodes() if isinstance(n, Stamp))
+        return tuple(n for n in self._flat() if isinstance(n, Stamp))
 
     @property
     def notes(self) -> tuple[Note, ...]:
         """Every note, footnotes included, in document order."""
-        return tuple(n for n in self.nodes() if isinstance(n, Note))
+        return tuple(n for n in self._flat() if isinstance(n, Note))
 
     @property
     def footnotes(self) -> tuple[Note, ...]:
@@ -544,36 +542,36 @@ class _Views:
 
     @property
     def corrections(self) -> tuple[Correction, ...]:
-        return tuple(n for n in self.nodes() if isinstance(n, Correction))
+        return tuple(n for n in self._flat() if isinstance(n, Correction))
 
     @property
     def page_breaks(self) -> tuple[PageBreak, ...]:
-        return tuple(n for n in self.nodes() if isinstance(n, PageBreak))
+        return tuple(n for n in self._flat() if isinstance(n, PageBreak))
 
     @property
     def divisions(self) -> tuple[Division, ...]:
-        return tuple(n for n in self.nodes() if isinstance(n, Division))
+        return tuple(n for n in self._flat() if isinstance(n, Division))
 
     @property
     def signatures(self) -> tuple[Signed, ...]:
-        return tuple(n for n in self.nodes() if isinstance(n, Signed))
+        return tuple(n for n in self._flat() if isinstance(n, Signed))
 
     @property
     def openers(self) -> tuple[Opener, ...]:
-        return tuple(n for n in self.nodes() if isinstance(n, Opener))
+        return tuple(n for n in self._flat() if isinstance(n, Opener))
 
     @property
     def closers(self) -> tuple[Closer, ...]:
-        return tuple(n for n in self.nodes() if isinstance(n, Closer))
+        return tuple(n for n in self._flat() if isinstance(n, Closer))
 
     @property
     def dates(self) -> tuple[Date, ...]:
-        return tuple(n for n in self.nodes() if isinstance(n, Date))
+        return tuple(n for n in self._flat() if isinstance(n, Date))
 
     @property
     def mentions(self) -> tuple[PersName, ...]:
         """Names in running text (``persName``), with the person they point at."""
-        return tuple(n for n in self.nodes() if isinstance(n, PersName))
+        return tuple(n for n in self._flat() if isinstance(n, PersName))
 
     @property
     def text(self) -> str:
@@ -632,6 +630,70 @@ class Division(_Views, Node):
             yield node
             if not isinstance(node, Division):
                 stack.extend(reversed(list(node.children())))
+
+
+# ----------------------------------------------------------------------------- traversal
+#
+# The flat views (every note, every page break …) are asked for often and over
+# large trees, so the traversal is one recursive pass that appends to a list,
+# with the child fields of the model's own classes looked up by exact type
+# instead of going through nested ``children()`` generators. Any other class
+# (a subclass defined downstream) is asked for its ``children()`` as before,
+# so the order and the objects visited are those of ``walk()`` by definition.
+
+_CONTENT_FIELD = frozenset(
+    {
+        Supplied,
+        Foreign,
+        Quoted,
+        Stage,
+        Ref,
+        PersName,
+        Note,
+        Stamp,
+        Item,
+        Fw,
+        Paragraph,
+        Head,
+        Salute,
+        Signed,
+        Dateline,
+    }
+)
+#: Inline classes whose plain text is exactly that of their content (see ``text``).
+TEXT_WRAPPERS: frozenset[type] = frozenset({PersName, Supplied, Foreign, Quoted, Stage, Stamp, Fw})
+_LEAVES = frozenset({Correction, Gap, LineBreak, PageBreak, Date, Time, Idno})
+
+
+def _flatten(items: Iterable[object], out: list[Node]) -> None:
+    """Append every model object in ``items`` and inside them, depth first."""
+    append = out.append
+    for item in items:
+        cls = item.__class__
+        if cls is str:
+            continue
+        append(item)  # type: ignore[arg-type]
+        if cls in _CONTENT_FIELD:
+            _flatten(item.content, out)  # type: ignore[attr-defined]
+        elif cls in _LEAVES:
+            continue
+        else:
+            _flatten_node(item, out)  # type: ignore[arg-type]
+
+
+def _flatten_node(node: Node, out: list[Node]) -> None:
+    """Append the objects inside ``node`` (not ``node`` itself), depth first."""
+    cls = node.__class__
+    if cls in _CONTENT_FIELD:
+        _flatten(node.content, out)  # type: ignore[attr-defined]
+    elif cls is Division:
+        _flatten(node.blocks, out)  # type: ignore[attr-defined]
+    elif cls is Speech:
+        _flatten(node.paragraphs, out)  # type: ignore[attr-defined]
+    elif cls in _LEAVES:
+        return
+    else:
+        _flatten(node.children(), out)
 
 
 Block: TypeAlias = (
