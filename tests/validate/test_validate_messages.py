@@ -125,7 +125,7 @@ def test_independent_faults_are_each_reported_once(rng: str) -> None:
     assert problems(rng, body) == [
         (
             5,
-            18,
+            19,
             "rng:attribute-not-allowed",
             "attribute `@rendd` is not allowed on `hi`; did you mean `@rend`?",
         ),
