@@ -167,8 +167,19 @@ def convert_source(
     if body.notes:
         back = element(text_el, "back")
         notes_div = element(back, "div", type="notes")
+        used: set[str] = set()
         for n, run in body.notes:
-            note = element(notes_div, "note", type="footnote", xml_id=f"fn{n}", n=n)
+            # a number listed twice keeps both notes; references point at the first
+            note_id = f"fn{n}"
+            k = 1
+            while note_id in used:
+                k += 1
+                note_id = f"fn{n}-{k}"
+            if k > 1:
+                line, col = src.line_col(run.offset_at(0))
+                report.unsure(line, col, f"note {n} listed more than once")
+            used.add(note_id)
+            note = element(notes_div, "note", type="footnote", xml_id=note_id, n=n)
             fill_nodes(note, render_marked(run, ctx), iter(run.pages))
 
     tree = etree.ElementTree(root)

@@ -95,6 +95,12 @@ def first_full_date(blocks: list[Block]) -> str | None:
     return None
 
 
+#: A dateline's place before its date: one to three capitalized words and a comma.
+DATELINE_PLACE_RE = re.compile(r"^[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s")
+#: A labelled field or note opening a paragraph (``Subject:``, ``Source: …``).
+FIELD_RE = re.compile(r"^[A-Z][\w&/ ’'-]{0,30}:(?:\s|$)")
+
+
 def render_marked(run: TextRun, ctx: InlineContext) -> list[Node]:
     """A run's content, with the classification a source note states as a ``stamp``.
 
@@ -358,12 +364,18 @@ class Assembler:
         )
         head_paras: list[Para] = []
         opener: etree._Element | None = None
-        pre: list[Para] = []
+        pre: list[Item] = []
         for it in items[:first_turn]:
-            if (
+            if isinstance(it, Para) and not pre and self._dateline_like(it):
+                if head_paras:
+                    self._head_block(div, head_paras)
+                    head_paras = []
+                fill(element(div, "dateline"), self.run(it), self.ctx)
+            elif (
                 isinstance(it, Para)
                 and archival.CLASSIFICATION_RE.match(it.first)
                 and not head_paras
+                and not pre
             ):
                 opener = opener if opener is not None else element(div, "opener")
                 run = self.run(it)
@@ -373,23 +385,19 @@ class Assembler:
                 self.ctx.report.count("stamps")
                 nodes.extend(self.numbers(run.slice(m.end(), len(run.text)), "copy"))
                 fill_nodes(opener, nodes, iter(run.pages))
-            elif isinstance(it, Para) and DATE_ONLY_RE.match(it.text):
-                if head_paras:
-                    self._head_block(div, head_paras)
-                    head_paras = []
-                fill(
-                    element(element(div, "dateline"), "p") if False else element(div, "dateline"),
-                    self.run(it),
-                    self.ctx,
-                )
-            elif isinstance(it, Para) and not it.first.startswith(("[", "(")) and not pre:
+            elif isinstance(it, Para) and not pre and self._heading_like(it, bool(head_paras)):
                 head_paras.append(it)
-            elif isinstance(it, Para):
+            else:
                 pre.append(it)
         if head_paras:
             self._head_block(div, head_paras)
-        for para in pre:
-            self.p(div, para)
+        for pre_item in pre:
+            if isinstance(pre_item, Marker):
+                self.pb(div, pre_item)
+            elif isinstance(pre_item, Stamp):
+                self.stamp(div, pre_item)
+            else:
+                self.p(div, pre_item)
         current: etree._Element | None = None
         current_list: etree._Element | None = None
         for it in items[first_turn:]:
@@ -418,6 +426,33 @@ class Assembler:
                 continue
             current_list = None
             self.p(target, it)
+
+    def _dateline_like(self, para: Para) -> bool:
+        """A date alone, or a place and a date (``Washington, March 7, 1973, 3:13 p.m.``)."""
+        text = para.text
+        if DATE_ONLY_RE.match(text):
+            return True
+        return (
+            len(para.lines) == 1
+            and len(text.split()) <= 12
+            and DATELINE_PLACE_RE.match(text) is not None
+            and DATE_RE.search(text) is not None
+        )
+
+    def _heading_like(self, para: Para, after_head: bool) -> bool:
+        """Whether a paragraph before the first turn still belongs to the heading.
+
+        A heading may run over several paragraphs (a title and the list of those
+        present), but a field (``Subject:``), a source note or a sentence of prose
+        ends it: those are the record's front matter, kept as paragraphs.
+        """
+        first = para.first
+        if first.startswith(("[", "(")) or FIELD_RE.match(first):
+            return False
+        if not after_head:
+            return True
+        text = para.text.rstrip()
+        return not (text.endswith(".") and len(text.split()) > 8)
 
     def _head_block(self, div: etree._Element, paras: list[Para]) -> None:
         lines = [ln for p in paras for ln in p.lines]
@@ -485,6 +520,8 @@ class Assembler:
                 open_at = j
                 break
         body_items = rest
+        if open_at is None:
+            body_items = self._titled_front(div, rest)
         if open_at is not None:
             heads = [it for it in rest[:open_at] if isinstance(it, Para)]
             self.heads_from(div, heads, sub_after_first=True)
@@ -494,6 +531,28 @@ class Assembler:
         self._prose(div, main, sections=True)
         if closer_at is not None:
             self._closer(div, [it for it in body_items[closer_at:] if isinstance(it, Para)])
+
+    def _titled_front(self, div: etree._Element, items: list[Item]) -> list[Item]:
+        """A title followed by its dateline or source note: ``head`` and ``dateline``.
+
+        Without that evidence a first short paragraph may be a section heading
+        (:meth:`_prose` decides), so nothing is taken.
+        """
+        title = _para_at(items, 0)
+        nxt = _para_at(items, 1)
+        if (
+            title is None
+            or nxt is None
+            or not self._heading_like(title, False)
+            or not (self._dateline_like(nxt) or archival.SOURCE_NOTE_RE.match(nxt.first))
+        ):
+            return items
+        self.heads_from(div, [title], sub_after_first=False)
+        k = 1
+        while (para := _para_at(items, k)) is not None and self._dateline_like(para):
+            fill(element(div, "dateline"), self.run(para), self.ctx)
+            k += 1
+        return items[k:]
 
     def _fw(self, div: etree._Element, para: Para) -> None:
         run = self.run(para)
