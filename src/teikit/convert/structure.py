@@ -25,7 +25,13 @@ from teikit.convert.recognizers.dates import DATE_ONLY_RE, DATE_RE
 from teikit.convert.recognizers.dates import parse_date as parse_date_only
 from teikit.convert.recognizers.frame import Frame, split_frame
 from teikit.convert.recognizers.pages import Hyphenation, Marker, Para
-from teikit.convert.recognizers.speakers import Label, Speakers, heading_names, match_label
+from teikit.convert.recognizers.speakers import (
+    SPEECH_VERBS,
+    Label,
+    Speakers,
+    heading_names,
+    match_label,
+)
 from teikit.convert.zones import LB, PB, Block, Line, TextRun, split_blocks
 
 if TYPE_CHECKING:
@@ -71,7 +77,7 @@ def detect_kind(paras: list[Para], speakers: Speakers | None = None) -> str:
         return "cable"
     speakers = speakers or Speakers([p.first for p in paras])
     turns, distinct = speakers.count_turns([p.first for p in paras])
-    if turns >= 3 and distinct >= 2:
+    if turns >= 3 and (distinct >= 2 or turns >= 4):
         return "conversation"
     for p in paras:
         if letters.salute_at(p.first) or letters.is_closing_salute(p.first):
@@ -97,6 +103,11 @@ def first_full_date(blocks: list[Block]) -> str | None:
 
 #: A dateline's place before its date: one to three capitalized words and a comma.
 DATELINE_PLACE_RE = re.compile(r"^[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s")
+#: The reporter's own turn in a record written in the first person (``I replied: …``):
+#: not a speaker label, but it ends the turn before it.
+NARRATOR_RE = re.compile(
+    rf"^(?:I|We)\s+(?:\w+\s+)?(?:{'|'.join(sorted(SPEECH_VERBS))})\b[^:]{{0,30}}:\s"
+)
 #: A labelled field or note opening a paragraph (``Subject:``, ``Source: …``).
 FIELD_RE = re.compile(r"^[A-Z][\w&/ ’'-]{0,30}:(?:\s|$)")
 
@@ -225,9 +236,12 @@ class Assembler:
     def _merge(self, items: list[Item], locked: set[int]) -> list[Item]:
         out: list[Item] = []
         segment: list[Para | Marker] = []
+        fragments = pages.compound_tails([it.text for it in items if isinstance(it, Para)])
 
         def flush() -> None:
-            merged, rejoined, lost = pages.merge_paragraphs(segment, lost_allowed=True)
+            merged, rejoined, lost = pages.merge_paragraphs(
+                segment, lost_allowed=True, fragments=fragments
+            )
             self.ctx.report.count("rejoined", rejoined)
             for off in lost:
                 self.ctx.report.count("gaps")
@@ -412,7 +426,7 @@ class Assembler:
                 current = self._turn(div, it, label)
                 current_list = None
                 continue
-            if self._editorial_only(it):
+            if self._editorial_only(it) or NARRATOR_RE.match(it.first):
                 current = None
                 current_list = None
                 self.p(div, it)

@@ -107,10 +107,110 @@ def continues(prev: Para, nxt: Para) -> bool:
     return prev.words() >= MIN_CONTINUED_WORDS and ends_open(prev.last) and starts_lower(nxt.first)
 
 
-def lost_beginning(prev: Para | None, nxt: Para) -> bool:
-    """Whether ``nxt`` starts mid-sentence after a closed paragraph (text lost between)."""
-    if prev is None or not starts_lower(nxt.first) or nxt.first.startswith(("[", "(")):
+#: Words after which a noun phrase must go on, and words that begin a new one: a
+#: fragment ending with the first kind cannot continue with the second (``avoid a`` /
+#: ``your methods``).
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "my",
+        "your",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "every",
+        "each",
+        "no",
+    ]
+)
+#: Auxiliaries that open a yes/no question (``Do you seriously hope``).
+_QUESTION_OPENERS = frozenset(
+    [
+        "do",
+        "does",
+        "did",
+        "is",
+        "are",
+        "was",
+        "were",
+        "can",
+        "could",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "have",
+        "has",
+        "may",
+        "must",
+    ]
+)
+_SENTENCE_END_RE = re.compile(r"[.!?]\s+")
+
+
+def broken_join(prev: Para, nxt: Para) -> bool:
+    """Whether two fragments that look like one paragraph cannot be one sentence.
+
+    Text was lost at the boundary when the join is ungrammatical: a determiner
+    followed by another, or a question begun before the boundary that the text
+    after it closes with a period instead of a question mark.
+    """
+    last_words = prev.last.split()
+    first_words = nxt.first.split()
+    if not last_words or not first_words:
         return False
+    last = last_words[-1].lower()
+    first = first_words[0].lower().strip("\"“‘'(")
+    if last in _DETERMINERS and first in _DETERMINERS:
+        return True
+    tail = _SENTENCE_END_RE.split(prev.last)[-1]
+    opener = tail.split()[0].lower() if tail.split() else ""
+    if opener in _QUESTION_OPENERS and len(tail.split()) >= 3:
+        m = re.search(r"[.!?]", nxt.text)
+        return m is not None and m.group() != "?"
+    return False
+
+
+_WORD_RE = re.compile(r"(?<![\w-])([^\W\d_][\w’']*)|-([^\W\d_][\w’']*)")
+
+
+def compound_tails(texts: list[str]) -> frozenset[str]:
+    """Capitalized words that stand alone at most once but end a hyphenated compound.
+
+    Such a word opening a paragraph (``Leninists`` of ``Marxists-Leninists``) is
+    the second half of a compound whose first half was lost at a page boundary.
+    """
+    alone: dict[str, int] = {}
+    tails: set[str] = set()
+    for text in texts:
+        for m in _WORD_RE.finditer(text):
+            if m.group(1) is not None:
+                if m.group(1)[0].isupper():
+                    alone[m.group(1)] = alone.get(m.group(1), 0) + 1
+            elif m.group(2)[0].isupper():
+                tails.add(m.group(2))
+    return frozenset(w for w in tails if alone.get(w, 0) <= 1)
+
+
+def lost_beginning(prev: Para | None, nxt: Para, fragments: frozenset[str] = frozenset()) -> bool:
+    """Whether ``nxt`` starts mid-sentence after a closed paragraph (text lost between)."""
+    if prev is None or nxt.first.startswith(("[", "(")):
+        return False
+    words = nxt.first.split()
+    if words and words[0] in fragments and prev.words() >= MIN_CONTINUED_WORDS:
+        return True
+    if not starts_lower(nxt.first):
+        return False
+    if ends_open(prev.last) and prev.words() >= MIN_CONTINUED_WORDS:
+        return broken_join(prev, nxt)
     return not ends_open(prev.last) and prev.words() >= MIN_CONTINUED_WORDS
 
 
@@ -173,7 +273,7 @@ def _drop_resolved_hyphens(run: TextRun, hyphenations: list[Hyphenation]) -> Tex
 
 
 def merge_paragraphs(
-    items: list[Para | Marker], lost_allowed: bool
+    items: list[Para | Marker], lost_allowed: bool, fragments: frozenset[str] = frozenset()
 ) -> tuple[list[Para | Marker], int, list[int]]:
     """Rejoin paragraphs cut by boundaries; returns items, the number rejoined, and
     the offsets of paragraphs whose beginning was lost."""
@@ -186,13 +286,17 @@ def merge_paragraphs(
         if isinstance(item, Marker):
             held.append(item)
             continue
-        if last_para is not None and continues(last_para, item):
+        if (
+            last_para is not None
+            and continues(last_para, item)
+            and not (lost_allowed and broken_join(last_para, item))
+        ):
             last_para.pieces.extend(held)
             last_para.pieces.extend(item.pieces)
             held = []
             rejoined += 1
             continue
-        if lost_allowed and lost_beginning(last_para, item):
+        if lost_allowed and lost_beginning(last_para, item, fragments):
             item.pieces.insert(0, Marker(LOST, item.offset))
             lost.append(item.offset)
         out.extend(held)

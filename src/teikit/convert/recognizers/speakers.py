@@ -246,6 +246,13 @@ SPEECH_VERBS = frozenset(
         "observed",
         "remarked",
         "interjected",
+        "says",
+        "replies",
+        "asks",
+        "answers",
+        "continues",
+        "adds",
+        "responds",
     )
 )
 #: Field labels of memoranda, telegrams and forms (compared on the whole label).
