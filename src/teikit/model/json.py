@@ -31,7 +31,7 @@ SCHEMA_PATH = Path(__file__).resolve().parent / "document.schema.json"
 SCHEMA_ID = "https://teikit.readthedocs.io/schema/document-1.schema.json"
 
 _TEXT_BEARING = (t.Paragraph, t.Head, t.Salute, t.Signed, t.Dateline, t.Speech, t.Note, t.Stamp)
-_SKIP = frozenset({"element", "source_name"})
+_SKIP = frozenset({"element", "source_name", "_flat_nodes"})
 
 
 def _classes() -> list[type[t.Node]]:

@@ -514,9 +514,13 @@ class _Views:
         return iter(self._flat())
 
     def _flat(self) -> list[Node]:
-        out: list[Node] = []
-        _flatten(self._blocks(), out)
-        return out
+        """Every object inside, computed on first use and kept (the tree is immutable)."""
+        cached: list[Node] | None = self._flat_nodes  # type: ignore[attr-defined]
+        if cached is None:
+            cached = []
+            _flatten(self._blocks(), cached)
+            object.__setattr__(self, "_flat_nodes", cached)
+        return cached
 
     @property
     def speeches(self) -> tuple[Speech, ...]:
@@ -596,6 +600,9 @@ class Division(_Views, Node):
     kind: DivType | str | None = None
     id: str | None = None
     n: str | None = None
+    _flat_nodes: list[Node] | None = field(
+        default=None, init=False, compare=False, hash=False, repr=False
+    )
 
     def _blocks(self) -> tuple[Block, ...]:
         return self.blocks
@@ -677,6 +684,12 @@ def _flatten(items: Iterable[object], out: list[Node]) -> None:
             _flatten(item.content, out)  # type: ignore[attr-defined]
         elif cls in _LEAVES:
             continue
+        elif cls is Division:
+            # A division's own flat view is a slice of this one: keep it on the way.
+            start = len(out)
+            _flatten(item.blocks, out)  # type: ignore[attr-defined]
+            if item._flat_nodes is None:  # type: ignore[attr-defined]
+                object.__setattr__(item, "_flat_nodes", out[start:])
         else:
             _flatten_node(item, out)  # type: ignore[arg-type]
 
@@ -810,6 +823,9 @@ class TeiDocument(_Views, Node):
     front: tuple[Block, ...] = ()
     back: tuple[Block, ...] = ()
     source_name: str = field(default="", compare=False, kw_only=True)
+    _flat_nodes: list[Node] | None = field(
+        default=None, init=False, compare=False, hash=False, repr=False
+    )
 
     def _blocks(self) -> tuple[Block, ...]:
         return self.front + self.body + self.back
