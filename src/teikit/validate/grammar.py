@@ -34,6 +34,7 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 _R = "{" + RNG_NS + "}"
 
 T = TypeVar("T")
+_VALUE_MEMO = 50_000
 
 Name = tuple[str, str]
 """An expanded name: (namespace URI, local name)."""
@@ -516,6 +517,8 @@ class Explainer:
     def value_ok(self, attr: int, value: str) -> bool:
         key = (attr, value)
         if key not in self._values_ok:
+            if len(self._values_ok) > _VALUE_MEMO:
+                self._values_ok.clear()  # bounded: documents can hold millions of values
             self._values_ok[key] = self._value_ok(attr, value)
         return self._values_ok[key]
 

@@ -17,7 +17,7 @@ document ever comes back without a problem.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -120,7 +120,7 @@ class RngExplainer:
         self.x = explainer
         self.doc = doc
         self.problems: list[tuple[etree._Element, Problem]] = []
-        self._checked: set[etree._Element] = set()
+        self._pending: list[tuple[int, etree._Element, str | None]] = []
 
     # -- public
 
@@ -148,7 +148,14 @@ class RngExplainer:
                     self._raw(err, el)
         if not self.problems:
             self._raw(RawError(0, "", "the document does not match the schema", ""), None)
-        return [p for _, p in self.problems]
+        return self._columns()
+
+    def _columns(self) -> list[Problem]:
+        found = self.doc.source.positions([(el, attr) for _, el, attr in self._pending])
+        out = [p for _, p in self.problems]
+        for (i, _, _), (line, col) in zip(self._pending, found, strict=True):
+            out[i] = replace(out[i], line=line or out[i].line, column=col)
+        return out
 
     # -- locating
 
@@ -184,8 +191,8 @@ class RngExplainer:
         return False
 
     def _add(self, el: etree._Element, rule: str, message: str, attr: str | None = None) -> None:
-        src = self.doc.source
-        col = src.attribute_column(el, attr) if attr else src.element_column(el)
+        col = 0  # filled in by _columns, in one pass for all problems
+        self._pending.append((len(self.problems), el, attr))
         self.problems.append(
             (
                 el,
@@ -237,9 +244,8 @@ class RngExplainer:
 
     def _check(self, el: etree._Element) -> None:
         decls = self.x.decls(_name_of(el))
-        if not decls or el in self._checked:
+        if not decls:
             return  # undeclared ones are reported by their parent (or as the root)
-        self._checked.add(el)
         best: list[tuple[str, str, str | None, etree._Element]] | None = None
         for decl in decls:
             found = self._local(el, decl)

@@ -10,11 +10,19 @@ element is the k-th start tag on its line, so the column is that of the k-th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from lxml import etree
 
+    from teikit.validate.report import Problem
+
+
+#: libxml2 stores line numbers in 16 bits; beyond, it reports them less exactly.
+_BIG_LINE = 65535
 _MARKUP = re.compile(
     r"<!--.*?(?:-->|$)|<!\[CDATA\[.*?(?:\]\]>|$)|<\?.*?(?:\?>|$)|<(?=[^\s/!?<>])", re.S
 )
@@ -27,8 +35,6 @@ class SourceText:
         self._data = data
         self._encoding = encoding or "utf-8"
         self._starts: list[int] | None = None
-        self._by_line: dict[int, list[etree._Element]] | None = None
-        self._root: etree._Element | None = None
 
     def line(self, number: int) -> str:
         """One line, decoded alone: a 100 MB document is never decoded whole."""
@@ -46,16 +52,62 @@ class SourceText:
         except LookupError:
             return raw.decode("utf-8", errors="replace")
 
+    def positions(
+        self, requests: Sequence[tuple[etree._Element, str | None]]
+    ) -> list[tuple[int, int]]:
+        """1-based (line, column) of start tags (or of the named attribute in them).
+
+        Beyond line 65535 libxml2 sometimes reports the line after the start
+        tag (it keeps big line numbers on the following text node); there the
+        tag is looked up in the text of the reported line and the two before.
+
+        One walk over the tree counts, for each element asked about, the start
+        tags before it on its line; nothing is kept per element, so a document
+        of a million elements costs a pass, not a map of them all.
+        """
+        if not requests:
+            return []
+        lines = {el.sourceline for el, _ in requests if el.sourceline}
+        wanted = {id(el): el for el, _ in requests}
+        seen_on: dict[int, int] = dict.fromkeys(lines, 0)
+        rank: dict[int, int] = {}
+        root = requests[0][0].getroottree().getroot()
+        for node in root.iter():
+            if not isinstance(node.tag, str):
+                continue
+            line = node.sourceline or 0
+            if line in seen_on:
+                if id(node) in wanted and wanted[id(node)] is node:
+                    rank[id(node)] = seen_on[line]
+                seen_on[line] += 1
+        out = []
+        for el, attr in requests:
+            line = el.sourceline or 0
+            if line >= _BIG_LINE:
+                line, col = self._find_tag(line, str(el.tag).rsplit("}", 1)[-1])
+            else:
+                k = rank.get(id(el))
+                col = self._tag_column(line, k) if k is not None else 0
+            out.append((line, self._attribute_column(line, col, attr) if attr else col))
+        return out
+
+    def columns(self, requests: Sequence[tuple[etree._Element, str | None]]) -> list[int]:
+        """Just the columns of :meth:`positions`."""
+        return [col for _, col in self.positions(requests)]
+
     def element_column(self, el: etree._Element) -> int:
         """1-based column of ``el``'s start tag, 0 when it cannot be told."""
-        line = el.sourceline or 0
-        if not line:
-            return 0
-        same_line = self._elements_on(el, line)
-        try:
-            k = same_line.index(el)
-        except ValueError:
-            return 0
+        return self.columns([(el, None)])[0]
+
+    def _find_tag(self, line: int, local: str) -> tuple[int, int]:
+        tag = re.compile(r"<(?:[\w.-]+:)?" + re.escape(local) + r"(?=[\s/>])")
+        for candidate in (line, line - 1, line - 2):
+            m = tag.search(self.line(candidate))
+            if m:
+                return candidate, m.start() + 1
+        return line, 0
+
+    def _tag_column(self, line: int, k: int) -> int:
         n = 0
         for m in _MARKUP.finditer(self.line(line)):
             if m.group(0) == "<":
@@ -64,10 +116,7 @@ class SourceText:
                 n += 1
         return 0
 
-    def attribute_column(self, el: etree._Element, attr: str) -> int:
-        """1-based column of attribute ``attr`` (``{ns}local`` or local) in ``el``'s start tag."""
-        col = self.element_column(el)
-        line = el.sourceline or 0
+    def _attribute_column(self, line: int, col: int, attr: str) -> int:
         if not col:
             return col
         local = attr.rsplit("}", 1)[-1]
@@ -75,17 +124,19 @@ class SourceText:
         m = re.compile(r"[\s]((?:[\w.-]+:)?" + re.escape(local) + r")\s*=").search(text, col)
         return m.start(1) + 1 if m else col
 
-    def _elements_on(self, el: etree._Element, line: int) -> list[etree._Element]:
-        root = el.getroottree().getroot()
-        if self._by_line is None or self._root is not root:
-            self._root = root
-            self._by_line = {}
-            for node in root.iter():
-                if isinstance(node.tag, str):
-                    self._by_line.setdefault(node.sourceline or 0, []).append(node)
-        return self._by_line.get(line, [])
-
 
 def _decoded_lines(data: bytes, encoding: str, number: int) -> str:
     lines = data.decode(encoding, errors="replace").splitlines()
     return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def with_columns(
+    source: SourceText, problems: list[Problem], elements: list[etree._Element | None]
+) -> list[Problem]:
+    """``problems`` with the columns of their elements (aligned lists), found in one pass."""
+    asked = [(i, el) for i, el in enumerate(elements) if el is not None]
+    found = source.positions([(el, None) for _, el in asked])
+    out = list(problems)
+    for (i, _), (line, col) in zip(asked, found, strict=True):
+        out[i] = replace(out[i], line=line or out[i].line, column=col)
+    return out

@@ -39,6 +39,10 @@ if TYPE_CHECKING:
 _COMPILED_KEEP = 64
 
 
+#: Bumped whenever the pickled grammar model changes shape.
+_MODEL_FORMAT = 2
+
+
 def cache_dir() -> Path:
     """Where parsed grammar models are kept between runs (``TEIKIT_CACHE`` overrides)."""
     env = os.environ.get("TEIKIT_CACHE")
@@ -51,7 +55,7 @@ def cache_dir() -> Path:
 def load_grammar(path: Path, data: bytes) -> Grammar:
     """The grammar model of ``data``, from the disk cache when this schema was seen before."""
     digest = hashlib.sha256(data).hexdigest()[:24]
-    cached = cache_dir() / f"rng-{digest}-{__version__}.pickle"
+    cached = cache_dir() / f"rng-{digest}-{__version__}-m{_MODEL_FORMAT}.pickle"
     try:
         grammar = pickle.loads(cached.read_bytes())
         if isinstance(grammar, Grammar):

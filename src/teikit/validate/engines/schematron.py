@@ -14,6 +14,7 @@ from lxml import etree
 
 from teikit.validate.messages import xpath_of
 from teikit.validate.report import Engine, Problem, Severity
+from teikit.validate.source import with_columns
 
 if TYPE_CHECKING:
     from teikit.validate.loader import Document
@@ -33,25 +34,26 @@ class SchematronEngine:
         self._schema = Schematron.from_file(path, phase=phase)
 
     def check(self, doc: Document) -> list[Problem]:
-        problems = []
+        problems: list[Problem] = []
+        elements: list[etree._Element | None] = []
         for r in self._schema.validate(doc.tree):
             el = _resolve(doc.tree, r.location)
             line = r.line or (el.sourceline if el is not None else 0) or 0
-            col = doc.source.element_column(el) if el is not None else 0
+            elements.append(el)
             rule = r.id or r.pattern or f"pattern-{r.pattern_position}"
             problems.append(
                 Problem(
                     Severity(r.severity),
                     doc.name,
                     line,
-                    col,
+                    0,
                     xpath_of(el) if el is not None else r.location,
                     " ".join(r.message.split()),
                     rule,
                     Engine.SCHEMATRON,
                 )
             )
-        return problems
+        return with_columns(doc.source, problems, elements)
 
 
 def _resolve(tree: etree._ElementTree, location: str) -> etree._Element | None:

@@ -13,6 +13,7 @@ from lxml import etree
 from teikit.errors import SourceLocation, TeikitError
 from teikit.validate.messages import xpath_of
 from teikit.validate.report import Engine, Problem, Severity
+from teikit.validate.source import with_columns
 
 if TYPE_CHECKING:
     from teikit.validate.loader import Document
@@ -31,14 +32,15 @@ class XsdEngine:
             raise TeikitError(f"not a usable XML Schema: {exc}", SourceLocation(path)) from None
 
     def check(self, doc: Document) -> list[Problem]:
-        problems = []
+        problems: list[Problem] = []
+        elements: list[etree._Element | None] = []
         for err in self._schema.iter_errors(doc.tree):
             found = getattr(err, "elem", None)
             el = found if isinstance(found, etree._Element) else None
             line = int(
                 getattr(err, "sourceline", None) or (el.sourceline if el is not None else 0) or 0
             )
-            col = doc.source.element_column(el) if el is not None else 0
+            elements.append(el)
             reason = " ".join(str(err.reason or err.message).split())
             path = err.path or (xpath_of(el) if el is not None else "")
             problems.append(
@@ -46,11 +48,11 @@ class XsdEngine:
                     Severity.ERROR,
                     doc.name,
                     line,
-                    col,
+                    0,
                     path,
                     f"{reason} (at {path})" if path else reason,
                     f"xsd:{type(err.validator).__name__}" if err.validator is not None else "xsd",
                     Engine.XSD,
                 )
             )
-        return problems
+        return with_columns(doc.source, problems, elements)
