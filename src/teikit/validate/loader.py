@@ -60,7 +60,10 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if p.stat().st_size > max_bytes:
             raise _too_large(path, max_bytes)
         with p.open("rb") as fh:
-            return _read_limited(fh, path, max_bytes)
+            data = fh.read(max_bytes + 1)  # one buffer of the file's size, no copy
+        if len(data) > max_bytes:  # it grew since stat
+            raise _too_large(path, max_bytes)
+        return data
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise TeikitError(f"cannot read: {reason}", SourceLocation(path)) from None
