@@ -96,6 +96,8 @@ def _check_views(doc: teikit.TeiDocument) -> None:
         inside = [n for b in division.blocks for n in _plain_walk(b)]
         assert [id(n) for n in division.nodes()] == [id(n) for n in inside]
         assert division.page_breaks == tuple(n for n in inside if isinstance(n, t.PageBreak))
+        own = [id(n) for n in division._own_nodes()]  # what date and source_note read
+        assert own == [id(n) for n in division._own_nodes_plain()]
 
 
 @pytest.mark.parametrize("name", ["conversation", "cable", "letter"])

@@ -38,6 +38,7 @@ XML_LANG = "{" + XML_NS + "}lang"
 _NOTE_ANCHOR_WORDS = 6
 E = TypeVar("E", bound=StrEnum)
 _NOTE = T + "note"
+_PERSNAME = T + "persName"
 _REF = T + "ref"
 
 # Constructors of the objects read most often; arguments are (element, line,
@@ -73,14 +74,17 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+_MEMBERS: dict[type[StrEnum], dict[str, StrEnum]] = {}
+
+
 def _closed(enum: type[E], value: str | None) -> E | str | None:
     """The enum member for a closed-list value, the plain string for a foreign one."""
     if value is None:
         return None
-    try:
-        return enum(value)
-    except ValueError:
-        return value
+    members = _MEMBERS.get(enum)
+    if members is None:  # a lookup table, not ``enum(value)``: foreign values are common
+        members = _MEMBERS[enum] = {m.value: m for m in enum}
+    return members.get(value, value)
 
 
 def _merge(out: list[t.Inline], item: t.Inline) -> None:
@@ -191,13 +195,25 @@ class Reader:
         out: list[t.Inline],
         handlers: dict[object, Callable[[etree._Element], t.Inline]],
     ) -> None:
-        # The hot loop of loading: string merging is inlined, and a transparent
-        # element without children (FRUS ``gloss``, ``hi``) needs no recursion.
+        # The hot loop of loading: string merging is inlined, a transparent
+        # element without children (FRUS ``gloss``, ``hi``) needs no recursion,
+        # and a name with nothing but text (the commonest element) is built here.
+        keep = self.keep
         for child in el:
             tag = child.tag
             handler = handlers.get(tag)
             if handler is not None:
-                if tag == _NOTE:
+                if tag == _PERSNAME and not len(child):
+                    text = child.text
+                    out.append(
+                        _persname(
+                            child if keep else None,
+                            child.sourceline or 0,
+                            (text,) if text else (),
+                            child.get("ref") or child.get("corresp"),
+                        )
+                    )
+                elif tag == _NOTE:
                     out.append(self._note(child, out))
                 elif tag == _REF:
                     ref = self._ref(child)
@@ -726,12 +742,22 @@ def _read_source(sd: etree._Element | None, reader: Reader) -> t.Source:
 # ---------------------------------------------------------------------- documents
 
 
+# Compiled once; run in libxml2, they hand Python only the few elements (or
+# strings) asked for instead of every name or note of a volume.
+_XPATH_NS = {"t": TEI_NS}
+_DECLARED_PERSONS = etree.XPath(
+    "descendant-or-self::t:person[@xml:id] | descendant-or-self::t:persName[@xml:id]",
+    namespaces=_XPATH_NS,
+)
+_NOTE_IDS = etree.XPath(
+    "descendant-or-self::t:note/@xml:id", namespaces=_XPATH_NS, smart_strings=False
+)
+
+
 def read_persons(root: etree._Element, reader: Reader) -> tuple[t.Person, ...]:
     """Every person the document declares: ``person`` elements, ``persName/@xml:id``."""
     found: dict[str, t.Person] = {}
-    for el in root.iter(T + "person", T + "persName"):
-        if el.get(XML_ID) is None:
-            continue
+    for el in _DECLARED_PERSONS(root):
         if el.tag == T + "persName" and any(True for _ in el.iterancestors(T + "person")):
             continue
         person = reader.person(el)
@@ -780,9 +806,7 @@ def _load(source: Source) -> t.TeiDocument:
     root, name = _root_of(source)
     check_root(root, name)
     reader = Reader()
-    reader.note_ids = frozenset(
-        i for i in (n.get(XML_ID) for n in root.iter(T + "note")) if i is not None
-    )
+    reader.note_ids = frozenset(_NOTE_IDS(root))
     for person in read_persons(root, reader):
         reader.persons[person.id] = person
     text = root.find(T + "text")

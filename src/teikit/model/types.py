@@ -631,6 +631,21 @@ class Division(_Views, Node):
         )
 
     def _own_nodes(self) -> Iterator[Node]:
+        """The objects inside, those of nested divisions left out (the divisions kept)."""
+        flat = self._flat()
+        own: list[Node] = []
+        i, end = 0, len(flat)
+        while i < end:
+            node = flat[i]
+            own.append(node)
+            i += 1
+            if isinstance(node, Division):
+                if node.__class__ is not Division:  # a subclass may have its own children()
+                    return self._own_nodes_plain()
+                i += len(node._flat())  # its subtree follows it in the flat view
+        return iter(own)
+
+    def _own_nodes_plain(self) -> Iterator[Node]:
         stack: list[Node] = list(reversed(self.blocks))
         while stack:
             node = stack.pop()
