@@ -742,22 +742,12 @@ def _read_source(sd: etree._Element | None, reader: Reader) -> t.Source:
 # ---------------------------------------------------------------------- documents
 
 
-# Compiled once; run in libxml2, they hand Python only the few elements (or
-# strings) asked for instead of every name or note of a volume.
-_XPATH_NS = {"t": TEI_NS}
-_DECLARED_PERSONS = etree.XPath(
-    "descendant-or-self::t:person[@xml:id] | descendant-or-self::t:persName[@xml:id]",
-    namespaces=_XPATH_NS,
-)
-_NOTE_IDS = etree.XPath(
-    "descendant-or-self::t:note/@xml:id", namespaces=_XPATH_NS, smart_strings=False
-)
-
-
 def read_persons(root: etree._Element, reader: Reader) -> tuple[t.Person, ...]:
     """Every person the document declares: ``person`` elements, ``persName/@xml:id``."""
     found: dict[str, t.Person] = {}
-    for el in _DECLARED_PERSONS(root):
+    for el in root.iter(T + "person", T + "persName"):
+        if el.get(XML_ID) is None:
+            continue
         if el.tag == T + "persName" and any(True for _ in el.iterancestors(T + "person")):
             continue
         person = reader.person(el)
@@ -806,7 +796,9 @@ def _load(source: Source) -> t.TeiDocument:
     root, name = _root_of(source)
     check_root(root, name)
     reader = Reader()
-    reader.note_ids = frozenset(_NOTE_IDS(root))
+    reader.note_ids = frozenset(
+        i for i in (n.get(XML_ID) for n in root.iter(T + "note")) if i is not None
+    )
     for person in read_persons(root, reader):
         reader.persons[person.id] = person
     text = root.find(T + "text")
