@@ -39,6 +39,7 @@ _NOTE_ANCHOR_WORDS = 6
 E = TypeVar("E", bound=StrEnum)
 _NOTE = T + "note"
 _PERSNAME = T + "persName"
+_P = T + "p"
 _REF = T + "ref"
 
 # Constructors of the objects read most often; arguments are (element, line,
@@ -97,9 +98,9 @@ def _merge(out: list[t.Inline], item: t.Inline) -> None:
 def _trim(items: list[t.Inline]) -> t.Content:
     """Content without leading or trailing whitespace-only strings."""
     start, end = 0, len(items)
-    while start < end and isinstance(items[start], str) and str(items[start]).isspace():
+    while start < end and isinstance(item := items[start], str) and item.isspace():
         start += 1
-    while end > start and isinstance(items[end - 1], str) and str(items[end - 1]).isspace():
+    while end > start and isinstance(item := items[end - 1], str) and item.isspace():
         end -= 1
     return tuple(items[start:end])
 
@@ -248,22 +249,40 @@ class Reader:
         return tuple(out)
 
     def _fill_blocks(self, el: etree._Element, out: list[t.Block], pending: list[t.Inline]) -> None:
-        if el.text:
-            _merge(pending, el.text)
+        text = el.text
+        if text:
+            _merge(pending, text)
+        block = self._block
         for child in el:
             tag = child.tag
-            handler = self._block.get(tag)
+            handler = block.get(tag)
             if handler is not None:
-                self._flush(pending, out)
-                out.append(handler(child))
+                if pending:
+                    self._flush(pending, out)
+                if tag == _P:  # the commonest block, built here
+                    text = child.text
+                    content: list[t.Inline] = [text] if text else []
+                    if len(child):
+                        self._fill_inline(child, content, self._inline)
+                    out.append(
+                        _paragraph(
+                            child if self.keep else None,
+                            child.sourceline or 0,
+                            tuple(content),
+                            child.get("type"),
+                        )
+                    )
+                else:
+                    out.append(handler(child))
             else:
                 inline = self._inline.get(tag)
                 if inline is not None:
                     _merge(pending, inline(child))
                 elif isinstance(tag, str):
                     self._fill_blocks(child, out, pending)
-            if child.tail:
-                _merge(pending, child.tail)
+            tail = child.tail
+            if tail:
+                _merge(pending, tail)
 
     @staticmethod
     def _flush(pending: list[t.Inline], out: list[t.Block]) -> None:
