@@ -83,10 +83,16 @@ def main() -> int:
     mb = sum(f.stat().st_size for f in files) / 1e6
     n = len(files)
     jobs = os.cpu_count() or 1
+    print(f"load average at start: {os.getloadavg()[0]:.2f} (figures are noisy above ~1)")
     print(
         f"batch: {n} documents ({len(tei_files)} tei/, {len(frus)} FRUS), {mb:.1f} MB; {jobs} cores"
     )
-    out: dict[str, object] = {"documents": n, "megabytes": mb, "cores": jobs}
+    out: dict[str, object] = {
+        "documents": n,
+        "megabytes": mb,
+        "cores": jobs,
+        "loadavg": os.getloadavg()[0],
+    }
 
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp) / "cache"
@@ -103,15 +109,15 @@ def main() -> int:
         jing = shutil.which("jing")
         jing_s = None
         if jing:
-            jing_s, _ = timed([jing, str(TEI_ALL_RNG), *names])
+            jing_s, _ = timed([jing, str(TEI_ALL_RNG), *names], repeat=3)
             print(f"jing tei_all.rng (1 process): {jing_s:.2f} s, {mb / jing_s:.1f} MB/s")
         else:
             print("jing not installed: apt-get install jing (ratios to Jing skipped)")
 
         rows: dict[str, dict[str, float]] = {}
         for label, schema in (("rng", rng), ("rng+sch", both)):
-            one, _ = timed([*TEIKIT, "validate", "-q", "-j", "1", *schema, *names])
-            many, _ = timed([*TEIKIT, "validate", "-q", "-j", str(jobs), *schema, *names])
+            one, _ = timed([*TEIKIT, "validate", "-q", "-j", "1", *schema, *names], repeat=3)
+            many, _ = timed([*TEIKIT, "validate", "-q", "-j", str(jobs), *schema, *names], repeat=3)
             row = {
                 "seconds_j1": one,
                 "seconds_jN": many,
@@ -155,6 +161,10 @@ def main() -> int:
         t_both, s2 = timed([*TEIKIT, "validate", "-q", *both, str(small)], repeat=5)
         t_py, _ = timed([sys.executable, "-c", "import lxml.etree"], repeat=5)
         t_imp, _ = timed([sys.executable, "-c", "import teikit"], repeat=5)
+        print(
+            f"  of which importing the teikit package: {t_imp * 1000:.0f} ms; "
+            f"the validation itself: {(t_rng - t_imp) * 1000:.0f} ms (rng)"
+        )
         small_row = {
             "teikit_rng": t_rng,
             "teikit_rng_sch": t_both,
