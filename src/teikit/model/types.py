@@ -696,7 +696,10 @@ def _flatten(items: Iterable[object], out: list[Node]) -> None:
             continue
         append(item)  # type: ignore[arg-type]
         if cls in _CONTENT_FIELD:
-            _flatten(item.content, out)  # type: ignore[attr-defined]
+            content = item.content  # type: ignore[attr-defined]
+            # Most content is one string (a name, a marker, a plain paragraph): no call.
+            if len(content) > 1 or (content and content[0].__class__ is not str):
+                _flatten(content, out)
         elif cls in _LEAVES:
             continue
         elif cls is Division:
