@@ -198,7 +198,7 @@ class Reader:
     ) -> None:
         # The hot loop of loading: string merging is inlined, a transparent
         # element without children (FRUS ``gloss``, ``hi``) needs no recursion,
-        # and a name with nothing but text (the commonest element) is built here.
+        # and names and pointers (the commonest elements) are built here.
         keep = self.keep
         for child in el:
             tag = child.tag
@@ -217,8 +217,15 @@ class Reader:
                 elif tag == _NOTE:
                     out.append(self._note(child, out))
                 elif tag == _REF:
-                    ref = self._ref(child)
-                    target = ref.target
+                    text = child.text
+                    target = child.get("target")
+                    ref = _ref(
+                        child if keep else None,
+                        child.sourceline or 0,
+                        self.content(child) if len(child) else ((text,) if text else ()),
+                        target,
+                        child.get("type"),
+                    )
                     if target and target[0] == "#":
                         self._remember_anchor(target[1:], out)
                     out.append(ref)
