@@ -108,6 +108,15 @@ def test_pruned_grammar_gives_the_same_verdicts_as_the_whole(
         "<table><cell>1</cell></table>",
         '<p><gap reason="illegible" quantity="2" unit="words"/></p>',
         '<p><gap quantity="two"/></p>',
+        '<p xml:id="p1" n="1" rend="x y" corresp="#a" facs="f.png">a</p>',
+        '<p xml:id="p1" n="1" rend="" corresp="#a">a</p>',
+        '<p xml:id="1p">a</p>',
+        '<p foo="x">a</p>',
+        '<p><ptr target="#a" type="x" subtype="y" n="2"/></p>',
+        '<p><ptr target="#a" cRef="x"/></p>',
+        '<p><milestone unit="page" n="3"/></p>',
+        '<p><date when="1959" notBefore="1958">x</date></p>',
+        '<p><date cert="high" resp="#x" when="1959-13-01">x</date></p>',
     ]
     for body in bodies:
         doc = parse(tei(body).encode(), "t.xml")
