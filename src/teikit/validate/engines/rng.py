@@ -133,14 +133,11 @@ def _contexts(doc: Document) -> Contexts:
     Python walk they cost; so every element shares the document-wide sets.
     A walk over lxml's tree is faster than a regular expression over the bytes.
     """
-    tags: set[str] = set()
-    keys: set[str] = set()
     root = doc.tree.getroot()
-    for el in root.iter():
-        tag = el.tag
-        if isinstance(tag, str):
-            tags.add(tag)
-            keys.update(el.keys())
+    tags = {str(el.tag) for el in root.iter("*")}
+    keys: set[str] = set()
+    for el in root.iter("*"):
+        keys.update(el.keys())
     names = (frozenset(_local(t) for t in tags), frozenset(_local(k) for k in keys))
     return {ROOT: (frozenset([_local(str(root.tag))]), frozenset()), ANY: names}
 
