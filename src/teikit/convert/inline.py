@@ -75,6 +75,7 @@ class InlineContext:
 
 _GLUED_NOTE_RE = re.compile(r"(?<=[^\W\d_]|[.,;:!?”\"’)])(\d{1,2})(?=[\s,.;:)]|$)")
 _LAST_WORD_RE = re.compile(r"([^\W_][\w'’-]*)(\s*)$")
+_MARKER_RE = re.compile(f"[{MARKERS}]")
 
 
 def render(run: TextRun, ctx: InlineContext) -> list[Node]:
@@ -267,45 +268,82 @@ def tei(tag: str) -> str:
 
 
 def append_nodes(parent: etree._Element, nodes: list[Node], pages: Iterator[str]) -> None:
-    """Add nodes as content of ``parent``, turning in-text markers into elements."""
-    for node in nodes:
-        if isinstance(node, str):
-            _append_text(parent, node, pages)
-        else:
-            child = etree.SubElement(parent, tei(node.tag))
-            for key, value in node.attrib.items():
-                child.set(key, value)
-            append_nodes(child, node.children, pages)
+    """Add nodes as content of ``parent``, turning in-text markers into elements.
+
+    Text is collected in a :class:`_Writer` and stored once per gap between
+    elements: asking lxml for ``len(parent)`` or extending a tail string for each
+    piece costs time in proportion to what is already there, which made long
+    elements quadratic.
+    """
+    writer = _Writer(parent)
+    writer.add(nodes, pages)
+    writer.flush()
 
 
-def _append_text(parent: etree._Element, text: str, pages: Iterator[str]) -> None:
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in MARKERS:
-            _add_string(parent, text[start:i])
+class _Writer:
+    """Appends text and elements to one parent, remembering its last child."""
+
+    __slots__ = ("last", "parent", "pending")
+
+    def __init__(self, parent: etree._Element) -> None:
+        self.parent = parent
+        # the last child, found from the end (``len()`` would count every child)
+        self.last: etree._Element | None = next(parent.iterchildren(reversed=True), None)
+        self.pending: list[str] = []
+
+    def add(self, nodes: list[Node], pages: Iterator[str]) -> None:
+        for node in nodes:
+            if isinstance(node, str):
+                self.text(node, pages)
+            else:
+                child = self.child(tei(node.tag))
+                for key, value in node.attrib.items():
+                    child.set(key, value)
+                if node.children:
+                    inner = _Writer(child)
+                    inner.add(node.children, pages)
+                    inner.flush()
+
+    def text(self, text: str, pages: Iterator[str]) -> None:
+        if not any(m in text for m in MARKERS):
+            self.pending.append(text)
+            return
+        start = 0
+        for m in _MARKER_RE.finditer(text):
+            i = m.start()
+            ch = m.group()
+            self.pending.append(text[start:i])
             if ch == PB:
-                el = etree.SubElement(parent, tei("pb"))
+                el = self.child(tei("pb"))
                 n = next(pages, "")
                 if n:
                     el.set("n", n)
             elif ch == LOST:
-                el = etree.SubElement(parent, tei("gap"))
+                el = self.child(tei("gap"))
                 el.set("reason", "lost")
                 el.set("resp", "#teikit")
-            elif ch == LB:
-                etree.SubElement(parent, tei("lb"))
+            else:
+                self.child(tei("lb"))
             start = i + 1
-    _add_string(parent, text[start:])
+        self.pending.append(text[start:])
 
+    def child(self, tag: str) -> etree._Element:
+        self.flush()
+        self.last = etree.SubElement(self.parent, tag)
+        return self.last
 
-def _add_string(parent: etree._Element, s: str) -> None:
-    if not s:
-        return
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + s
-    else:
-        parent.text = (parent.text or "") + s
+    def flush(self) -> None:
+        """Store the collected text: as the parent's text, or the last child's tail."""
+        if not self.pending:
+            return
+        s = "".join(self.pending)
+        self.pending = []
+        if not s:
+            return
+        if self.last is None:
+            self.parent.text = (self.parent.text or "") + s
+        else:
+            self.last.tail = (self.last.tail or "") + s
 
 
 def plain(run: TextRun) -> str:

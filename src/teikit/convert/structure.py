@@ -24,7 +24,7 @@ from teikit.convert.recognizers.brackets import classify_square, pair_brackets
 from teikit.convert.recognizers.dates import DATE_ONLY_RE, DATE_RE
 from teikit.convert.recognizers.dates import parse_date as parse_date_only
 from teikit.convert.recognizers.frame import Frame, split_frame
-from teikit.convert.recognizers.pages import Hyphenation, Marker, Para
+from teikit.convert.recognizers.pages import Hyphenation, HyphenLog, Marker, Para
 from teikit.convert.recognizers.speakers import (
     SPEECH_VERBS,
     Label,
@@ -150,7 +150,7 @@ class Assembler:
         self.ctx = ctx
         self.persons = persons
         self.forced_kind = kind
-        self.hyphenations: list[Hyphenation] = []
+        self.hyphenations = HyphenLog()
         self.dropped: list[str] = []
         self.heads: list[str] = []
         self.speakers = Speakers([])
@@ -220,7 +220,7 @@ class Assembler:
             self._cable(div, merged)
         else:
             self._letter(div, merged, kind)
-        return Body(kind, div, notes, self.heads, self.dropped, self.hyphenations)
+        return Body(kind, div, notes, self.heads, self.dropped, self.hyphenations.entries)
 
     def _lock(self, items: list[Item], kind: str) -> set[int]:
         locked: set[int] = set()
@@ -651,6 +651,14 @@ class Assembler:
     def _prose(self, parent: etree._Element, items: list[Item], sections: bool) -> None:
         target = parent
         current_list: etree._Element | None = None
+        # the paragraph after each item, found in one backward pass
+        next_para: list[Para | None] = [None] * len(items)
+        following: Para | None = None
+        for j in range(len(items) - 1, -1, -1):
+            next_para[j] = following
+            item = items[j]
+            if isinstance(item, Para):
+                following = item
         for j, it in enumerate(items):
             if isinstance(it, Marker):
                 self.pb(target, it)
@@ -658,7 +666,7 @@ class Assembler:
             if isinstance(it, Stamp):
                 self.stamp(target, it)
                 continue
-            nxt = next((x for x in items[j + 1 :] if isinstance(x, Para)), None)
+            nxt = next_para[j]
             lines = [ln.text for ln in it.lines]
             if (
                 sections

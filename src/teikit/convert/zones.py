@@ -105,6 +105,7 @@ class TextRun:
     length: int = 0
     pages: list[str] = field(default_factory=list)
     _text: str | None = None
+    _keys: list[int] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, text: str, offset: int) -> TextRun:
@@ -120,6 +121,7 @@ class TextRun:
         self.parts.append(text)
         self.length += len(text)
         self._text = None
+        self._keys = None
 
     def add_marker(self, marker: str, offset: int, page: str = "") -> None:
         """Append a marker character (``PB`` carries its page number)."""
@@ -134,6 +136,7 @@ class TextRun:
         self.pages.extend(other.pages)
         self.length += other.length
         self._text = None
+        self._keys = None
 
     @property
     def text(self) -> str:
@@ -142,12 +145,17 @@ class TextRun:
             self.parts = [self._text] if self._text else []
         return self._text
 
+    def _positions(self) -> list[int]:
+        """The positions of :attr:`origins`, for bisection (kept until the run grows)."""
+        if self._keys is None:
+            self._keys = [p for p, _ in self.origins]
+        return self._keys
+
     def offset_at(self, pos: int) -> int:
         """The raw offset of position ``pos``."""
         if not self.origins:
             return 0
-        keys = [p for p, _ in self.origins]
-        idx = max(bisect.bisect_right(keys, pos) - 1, 0)
+        idx = max(bisect.bisect_right(self._positions(), pos) - 1, 0)
         start, off = self.origins[idx]
         return off + (pos - start)
 
@@ -157,8 +165,7 @@ class TextRun:
         sub = TextRun()
         if start >= end:
             return sub
-        keys = [p for p, _ in self.origins]
-        idx = max(bisect.bisect_right(keys, start) - 1, 0)
+        idx = max(bisect.bisect_right(self._positions(), start) - 1, 0)
         pos = start
         while pos < end:
             seg_start, off = self.origins[idx]
@@ -169,9 +176,39 @@ class TextRun:
             sub.length += stop - pos
             pos = stop
             idx += 1
-        before = text[:start].count(PB)
-        sub.pages = self.pages[before : before + text[start:end].count(PB)]
+        if self.pages:
+            before = text.count(PB, 0, start)
+            sub.pages = self.pages[before : before + text.count(PB, start, end)]
         return sub
+
+    def without(self, positions: list[int]) -> TextRun:
+        """The run with the characters at ``positions`` (ascending) left out.
+
+        One pass over the origin map: the same run as slicing around each
+        position and extending, without re-searching the map for every slice.
+        """
+        text = self.text
+        out = TextRun(pages=list(self.pages))
+        origins = self.origins
+        idx = 0
+        start = 0
+        for cut in [*positions, self.length]:
+            if start < cut:
+                while idx + 1 < len(origins) and origins[idx + 1][0] <= start:
+                    idx += 1
+                pos = start
+                while pos < cut:
+                    seg_start, off = origins[idx]
+                    seg_end = origins[idx + 1][0] if idx + 1 < len(origins) else self.length
+                    stop = min(seg_end, cut)
+                    out.origins.append((out.length, off + (pos - seg_start)))
+                    out.parts.append(text[pos:stop])
+                    out.length += stop - pos
+                    pos = stop
+                    if stop == seg_end:
+                        idx += 1
+            start = cut + 1
+        return out
 
     def strip(self) -> TextRun:
         """The run without leading and trailing spaces."""

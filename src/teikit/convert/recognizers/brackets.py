@@ -37,6 +37,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?](?:\s*\.\.\.)?[\"”’']?\s*$|\.\.\.[\"”
 _NOTE_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*$")
 _SIGNATURE_RE = re.compile(r"^\s*(?:signature|signed|illegible signature)\s*$", re.IGNORECASE)
 _STAMP_RE = re.compile(r"^\s*stamp\s*:", re.IGNORECASE)
+_BRACKET_RE = re.compile(r"[\[\]()]")
 
 
 @dataclass(frozen=True)
@@ -55,27 +56,43 @@ class Stray:
 
 
 def pair_brackets(text: str) -> tuple[list[Pair], list[Stray]]:
-    """Match brackets in one pass; returns pairs in order of their openers."""
+    """Match brackets in one pass; returns pairs in order of their openers.
+
+    Only bracket characters are visited, and the stack keeps count of its
+    square openers, so a closer costs nothing for the text or brackets before it.
+    """
     stack: list[tuple[str, int]] = []
+    squares = 0  # "[" on the stack
+    parens = 0  # "(" on the stack
     pairs: list[Pair] = []
     strays: list[Stray] = []
-    for pos, ch in enumerate(text):
+    for m in _BRACKET_RE.finditer(text):
+        ch = m.group()
+        pos = m.start()
         if ch in _OPEN:
             stack.append((ch, pos))
-        elif ch in _CLOSE:
-            want = _CLOSE[ch]
-            depth = len(stack) - 1
-            while depth >= 0 and stack[depth][0] != want:
-                depth -= 1
-            if depth < 0:
-                strays.append(Stray(pos, ch, "unopened"))
-                continue
-            while len(stack) - 1 > depth:
-                och, opos = stack.pop()
-                strays.append(Stray(opos, och, "unclosed"))
+            if ch == "[":
+                squares += 1
+            else:
+                parens += 1
+            continue
+        want = _CLOSE[ch]
+        if (squares if want == "[" else parens) == 0:
+            strays.append(Stray(pos, ch, "unopened"))
+            continue
+        while stack[-1][0] != want:
             och, opos = stack.pop()
-            square_depth = sum(1 for c, _ in stack if c == "[")
-            pairs.append(Pair(opos, pos, och, square_depth))
+            if och == "[":
+                squares -= 1
+            else:
+                parens -= 1
+            strays.append(Stray(opos, och, "unclosed"))
+        och, opos = stack.pop()
+        if och == "[":
+            squares -= 1
+        else:
+            parens -= 1
+        pairs.append(Pair(opos, pos, och, squares))
     strays.extend(Stray(opos, och, "unclosed") for och, opos in stack)
     pairs.sort(key=lambda p: p.open)
     strays.sort(key=lambda s: s.pos)

@@ -77,6 +77,26 @@ class Hyphenation:
     offset: int
 
 
+class HyphenLog:
+    """The document's line-end hyphens in the order met, and the resolved ones' offsets.
+
+    Every joined run drops the hyphens resolved anywhere in the document so far;
+    the set is kept up to date as hyphens are recorded instead of being rebuilt
+    from the whole list for each paragraph (which grew with the document).
+    """
+
+    __slots__ = ("entries", "resolved")
+
+    def __init__(self) -> None:
+        self.entries: list[Hyphenation] = []
+        self.resolved: set[int] = set()
+
+    def record(self, hyphenation: Hyphenation) -> None:
+        self.entries.append(hyphenation)
+        if hyphenation.resolved:
+            self.resolved.add(hyphenation.offset)
+
+
 def is_page_number(block: Block) -> str | None:
     if len(block.lines) != 1:
         return None
@@ -191,12 +211,12 @@ def compound_tails(texts: list[str]) -> frozenset[str]:
     alone: dict[str, int] = {}
     tails: set[str] = set()
     for text in texts:
-        for m in _WORD_RE.finditer(text):
-            if m.group(1) is not None:
-                if m.group(1)[0].isupper():
-                    alone[m.group(1)] = alone.get(m.group(1), 0) + 1
-            elif m.group(2)[0].isupper():
-                tails.add(m.group(2))
+        for word, tail in _WORD_RE.findall(text):
+            if word:
+                if word[0].isupper():
+                    alone[word] = alone.get(word, 0) + 1
+            elif tail[0].isupper():
+                tails.add(tail)
     return frozenset(w for w in tails if alone.get(w, 0) <= 1)
 
 
@@ -214,7 +234,7 @@ def lost_beginning(prev: Para | None, nxt: Para, fragments: frozenset[str] = fro
     return not ends_open(prev.last) and prev.words() >= MIN_CONTINUED_WORDS
 
 
-def join_pieces(pieces: list[Line | Marker], hyphenations: list[Hyphenation]) -> TextRun:
+def join_pieces(pieces: list[Line | Marker], hyphenations: HyphenLog) -> TextRun:
     """Join a paragraph's lines into one run, resolving line-end hyphens."""
     run = TextRun()
     pending = ""  # separator owed before the next line
@@ -240,7 +260,7 @@ def join_pieces(pieces: list[Line | Marker], hyphenations: list[Hyphenation]) ->
             right = _LEADING_WORD_RE.match(text)
             if m is not None and right is not None:
                 resolved = resolve_hyphen(m.group(1), right.group(1))
-                hyphenations.append(
+                hyphenations.record(
                     Hyphenation(
                         m.group(1), right.group(1), resolved, prev_line.offset + m.end() - 1
                     )
@@ -252,24 +272,21 @@ def join_pieces(pieces: list[Line | Marker], hyphenations: list[Hyphenation]) ->
         pending = " "
         pending_offset = piece.offset + len(text)
         prev_line = piece
-    return _drop_resolved_hyphens(run, hyphenations)
+    return _drop_resolved_hyphens(run, hyphenations.resolved)
 
 
-def _drop_resolved_hyphens(run: TextRun, hyphenations: list[Hyphenation]) -> TextRun:
+def _drop_resolved_hyphens(run: TextRun, resolved: set[int]) -> TextRun:
     """Remove the hyphens of resolved words (kept in the run up to here for offsets)."""
-    resolved = {h.offset for h in hyphenations if h.resolved}
     if not resolved:
         return run
     text = run.text
-    out = TextRun()
-    start = 0
-    for pos, ch in enumerate(text):
-        if ch == "-" and run.offset_at(pos) in resolved:
-            piece = run.slice(start, pos)
-            out.extend(piece)
-            start = pos + 1
-    out.extend(run.slice(start, len(text)))
-    return out
+    cuts: list[int] = []
+    pos = text.find("-")
+    while pos != -1:
+        if run.offset_at(pos) in resolved:
+            cuts.append(pos)
+        pos = text.find("-", pos + 1)
+    return run.without(cuts) if cuts else run
 
 
 def merge_paragraphs(
