@@ -134,10 +134,11 @@ def test_changed_only_checks_files_changed_in_git(
     (repo / "a.xml").write_text(INVALID)
     write(repo, "new.xml", VALID)
     monkeypatch.chdir(repo)
-    code, out, err = run(["-s", str(corpus / "mini.rng"), "--changed", "--", "."], capsys)
-    assert code == 1
-    assert out.startswith("a.xml:3:3: error")
-    assert err == "2 files checked: 1 valid, 1 invalid; 1 error, 0 warnings\n"
+    for args in (["--changed", "--", "."], ["--changed", "."], ["--changed"], ["--changed=HEAD"]):
+        code, out, err = run(["-s", str(corpus / "mini.rng"), *args], capsys)
+        assert code == 1, args
+        assert out.startswith("a.xml:3:3: error"), args
+        assert err == "2 files checked: 1 valid, 1 invalid; 1 error, 0 warnings\n", args
 
 
 def test_xml_model_local_relative_only(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:

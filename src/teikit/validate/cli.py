@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
             "Exit status: 0 valid, 1 invalid, 2 usage or I/O error."
         ),
     )
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument(
         "-s",
         "--schema",
@@ -67,7 +67,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 def run(args: argparse.Namespace) -> int:
     from teikit.errors import TeikitError
     from teikit.validate.check import Options
-    from teikit.validate.discover import discover, only_changed
+    from teikit.validate.discover import discover, is_ref, only_changed
     from teikit.validate.formats import formatter
     from teikit.validate.report import Report
     from teikit.validate.runner import run_files
@@ -75,11 +75,21 @@ def run(args: argparse.Namespace) -> int:
 
     if args.jobs < 0 or args.max_size <= 0:
         raise TeikitError("--jobs must be ≥ 0 and --max-size > 0")
+    if not args.paths and not args.changed:
+        raise TeikitError("name at least one PATH (a file, directory, glob or - for stdin)")
     if args.paths.count("-") > 1:
         raise TeikitError("'-' (stdin) can be given only once")
-    files = discover(args.paths)
-    if args.changed:
-        files = only_changed(files, args.changed)
+    from pathlib import Path
+
+    paths = list(args.paths)
+    ref = args.changed
+    if ref and not is_ref(ref) and Path(ref).exists():
+        # "--changed tei/": argparse took the path for the optional REF
+        paths.insert(0, ref)
+        ref = "HEAD"
+    files = discover(paths or ["."])
+    if ref:
+        files = only_changed(files, ref)
     explicit = tuple(args.schema) if args.schema else None
     options = Options(explicit, args.phase, args.xml_model, args.max_size << 20)
     progress = not args.quiet and sys.stderr.isatty()

@@ -69,6 +69,19 @@ def _git(args: list[str], cwd: str | None) -> str:
     return proc.stdout
 
 
+def is_ref(ref: str) -> bool:
+    """Whether ``ref`` names a commit in the current git repository."""
+    try:
+        proc = subprocess.run(
+            ["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
+            capture_output=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        return False
+    return proc.returncode == 0
+
+
 def only_changed(files: list[str], ref: str) -> list[str]:
     changed = changed_files(ref)
     return [f for f in files if f != "-" and str(Path(f).resolve()) in changed]
