@@ -279,7 +279,7 @@ class Assembler:
         tail = [it for it in items[k:] if isinstance(it, Para)]
         if not tail:
             return items, []
-        body_text = " ".join(it.text for it in items[:k] if isinstance(it, Para))
+        referenced = footnotes.References(it.text for it in items[:k] if isinstance(it, Para))
         notes: list[tuple[str, list[Line]]] = []
         for para in tail:
             for line in para.lines:
@@ -290,7 +290,7 @@ class Assembler:
                     continue
                 n, start = nn
                 bracketed = line.text.startswith("[")
-                if not footnotes.referenced(body_text, n, bracketed):
+                if not referenced(n, bracketed):
                     return items, []
                 notes.append((n, [Line(line.text[start:].lstrip(), line.offset + start)]))
         self.ctx.note_numbers = frozenset(n for n, _ in notes)

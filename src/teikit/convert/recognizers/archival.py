@@ -24,7 +24,10 @@ CLASSIFICATION_RE = re.compile(rf"^(?:{_MARK})(?:\s+(?:{_MARK}))*\b")
 IDNO_RE = re.compile(rf"(?P<sign>{NUMBER_SIGN})\s*(?P<num>\d[\w/-]*)")
 COPY_RE = re.compile(r"\bcopy\s*$", re.IGNORECASE)
 FILE_NUMBER_RE = re.compile(r"(?<=file)\s+(\d{1,4}-\d{1,8})\b|(?<=File No\.)\s*(\d{1,4}-\d{1,8})\b")
-FILE_LINE_RE = re.compile(r"\b\w*file\s+\d{1,4}-\d{1,8}\b", re.IGNORECASE)
+#: A file number anywhere in a line (also after a prefix: ``Bufile``). Written without
+#: ``\b\w*`` before ``file``, which matched the same places with backtracking over
+#: every long word.
+FILE_LINE_RE = re.compile(r"file\s+\d{1,4}-\d{1,8}\b", re.IGNORECASE)
 DISTRIBUTION_RE = re.compile(
     r"^t?o\s+(?:Cde|Cdes|Comrade|Comrades|Mr|Ms|Mrs|Gen|General|Marshal|Ambassador)\b\.?"
 )

@@ -9,9 +9,17 @@ a document is not mistaken for notes.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 NOTE_LINE_RE = re.compile(r"^(?:\[(?P<b>\d{1,3})\]|(?P<d>\d{1,3})\.)\s+(?=\S)")
 _GLUED_RE_TEMPLATE = r"(?:[^\W\d_]|[.,;:!?”\"’)]){n}(?=[\s,.;:)]|$)"
+#: Every bracketed marker, and every number glued to a word: the same places
+#: :func:`referenced` looks for one number, found for all numbers in one pass.
+_BRACKETED_ANY_RE = re.compile(r"\[(\d+)\]")
+_GLUED_ANY_RE = re.compile(_GLUED_RE_TEMPLATE.replace("{n}", r"(\d+)"))
 
 
 def note_number(line: str) -> tuple[str, int] | None:
@@ -27,3 +35,22 @@ def referenced(body_text: str, number: str, bracketed: bool) -> bool:
     if bracketed:
         return f"[{number}]" in body_text
     return re.search(_GLUED_RE_TEMPLATE.replace("{n}", re.escape(number)), body_text) is not None
+
+
+class References:
+    """The note numbers a body refers to, read once from all its paragraphs.
+
+    Asking :func:`referenced` for each note searched the whole body per note, so
+    a long document with many notes cost their product.
+    """
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.bracketed: set[str] = set()
+        self.glued: set[str] = set()
+        for text in texts:
+            self.bracketed.update(_BRACKETED_ANY_RE.findall(text))
+            self.glued.update(_GLUED_ANY_RE.findall(text))
+
+    def __call__(self, number: str, bracketed: bool) -> bool:
+        """Whether the body refers to note ``number`` (as :func:`referenced`)."""
+        return number in (self.bracketed if bracketed else self.glued)

@@ -49,15 +49,19 @@ class Para:
 
     @property
     def offset(self) -> int:
-        return self.lines[0].offset
+        return self._first_line().offset
 
     @property
     def first(self) -> str:
-        return self.lines[0].text
+        return self._first_line().text
 
     @property
     def last(self) -> str:
-        return self.lines[-1].text
+        # from the end: a paragraph rejoined from many pieces is asked this for each piece
+        for piece in reversed(self.pieces):
+            if isinstance(piece, Line):
+                return piece.text
+        raise IndexError("paragraph without lines")
 
     @property
     def text(self) -> str:
@@ -65,6 +69,22 @@ class Para:
 
     def words(self) -> int:
         return sum(len(line.text.split()) for line in self.lines)
+
+    def has_words(self, n: int) -> bool:
+        """Whether the paragraph has at least ``n`` words (counting stops there)."""
+        seen = 0
+        for piece in self.pieces:
+            if isinstance(piece, Line):
+                seen += len(piece.text.split())
+                if seen >= n:
+                    return True
+        return seen >= n
+
+    def _first_line(self) -> Line:
+        for piece in self.pieces:
+            if isinstance(piece, Line):
+                return piece
+        raise IndexError("paragraph without lines")
 
 
 @dataclass
@@ -124,7 +144,7 @@ def continues(prev: Para, nxt: Para) -> bool:
     """Whether ``nxt`` is the rest of ``prev``'s paragraph, cut by a boundary."""
     if prev.last.endswith("-") and _HYPHEN_END_RE.search(prev.last):
         return _LEADING_WORD_RE.match(nxt.first) is not None
-    return prev.words() >= MIN_CONTINUED_WORDS and ends_open(prev.last) and starts_lower(nxt.first)
+    return prev.has_words(MIN_CONTINUED_WORDS) and ends_open(prev.last) and starts_lower(nxt.first)
 
 
 #: Words after which a noun phrase must go on, and words that begin a new one: a
@@ -225,13 +245,13 @@ def lost_beginning(prev: Para | None, nxt: Para, fragments: frozenset[str] = fro
     if prev is None or nxt.first.startswith(("[", "(")):
         return False
     words = nxt.first.split()
-    if words and words[0] in fragments and prev.words() >= MIN_CONTINUED_WORDS:
+    if words and words[0] in fragments and prev.has_words(MIN_CONTINUED_WORDS):
         return True
     if not starts_lower(nxt.first):
         return False
-    if ends_open(prev.last) and prev.words() >= MIN_CONTINUED_WORDS:
+    if ends_open(prev.last) and prev.has_words(MIN_CONTINUED_WORDS):
         return broken_join(prev, nxt)
-    return not ends_open(prev.last) and prev.words() >= MIN_CONTINUED_WORDS
+    return not ends_open(prev.last) and prev.has_words(MIN_CONTINUED_WORDS)
 
 
 def join_pieces(pieces: list[Line | Marker], hyphenations: HyphenLog) -> TextRun:

@@ -403,16 +403,23 @@ class Speakers:
                     accepted.add(c.label)
         self.accepted = frozenset(accepted)
         self.known: set[str] = set()
+        self._known_frozen: frozenset[str] = frozenset()
+
+    def _remember(self, label: str) -> None:
+        # the frozen copy is remade only when a label is new, not for every paragraph
+        if label not in self.known:
+            self.known.add(label)
+            self._known_frozen = frozenset(self.known)
 
     def match(self, text: str) -> Label | None:
         """The speaker label opening ``text`` (also a known label with a period)."""
-        lab = match_label(text, frozenset(self.known))
+        lab = match_label(text, self._known_frozen)
         if lab is not None and (lab.punct == "." or lab.label in self.accepted):
-            self.known.add(lab.label)
+            self._remember(lab.label)
             return lab
         c = candidate(text)
         if c is not None and c.label in self.accepted:
-            self.known.add(c.label)
+            self._remember(c.label)
             raw_end = text.index(":")
             return Label(text[:raw_end].rstrip(), ":", c.end)
         return None
