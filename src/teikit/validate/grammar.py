@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
-from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
@@ -170,6 +169,16 @@ class _Reader:
             return ("att", len(self.attributes) - 1)
         self.elements.append(decl)
         return ("el", len(self.elements) - 1)
+
+
+def escape(text: str) -> str:
+    """XML character data (``xml.sax.saxutils`` would pull in urllib at start-up)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    """A double-quoted XML attribute value."""
+    return '"' + escape(text).replace('"', "&quot;") + '"'
 
 
 def _rng_children(el: etree._Element) -> list[etree._Element]:
