@@ -3,7 +3,8 @@
 Compiling a whole TEI grammar in libxml2 takes seconds; the pruned grammar a
 document needs (see :mod:`teikit.validate.grammar`) takes milliseconds, so a
 one-file pre-commit run is fast. The parsed grammar model is cached on disk
-(keyed by the schema's SHA-256), compiled pruned grammars in memory per process.
+(keyed by the schema's SHA-256), compiled pruned grammars in memory per process, grown to the names
+of every document checked so far.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import contextlib
 import hashlib
 import os
 import pickle
-from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,8 +35,6 @@ from teikit.xmlio import parse_bytes, write_atomic
 if TYPE_CHECKING:
     from teikit.validate.loader import Document
     from teikit.validate.report import Problem
-
-_COMPILED_KEEP = 64
 
 
 #: Bumped whenever the pickled grammar model changes shape.
@@ -83,7 +81,8 @@ class RngEngine:
             ) from None
         self.grammar = load_grammar(p, data)
         self.explainer = Explainer(self.grammar)
-        self._compiled: OrderedDict[frozenset[object], etree.RelaxNG] = OrderedDict()
+        self._seen: Contexts = {}
+        self._current: etree.RelaxNG | None = None
         self._whole: etree.RelaxNG | None = None
         self._data = data
 
@@ -98,17 +97,15 @@ class RngEngine:
                 )
             return self._whole
         contexts = _contexts(doc)
-        key = frozenset(contexts.items())
-        schema = self._compiled.get(key)
-        if schema is None:
-            rng = Pruner(self.grammar, contexts).rng()
-            schema = _compile(etree.fromstring(rng), self.path)
-            self._compiled[key] = schema
-            if len(self._compiled) > _COMPILED_KEEP:
-                self._compiled.popitem(last=False)
-        else:
-            self._compiled.move_to_end(key)
-        return schema
+        if self._current is not None and _within(contexts, self._seen):
+            return self._current
+        # Grow the names seen so far and compile for all of them: a grammar
+        # pruned for a superset of a document's names gives the same verdict,
+        # so a batch of similar documents compiles once or twice, not per file.
+        self._seen = _union(self._seen, contexts)
+        rng = Pruner(self.grammar, self._seen).rng()
+        self._current = _compile(etree.fromstring(rng), self.path)
+        return self._current
 
     def check(self, doc: Document) -> list[Problem]:
         schema = self._schema_for(doc)
@@ -140,6 +137,22 @@ def _contexts(doc: Document) -> Contexts:
         keys.update(el.keys())
     names = (frozenset(_local(t) for t in tags), frozenset(_local(k) for k in keys))
     return {ROOT: (frozenset([_local(str(root.tag))]), frozenset()), ANY: names}
+
+
+def _within(contexts: Contexts, seen: Contexts) -> bool:
+    return all(
+        key in seen and names <= seen[key][0] and attrs <= seen[key][1]
+        for key, (names, attrs) in contexts.items()
+    )
+
+
+def _union(a: Contexts, b: Contexts) -> Contexts:
+    empty: frozenset[str] = frozenset()
+    out = dict(a)
+    for key, (names, attrs) in b.items():
+        old = out.get(key, (empty, empty))
+        out[key] = (old[0] | names, old[1] | attrs)
+    return out
 
 
 def _local(name: str) -> str:
