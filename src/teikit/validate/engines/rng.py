@@ -3,8 +3,8 @@
 Compiling a whole TEI grammar in libxml2 takes seconds; the pruned grammar a
 document needs (see :mod:`teikit.validate.grammar`) takes milliseconds, so a
 one-file pre-commit run is fast. The parsed grammar model is cached on disk
-(keyed by the schema's SHA-256), compiled pruned grammars in memory per process, grown to the names
-of every document checked so far.
+(keyed by the schema's SHA-256); the compiled pruned grammar is kept per
+process and grown to the names of every document checked so far.
 """
 
 from __future__ import annotations
