@@ -86,6 +86,19 @@ def convert_source(
 ) -> ConversionResult:
     """Convert an already decoded :class:`Source` with a parsed sidecar."""
     report = Report(doc_name)
+    # the tree is built in a function of its own: the blocks, lines and runs it is
+    # made from are freed when it returns, before the output is serialized and checked
+    tree = _build_tree(src, side, doc_name, report)
+    data = serialize(tree)
+    if validate:
+        for problem in validation.check(data, f"{doc_name}.xml"):
+            report.unsure(
+                0, 0, f"schema {problem.severity} at output line {problem.line}: {problem.message}"
+            )
+    return ConversionResult(doc_name, tree, data, report)
+
+
+def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> etree._ElementTree:
     if not src.text.strip():
         raise TeikitError("the transcription is empty", SourceLocation(src.name, 1, 1))
     frame, blocks = read_blocks(src)
@@ -182,14 +195,7 @@ def convert_source(
             note = element(notes_div, "note", type="footnote", xml_id=note_id, n=n)
             fill_nodes(note, render_marked(run, ctx), iter(run.pages))
 
-    tree = etree.ElementTree(root)
-    data = serialize(tree)
-    if validate:
-        for problem in validation.check(data, f"{doc_name}.xml"):
-            report.unsure(
-                0, 0, f"schema {problem.severity} at output line {problem.line}: {problem.message}"
-            )
-    return ConversionResult(doc_name, tree, data, report)
+    return etree.ElementTree(root)
 
 
 def write_result(result: ConversionResult, outdir: str | os.PathLike[str]) -> Path:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from teikit.errors import SourceLocation, TeikitError
 
 if TYPE_CHECKING:
     import os
+    from collections.abc import Iterator, Sequence
 
 #: Characters that may not appear in XML 1.0 text, plus the noncharacters the
 #: converter reserves as in-text markers (see :mod:`teikit.convert.zones`).
@@ -33,7 +35,8 @@ class Source:
 
     name: str
     text: str
-    _line_starts: tuple[int, ...] = field(repr=False, compare=False, default=())
+    #: machine integers, not a tuple of int objects: a fifth of the memory per line
+    _line_starts: Sequence[int] = field(repr=False, compare=False, default=())
 
     @classmethod
     def from_text(cls, text: str, name: str = "<text>") -> Source:
@@ -44,13 +47,13 @@ class Source:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         if "\t" in text:
             text = text.replace("\t", " ")
-        starts = [0]
+        starts = array("q", [0])
         find = text.find
         pos = find("\n")
         while pos != -1:
             starts.append(pos + 1)
             pos = find("\n", pos + 1)
-        src = cls(name, text, tuple(starts))
+        src = cls(name, text, starts)
         bad = _FORBIDDEN_RE.search(text)
         if bad is not None:
             raise TeikitError(
@@ -95,12 +98,14 @@ class Source:
         line, col = self.line_col(offset)
         return SourceLocation(self.name, line, col)
 
-    def lines(self) -> list[tuple[str, int]]:
-        """Every line with the offset of its first character."""
+    def lines(self) -> Iterator[tuple[str, int]]:
+        """Every line with the offset of its first character, one at a time.
+
+        A generator, so that splitting into blocks never holds every line as a
+        second copy of the text.
+        """
         starts = self._line_starts
         text = self.text
-        out: list[tuple[str, int]] = []
         for i, start in enumerate(starts):
             end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-            out.append((text[start:end], start))
-        return out
+            yield text[start:end], start

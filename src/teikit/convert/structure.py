@@ -236,7 +236,8 @@ class Assembler:
     def _merge(self, items: list[Item], locked: set[int]) -> list[Item]:
         out: list[Item] = []
         segment: list[Para | Marker] = []
-        fragments = pages.compound_tails([it.text for it in items if isinstance(it, Para)])
+        # a generator: the paragraphs' texts are read one at a time, never all held
+        fragments = pages.compound_tails(it.text for it in items if isinstance(it, Para))
 
         def flush() -> None:
             merged, rejoined, lost = pages.merge_paragraphs(

@@ -34,7 +34,7 @@ MARKERS = PB + LOST + LB
 _SPACE_RUN = re.compile(r"[ \u00a0]{2,}")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One non-blank raw line, stripped, with the offset of its first kept character."""
 
@@ -42,7 +42,7 @@ class Line:
     offset: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """Consecutive non-blank lines; ``blank_before`` counts the blank lines above it."""
 
@@ -91,7 +91,7 @@ def split_blocks(source: Source) -> list[Block]:
     return blocks
 
 
-@dataclass
+@dataclass(slots=True)
 class TextRun:
     """Joined text with a map from each position to its raw offset.
 

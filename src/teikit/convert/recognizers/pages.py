@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from teikit.convert.recognizers.words import resolve_hyphen
 from teikit.convert.zones import LOST, PB, Block, Line, TextRun
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?(\d{1,4})(?:\s*-)?$")
 RULE_RE = re.compile(r"^[-_=*~]{3,}$")
@@ -27,7 +31,7 @@ _HYPHEN_END_RE = re.compile(r"([^\W\d_]+)-$")
 _LEADING_WORD_RE = re.compile(r"^([^\W\d_]+)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Marker:
     """A page break (``PB``) or lost text (``LOST``) between lines of a paragraph."""
 
@@ -36,7 +40,7 @@ class Marker:
     page: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
     """Blocks joined into one paragraph: lines with markers between them."""
 
@@ -87,7 +91,7 @@ class Para:
         raise IndexError("paragraph without lines")
 
 
-@dataclass
+@dataclass(slots=True)
 class Hyphenation:
     """A line-end hyphen and what was decided about it."""
 
@@ -222,7 +226,7 @@ def broken_join(prev: Para, nxt: Para) -> bool:
 _WORD_RE = re.compile(r"(?<![\w-])([^\W\d_][\w’']*)|-([^\W\d_][\w’']*)")
 
 
-def compound_tails(texts: list[str]) -> frozenset[str]:
+def compound_tails(texts: Iterable[str]) -> frozenset[str]:
     """Capitalized words that stand alone at most once but end a hyphenated compound.
 
     Such a word opening a paragraph (``Leninists`` of ``Marxists-Leninists``) is
