@@ -1,33 +1,70 @@
 """teikit: scholarly TEI P5 from raw archival transcriptions, validated and typed.
 
 The public API is re-exported here so that downstream code imports from
-``teikit`` alone and never depends on the module layout behind it. The
-functions :func:`convert` and :func:`validate` share their names with the
-packages that implement them; as attributes of ``teikit`` they are the
-functions (``from teikit.convert.api import …`` still reaches the package).
+``teikit`` alone and never depends on the module layout behind it.
+
+:func:`convert` and :func:`validate` share their names with the packages that
+implement them, so they are bound eagerly: as attributes of ``teikit`` they are
+the functions (``from teikit.convert.api import …`` still reaches the package).
+Everything else is imported on first use, because ``teikit validate`` is run
+once per file by pre-commit and must not pay for XPath 2, XSD and the typed
+model before it checks anything.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from teikit._version import __version__
-from teikit.convert import ConversionResult, convert
+from teikit.convert import convert
 from teikit.errors import TeikitError
-from teikit.model import (
-    Correction,
-    Division,
-    DocumentBuilder,
-    Note,
-    PageBreak,
-    Person,
-    Speech,
-    Stamp,
-    TeiDocument,
-    build,
-    iter_documents,
-    load,
-    to_json,
-)
-from teikit.odd import CompiledSchema, compile_odd, load_p5_source
-from teikit.schematron import Schematron, SchematronResult
 from teikit.validate import Problem, Report, validate
+
+if TYPE_CHECKING:
+    from teikit.convert.api import ConversionResult
+    from teikit.model import (
+        Correction,
+        Division,
+        DocumentBuilder,
+        Note,
+        PageBreak,
+        Person,
+        Speech,
+        Stamp,
+        TeiDocument,
+        build,
+        iter_documents,
+        load,
+        to_json,
+    )
+    from teikit.odd import CompiledSchema, compile_odd, load_p5_source
+    from teikit.schematron import Schematron, SchematronResult
+
+#: Names imported on first access, and the module that defines each.
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "Correction",
+            "Division",
+            "DocumentBuilder",
+            "Note",
+            "PageBreak",
+            "Person",
+            "Speech",
+            "Stamp",
+            "TeiDocument",
+            "build",
+            "iter_documents",
+            "load",
+            "to_json",
+        ),
+        "teikit.model",
+    ),
+    **dict.fromkeys(("CompiledSchema", "compile_odd", "load_p5_source"), "teikit.odd"),
+    **dict.fromkeys(("Schematron", "SchematronResult"), "teikit.schematron"),
+    "ConversionResult": "teikit.convert.api",
+}
 
 __all__ = [
     "CompiledSchema",
@@ -56,3 +93,16 @@ __all__ = [
     "to_json",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'teikit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -5,14 +5,25 @@ The stages live in modules named for them: :mod:`.source` (decoding and
 (one module per kind of structure), :mod:`.structure` (the body),
 :mod:`.header`, :mod:`.sidecar`, :mod:`.report`, :mod:`.validation`,
 :mod:`.api` and :mod:`.cli`.
+
+Importing this package is cheap: the pipeline (a few dozen compiled regular
+expressions, the lexicon) is imported when :func:`convert` is first called or
+a name below is first used, so that ``import teikit`` stays fast for commands
+that never convert (``teikit validate`` run per file by pre-commit).
 """
 
 from __future__ import annotations
 
-from teikit.convert.api import ConversionResult, convert, convert_source, sidecar_for, write_result
-from teikit.convert.report import Report, Uncertainty
-from teikit.convert.sidecar import Sidecar, load_sidecar, parse_sidecar
-from teikit.convert.source import Source
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import os
+
+    from teikit.convert.api import ConversionResult, convert_source, sidecar_for, write_result
+    from teikit.convert.report import Report, Uncertainty
+    from teikit.convert.sidecar import Sidecar, load_sidecar, parse_sidecar
+    from teikit.convert.source import Source
 
 __all__ = [
     "ConversionResult",
@@ -27,3 +38,50 @@ __all__ = [
     "sidecar_for",
     "write_result",
 ]
+
+_LAZY: dict[str, str] = {
+    "ConversionResult": "teikit.convert.api",
+    "convert_source": "teikit.convert.api",
+    "sidecar_for": "teikit.convert.api",
+    "write_result": "teikit.convert.api",
+    "Report": "teikit.convert.report",
+    "Uncertainty": "teikit.convert.report",
+    "Sidecar": "teikit.convert.sidecar",
+    "load_sidecar": "teikit.convert.sidecar",
+    "parse_sidecar": "teikit.convert.sidecar",
+    "Source": "teikit.convert.source",
+}
+
+
+def convert(
+    source: str | os.PathLike[str],
+    *,
+    sidecar: str | os.PathLike[str] | Sidecar | None = None,
+    name: str | None = None,
+    validate: bool = True,
+) -> ConversionResult:
+    """Convert a raw transcription to TEI.
+
+    ``source`` is a path (``pathlib.Path`` or other ``PathLike``) to a UTF-8
+    file, or the transcription text itself when it is a ``str``. A file's
+    sidecar (``NAME.sidecar.toml`` beside ``NAME.txt``) is found automatically
+    unless ``sidecar`` is given. The result is validated against the teikit
+    schema (``validate=False`` skips that, to evaluate raw recognizer output);
+    an invalid result raises :class:`~teikit.errors.TeikitError`.
+    """
+    from teikit.convert import api
+
+    return api.convert(source, sidecar=sidecar, name=name, validate=validate)
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'teikit.convert' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
