@@ -7,14 +7,17 @@ validation run never stops half-way on an engine error.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import importlib.util
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import elementpath
-from elementpath.xpath3 import XPath31Parser
 from lxml import etree
 
+from teikit._version import __version__
 from teikit.errors import SourceLocation, TeikitError
 from teikit.schematron.loader import S, local_path, where
 from teikit.schematron.results import Severity, severity_of
@@ -31,7 +34,7 @@ from teikit.schematron.xpath import (
     split_pattern,
     split_union,
 )
-from teikit.xmlio import XML_NS, parse_file
+from teikit.xmlio import XML_NS, parse_file, write_atomic
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -45,12 +48,57 @@ XPATH2_BINDINGS = frozenset({"xslt2", "xpath2", "xslt3", "xpath3", "xpath31"})
 XPATH1_BINDINGS = frozenset({"xslt", "xpath", "exslt"})
 
 
+class XPath2Parser:
+    """elementpath's parser for one binding, built (and elementpath imported) on first use.
+
+    Importing elementpath costs about half a second, more than a pre-commit run of
+    a small file takes otherwise; most schemas' expressions run on libxml2, and
+    an XPath 2 one matters only when a document reaches it.
+    """
+
+    __slots__ = ("_parser", "binding", "namespaces")
+
+    def __init__(self, binding: str, namespaces: dict[str, str]) -> None:
+        self.binding = binding
+        self.namespaces = namespaces
+        self._parser: Any = None
+
+    def parse(self, text: str) -> Any:
+        """elementpath's compiled form; raises what elementpath raises on a bad expression."""
+        if self._parser is None:
+            import elementpath
+
+            if self.binding in XPATH1_BINDINGS:
+                # XPath 2 in XPath 1.0 compatibility mode: XPath 1 comparisons and
+                # conversions, and room for XSLT's functions.
+                parser: Any = elementpath.XPath2Parser(
+                    namespaces=self.namespaces, compatibility_mode=True
+                )
+            elif self.binding in ("xslt3", "xpath3", "xpath31"):
+                from elementpath.xpath3 import XPath31Parser
+
+                parser = XPath31Parser(namespaces=self.namespaces)
+            else:
+                parser = elementpath.XPath2Parser(namespaces=self.namespaces)
+            _register_xslt_functions(parser)
+            self._parser = parser
+        return self._parser.parse(text)
+
+
+def parse_errors() -> tuple[type[Exception], ...]:
+    """What elementpath's parser raises on an expression it refuses."""
+    import elementpath
+
+    return (elementpath.ElementPathError, ValueError, TypeError, KeyError, AttributeError)
+
+
 @dataclass(slots=True)
 class Query:
     """One expression: its text as written, and its lxml and elementpath forms.
 
     ``use_lx`` says the lxml form may answer when the context item is an element
-    or the document (libxml2 cannot take an attribute as context item).
+    or the document (libxml2 cannot take an attribute as context item). The
+    elementpath form is compiled on first use (see :meth:`ep_form`).
     """
 
     source: str
@@ -64,6 +112,17 @@ class Query:
     #: variable, ``current()``, ``position()`` or ``last()``), so the expression can
     #: be evaluated for many context nodes at once, as a predicate.
     node_only: bool = False
+    parser: XPath2Parser | None = None
+
+    def ep_form(self) -> Any:
+        """The elementpath form, compiled now if the schema compiler left it for later."""
+        if self.ep is None:
+            assert self.parser is not None
+            try:
+                self.ep = self.parser.parse(self.text)
+            except parse_errors() as exc:
+                raise TeikitError(f"bad XPath {self.source!r}: {exc}", self.where) from None
+        return self.ep
 
 
 @dataclass(slots=True)
@@ -183,21 +242,16 @@ def _register_xslt_functions(parser: Any) -> None:
 class _Compiler:
     """Compiles expressions in lexical scopes, tracking which variables lxml can carry."""
 
-    def __init__(self, name: str, binding: str, namespaces: dict[str, str]) -> None:
+    def __init__(
+        self, name: str, binding: str, namespaces: dict[str, str], *, trusted: bool = False
+    ) -> None:
         self.name = name
         self.binding = binding
         self.namespaces = namespaces
-        if binding in XPATH1_BINDINGS:
-            # XPath 2 in XPath 1.0 compatibility mode: XPath 1 comparisons and
-            # conversions, and room for XSLT's functions.
-            self.parser: Any = elementpath.XPath2Parser(
-                namespaces=namespaces, compatibility_mode=True
-            )
-        elif binding in ("xslt3", "xpath3", "xpath31"):
-            self.parser = XPath31Parser(namespaces=namespaces)
-        else:
-            self.parser = elementpath.XPath2Parser(namespaces=namespaces)
-        _register_xslt_functions(self.parser)
+        self.parser = XPath2Parser(binding, namespaces)
+        #: The same schema compiled without error before (see :func:`_verified_key`):
+        #: its XPath 2 expressions need no syntax check now, so elementpath waits.
+        self.trusted = trusted
         self.documents: dict[str, etree._ElementTree] = {}
         self.stats = {"lxml": 0, "elementpath": 0}
 
@@ -236,13 +290,12 @@ class _Compiler:
             except etree.XPathSyntaxError:
                 lx = None
         ep = None
-        try:
-            ep = self.parser.parse(text)
-        except elementpath.ElementPathError as exc:
-            if lx is None:
-                raise TeikitError(f"bad XPath in {what} {expr!r}: {exc}", loc) from None
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            if lx is None:
+        if lx is None and not self.trusted:
+            # Only libxml2's refusal makes elementpath's opinion needed now; an
+            # expression libxml2 compiled is parsed by elementpath when first used.
+            try:
+                ep = self.parser.parse(text)
+            except parse_errors() as exc:
                 raise TeikitError(f"bad XPath in {what} {expr!r}: {exc}", loc) from None
         use_lx = lx is not None and all(
             var == CURRENT_VAR or scope.get(var, False) for var in info.variables
@@ -250,7 +303,9 @@ class _Compiler:
         if not select:
             self.stats["lxml" if use_lx else "elementpath"] += 1
         node_only = use_lx and not info.variables and not (_POSITIONAL & info.functions)
-        return Query(expr, loc, tuple(sorted(info.variables)), lx, ep, use_lx, text, node_only)
+        return Query(
+            expr, loc, tuple(sorted(info.variables)), lx, ep, use_lx, text, node_only, self.parser
+        )
 
     def _load_document(self, uri: str, elem: etree._Element, loc: SourceLocation) -> None:
         if uri in self.documents:
@@ -326,7 +381,8 @@ def compile_schema(schema: etree._Element, name: str, phase: str | None) -> Comp
         if prefix is None or uri is None:
             raise TeikitError("ns needs @prefix and @uri", where(ns, name))
         namespaces[prefix] = uri
-    comp = _Compiler(name, binding, namespaces)
+    marker = _verified_marker(schema, phase)
+    comp = _Compiler(name, binding, namespaces, trusted=marker is not None and marker.is_file())
     title_el = schema.find(f"{S}title")
     title = " ".join("".join(title_el.itertext()).split()) if title_el is not None else None
 
@@ -369,6 +425,9 @@ def compile_schema(schema: etree._Element, name: str, phase: str | None) -> Comp
                     attrs.add(name[1:])
                 else:
                     tags.add(name)
+    if marker is not None and not comp.trusted:
+        with contextlib.suppress(OSError):
+            write_atomic(marker, b"")  # a read-only cache only costs the next run a check
     return CompiledSchema(
         name,
         title,
@@ -382,6 +441,35 @@ def compile_schema(schema: etree._Element, name: str, phase: str | None) -> Comp
         frozenset(tags),
         frozenset(attrs),
     )
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get("TEIKIT_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "teikit"
+
+
+def _verified_marker(schema: etree._Element, phase: str | None) -> Path | None:
+    """A file whose existence says this very schema compiled without error before.
+
+    The key is the expanded schema's serialization, the phase, teikit's version
+    and the installed elementpath (its file's size and time), so an edited
+    schema, an include that changed, or another elementpath is checked again.
+    Only a schema that compiled cleanly is marked: every error is still raised
+    when the schema is loaded, the first time and every time.
+    """
+    spec = importlib.util.find_spec("elementpath")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        st = Path(spec.origin).stat()
+    except OSError:
+        return None
+    h = hashlib.sha256(etree.tostring(schema))
+    h.update(f"\0{phase}\0{__version__}\0{spec.origin}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    return _cache_dir() / f"sch-ok-{h.hexdigest()[:32]}"
 
 
 def _title(elem: etree._Element) -> str | None:

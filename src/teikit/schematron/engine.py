@@ -15,8 +15,6 @@ import math
 from pathlib import Path
 from typing import Any
 
-import elementpath
-from elementpath.xpath_nodes import AttributeNode, DocumentNode
 from lxml import etree
 
 from teikit.errors import TeikitError
@@ -142,6 +140,8 @@ class _Run:
 
     def ep_context(self) -> Any:
         if self._ep_base is None:
+            import elementpath  # only when some expression needs XPath 2 (see compiler)
+
             tree: Any = self.tree
             self._ep_root = elementpath.get_node_tree(tree, uri=self.uri)
             documents: Any = dict(self.schema.documents) or None
@@ -166,12 +166,15 @@ class _Run:
         return self._ep_root.elements[item]
 
     def ep_eval(self, query: Query, item: Item, env: _Env) -> Any:
+        import elementpath
+
+        token = query.ep_form()
         ctx = copy.copy(self.ep_context())
         ctx.item = self.ep_node(item)
         ctx.variables = {name: env.ep(name, item) for name in query.variables}
         self.counts["elementpath"] += 1
         try:
-            return query.ep.evaluate(ctx)
+            return token.evaluate(ctx)
         except elementpath.ElementPathError as exc:
             raise self._dynamic_error(query, item, exc) from None
 
@@ -200,9 +203,11 @@ class _Run:
                 return _lx_bool(self.lx_eval(query, item, env))
             except _NoLxmlError:
                 pass
+        import elementpath
+
         value = self.ep_eval(query, item, env)
         try:
-            return bool(query.ep.boolean_value(value))
+            return bool(query.ep_form().boolean_value(value))
         except elementpath.ElementPathError as exc:
             raise self._dynamic_error(query, item, exc) from None
 
@@ -239,6 +244,8 @@ class _Run:
                 return str(value)
             except _NoLxmlError:
                 pass
+        from elementpath.xpath_nodes import AttributeNode
+
         value = self.ep_eval(query, item, env)
         first = value[0] if isinstance(value, list) and value else value
         if isinstance(first, AttributeNode) and first.parent is not None:
@@ -378,6 +385,8 @@ class _Run:
                 return items
             except _NoLxmlError:
                 items = []
+        from elementpath.xpath_nodes import AttributeNode, DocumentNode
+
         value = self.ep_eval(query, self.tree, env)
         for node in value if isinstance(value, list) else [value]:
             if isinstance(node, DocumentNode):
