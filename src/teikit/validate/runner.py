@@ -9,6 +9,7 @@ order whatever order workers finish in.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from teikit.validate import schemas
@@ -58,6 +59,8 @@ def run_files(
             initializer=_init,
             initargs=(options,),
         ) as pool:
+            # Largest first: a big file started last would leave the other workers idle.
+            parallel.sort(key=lambda i: -_size(files[i]))
             futures = {pool.submit(_work, files[i]): i for i in parallel}
             for fut in as_completed(futures):
                 results[futures[fut]] = fut.result()
@@ -66,6 +69,13 @@ def run_files(
     if bar:
         bar.close()
     return [r for r in results if r is not None]
+
+
+def _size(name: str) -> int:
+    try:
+        return Path(name).stat().st_size
+    except OSError:
+        return 0
 
 
 class _Progress:
