@@ -10,11 +10,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from teikit.convert.api import ConversionResult, convert, write_result
-from teikit.convert.report import reports_to_json
-
 if TYPE_CHECKING:
     import argparse
+
+    from teikit.convert.api import ConversionResult
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -37,6 +36,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # imported here: building the CLI's parsers must not load the whole pipeline
+    from teikit.convert.api import convert, write_result
+    from teikit.convert.report import reports_to_json
+
     results: list[ConversionResult] = [convert(Path(p)) for p in args.inputs]
     for result in results:
         write_result(result, args.output)

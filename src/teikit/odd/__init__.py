@@ -3,11 +3,30 @@
 The TEI Consortium compiles ODD with XSLT on Java; teikit does the same work
 in Python so that a project can build its schema with nothing but this
 package and the TEI P5 source (``p5subset.xml``).
+
+The names below are imported on first use, so that the ``teikit`` command can
+register ``teikit schema build`` without loading the compiler.
 """
 
-from teikit.odd.compiler import CompiledSchema, compile_odd, customize_odd
-from teikit.odd.customize import Customization
-from teikit.odd.source import P5Source, default_source_path, load_p5_source
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from teikit.odd.compiler import CompiledSchema, compile_odd, customize_odd
+    from teikit.odd.customize import Customization
+    from teikit.odd.source import P5Source, default_source_path, load_p5_source
+
+_LAZY: dict[str, str] = {
+    "CompiledSchema": "teikit.odd.compiler",
+    "compile_odd": "teikit.odd.compiler",
+    "customize_odd": "teikit.odd.compiler",
+    "Customization": "teikit.odd.customize",
+    "P5Source": "teikit.odd.source",
+    "default_source_path": "teikit.odd.source",
+    "load_p5_source": "teikit.odd.source",
+}
 
 __all__ = [
     "CompiledSchema",
@@ -18,3 +37,16 @@ __all__ = [
     "default_source_path",
     "load_p5_source",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'teikit.odd' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
