@@ -13,7 +13,7 @@ from teikit.errors import TeikitError
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from conftest import Compiler
+    from odd_helpers import Compiler
 
 HEAD = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>
 <schemaSpec ident="t" start="TEI">

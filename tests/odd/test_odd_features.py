@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 
 from lxml import etree
-
-from conftest import Compiler, define, has_define
+from odd_helpers import Compiler, define, has_define
 
 pytestmark = []
 
@@ -548,7 +547,8 @@ def test_output_is_deterministic(compile_text: Compiler) -> None:
 
 
 def test_chained_odd_on_another_customization(tmp_path, p5subset, compile_text: Compiler) -> None:  # type: ignore[no-untyped-def]
-    from conftest import odd_text
+    from odd_helpers import odd_text
+
     from teikit.odd import compile_odd
 
     base = tmp_path / "base.odd"
