@@ -2,7 +2,7 @@
 
 Ids come from the sidecar registry when a label is listed there, otherwise from
 the label itself (:func:`.recognizers.speakers.slug`), so two spellings of the
-same name (``MAO ZEDONG``, ``Comrade Mao Zedong``) are one person.
+same name (``LI WEI``, ``Comrade Li Wei``) are one person.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Notes are written ``[1] text`` or ``1. text`` after the text proper. They are
 taken for notes only when the text refers to each number (``[1]``, or a digit
-glued to a word as in ``Khrushchev1``), so a numbered list that happens to end
+glued to a word as in ``Ivanov1``), so a numbered list that happens to end
 a document is not mistaken for notes.
 """
 

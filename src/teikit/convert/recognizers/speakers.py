@@ -1,9 +1,9 @@
 """Speaker labels of conversation records, and the people they name.
 
 Labels come in the forms records use: a surname in capitals with initials
-(``KHRUSHCHEV N.S.:``, ``SUSLOV, M.A.:``), a name in capitals (``MAO ZEDONG:``)
-or an honorific and a name (``Comrade Mao Zedong:``). A label already seen
-with a colon is also recognized with a period (``Comrade Mao Zedong.``), a
+(``IVANOV I.I.:``, ``PETROV, P.P.:``), a name in capitals (``LI WEI:``)
+or an honorific and a name (``Comrade Li Wei:``). A label already seen
+with a colon is also recognized with a period (``Comrade Li Wei.``), a
 common slip that would otherwise swallow a turn. Identifiers follow the
 contract: lower-case ASCII, honorifics dropped, initials last.
 """
@@ -113,7 +113,7 @@ def match_label(text: str, known: frozenset[str] = frozenset()) -> Label | None:
 
 
 def slug(name: str) -> str:
-    """The contract's person id: ``KHRUSHCHEV N.S.`` → ``khrushchev-ns``."""
+    """The contract's person id: ``IVANOV I.I.`` → ``ivanov-ii``."""
     words = name.replace(",", " ").split()
     while words and (words[0] in HONORIFICS or words[0].lower() in ("comrade", "cde.")):
         words = words[1:]
