@@ -158,6 +158,7 @@ class Assembler:
     # -- preparation -------------------------------------------------------------
     def items(self, blocks: list[Block]) -> list[Item]:
         out: list[Item] = []
+        last_page: int | None = None
         i = 0
         while i < len(blocks):
             block = blocks[i]
@@ -181,9 +182,23 @@ class Assembler:
                 # a rule set directly above endnotes: the rule is dropped, the notes stay
                 self.dropped.append(block.first)
                 out.append(Para(list(block.lines[1:]), block.blank_before))
-            elif (n := pages.is_page_number(block)) is not None:
+            elif (n := pages.is_page_number(block)) is not None and (
+                last_page is None or int(n) > last_page
+            ):
                 out.append(Marker(PB, block.offset, n))
                 self.ctx.report.count("pages")
+                last_page = int(n)
+            elif n is not None:
+                # page numbers increase through a copy: a number that does not is text
+                # (a figure, a date, a repeated line), kept as written and flagged
+                loc = self.ctx.source.line_col(block.offset)
+                self.ctx.report.unsure(
+                    loc[0],
+                    loc[1],
+                    f"{n} on a line of its own does not follow page {last_page}; "
+                    "kept as text, not a page break",
+                )
+                out.append(Para(list(block.lines), block.blank_before))
             else:
                 out.append(Para(list(block.lines), block.blank_before))
             i += 1
@@ -209,9 +224,7 @@ class Assembler:
         self.ctx.report.kind = kind
         self.ctx.stage_allowed = kind == "conversation"
         locked = self._lock(items, kind)
-        mergeable = [it for it in items if not isinstance(it, Stamp)]
         merged = self._merge(items, locked)
-        del mergeable
         merged, notes = self._endnotes(merged)
         div = element(None, "div", type=kind)
         if kind == "conversation":
