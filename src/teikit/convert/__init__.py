@@ -14,8 +14,9 @@ that never convert (``teikit validate`` run per file by pre-commit).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from teikit._lazy import lazy_exports
 
 if TYPE_CHECKING:
     import os
@@ -74,14 +75,4 @@ def convert(
     return api.convert(source, sidecar=sidecar, name=name, validate=validate)
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'teikit.convert' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals(), __all__)
