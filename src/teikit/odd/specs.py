@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from typing import Self
 
 from lxml import etree
 
@@ -92,34 +93,26 @@ class AttHolder(Spec):
     choices: list[list[str]] = field(default_factory=list)
     removed: set[str] = field(default_factory=set)
 
+    def clone(self) -> Self:
+        """A copy whose containers can be changed without touching the original."""
+        c = copy.copy(self)
+        c.constraints = dict(self.constraints)
+        c.classes = list(self.classes)
+        c.attributes = {k: v.clone() for k, v in self.attributes.items()}
+        c.choices = [list(g) for g in self.choices]
+        c.removed = set(self.removed)
+        return c
+
 
 @dataclass
 class ElementSpec(AttHolder):
     ns: str | None = None
     prefix: str | None = None
 
-    def clone(self) -> ElementSpec:
-        c = copy.copy(self)
-        c.constraints = dict(self.constraints)
-        c.classes = list(self.classes)
-        c.attributes = {k: v.clone() for k, v in self.attributes.items()}
-        c.choices = [list(g) for g in self.choices]
-        c.removed = set(self.removed)
-        return c
-
 
 @dataclass
 class ClassSpec(AttHolder):
     type: str = "model"
-
-    def clone(self) -> ClassSpec:
-        c = copy.copy(self)
-        c.constraints = dict(self.constraints)
-        c.classes = list(self.classes)
-        c.attributes = {k: v.clone() for k, v in self.attributes.items()}
-        c.choices = [list(g) for g in self.choices]
-        c.removed = set(self.removed)
-        return c
 
 
 @dataclass
