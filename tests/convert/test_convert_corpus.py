@@ -6,11 +6,15 @@ import copy
 import re
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from lxml import etree
 
-from teikit.convert.api import ConversionResult, convert
+from teikit.convert import convert
+
+if TYPE_CHECKING:
+    from teikit.convert.api import ConversionResult
 
 REPO = Path(__file__).resolve().parents[2]
 RAW = sorted((REPO / "tei" / "raw").glob("*.txt"))

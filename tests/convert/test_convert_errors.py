@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from teikit.cli import main
-from teikit.convert.api import convert
+from teikit.convert import convert
 from teikit.convert.sidecar import parse_sidecar
 from teikit.errors import TeikitError
 

@@ -70,9 +70,30 @@ def convert(
     schema (``validate=False`` skips that, to evaluate raw recognizer output);
     an invalid result raises :class:`~teikit.errors.TeikitError`.
     """
-    from teikit.convert import api
+    # imported here: importing the package must not load the whole pipeline
+    from pathlib import Path
 
-    return api.convert(source, sidecar=sidecar, name=name, validate=validate)
+    from teikit.convert.api import convert_source, sidecar_for
+    from teikit.convert.sidecar import Sidecar, load_sidecar
+    from teikit.convert.source import Source
+
+    if isinstance(source, str):
+        src = Source.from_text(source, name or "<text>")
+        doc_name = name or "document"
+        side_path: str | os.PathLike[str] | None = None
+    else:
+        src = Source.from_path(source)
+        doc_name = name or Path(source).stem
+        side_path = sidecar_for(source)
+    if isinstance(sidecar, Sidecar):
+        side = sidecar
+    elif sidecar is not None:
+        side = load_sidecar(sidecar)
+    elif side_path is not None:
+        side = load_sidecar(side_path)
+    else:
+        side = Sidecar()
+    return convert_source(src, side, doc_name, validate=validate)
 
 
 __getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals(), __all__)

@@ -16,8 +16,6 @@ from teikit.convert.inline import Correction, InlineContext, Node, render_correc
 from teikit.convert.persons import Registry
 from teikit.convert.recognizers.dates import parse_date
 from teikit.convert.report import Report
-from teikit.convert.sidecar import Sidecar, load_sidecar
-from teikit.convert.source import Source
 from teikit.convert.structure import Assembler, first_full_date, read_blocks, render_marked
 from teikit.convert.zones import Block, join_lines
 from teikit.errors import SourceLocation, TeikitError
@@ -25,6 +23,9 @@ from teikit.xmlio import serialize, write_atomic
 
 if TYPE_CHECKING:
     import os
+
+    from teikit.convert.sidecar import Sidecar
+    from teikit.convert.source import Source
 
 SIDECAR_SUFFIX = ".sidecar.toml"
 
@@ -44,41 +45,6 @@ def sidecar_for(path: str | os.PathLike[str]) -> Path | None:
     p = Path(path)
     candidate = p.with_name(p.stem + SIDECAR_SUFFIX)
     return candidate if candidate.is_file() else None
-
-
-def convert(
-    source: str | os.PathLike[str],
-    *,
-    sidecar: str | os.PathLike[str] | Sidecar | None = None,
-    name: str | None = None,
-    validate: bool = True,
-) -> ConversionResult:
-    """Convert a raw transcription to TEI.
-
-    ``source`` is a path (``pathlib.Path`` or other ``PathLike``) to a UTF-8
-    file, or the transcription text itself when it is a ``str``. A file's
-    sidecar (``NAME.sidecar.toml`` beside ``NAME.txt``) is found automatically
-    unless ``sidecar`` is given. The result is validated (``validate=False``
-    skips that, for evaluation of raw recognizer output); an invalid result
-    raises :class:`~teikit.errors.TeikitError`.
-    """
-    if isinstance(source, str):
-        src = Source.from_text(source, name or "<text>")
-        doc_name = name or "document"
-        side_path: str | os.PathLike[str] | None = None
-    else:
-        src = Source.from_path(source)
-        doc_name = name or Path(source).stem
-        side_path = sidecar_for(source)
-    if isinstance(sidecar, Sidecar):
-        side = sidecar
-    elif sidecar is not None:
-        side = load_sidecar(sidecar)
-    elif side_path is not None:
-        side = load_sidecar(side_path)
-    else:
-        side = Sidecar()
-    return convert_source(src, side, doc_name, validate=validate)
 
 
 def convert_source(

@@ -37,7 +37,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # imported here: building the CLI's parsers must not load the whole pipeline
-    from teikit.convert.api import convert, write_result
+    from teikit.convert import convert
+    from teikit.convert.api import write_result
     from teikit.convert.report import reports_to_json
 
     results: list[ConversionResult] = [convert(Path(p)) for p in args.inputs]

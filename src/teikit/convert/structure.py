@@ -445,15 +445,24 @@ class Assembler:
                 current_list = None
                 self.p(div, it)
                 continue
-            n = letters.numbered(it.first)
             target = current if current is not None else div
-            if n is not None:
-                if current_list is None:
-                    current_list = element(target, "list", type="numbered")
-                self._item(current_list, it, n)
-                continue
-            current_list = None
-            self.p(target, it)
+            current_list = self._point_or_p(target, it, current_list)
+
+    def _point_or_p(
+        self, target: etree._Element, para: Para, current_list: etree._Element | None
+    ) -> etree._Element | None:
+        """A numbered point joins the open list (or starts one); anything else is a ``p``.
+
+        Returns the list still open after ``para``, so consecutive points share one.
+        """
+        n = letters.numbered(para.first)
+        if n is None:
+            self.p(target, para)
+            return None
+        if current_list is None:
+            current_list = element(target, "list", type="numbered")
+        self._item(current_list, para, n)
+        return current_list
 
     def _dateline_like(self, para: Para) -> bool:
         """A date alone, or a place and a date (``Washington, March 7, 1973, 3:13 p.m.``)."""
@@ -700,14 +709,7 @@ class Assembler:
                 self._section_head(target, it.lines[:cut])
                 rest = Para(self._pieces_after(it, cut))
                 it = rest
-            n = letters.numbered(it.first)
-            if n is not None:
-                if current_list is None:
-                    current_list = element(target, "list", type="numbered")
-                self._item(current_list, it, n)
-                continue
-            current_list = None
-            self.p(target, it)
+            current_list = self._point_or_p(target, it, current_list)
 
     def _pieces_after(self, para: Para, cut: int) -> list[Line | Marker]:
         seen = 0

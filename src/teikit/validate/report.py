@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from teikit.errors import SourceLocation
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -47,11 +49,7 @@ class Problem:
 
     @property
     def location(self) -> str:
-        if self.line and self.column:
-            return f"{self.file}:{self.line}:{self.column}"
-        if self.line:
-            return f"{self.file}:{self.line}"
-        return self.file
+        return str(SourceLocation(self.file, self.line, self.column))
 
     def as_dict(self) -> dict[str, object]:
         return {
