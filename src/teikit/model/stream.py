@@ -20,7 +20,7 @@ from lxml import etree
 
 from teikit.errors import SourceLocation, TeikitError
 from teikit.model.loader import XML_ID, Reader, gc_paused
-from teikit.xmlio import TEI_NS
+from teikit.xmlio import TEI_NS, check_doctype, check_regular, display_name, refuse_external
 
 if TYPE_CHECKING:
     import os
@@ -44,9 +44,10 @@ def iter_documents(
     Nested documents (a document inside a document) are yielded inside their
     parent only.
     """
-    name = str(Path(path))
+    name = display_name(str(Path(path)))
     reader = Reader(keep_elements=keep_elements)
     depth = 0
+    check_regular(path)  # a FIFO would block the reader forever
     try:
         fh = Path(path).open("rb")  # noqa: SIM115  (closed in the finally below)
     except OSError as exc:
@@ -60,8 +61,13 @@ def iter_documents(
         load_dtd=False,
         huge_tree=False,
     )
+    refuse_external(context)
+    checked = False
     try:
         for event, el in context:
+            if not checked:  # the DOCTYPE is known once the root has started
+                check_doctype(el.getroottree(), name)
+                checked = True
             tag = el.tag
             if tag == T + "div":
                 if el.get("type") != kind:
@@ -82,6 +88,8 @@ def iter_documents(
                     if tag == T + "persName" and _inside_person(el):
                         continue
                     reader.persons[person.id] = person
+        if not checked and context.root is not None:
+            check_doctype(context.root.getroottree(), name)
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (0, 0)
         raise TeikitError(

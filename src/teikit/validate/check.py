@@ -69,6 +69,14 @@ def check_document(doc: Document, options: Options) -> list[Problem]:
             for w in warnings
         )
         if named:
+            try:
+                # a schema the document names is the document's problem, not the run's
+                schemas.engines(tuple(named), options.phase)
+            except TeikitError as exc:
+                problems.append(
+                    Problem(Severity.ERROR, doc.name, 1, 1, "", str(exc), "xml-model", Engine.XML)
+                )
+                return problems
             spec = tuple(named) + (options.schema or ())
     for engine in schemas.engines(spec, options.phase):
         problems.extend(engine.check(doc))

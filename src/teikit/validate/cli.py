@@ -60,6 +60,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         metavar="MIB",
         help="refuse files larger than this (default 512 MiB)",
     )
+    p.add_argument(
+        "--allow-path",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="let schemas and xml-model also read files under DIR (repeatable)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     p.set_defaults(handler=run)
 
@@ -71,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     from teikit.validate.formats import formatter
     from teikit.validate.report import Report
     from teikit.validate.runner import run_files
-    from teikit.xmlio import write_atomic
+    from teikit.xmlio import allow_paths, write_atomic
 
     if args.jobs < 0 or args.max_size <= 0:
         raise TeikitError("--jobs must be ≥ 0 and --max-size > 0")
@@ -87,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
         # "--changed tei/": argparse took the path for the optional REF
         paths.insert(0, ref)
         ref = "HEAD"
+    allow_paths(args.allow_path)
     files = discover(paths or ["."])
     if ref:
         files = only_changed(files, ref)
