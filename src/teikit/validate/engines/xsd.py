@@ -43,7 +43,8 @@ class XsdEngine:
         elements: list[etree._Element | None] = []
         # the parsed tree is wrapped so that the sandbox (for schema files) does not
         # ask the document for a base URL it never needs: nothing is read from it
-        resource = xmlschema.XMLResource(doc.tree, allow="none", defuse="always")
+        tree: Any = doc.tree
+        resource = xmlschema.XMLResource(tree, allow="none", defuse="always")
         for err in self._schema.iter_errors(resource):
             found = getattr(err, "elem", None)
             el = found if isinstance(found, etree._Element) else None
