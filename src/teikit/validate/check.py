@@ -13,6 +13,7 @@ from teikit.errors import TeikitError
 from teikit.validate import schemas
 from teikit.validate.loader import DEFAULT_MAX_BYTES, Document, parse, read_bytes
 from teikit.validate.report import Engine, FileResult, Problem, Severity
+from teikit.xmlio import display_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +43,10 @@ def _error(name: str, exc: TeikitError, rule: str) -> Problem:
 def check_file(name: str, options: Options, data: bytes | None = None) -> FileResult:
     """Check one file (or the given bytes under that name)."""
     started = time.perf_counter()
+    path, name = name, display_name(name)  # reports name a file whatever bytes its name holds
     if data is None:
         try:
-            data = read_bytes(name, options.max_bytes)
+            data = read_bytes(path, options.max_bytes)
         except TeikitError as exc:
             return FileResult(name, (_error(name, exc, "io:unreadable"),), readable=False)
     try:
