@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from teikit.errors import TeikitError
 from teikit.validate import schemas
+from teikit.validate.budget import BudgetExceededError, run_within
 from teikit.validate.loader import DEFAULT_MAX_BYTES, Document, parse, read_bytes
 from teikit.validate.report import Engine, FileResult, Problem, Severity
-from teikit.xmlio import display_name
+from teikit.xmlio import allow_paths, display_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,10 @@ class Options:
     phase: str | None = None
     xml_model: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    #: seconds one document may take (``None``: no budget); see :mod:`.budget`
+    timeout: float | None = None
+    #: folders schemas and ``xml-model`` may read besides their own (``--allow-path``)
+    allow_paths: tuple[str, ...] = ()
 
 
 def _error(name: str, exc: TeikitError, rule: str) -> Problem:
@@ -41,7 +46,31 @@ def _error(name: str, exc: TeikitError, rule: str) -> Problem:
 
 
 def check_file(name: str, options: Options, data: bytes | None = None) -> FileResult:
-    """Check one file (or the given bytes under that name)."""
+    """Check one file (or the given bytes under that name), within ``options.timeout``."""
+    if options.allow_paths:
+        allow_paths(list(options.allow_paths))
+    if not options.timeout:
+        return _check_file(name, options, data)
+    started = time.perf_counter()
+    try:
+        return run_within(options.timeout, lambda: _check_file(name, options, data))
+    except BudgetExceededError as exc:
+        shown = display_name(name)
+        problem = Problem(
+            Severity.ERROR,
+            shown,
+            0,
+            0,
+            "",
+            f"not checked: the check took longer than the time budget of {exc.seconds:g} s "
+            "and was stopped (raise it with --timeout, or look for a costly schema rule)",
+            "timeout",
+            Engine.XML,
+        )
+        return FileResult(shown, (problem,), readable=False, seconds=time.perf_counter() - started)
+
+
+def _check_file(name: str, options: Options, data: bytes | None) -> FileResult:
     started = time.perf_counter()
     path, name = name, display_name(name)  # reports name a file whatever bytes its name holds
     if data is None:

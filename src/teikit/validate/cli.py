@@ -67,6 +67,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         metavar="DIR",
         help="let schemas and xml-model also read files under DIR (repeatable)",
     )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="stop checking a document after this long and report it (default 600; 0: no limit)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     p.set_defaults(handler=run)
 
@@ -99,7 +106,14 @@ def run(args: argparse.Namespace) -> int:
     if ref:
         files = only_changed(files, ref)
     explicit = tuple(args.schema) if args.schema else None
-    options = Options(explicit, args.phase, args.xml_model, args.max_size << 20)
+    options = Options(
+        explicit,
+        args.phase,
+        args.xml_model,
+        args.max_size << 20,
+        timeout=args.timeout or None,
+        allow_paths=tuple(args.allow_path),
+    )
     progress = not args.quiet and sys.stderr.isatty()
     results = run_files(files, options, jobs=args.jobs or (os.cpu_count() or 1), progress=progress)
     report = Report(tuple(results), explicit or tuple(_default_names()))

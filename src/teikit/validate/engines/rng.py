@@ -111,10 +111,12 @@ class RngEngine:
         # Grow the names seen so far and compile for all of them: a grammar
         # pruned for a superset of a document's names gives the same verdict,
         # so a batch of similar documents compiles once or twice, not per file.
-        self._seen = _union(self._seen, contexts)
-        rng = Pruner(self.grammar, self._seen).rng()
-        self._current = _compile(etree.fromstring(rng), self.path)
-        return self._current
+        # both are set together, after the work: a check stopped by its time budget
+        # never leaves a grammar that does not cover the names recorded as seen
+        seen = _union(self._seen, contexts)
+        current = _compile(etree.fromstring(Pruner(self.grammar, seen).rng()), self.path)
+        self._seen, self._current = seen, current
+        return current
 
     def check(self, doc: Document) -> list[Problem]:
         schema = self._schema_for(doc)
