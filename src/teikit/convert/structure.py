@@ -561,12 +561,14 @@ class Assembler:
         if open_at is not None:
             heads = [it for it in rest[:open_at] if isinstance(it, Para)]
             self.heads_from(div, heads, sub_after_first=True)
-            body_items = self._opener(div, rest[open_at:])
+            # stamps and page breaks above the address go into the opener, not away
+            others = [it for it in rest[:open_at] if not isinstance(it, Para)]
+            body_items = self._opener(div, [*others, *rest[open_at:]])
         closer_at = self._closer_start(body_items)
         main = body_items if closer_at is None else body_items[:closer_at]
         self._prose(div, main, sections=True)
         if closer_at is not None:
-            self._closer(div, [it for it in body_items[closer_at:] if isinstance(it, Para)])
+            self._closer(div, body_items[closer_at:])
 
     def _titled_front(self, div: etree._Element, items: list[Item]) -> list[Item]:
         """A title followed by its dateline or source note: ``head`` and ``dateline``.
@@ -608,6 +610,14 @@ class Assembler:
         address: list[Line] = []
         while k < len(items):
             it = items[k]
+            if isinstance(it, Stamp) and not address:
+                self.stamp(opener, it, in_p=False)
+                k += 1
+                continue
+            if isinstance(it, Marker) and not address:
+                self.pb(opener, it)
+                k += 1
+                continue
             if not isinstance(it, Para):
                 break
             salute_line = next(
@@ -654,21 +664,28 @@ class Assembler:
                     return j
         return None
 
-    def _closer(self, div: etree._Element, paras: list[Para]) -> None:
+    def _closer(self, div: etree._Element, items: list[Item]) -> None:
         closer = element(div, "closer")
+        paras = [it for it in items if isinstance(it, Para)]
         first = paras[0]
         element(closer, "salute", first.first)
         signed_lines = list(first.lines[1:])
-        date_para: Para | None = None
+        date_paras: list[Para] = []
         for para in paras[1:]:
             if DATE_ONLY_RE.match(para.text):
-                date_para = para
+                date_paras.append(para)
             else:
                 signed_lines.extend(para.lines)
         if signed_lines:
             fill(element(closer, "signed"), self.lines_run(signed_lines), self.ctx)
-        if date_para is not None:
+        for date_para in date_paras:
             fill(element(closer, "dateline"), self.run(date_para), self.ctx)
+        # what is not a paragraph stays too: a stamp, a page break
+        for it in items:
+            if isinstance(it, Stamp):
+                self.stamp(closer, it, in_p=False)
+            elif isinstance(it, Marker):
+                self.pb(closer, it)
 
     def _prose(self, parent: etree._Element, items: list[Item], sections: bool) -> None:
         target = parent
