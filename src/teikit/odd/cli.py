@@ -25,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="compile an ODD customization to RELAX NG, Schematron and XSD",
         description=(
             "Compile an ODD against the TEI P5 source (p5subset.xml) into NAME.rng, "
-            "NAME.sch and NAME.xsd. The source is never downloaded."
+            "NAME.sch and NAME.xsd. The TEI P5 source is bundled (see --source); it is "
+            "never downloaded."
         ),
     )
     build.add_argument(
@@ -34,7 +35,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     build.add_argument(
         "--source",
         default=None,
-        help="p5subset.xml (default: $TEIKIT_P5SUBSET, else ../shared/tei-p5/p5subset.xml)",
+        help=(
+            "the TEI P5 source, p5subset.xml or p5subset.xml.gz of another release "
+            "(default: $TEIKIT_P5SUBSET, else the bundled release)"
+        ),
     )
     build.add_argument(
         "-o", "--outdir", default=None, help="output directory (default: the ODD's directory)"
