@@ -121,6 +121,7 @@ class RngWriter:
         self.any_defines: dict[tuple[str, str], str] = {}
         self.any_nodes: list[tuple[str, etree._Element]] = []
         self.owner = ""
+        self.external_names = custom.external_names
         self._model_members()
 
     # -- names -----------------------------------------------------------------------------
@@ -261,6 +262,9 @@ class RngWriter:
             return repeat([rng("ref", name=self.any_element(node))], *occurrences(node))
         if local == "sequence":
             inner = self.content(node)
+            if node.get("preserveOrder") == "false" and len(inner) > 1:
+                # Members in any order (Guidelines 22.5.1): RELAX NG's interleave.
+                inner = [rng("interleave", *inner)]
             return repeat(inner, *occurrences(node))
         if local == "alternate":
             alts = [
@@ -336,7 +340,7 @@ class RngWriter:
         )
 
     def known_name(self, name: str) -> bool:
-        if name in self.c.macros or name in self.c.datatypes:
+        if name in self.c.macros or name in self.c.datatypes or name in self.external_names:
             return True
         if name in self.c.classes:
             return True
@@ -386,7 +390,7 @@ class RngWriter:
     # -- attributes ------------------------------------------------------------------------
 
     def attribute(self, att: AttDef) -> etree._Element:
-        attr = rng("attribute", name=att.ident)
+        attr = rng("attribute", name=att.name)
         if att.ns:
             attr.set("ns", att.ns)
         attr.extend(self.att_value(att))
@@ -408,8 +412,45 @@ class RngWriter:
         if not base:
             base = [rng("text")]
         if high == 1:
-            return base
-        return [rng("list", *repeat([single(base)], low, high))]
+            # minOccurs="0": the value may also be empty (RELAX NG matches an empty
+            # or blank attribute value against ``empty``).
+            return [rng("optional", single(base))] if low == 0 else base
+        return [rng("list", *repeat([self.listable(single(base))], low, high))]
+
+    def listable(self, pattern: etree._Element) -> etree._Element:
+        """``pattern`` made fit for a ``list``: RELAX NG forbids ``text`` there (7.2), so it
+        becomes one token, and a datatype reference that reaches ``text`` is inlined."""
+        return self._listable(copy.deepcopy(pattern), frozenset())
+
+    def _listable(self, pattern: etree._Element, seen: frozenset[str]) -> etree._Element:
+        local = etree.QName(pattern).localname
+        if local == "text":
+            return rng("data", type="token")
+        if local == "ref":
+            name = pattern.get("name", "")
+            spec = self.c.datatypes.get(name) or self.c.macros.get(name)
+            if spec is None or name in seen or not self._reaches_text(name, frozenset()):
+                return pattern
+            body = self.content(spec.content) or [rng("empty")]
+            return self._listable(single(body), seen | {name})
+        for i, child in enumerate(list(pattern)):
+            if isinstance(child.tag, str):
+                pattern[i] = self._listable(child, seen)
+        return pattern
+
+    def _reaches_text(self, name: str, seen: frozenset[str]) -> bool:
+        spec = self.c.datatypes.get(name) or self.c.macros.get(name)
+        if spec is None or spec.content is None or name in seen:
+            return False
+        for node in spec.content.iter():
+            if node.tag in (f"{R}text", f"{T}textNode"):
+                return True
+            key = node.get("key") if node.tag in (f"{T}dataRef", f"{T}macroRef") else None
+            if node.tag == f"{R}ref":
+                key = node.get("name")
+            if key and self._reaches_text(key, seen | {name}):
+                return True
+        return False
 
     def holder_attributes(self, spec: AttHolder) -> list[etree._Element]:
         """References and inline patterns for the attributes of an element or class."""
@@ -496,7 +537,7 @@ class RngWriter:
 
     def element_define(self, spec: ElementSpec) -> etree._Element:
         self.owner = spec.ident
-        el = rng("element", name=spec.ident)
+        el = rng("element", name=spec.name)
         ns = spec.ns if spec.ns is not None else None
         if ns is not None and ns != self.c.ns:
             el.set("ns", ns)
@@ -538,10 +579,16 @@ class RngWriter:
                 done.add((key, variant))
                 model.append(self.model_define(key, variant))
         any_defs = [self.any_define(name, node) for name, node in self.any_nodes]
-        start = [rng("ref", name=self.element_name(s)) for s in self.c.start]
+        start = [
+            rng("ref", name=s if s in self.external_names else self.element_name(s))
+            for s in self.c.start
+        ]
         grammar.append(rng("start", start[0] if len(start) == 1 else rng("choice", *start)))
         for d in sorted(_iter_all(defines, model, any_defs), key=_define_key):
             grammar.append(d)
+        for module in self.c.external:
+            grammar.append(etree.Comment(f" moduleRef url={module.node.get('url')} "))
+            grammar.extend(copy.deepcopy(module.body))
         return grammar
 
 

@@ -51,6 +51,12 @@ class AttDef:
     constraints: dict[str, Constraint] = field(default_factory=dict)
     node: etree._Element | None = None
     ref: tuple[str, str] | None = None
+    alt_ident: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The attribute's name in documents: its ``altIdent`` if it has one."""
+        return self.alt_ident or self.ident
 
     def clone(self) -> AttDef:
         return AttDef(
@@ -63,6 +69,7 @@ class AttDef:
             dict(self.constraints),
             self.node,
             self.ref,
+            self.alt_ident,
         )
 
 
@@ -106,8 +113,17 @@ class AttHolder(Spec):
 
 @dataclass
 class ElementSpec(AttHolder):
+    """An element; ``alt_ident`` (``altIdent``) renames it in documents, its pattern keeps
+    the ident, as the Stylesheets do (``div1`` defined as ``<element name="chapter">``)."""
+
     ns: str | None = None
     prefix: str | None = None
+    alt_ident: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The element's name in documents."""
+        return self.alt_ident or self.ident
 
 
 @dataclass
@@ -130,6 +146,11 @@ AnySpec = ElementSpec | ClassSpec | MacroSpec
 
 def text_of(node: etree._Element | None) -> str:
     return "".join(node.itertext()).strip() if node is not None else ""
+
+
+def alt_ident_of(node: etree._Element) -> str | None:
+    """The ``altIdent`` child's text (``None`` when absent or empty)."""
+    return text_of(node.find(f"{T}altIdent")) or None
 
 
 def parse_vallist(node: etree._Element) -> ValList:
@@ -157,6 +178,7 @@ def parse_attdef(node: etree._Element) -> AttDef:
         default=text_of(default) if default is not None else None,
         constraints=constraints_of(node),
         node=node,
+        alt_ident=alt_ident_of(node),
     )
 
 
@@ -194,6 +216,7 @@ def parse_spec(node: etree._Element, order: int) -> AnySpec:
             tag, ident, module, node, order, content, constraints, ns=node.get("ns")
         )
         holder.prefix = node.get("prefix")
+        holder.alt_ident = alt_ident_of(node)
     else:
         holder = ClassSpec(
             tag, ident, module, node, order, content, constraints, type=node.get("type", "model")

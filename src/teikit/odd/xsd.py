@@ -80,6 +80,7 @@ class XsdWriter:
                 for key in spec.classes:
                     members.setdefault(key, []).append((kind, spec.ident))
         self.members = members
+        self.external = custom.external_names
 
     # -- content ---------------------------------------------------------------------------
 
@@ -128,6 +129,8 @@ class XsdWriter:
                         acc.elements |= self.class_elements(name.rpartition("_")[0])
                     elif name in self.c.macros and name not in seen:
                         self.walk(self.c.macros[name].content, acc, seen | {name})
+                    elif name in self.external:
+                        acc.any = True
                 elif local in ("text", "data", "value", "list"):
                     acc.text = True
                 elif local == "element":
@@ -243,10 +246,17 @@ class XsdWriter:
 
     def attribute_type(self, att: AttDef, parent: etree._Element) -> None:
         high: str = "1"
+        low: str = "1"
         if att.datatype is not None:
             high = att.datatype.get("maxOccurs", "1")
+            low = att.datatype.get("minOccurs", "1")
         target = parent
-        if high != "1":
+        if high == "1" and low == "0":
+            # An optional value: the empty string is allowed too.
+            st = xs("simpleType", parent)
+            target = xs("union", st)
+            target.append(self.enumeration([""]))
+        elif high != "1":
             st = xs("simpleType", parent)
             lst = xs("list", st)
             target = lst
@@ -293,12 +303,13 @@ class XsdWriter:
             self.inherit(cls, out, skip | cls.removed, seen)
 
     def attribute(self, att: AttDef, required: bool, parent: etree._Element) -> None:
-        if att.ident.startswith("xml:"):
-            a = xs("attribute", parent, ref=att.ident)
-        elif ":" in att.ident or (att.ns and att.ns != ""):
+        name = att.name
+        if name.startswith("xml:"):
+            a = xs("attribute", parent, ref=name)
+        elif ":" in name or (att.ns and att.ns != ""):
             return
         else:
-            a = xs("attribute", parent, name=att.ident)
+            a = xs("attribute", parent, name=name)
             self.attribute_type(att, a)
         if required:
             a.set("use", "required")
@@ -306,7 +317,7 @@ class XsdWriter:
     # -- the schema ------------------------------------------------------------------------
 
     def element(self, spec: ElementSpec) -> etree._Element:
-        el = xs("element", name=spec.ident)
+        el = xs("element", name=spec.name)
         ct = xs("complexType", el)
         content = self.content_of(spec)
         if content.text:
@@ -317,7 +328,7 @@ class XsdWriter:
         elif content.elements or content.foreign:
             choice = xs("choice", ct, minOccurs="0", maxOccurs="unbounded")
             for ident in sorted(content.elements):
-                xs("element", choice, ref=f"tei:{ident}")
+                xs("element", choice, ref=f"tei:{self.c.elements[ident].name}")
             for ns in sorted(content.foreign):
                 xs("any", choice, namespace=ns, processContents="skip")
         for att, required in sorted(self.attributes(spec), key=lambda p: p[0].ident):
