@@ -413,8 +413,10 @@ class RngWriter:
             base = [rng("text")]
         if high == 1:
             # minOccurs="0": the value may also be empty (RELAX NG matches an empty
-            # or blank attribute value against ``empty``).
-            return [rng("optional", single(base))] if low == 0 else base
+            # or blank attribute value against ``empty``). Written as a choice, not
+            # ``optional``: the same pattern, but libxml2 accepts any value at all for an
+            # ``optional`` inside an attribute.
+            return [rng("choice", single(base), rng("empty"))] if low == 0 else base
         return [rng("list", *repeat([self.listable(single(base))], low, high))]
 
     def listable(self, pattern: etree._Element) -> etree._Element:
