@@ -151,6 +151,11 @@ def _include(
     included = parse_file(target).getroot()
     if included.tag != f"{R}grammar":
         raise TeikitError(f'include href="{href}": not a RELAX NG grammar', where)
+    if included.get("ns") is None:
+        # RELAX NG 4.7: an included grammar without @ns takes the include's.
+        inherited = next((n.get("ns") for n in (node, *node.iterancestors()) if n.get("ns")), None)
+        if inherited is not None:
+            included.set("ns", inherited)
     defines = _grammar_defines(included, target, depth + 1, seen | {target})
     overridden = {c.get("name", "") for c in node if c.tag == f"{R}define"}
     defines = {k: d for k, d in defines.items() if d.get("name", "") not in overridden}
@@ -171,12 +176,17 @@ def _with_inherited(define: etree._Element, context: etree._Element) -> etree._E
     out = copy.deepcopy(define)
     for attr in _INHERITED:
         if out.get(attr) is None:
-            for anc in context.iterancestors():
-                if anc.get(attr) is not None:
-                    out.set(attr, anc.get(attr, ""))
-                    break
-            if context.get(attr) is not None:
-                out.set(attr, context.get(attr, ""))
+            found = next(
+                (
+                    n.get(attr)
+                    for n in (context, *context.iterancestors())
+                    if n.get(attr) is not None
+                ),
+                None,
+            )
+            # Not inherited in its own file: RELAX NG's defaults (no namespace, the
+            # built-in datatypes), which the schema it is copied into must not change.
+            out.set(attr, found or "")
     return out
 
 
