@@ -85,6 +85,7 @@ class Customization:
     prefix: str = ""
     warnings: list[OddWarning] = field(default_factory=list)
     external: list[ExternalModule] = field(default_factory=list)
+    default_exceptions: list[str] = field(default_factory=list)
 
     @property
     def external_names(self) -> set[str]:
@@ -547,7 +548,19 @@ def customize(
         prefix=schema.get("prefix", ""),
         warnings=report.warnings,
         external=external,
+        default_exceptions=_default_exceptions(schema),
     )
+
+
+def _default_exceptions(schema: etree._Element) -> list[str]:
+    """``schemaSpec/@defaultExceptions``: namespaces and ``prefix:name``s as ``{ns}name``."""
+    out = []
+    for item in _split(schema.get("defaultExceptions")):
+        prefix, sep, local = item.partition(":")
+        if sep and "/" not in item and prefix in (schema.nsmap or {}) and local:
+            item = f"{{{schema.nsmap[prefix]}}}{local}"
+        out.append(item)
+    return out
 
 
 class SourceResolver(Protocol):

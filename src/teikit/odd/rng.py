@@ -106,6 +106,23 @@ def value_pattern(text: str) -> etree._Element:
     return value
 
 
+def _name_or_ns(node: etree._Element, item: str) -> str:
+    """An ``anyElement/@except`` item: a namespace, or ``prefix:name`` as ``{ns}name``."""
+    prefix, sep, local = item.partition(":")
+    if sep and "/" not in item and prefix in (node.nsmap or {}) and local:
+        return f"{{{node.nsmap[prefix]}}}{local}"
+    return item
+
+
+def _name_class(item: str) -> etree._Element:
+    if item.startswith("{"):
+        ns, local = item[1:].split("}", 1)
+        n = rng("name", ns=ns)
+        n.text = local
+        return n
+    return rng("nsName", ns=item)
+
+
 def single(patterns: list[etree._Element]) -> etree._Element:
     return patterns[0] if len(patterns) == 1 else rng("group", *patterns)
 
@@ -313,21 +330,20 @@ class RngWriter:
 
     def any_define(self, name: str, node: etree._Element) -> etree._Element:
         require = node.get("require", "").split()
-        exclude = node.get("except", "").split()
+        exclude = [_name_or_ns(node, item) for item in node.get("except", "").split()]
+        if not exclude and not require:
+            exclude = self.c.default_exceptions or [self.c.ns, f"{{{EXAMPLES_NS}}}egXML"]
         if require:
-            names = [rng("nsName", ns=ns) for ns in require]
+            names = []
+            for ns in require:
+                within = [_name_class(e) for e in exclude if e.startswith(f"{{{ns}}}")]
+                n = rng("nsName", ns=ns)
+                if within:
+                    n.append(rng("except", *within))
+                names.append(n)
             name_class = names[0] if len(names) == 1 else rng("choice", *names)
         else:
-            excepted: list[etree._Element] = []
-            for item in exclude or [self.c.ns, f"{{{EXAMPLES_NS}}}egXML"]:
-                if item.startswith("{"):
-                    ns, local = item[1:].split("}", 1)
-                    n = rng("name", ns=ns)
-                    n.text = local
-                    excepted.append(n)
-                else:
-                    excepted.append(rng("nsName", ns=item))
-            name_class = rng("anyName", rng("except", *excepted))
+            name_class = rng("anyName", rng("except", *[_name_class(e) for e in exclude]))
         return rng(
             "define",
             rng(
@@ -357,7 +373,7 @@ class RngWriter:
             name = node.get("name", "")
             if not self.known_name(name):
                 return None
-            if name in self.c.elements:
+            if name in self.c.elements and name not in self.external_names:
                 name = self.element_name(name)
             return rng(local, name=name)
         out = etree.Element(node.tag, dict(node.attrib))
