@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 from lxml import etree
 
 from teikit.errors import SourceLocation, TeikitError
+from teikit.odd.checks import check_attribute_name, check_cycles, check_ncname, check_prefix
 from teikit.odd.external import ExternalModule, load_external
 from teikit.odd.locate import describe, odd_error
 from teikit.odd.report import OddWarning, Reporter
@@ -86,6 +87,7 @@ class Customization:
     warnings: list[OddWarning] = field(default_factory=list)
     external: list[ExternalModule] = field(default_factory=list)
     default_exceptions: list[str] = field(default_factory=list)
+    report: Reporter = field(default_factory=Reporter)
 
     @property
     def external_names(self) -> set[str]:
@@ -194,6 +196,7 @@ class _Builder:
         self.select(group)
 
     def module_ref(self, node: etree._Element) -> None:
+        check_prefix(node, node.get("prefix"))
         if node.get("url"):
             self.external_modules.append(node)
             return
@@ -259,6 +262,11 @@ class _Builder:
         noun = NOUN[kind]
         if not ident:
             raise odd_error(node, f"{kind}: needs @ident")
+        check_ncname(node, ident, "@ident")
+        check_prefix(node, node.get("prefix"))
+        alt = node.find(f"{T}altIdent")
+        if alt is not None:
+            check_ncname(alt, alt_ident_of(node) or "", "name")
         if mode not in MODES:
             raise odd_error(node, f"{describe(node)}: @mode must be one of {', '.join(MODES)}")
         selected = self.specs[kind].get(ident)
@@ -380,6 +388,11 @@ class _Builder:
         mode = node.get("mode", "add")
         if not ident:
             raise odd_error(node, "attDef: needs @ident")
+        if not (ident == "xmlns" or ident.startswith("xmlns:")):
+            check_attribute_name(node, ident)
+        alt = node.find(f"{T}altIdent")
+        if alt is not None:
+            check_attribute_name(alt, alt_ident_of(node) or "")
         if mode not in MODES:
             raise odd_error(node, f"{describe(node)}: @mode must be one of {', '.join(MODES)}")
         if ident == "xmlns" or ident.startswith("xmlns:"):
@@ -522,6 +535,7 @@ def customize(
     declared = schema.get("source")
     if declared and resolve_source is not None:
         source = resolve_source(schema, declared)
+    check_prefix(schema, schema.get("prefix"))
     builder = _Builder(schema, source, report)
     builder.select(schema)
     builder.apply_all()
@@ -537,7 +551,7 @@ def customize(
             )
     if not start:
         raise odd_error(schema, f"{describe(schema)}: no @start and no TEI element to start with")
-    return Customization(
+    custom = Customization(
         ident=schema.get("ident", "schema"),
         odd_path=path,
         source=source,
@@ -549,7 +563,10 @@ def customize(
         warnings=report.warnings,
         external=external,
         default_exceptions=_default_exceptions(schema),
+        report=report,
     )
+    check_cycles(custom)
+    return custom
 
 
 def _default_exceptions(schema: etree._Element) -> list[str]:

@@ -24,6 +24,10 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from teikit.errors import SourceLocation
+from teikit.odd.checks import is_catastrophic
+from teikit.odd.locate import locate
+from teikit.odd.report import OddWarning
 from teikit.odd.specs import AttDef, AttHolder, ClassSpec, ElementSpec, T
 from teikit.xmlio import RNG_NS, XML_NS
 
@@ -81,6 +85,7 @@ class XsdWriter:
                     members.setdefault(key, []).append((kind, spec.ident))
         self.members = members
         self.external = custom.external_names
+        self._dropped: set[str] = set()
 
     # -- content ---------------------------------------------------------------------------
 
@@ -183,10 +188,12 @@ class XsdWriter:
                 st = self.restrict(child.get("name", "string"))
                 restriction = st[0]
                 if child.get("restriction") is not None:
-                    xs("pattern", restriction, value=child.get("restriction", ""))
+                    self.facet(restriction, "pattern", child.get("restriction", ""), child)
                 for facet in child.iterchildren(f"{T}dataFacet"):
                     if facet.get("name") in FACETS:
-                        xs(facet.get("name", ""), restriction, value=facet.get("value", ""))
+                        self.facet(
+                            restriction, facet.get("name", ""), facet.get("value", ""), facet
+                        )
                 out.append(st)
             elif tag == f"{T}valList":
                 out.append(
@@ -198,7 +205,7 @@ class XsdWriter:
                 st = self.restrict(child.get("type", "string"))
                 for param in child.iterchildren(f"{R}param"):
                     if param.get("name") in FACETS:
-                        xs(param.get("name", ""), st[0], value=param.text or "")
+                        self.facet(st[0], param.get("name", ""), param.text or "", param)
                 out.append(st)
             elif tag == f"{R}value":
                 out.append(self.enumeration([child.text or ""]))
@@ -209,6 +216,28 @@ class XsdWriter:
             else:
                 out.append(self.restrict("string"))
         return out or [self.restrict("string")]
+
+    def facet(
+        self, restriction: etree._Element, name: str, value: str, node: etree._Element
+    ) -> None:
+        """Add a facet; a pattern that would take a backtracking regex engine exponential
+        time is left out (the XSD stays an over-approximation; the RELAX NG keeps it)."""
+        if name == "pattern" and is_catastrophic(value):
+            if value not in self._dropped:
+                self._dropped.add(value)
+                where = locate(node) or SourceLocation("<odd>")
+                self.c.warnings.append(
+                    OddWarning(
+                        where.file,
+                        where.line,
+                        where.column,
+                        f"pattern {value!r} nests unbounded repeats (exponential time in "
+                        "backtracking regex engines): left out of the XSD, kept in the RELAX NG",
+                        "xsd-pattern-dropped",
+                    )
+                )
+            return
+        xs(name, restriction, value=value)
 
     def simple_ok(self, key: str) -> bool:
         """Whether a dataSpec is pure data (no lists, elements or references back to itself)."""
