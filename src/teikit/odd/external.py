@@ -11,8 +11,10 @@ looked up by its file name in the directories the user names
 
 ``moduleRef/@prefix`` is prepended to every pattern name of the grammar (and
 the references to them), so that its names cannot clash with TEI's;
-definitions in the ``moduleRef``'s ``content`` override the grammar's, as
-definitions inside a RELAX NG ``include`` do. The grammar's ``start`` is not
+``rng:define`` children of the ``moduleRef`` (or of its ``content``)
+override the grammar's, as definitions inside a RELAX NG ``include`` do; they are
+written as ODD content, so references in them to what the schema lacks are
+pruned. The grammar's ``start`` is not
 copied: the customization's ``schemaSpec/@start`` says what a document starts
 with.
 """
@@ -46,6 +48,7 @@ class ExternalModule:
     node: etree._Element
     path: Path
     body: list[etree._Element] = field(default_factory=list)
+    overrides: list[etree._Element] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
     ns: str = ""
 
@@ -91,16 +94,12 @@ def load_external(node: etree._Element, module_dirs: Sequence[Path] = ()) -> Ext
             SourceLocation(str(path), root.sourceline or 1, 1),
         )
     defines = _grammar_defines(root, path, 0, {path.resolve()})
-    overrides = node.find("{http://www.tei-c.org/ns/1.0}content")
-    extra: list[etree._Element] = []
-    if overrides is not None:
-        replaced = {
-            c.get("name", "")
-            for c in overrides
-            if c.tag == f"{R}define" and c.get("combine") is None
-        }
-        defines = {k: d for k, d in defines.items() if d.get("name", "") not in replaced}
-        extra = [copy.deepcopy(c) for c in overrides if c.tag == f"{R}define"]
+    # Overrides: rng:define children of the moduleRef, or of its content (as inside a
+    # RELAX NG include). rng:start overrides are not used: schemaSpec/@start decides.
+    holders = [node, *node.iterchildren("{http://www.tei-c.org/ns/1.0}content")]
+    extra = [c for h in holders for c in h if c.tag == f"{R}define"]
+    replaced = {c.get("name", "") for c in extra if c.get("combine") is None}
+    defines = {k: d for k, d in defines.items() if d.get("name", "") not in replaced}
     prefix = node.get("prefix", "")
     body = list(defines.values())
     if prefix:
@@ -113,7 +112,8 @@ def load_external(node: etree._Element, module_dirs: Sequence[Path] = ()) -> Ext
         if root.get(attr) is not None:
             div.set(attr, root.get(attr, ""))
     div.extend(body)
-    module.body = [div, *extra]
+    module.body = [div]
+    module.overrides = extra
     module.names |= {d.get("name", "") for d in extra}
     return module
 

@@ -607,6 +607,11 @@ class RngWriter:
         for module in self.c.external:
             grammar.append(etree.Comment(f" moduleRef url={module.node.get('url')} "))
             grammar.extend(copy.deepcopy(module.body))
+            for override in module.overrides:
+                self.owner = override.get("name", "")
+                written = self.copy_rng(override)
+                if written is not None and len(written):
+                    grammar.append(written)
         return grammar
 
 
