@@ -114,11 +114,31 @@ TOLERATED = [
         "unknown-reference",
     ),
     (
+        '  <elementSpec ident="memo" mode="add"><attList><attDef ident="x"><datatype>'
+        '<dataRef ref="http://example.org/types#t"/></datatype></attDef></attList></elementSpec>\n',
+        'test.odd:5:77: dataRef ref="http://example.org/types#t": only XML Schema datatypes '
+        "(@name) and dataSpecs (@key) are known; any text is accepted",
+        "unsupported-datatype",
+    ),
+    (
         '  <specGrpRef target="#nowhere"/>\n',
         'test.odd:5:3: specGrpRef target="#nowhere": no specGrp with this xml:id; ignored',
         "unknown-specgrp",
     ),
 ]
+
+
+def test_remote_source_is_not_fetched(compile_text: Compiler) -> None:
+    """A schemaSpec/@source URL: compiled against the local source, with a warning."""
+    url = "https://tei-c.org/Vault/P5/4.0.0/xml/tei/odd/p5subset.xml"
+    raw = HEAD.replace('start="TEI">', f'start="TEI" source="{url}">') + TAIL
+    compiled = compile_text(raw=raw)
+    [warning] = compiled.warnings
+    assert warning.rule == "remote-source" and (warning.line, warning.column) == (2, 1)
+    assert "teikit never downloads a TEI source; compiled against P5 Version 4.8.0" in str(warning)
+    assert "TEI" in compiled.customization.elements
+    with pytest.raises(TeikitError, match=r"\[strict: remote-source\]"):
+        compile_text(raw=raw, strict=True)
 
 
 @pytest.mark.parametrize(("lines", "message", "rule"), TOLERATED)

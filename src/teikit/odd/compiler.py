@@ -15,6 +15,7 @@ from teikit.odd.customize import (
     is_uncompiled_odd,
     resolve_relative,
 )
+from teikit.odd.external import is_remote
 from teikit.odd.locate import odd_error
 from teikit.odd.report import OddWarning, Reporter
 from teikit.odd.rng import build_rng
@@ -65,6 +66,15 @@ def _resolver(
 ) -> object:
     def resolve(schema: etree._Element, declared: str) -> SpecSource:
         if declared.startswith("tei:"):
+            return default
+        if is_remote(declared):
+            report.warn(
+                schema,
+                "remote-source",
+                f'schemaSpec source="{declared}": teikit never downloads a TEI source; '
+                f"compiled against {default.version or default.path} instead (pass --source "
+                "with a local copy to use that release)",
+            )
             return default
         target = resolve_relative(schema, declared)
         if not target.is_file():

@@ -53,14 +53,15 @@ class ExternalModule:
     ns: str = ""
 
 
-def _is_remote(url: str) -> bool:
+def is_remote(url: str) -> bool:
+    """Whether ``url`` names something on the network (any scheme but ``file:``)."""
     scheme = urlsplit(url).scheme.lower()
     return len(scheme) > 1 and scheme != "file"
 
 
 def resolve_url(node: etree._Element, url: str, module_dirs: Sequence[Path]) -> Path:
     """The local file a ``moduleRef/@url`` names; never the network."""
-    if _is_remote(url):
+    if is_remote(url):
         name = Path(unquote(urlsplit(url).path)).name
         for folder in module_dirs:
             candidate = Path(folder) / name
@@ -141,7 +142,7 @@ def _include(
 ) -> dict[str, etree._Element]:
     where = SourceLocation(str(path), node.sourceline or 0)
     href = node.get("href", "")
-    if _is_remote(href):
+    if is_remote(href):
         raise TeikitError(f'include href="{href}": teikit never downloads schemas', where)
     target = (path.parent / unquote(href)).resolve()
     if depth >= MAX_INCLUDE_DEPTH or target in seen:

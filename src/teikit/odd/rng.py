@@ -303,6 +303,14 @@ class RngWriter:
         if key is not None:
             return [rng("ref", name=key)] if key in self.c.datatypes else []
         name = node.get("name")
+        if name is None and node.get("ref") is not None:
+            self.c.report.warn(
+                node,
+                "unsupported-datatype",
+                f'dataRef ref="{node.get("ref")}": only XML Schema datatypes (@name) and '
+                "dataSpecs (@key) are known; any text is accepted",
+            )
+            return [rng("text")]
         if name is None:
             raise odd_error(node, f"{describe(node)}: needs @key or @name")
         data = rng("data", type=name)
