@@ -181,11 +181,18 @@ def test_odd_errors(compile_text: Compiler, lines: str, message: str) -> None:
     assert odd_error(compile_text, lines) == message
 
 
-def test_bad_start(compile_text: Compiler) -> None:
+def test_start_names_nothing(compile_text: Compiler) -> None:
+    """An entry point not in the schema is dropped (warned); none left is an error."""
+    compiled = compile_text(start="TEI sp")
+    assert [str(w).split("test.odd:")[1] for w in compiled.warnings] == [
+        '5:1: warning: schemaSpec start="TEI sp": no element sp in the schema; it is left out '
+        "of the start"
+    ]
+    assert compiled.customization.start == ["TEI"]
     with pytest.raises(TeikitError) as info:
-        compile_text(start="TEI sp")
+        compile_text(start="sp spaker")
     assert str(info.value).endswith(
-        'test.odd:5:1: schemaSpec start="TEI sp": no element sp in the schema'
+        'test.odd:5:1: schemaSpec start="sp spaker": no element of it is in the schema'
     )
 
 

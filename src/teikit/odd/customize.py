@@ -544,11 +544,30 @@ def customize(
     start = _split(schema.get("start"))
     if not start:
         start = ["TEI"] if "TEI" in builder.specs["elementSpec"] else []
+    elements = builder.specs["elementSpec"]
+    by_pattern = {
+        str(getattr(e, "prefix", None) or schema.get("prefix") or "") + ident: ident
+        for ident, e in elements.items()
+    }
+    kept = []
     for name in start:
-        if name not in builder.specs["elementSpec"] and name not in external_names:
-            raise odd_error(
-                schema, f'schemaSpec start="{schema.get("start")}": no element {name} in the schema'
+        if name in elements or name in external_names:
+            kept.append(name)
+        elif name in by_pattern:
+            kept.append(by_pattern[name])
+        elif name:
+            # As the Stylesheets, which drop a reference to a pattern nothing defines.
+            report.warn(
+                schema,
+                "unknown-start",
+                f'schemaSpec start="{schema.get("start")}": no element {name} in the schema; '
+                "it is left out of the start",
             )
+    if start and not kept:
+        raise odd_error(
+            schema, f'schemaSpec start="{schema.get("start")}": no element of it is in the schema'
+        )
+    start = kept
     if not start:
         raise odd_error(schema, f"{describe(schema)}: no @start and no TEI element to start with")
     custom = Customization(
