@@ -33,6 +33,7 @@ from teikit.odd.specs import (
     MacroSpec,
     T,
     alt_ident_of,
+    member_occurs,
     parse_attdef,
     parse_spec,
     parse_vallist,
@@ -361,8 +362,10 @@ class _Builder:
             if m.get("mode") == "delete":
                 if key in spec.classes:
                     spec.classes.remove(key)
+                spec.occurs.pop(key, None)
             elif key not in spec.classes:
                 spec.classes.append(key)
+        spec.occurs.update(member_occurs(classes))
 
     def apply_attlist(
         self, spec: AttHolder, attlist: etree._Element, owner: etree._Element

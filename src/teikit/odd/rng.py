@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from teikit.errors import TeikitError
 from teikit.odd.locate import describe, odd_error
 from teikit.odd.specs import AttDef, AttHolder, ClassSpec, ElementSpec, T
 from teikit.xmlio import RNG_NS, TEI_NS
@@ -200,12 +201,64 @@ class RngWriter:
         refs: list[etree._Element] = []
         for kind, ident in self.members.get(key, []):
             if kind == "elementSpec":
-                refs.append(rng("ref", name=self.element_name(ident)))
+                ref = rng("ref", name=self.element_name(ident))
+                occurs = self.c.elements[ident].occurs.get(key)
+                if occurs is None:
+                    refs.append(ref)
+                else:
+                    # memberOf/@min/@max: the member comes that many times where the class does.
+                    repeated = repeat([ref], *self.member_occurs(ident, occurs))
+                    if repeated:
+                        refs.append(single(repeated))
             elif self.nonempty(ident):
                 if variant:
                     self.variants_needed.add((ident, variant))
                 refs.append(rng("ref", name=f"{ident}_{variant}" if variant else ident))
         return refs
+
+    def member_occurs(self, ident: str, occurs: tuple[str, str]) -> tuple[int, int | None]:
+        spec = self.c.elements[ident]
+        probe = etree.Element(f"{T}memberOf", minOccurs=occurs[0], maxOccurs=occurs[1])
+        node = spec.node.find(f".//{T}memberOf") if spec.node is not None else None
+        try:
+            return occurrences(probe)
+        except TeikitError:
+            raise odd_error(
+                node, f"memberOf: @min/@max of {ident} must be integers (max: or unbounded)"
+            ) from None
+
+    def class_elements(self, key: str, seen: frozenset[str] = frozenset()) -> list[str]:
+        """The elements of a model class, through its subclasses, in member order."""
+        out: list[str] = []
+        for kind, ident in self.members.get(key, []):
+            if kind == "elementSpec":
+                out.append(ident)
+            elif ident not in seen:
+                out.extend(self.class_elements(ident, seen | {key}))
+        return list(dict.fromkeys(out))
+
+    def class_subset(
+        self, node: etree._Element, key: str, expand: str | None
+    ) -> list[etree._Element]:
+        """``classRef`` with ``@include``/``@except``: only those members of the class."""
+        include, exclude = node.get("include", "").split(), node.get("except", "").split()
+        members = [
+            e
+            for e in self.class_elements(key)
+            if (not include or e in include) and e not in exclude
+        ]
+        refs = [rng("ref", name=self.element_name(e)) for e in members]
+        if not refs:
+            return []
+        if expand in (None, "alternation"):
+            return [single([rng("choice", *refs)] if len(refs) > 1 else refs)]
+        wrap = {
+            "sequence": None,
+            "sequenceOptional": "optional",
+            "sequenceOptionalRepeatable": "zeroOrMore",
+            "sequenceRepeatable": "oneOrMore",
+        }[expand or "sequence"]
+        return [single(refs if wrap is None else [rng(wrap, r) for r in refs])]
 
     def model_define(self, key: str, variant: str | None) -> etree._Element:
         name = f"{key}_{variant}" if variant else key
@@ -259,10 +312,12 @@ class RngWriter:
             if not self.is_model(key):
                 return []
             expand = node.get("expand")
+            if expand and expand not in VARIANTS:
+                raise odd_error(node, f'{describe(node)}: unknown @expand "{expand}"')
+            if node.get("include") is not None or node.get("except") is not None:
+                return repeat(self.class_subset(node, key, expand), *occurrences(node))
             name = key
             if expand:
-                if expand not in VARIANTS:
-                    raise odd_error(node, f'{describe(node)}: unknown @expand "{expand}"')
                 name = f"{key}_{expand}"
                 self.variants_needed.add((key, expand))
             return repeat([rng("ref", name=name)], *occurrences(node))

@@ -92,10 +92,12 @@ class AttHolder(Spec):
 
     ``choices`` lists groups of attribute names declared with
     ``attList org="choice"``: only one of each group may appear.
-    ``removed`` names inherited attributes this spec deletes.
+    ``removed`` names inherited attributes this spec deletes; ``occurs`` holds
+    ``memberOf/@min``/``@max`` (as written) for the classes that give them.
     """
 
     classes: list[str] = field(default_factory=list)
+    occurs: dict[str, tuple[str, str]] = field(default_factory=dict)
     attributes: dict[str, AttDef] = field(default_factory=dict)
     choices: list[list[str]] = field(default_factory=list)
     removed: set[str] = field(default_factory=set)
@@ -105,6 +107,7 @@ class AttHolder(Spec):
         c = copy.copy(self)
         c.constraints = dict(self.constraints)
         c.classes = list(self.classes)
+        c.occurs = dict(self.occurs)
         c.attributes = {k: v.clone() for k, v in self.attributes.items()}
         c.choices = [list(g) for g in self.choices]
         c.removed = set(self.removed)
@@ -201,6 +204,15 @@ def parse_attlist(holder: AttHolder, attlist: etree._Element) -> None:
         holder.choices.append(group)
 
 
+def member_occurs(classes: etree._Element) -> dict[str, tuple[str, str]]:
+    """``memberOf/@min``/``@max`` by class: how often the member occurs where the class is used."""
+    return {
+        m.get("key", ""): (m.get("min", "1"), m.get("max", "1"))
+        for m in classes.iterchildren(f"{T}memberOf")
+        if m.get("min") is not None or m.get("max") is not None
+    }
+
+
 def parse_spec(node: etree._Element, order: int) -> AnySpec:
     """Turn a source spec element (as in p5subset) into its record."""
     tag = etree.QName(node).localname
@@ -224,6 +236,7 @@ def parse_spec(node: etree._Element, order: int) -> AnySpec:
     classes = node.find(f"{T}classes")
     if classes is not None:
         holder.classes = [m.get("key", "") for m in classes.iterchildren(f"{T}memberOf")]
+        holder.occurs = member_occurs(classes)
     for attlist in node.iterchildren(f"{T}attList"):
         parse_attlist(holder, attlist)
     return holder
