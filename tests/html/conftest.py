@@ -31,7 +31,7 @@ def _skip_reason() -> str | None:
     try:
         import selenium  # noqa: F401
     except ImportError:
-        return "needs selenium (pip install -e '.[browser]')"
+        return "needs selenium (pip install -e '.[test]')"
     return None
 
 
