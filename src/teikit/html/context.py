@@ -103,6 +103,8 @@ class Context:
     languages: dict[str, str]
     referenced_notes: set[str]
     footnotes: list[Footnote] = field(default_factory=list)
+    #: Whether any element has ``xml:lang`` (most documents: none, or only the root).
+    has_lang: bool = True
     turn_count: int = 0
     has_choices: bool = False
     ref_count: int = 0
@@ -214,4 +216,6 @@ def build_context(root: etree._Element) -> Context:
             target = ref.get("target") or ""
             if target.startswith("#") and target[1:] in standing:
                 referenced.add(target[1:])
-    return Context(root, ids, persons, _resp_names(root), languages, referenced)
+    ctx = Context(root, ids, persons, _resp_names(root), languages, referenced)
+    ctx.has_lang = bool(root.xpath("boolean(//*[@xml:lang])"))
+    return ctx

@@ -21,7 +21,7 @@ from teikit.html.context import (
     text_of,
 )
 from teikit.html.safety import attr, local_href, text
-from teikit.html.walker import Walker, generic, register
+from teikit.html.walker import Walker, generic, register, register_static
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -47,9 +47,19 @@ def _heading_level(w: Walker) -> int:
     return min(w.div_depth + 1, 6)
 
 
-@register(f"{T}text", f"{T}front", f"{T}body", f"{T}back", f"{T}group")
-def section_root(w: Walker, el: etree._Element, inline: bool) -> None:
-    w.wrap(el, inline, "div", local_name(el.tag), inner_inline=False)
+for _name in ("text", "front", "body", "back", "group"):
+    register_static(f"{T}{_name}", "div", _name, inner_inline=False)
+register_static(f"{T}p", "p", "p")
+register_static(f"{T}ab", "p", "p")
+register_static(f"{T}lg", "div", "lg", inner_inline=False)
+register_static(f"{T}l", "div", "l")
+register_static(f"{T}table", "table", "table", inner_inline=False)
+register_static(f"{T}row", "tr", "row", inner_inline=False)
+register_static(f"{T}cell", "td", "cell")
+register_static(f"{T}quote", "blockquote", "quote", inner_inline=False)
+register_static(f"{T}cit", "blockquote", "quote", inner_inline=False)
+register_static(f"{T}q", "q", "q", inline_tag="q")
+register_static(f"{T}said", "q", "q", inline_tag="q")
 
 
 @register(f"{T}div", *(f"{T}div{n}" for n in range(1, 8)), f"{T}floatingText")
@@ -69,21 +79,6 @@ def head(w: Walker, el: etree._Element, inline: bool) -> None:
     w.wrap(el, inline, f"h{level}", "head sub" if sub else "head")
 
 
-@register(f"{T}p", f"{T}ab")
-def paragraph(w: Walker, el: etree._Element, inline: bool) -> None:
-    w.wrap(el, inline, "p", "p")
-
-
-@register(f"{T}lg")
-def line_group(w: Walker, el: etree._Element, inline: bool) -> None:
-    w.wrap(el, inline, "div", "lg", inner_inline=False)
-
-
-@register(f"{T}l")
-def verse_line(w: Walker, el: etree._Element, inline: bool) -> None:
-    w.wrap(el, inline, "div", "l")
-
-
 @register(f"{T}list", f"{T}listBibl")
 def list_(w: Walker, el: etree._Element, inline: bool) -> None:
     ordered = el.get("type") in ("numbered", "ordered") or "numbered" in (el.get("rend") or "")
@@ -100,31 +95,6 @@ def item(w: Walker, el: etree._Element, inline: bool) -> None:
         w.wrap(el, False, "li", "item", extra=extra)
     else:
         w.wrap(el, True, "span", local_name(el.tag))
-
-
-@register(f"{T}table")
-def table(w: Walker, el: etree._Element, inline: bool) -> None:
-    w.wrap(el, inline, "table", "table", inner_inline=False)
-
-
-@register(f"{T}row")
-def row(w: Walker, el: etree._Element, inline: bool) -> None:
-    w.wrap(el, inline, "tr", "row", inner_inline=False)
-
-
-@register(f"{T}cell")
-def cell(w: Walker, el: etree._Element, inline: bool) -> None:
-    w.wrap(el, inline, "td", "cell")
-
-
-@register(f"{T}quote", f"{T}cit")
-def quote(w: Walker, el: etree._Element, inline: bool) -> None:
-    w.wrap(el, inline, "blockquote", "quote", inner_inline=False)
-
-
-@register(f"{T}q", f"{T}said")
-def q(w: Walker, el: etree._Element, inline: bool) -> None:
-    w.wrap(el, True, "q", "q", inline_tag="q")
 
 
 @register(f"{T}lb")

@@ -15,6 +15,7 @@ browser would otherwise break the paragraph apart.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from teikit.errors import TeikitError
@@ -32,6 +33,26 @@ Renderer = Callable[["Walker", "etree._Element", bool], None]
 RENDERERS: dict[str, Renderer] = {}
 
 
+@dataclass(frozen=True, slots=True)
+class Static:
+    """A renderer that is only a pair of tags, applied by the walk itself (no call).
+
+    ``block_open``/``inline_open`` are opening tags without their closing
+    ``>``, so that ``id`` and ``lang`` can be added.
+    """
+
+    block_open: str
+    block_close: str
+    inline_open: str
+    inline_close: str
+    #: Whether the content is phrasing when the element is rendered as a block.
+    inner_inline: bool
+
+
+#: Renderers that are only tags, by Clark name; :func:`register_static` fills it.
+STATIC: dict[str, Static] = {}
+
+
 def register(*tags: str) -> Callable[[Renderer], Renderer]:
     """Register the decorated function as the renderer of each Clark name in ``tags``."""
 
@@ -41,6 +62,25 @@ def register(*tags: str) -> Callable[[Renderer], Renderer]:
         return fn
 
     return add
+
+
+def register_static(
+    tag: str, block_tag: str, cls: str, *, inline_tag: str = "span", inner_inline: bool = True
+) -> None:
+    """Render ``tag`` as ``block_tag`` (``inline_tag`` in phrasing context) with class ``cls``."""
+    spec = Static(
+        f'<{block_tag} class="{cls}"',
+        f"</{block_tag}>",
+        f'<{inline_tag} class="{cls}"',
+        f"</{inline_tag}>",
+        inner_inline,
+    )
+    STATIC[tag] = spec
+
+    def render_static(w: Walker, el: etree._Element, inline: bool) -> None:
+        w.static(spec, el, inline)
+
+    RENDERERS[tag] = render_static
 
 
 class Walker:
@@ -63,10 +103,24 @@ class Walker:
         if value:
             out.append(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
         get = RENDERERS.get
+        static = STATIC.get
         for child in el:
             tag = child.tag
             if tag.__class__ is str:
-                get(tag, generic)(self, child, inline)
+                spec = static(tag)
+                if spec is None:
+                    get(tag, generic)(self, child, inline)
+                else:
+                    # inlined :meth:`static`, the commonest case
+                    extra = self.common(child)
+                    if inline:
+                        out.append(f"{spec.inline_open}{extra}>")
+                        self.children(child, True)
+                        out.append(spec.inline_close)
+                    else:
+                        out.append(f"{spec.block_open}{extra}>")
+                        self.children(child, spec.inner_inline)
+                        out.append(spec.block_close)
             value = child.tail
             if value:
                 out.append(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
@@ -94,6 +148,18 @@ class Walker:
         finally:
             self.out, self.suppress_ids = saved, saved_ids
 
+    def static(self, spec: Static, el: etree._Element, inline: bool) -> None:
+        """``el`` rendered by a :class:`Static` spec."""
+        extra = self.common(el)
+        if inline:
+            self.out.append(f"{spec.inline_open}{extra}>")
+            self.children(el, True)
+            self.out.append(spec.inline_close)
+        else:
+            self.out.append(f"{spec.block_open}{extra}>")
+            self.children(el, spec.inner_inline)
+            self.out.append(spec.block_close)
+
     def common(self, el: etree._Element) -> str:
         """``id`` (from ``xml:id``, once per page) and ``lang`` attributes for ``el``."""
         result = ""
@@ -101,9 +167,10 @@ class Walker:
         if xid and not self.suppress_ids and xid not in self.ctx.emitted_ids:
             self.ctx.emitted_ids.add(xid)
             result = f' id="{attr(xid)}"'
-        lang = el.get(XML_LANG)
-        if lang:
-            result += f' lang="{attr(lang)}"'
+        if self.ctx.has_lang:
+            lang = el.get(XML_LANG)
+            if lang:
+                result += f' lang="{attr(lang)}"'
         return result
 
     def wrap(
