@@ -101,10 +101,7 @@ class Context:
     persons: dict[str, Person]
     resp_names: dict[str, str]
     languages: dict[str, str]
-    referenced_notes: set[str]
     footnotes: list[Footnote] = field(default_factory=list)
-    #: Whether any element has ``xml:lang`` (most documents: none, or only the root).
-    has_lang: bool = True
     turn_count: int = 0
     has_choices: bool = False
     ref_count: int = 0
@@ -164,7 +161,9 @@ def _person(el: etree._Element, pid: str, colour: int) -> Person:
 
 def _resp_names(root: etree._Element) -> dict[str, str]:
     names: dict[str, str] = {}
-    for stmt in root.iter(f"{T}respStmt"):
+    header = root.find(f"{T}teiHeader")
+    scope = header if header is not None else root
+    for stmt in scope.iter(f"{T}respStmt"):
         rid = stmt.get(XML_ID)
         if not rid:
             continue
@@ -172,7 +171,7 @@ def _resp_names(root: etree._Element) -> dict[str, str]:
         what = [text_of(c) for c in stmt if c.tag == f"{T}resp"]
         label = ", ".join(w for w in who if w) or rid
         names[rid] = f"{label} ({'; '.join(what)})" if any(what) else label
-    for el in root.iter(f"{T}person", f"{T}editor", f"{T}author"):
+    for el in scope.iter(f"{T}person", f"{T}editor", f"{T}author"):
         pid = el.get(XML_ID)
         if pid and pid not in names:
             names[pid] = text_of(el)
@@ -186,7 +185,7 @@ NOTE_CONTAINERS = frozenset(
 )
 
 
-def _stands_apart(note: etree._Element) -> bool:
+def stands_apart(note: etree._Element) -> bool:
     """Whether ``note`` is an endnote kept apart from the text its markers point from."""
     parent = note.getparent()
     return parent is not None and parent.tag in NOTE_CONTAINERS
@@ -199,23 +198,14 @@ def build_context(root: etree._Element) -> Context:
         pid = el.get(XML_ID)
         if pid and pid not in persons:
             persons[pid] = _person(el, pid, len(persons) % PALETTE_SIZE)
-    languages = {
-        lang.get("ident", ""): text_of(lang)
-        for lang in root.iter(f"{T}language")
-        if lang.get("ident")
-    }
-    ids = IdMap(root)
-    referenced: set[str] = set()
-    standing = {
-        nid: note
-        for note in root.iter(f"{T}note")
-        if (nid := note.get(XML_ID)) and _stands_apart(note)
-    }
-    if standing:
-        for ref in root.iter(f"{T}ref", f"{T}ptr"):
-            target = ref.get("target") or ""
-            if target.startswith("#") and target[1:] in standing:
-                referenced.add(target[1:])
-    ctx = Context(root, ids, persons, _resp_names(root), languages, referenced)
-    ctx.has_lang = bool(root.xpath("boolean(//*[@xml:lang])"))
-    return ctx
+    header = root.find(f"{T}teiHeader")
+    languages = (
+        {
+            lang.get("ident", ""): text_of(lang)
+            for lang in header.iter(f"{T}language")
+            if lang.get("ident")
+        }
+        if header is not None
+        else {}
+    )
+    return Context(root, IdMap(root), persons, _resp_names(root), languages)

@@ -17,6 +17,7 @@ from teikit.html.context import (
     Person,
     T,
     local_name,
+    stands_apart,
     tag_of,
     text_of,
 )
@@ -202,7 +203,17 @@ def name(w: Walker, el: etree._Element, inline: bool) -> None:
             cache[pointer] = extra
     elif el.get("key"):
         extra = f' title="{attr(el.get("key") or "")}"'
-    w.wrap(el, True, "span", NAME_CLASSES.get(tag_of(el), "name"), extra=extra)
+    # :meth:`Walker.wrap` inlined: names are the commonest element of large editions
+    out = w.out
+    common = w.common(el)
+    out.append(f'<span class="{NAME_CLASSES.get(tag_of(el), "name")}"{common}{extra}>')
+    if len(el):
+        w.children(el, True)
+    else:
+        value = el.text
+        if value:
+            out.append(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    out.append("</span>")
 
 
 NAME_CLASSES = {tag: "name " + local_name(tag) for tag in _NAME_TAGS}
@@ -381,7 +392,7 @@ def note(w: Walker, el: etree._Element, inline: bool) -> None:
     """
     ctx = w.ctx
     nid = el.get(XML_ID)
-    if nid and nid in ctx.referenced_notes:
+    if nid and stands_apart(el) and _is_footnote(el):
         label = el.get("n") or ""
         content = _note_content(w, el)
         backs = "".join(
@@ -450,7 +461,8 @@ def ref(w: Walker, el: etree._Element, inline: bool) -> None:
     if w.in_link and end == "</a>":
         start, end = '<span class="ref"', "</span>"
     out = w.out
-    out.append(f"{start}{w.common(el)}>")
+    common = w.common(el)
+    out.append(f"{start}{common}>")
     if len(el):
         was, w.in_link = w.in_link, end == "</a>" or w.in_link
         w.children(el, True)
@@ -467,8 +479,15 @@ def ref(w: Walker, el: etree._Element, inline: bool) -> None:
 def _link_tags(w: Walker, target: str) -> tuple[str, str]:
     """Opening (without ``>``) and closing tag for a pointer; ``("", "")`` for a note marker."""
     first = target.split()[0] if target.strip() else ""
-    if first.startswith("#") and first[1:] in w.ctx.referenced_notes:
-        return ("", "")
+    if first.startswith("#"):
+        target_el = w.ctx.ids.get(first[1:])
+        if (
+            target_el is not None
+            and target_el.tag == f"{T}note"
+            and stands_apart(target_el)
+            and _is_footnote(target_el)
+        ):
+            return ("", "")
     href = local_href(first) if first else None
     if href is not None:
         return (f'<a class="ref" href="{attr(href)}"', "</a>")

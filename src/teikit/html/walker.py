@@ -167,10 +167,9 @@ class Walker:
         if xid and not self.suppress_ids and xid not in self.ctx.emitted_ids:
             self.ctx.emitted_ids.add(xid)
             result = f' id="{attr(xid)}"'
-        if self.ctx.has_lang:
-            lang = el.get(XML_LANG)
-            if lang:
-                result += f' lang="{attr(lang)}"'
+        lang = el.get(XML_LANG)
+        if lang:
+            result += f' lang="{attr(lang)}"'
         return result
 
     def wrap(
