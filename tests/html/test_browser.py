@@ -194,6 +194,30 @@ def test_print_stylesheet_hides_controls(browser: Any, site: Path) -> None:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
+def test_review_page_shows_raw_lines_beside_the_reading_view(browser: Any, tmp_path: Path) -> None:
+    from teikit.html.review import ExplainedLine, render_review
+
+    raw = "CABLE\nTOP SECRET\nMAO: hello\n"
+    roles = [ExplainedLine(1, "heading", "first line"), ExplainedLine(2, "marking", "stamp")]
+
+    class Doubt:
+        line, message = 3, "speaker or heading?"
+
+    path = tmp_path / "review.html"
+    path.write_text(render_review(raw, roles, SEEDS[0], [Doubt()]), encoding="utf-8")
+    errors, requests = load(browser, path)
+    assert errors == [] and requests == []
+    assert browser.find_element("id", "L2").text.endswith("TOP SECRET")
+    assert browser.find_element("css selector", ".rendered .tei-header").is_displayed()
+    browser.find_element("css selector", ".doubts a").click()
+    assert browser.current_url.endswith("#L3")
+    assert browser.execute_script(
+        "return getComputedStyle(document.getElementById('L1')).backgroundColor"
+    ) != browser.execute_script(
+        "return getComputedStyle(document.getElementById('L3')).backgroundColor"
+    )
+
+
 @pytest.mark.shared
 def test_a_frus_volume_reads_in_the_browser(
     browser: Any, frus_volumes: list[Path], tmp_path: Path

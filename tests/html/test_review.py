@@ -57,3 +57,17 @@ def test_no_doubts_and_role_classes() -> None:
     assert "None." in doc.find_class("doubts")[0].text_content()
     assert role_class("Page Furniture!") == "role-page-furniture"
     assert role_class("") == "role-none"
+
+
+def test_write_review_for_a_real_conversion(tmp_path: Path) -> None:
+    from teikit.convert import convert
+    from teikit.html.review import write_review
+
+    raw = REPO / "tei" / "raw" / "1951-10-19_cable_mao-to-filippov.txt"
+    result = convert(raw)
+    text = raw.read_text(encoding="utf-8")
+    written = write_review(text, result, tmp_path, [ExplainedLine(1, "heading", "first line")])
+    assert written == tmp_path / "1951-10-19_cable_mao-to-filippov.review.html"
+    doc = page(written.read_text(encoding="utf-8"))
+    assert len(doc.find_class("raw-line")) == len(text.splitlines())
+    assert "role-heading" in doc.get_element_by_id("L1").get("class", "")

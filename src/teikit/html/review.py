@@ -22,7 +22,11 @@ from teikit.html.reading import Doc, read
 from teikit.html.safety import attr, text
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Sequence
+    from pathlib import Path
+
+    from lxml import etree
 
 
 class LineRole(Protocol):
@@ -122,3 +126,42 @@ def render_review(
         scripts=("reading.js",),
         lang=reading.lang,
     )
+
+
+class Converted(Protocol):
+    """What :func:`write_review` needs of a conversion (``teikit.convert.ConversionResult``)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def tree(self) -> etree._ElementTree: ...
+    @property
+    def report(self) -> _Reported: ...
+
+
+class _Reported(Protocol):
+    @property
+    def uncertainties(self) -> Sequence[Doubt]: ...
+
+
+def write_review(
+    raw_text: str,
+    result: Converted,
+    out_dir: str | os.PathLike[str],
+    line_roles: Sequence[LineRole] = (),
+) -> Path:
+    """Write ``DIR/NAME.review.html`` for one conversion; the path written.
+
+    This is what ``teikit convert --review DIR`` calls per transcription, with
+    the converter's per-line explanations as ``line_roles``.
+    """
+    from pathlib import Path
+
+    from teikit.xmlio import write_atomic
+
+    target = Path(out_dir) / f"{result.name}.review.html"
+    html = render_review(
+        raw_text, line_roles, result.tree, result.report.uncertainties, title=result.name
+    )
+    write_atomic(target, html.encode("utf-8"))
+    return target
