@@ -210,13 +210,21 @@ def parse_bytes(
         raise TeikitError(exc.message, SourceLocation(name, 1, 1)) from None
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (0, 0)
-        msg = exc.msg or str(exc)
         raise TeikitError(
-            f"not well-formed XML: {msg}", SourceLocation(name, line, col + 1)
+            f"not well-formed XML: {libxml_message(exc)}", SourceLocation(name, line, col + 1)
         ) from None
     tree = root.getroottree()
     check_doctype(tree, name)
     return tree
+
+
+_LIBXML_POSITION = re.compile(r",? line \d+, column \d+\s*$")
+
+
+def libxml_message(exc: etree.XMLSyntaxError) -> str:
+    """libxml2's message on one line, without the position it repeats (the location has it)."""
+    msg = exc.msg or str(exc)
+    return " ".join(_LIBXML_POSITION.sub("", msg.strip()).split())
 
 
 def parse_file(path: str | os.PathLike[str]) -> etree._ElementTree:

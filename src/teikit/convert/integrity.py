@@ -125,9 +125,14 @@ def check_nothing_lost(
             have[word] -= 1
         elif word not in allowed_markup:
             raise TeikitError(
-                f"the conversion lost the word {src.text[offset:end]!r} (it is not in the TEI "
+                f"the conversion lost the word {_shorten(src.text[offset:end])!r} (it is not in "
+                "the TEI "
                 "output); "
                 "this is a converter bug or an unsupported layout, please report it with "
                 "this transcription",
                 src.location(offset),
             )
+
+
+def _shorten(word: str, limit: int = 40) -> str:
+    return word if len(word) <= limit else f"{word[: limit - 1]}…"

@@ -565,6 +565,8 @@ class Assembler:
             others = [it for it in rest[:open_at] if not isinstance(it, Para)]
             body_items = self._opener(div, [*others, *rest[open_at:]])
         closer_at = self._closer_start(body_items)
+        if closer_at is not None and not any(isinstance(it, Para) for it in body_items[:closer_at]):
+            closer_at = None  # a closer needs a text to close: alone, it is a paragraph
         main = body_items if closer_at is None else body_items[:closer_at]
         self._prose(div, main, sections=True)
         if closer_at is not None:

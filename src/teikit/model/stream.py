@@ -20,7 +20,14 @@ from lxml import etree
 
 from teikit.errors import SourceLocation, TeikitError
 from teikit.model.loader import XML_ID, Reader, gc_paused
-from teikit.xmlio import TEI_NS, check_doctype, check_regular, display_name, refuse_external
+from teikit.xmlio import (
+    TEI_NS,
+    check_doctype,
+    check_regular,
+    display_name,
+    libxml_message,
+    refuse_external,
+)
 
 if TYPE_CHECKING:
     import os
@@ -93,7 +100,7 @@ def iter_documents(
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (0, 0)
         raise TeikitError(
-            f"not well-formed XML: {exc.msg or exc}", SourceLocation(name, line, col + 1)
+            f"not well-formed XML: {libxml_message(exc)}", SourceLocation(name, line, col + 1)
         ) from None
     finally:
         fh.close()
