@@ -10,6 +10,8 @@ refusal that says a word was lost or the output was invalid is a finding.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fuzz_helpers import FUZZ, guarded
 from hypothesis import given
 from hypothesis import strategies as st
@@ -108,3 +110,36 @@ def test_convert_is_deterministic(text: str) -> None:
         return teikit.convert(text, name="fuzz", validate=False).data == first
 
     assert guarded("convert-twice", text, twice) in (True, None)
+
+
+_RAW = Path(__file__).resolve().parents[2] / "tei" / "raw"
+#: Real transcriptions, as lists of lines: windows of them keep real layouts.
+CORPUS = [p.read_text(encoding="utf-8").splitlines() for p in sorted(_RAW.glob("*.txt"))]
+
+
+@st.composite
+def real_windows(draw: st.DrawFn) -> str:
+    """A window of a real transcription, with a few lines dropped, doubled or spliced in."""
+    lines = draw(st.sampled_from(CORPUS))
+    start = draw(st.integers(min_value=0, max_value=max(len(lines) - 1, 0)))
+    size = draw(st.integers(min_value=1, max_value=120))
+    window = list(lines[start : start + size])
+    for _ in range(draw(st.integers(min_value=0, max_value=4))):
+        at = draw(st.integers(min_value=0, max_value=len(window)))
+        action = draw(st.sampled_from(["drop", "double", "markup", "other"]))
+        if action == "drop" and window:
+            del window[min(at, len(window) - 1)]
+        elif action == "double" and window:
+            window.insert(at, window[min(at, len(window) - 1)])
+        elif action == "markup":
+            window.insert(at, draw(MARKUP).strip("\n"))
+        else:
+            other = draw(st.sampled_from(CORPUS))
+            window.insert(at, other[draw(st.integers(min_value=0, max_value=len(other) - 1))])
+    return "\n".join(window) + "\n"
+
+
+@FUZZ
+@given(real_windows())
+def test_windows_of_real_transcriptions_keep_every_word(text: str) -> None:
+    guarded("convert-real", text, lambda: teikit.convert(text, name="fuzz"))
