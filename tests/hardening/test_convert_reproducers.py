@@ -233,3 +233,33 @@ def test_atomic_write_over_a_directory_or_under_a_file_is_an_error(tmp_path: Pat
     with pytest.raises(TeikitError, match="a file is in the way"):
         write_atomic(tmp_path / "f" / "x.xml", b"<x/>")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.xml", "f"]
+
+
+# -- converter output the user cannot act on -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "tag"),
+    [
+        (
+            'Summary:\n\nRecord "time-servers."\n\nMao Union.\n\nDocument Information\n',
+            "5:1",
+            "summary",
+        ),
+        (
+            "Comrade Zedong: x\n\nComrade Balluku: contradictions.\n\nComrade Zedong: x\n\n"
+            "[Stamp: received\n(The end.)\n",
+            "7:9",
+            "stamp",
+        ),
+    ],
+)
+def test_invalid_converter_output_is_reported_at_the_raw_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, where: str, tag: str
+) -> None:
+    status, err, _ = convert_file(tmp_path, text, capsys)
+    if status == 0:
+        pytest.skip("the converter now encodes this layout validly")
+    line = one_line_error(err)
+    assert line.startswith(f"teikit: {tmp_path / 'in.txt'}:{where}: the converter made <{tag}>")
+    assert not (tmp_path / "out" / "in.xml").exists()

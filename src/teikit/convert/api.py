@@ -59,7 +59,7 @@ def convert_source(
     check_nothing_lost(src, tree.getroot())  # every raw word is in the TEI, or an error
     data = serialize(tree)
     if validate:
-        for problem in validation.check(data, f"{doc_name}.xml"):
+        for problem in validation.check(data, f"{doc_name}.xml", src):
             report.unsure(
                 0, 0, f"schema {problem.severity} at output line {problem.line}: {problem.message}"
             )
