@@ -91,7 +91,8 @@ class Report:
 
     @property
     def valid(self) -> bool:
-        return all(f.valid for f in self.files)
+        """Every file checked is valid, and at least one was: nothing checked is not "valid"."""
+        return bool(self.files) and all(f.valid for f in self.files)
 
     @property
     def unreadable(self) -> list[FileResult]:
