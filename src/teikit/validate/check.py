@@ -7,7 +7,7 @@ processes of ``--jobs`` all share it.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from teikit.errors import TeikitError
 from teikit.validate import schemas
@@ -71,6 +71,7 @@ def check_document(doc: Document, options: Options) -> list[Problem]:
         if named:
             spec = tuple(named) + (options.schema or ())
     for engine in schemas.engines(spec, options.phase):
-        problems.extend(engine.check(doc))
+        label = schemas.schema_label(engine.path)
+        problems.extend(replace(p, schema=label) for p in engine.check(doc))
     # read top to bottom, whichever engine found it (unknown positions last)
     return sorted(problems, key=lambda p: (p.line or 1 << 30, p.column))

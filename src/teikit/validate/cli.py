@@ -30,9 +30,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "-s",
         "--schema",
         action="append",
-        metavar="FILE",
-        help="RELAX NG (.rng), Schematron (.sch/.isosch), XSD (.xsd) or ODD; repeatable "
-        "(default: the bundled teikit schema)",
+        metavar="SCHEMA",
+        help="a bundled schema by name (teikit, tei_all, tei_lite) or a file: RELAX NG "
+        "(.rng), Schematron (.sch/.isosch), XSD (.xsd) or ODD; repeatable "
+        "(default: teikit; `teikit schema path NAME` shows where a bundled one lives)",
     )
     p.add_argument("--phase", help="Schematron phase (default: #DEFAULT)")
     p.add_argument(
@@ -90,7 +91,9 @@ def run(args: argparse.Namespace) -> int:
     files = discover(paths or ["."])
     if ref:
         files = only_changed(files, ref)
-    explicit = tuple(args.schema) if args.schema else None
+    from teikit.validate.schemas import schema_paths
+
+    explicit = tuple(schema_paths(args.schema)) if args.schema else None
     options = Options(explicit, args.phase, args.xml_model, args.max_size << 20)
     progress = not args.quiet and sys.stderr.isatty()
     results = run_files(files, options, jobs=args.jobs or (os.cpu_count() or 1), progress=progress)
