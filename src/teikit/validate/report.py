@@ -91,6 +91,11 @@ class FileResult:
     def valid(self) -> bool:
         return self.readable and not any(p.severity is Severity.ERROR for p in self.problems)
 
+    @property
+    def skipped(self) -> bool:
+        """Not checked on purpose (``--only-tei`` and the root is not TEI)."""
+        return any(p.rule == "skip:not-tei" for p in self.problems)
+
 
 @dataclass(frozen=True, slots=True)
 class Report:
@@ -135,9 +140,12 @@ class Report:
         bad = sum(1 for f in self.files if not f.valid)
         errors, warnings = self.count(Severity.ERROR), self.count(Severity.WARNING)
         against = " + ".join(self.schema_names) or "no schema"
+        skipped = sum(1 for f in self.files if f.skipped)
+        also = f", {skipped} skipped (not TEI)" if skipped else ""
+        n -= skipped
         return (
             f"{n} file{'s' if n != 1 else ''} checked against {against}: "
-            f"{n - bad} valid, {bad} invalid; "
+            f"{n - bad} valid, {bad} invalid{also}; "
             f"{errors} error{'s' if errors != 1 else ''}, "
             f"{warnings} warning{'s' if warnings != 1 else ''}"
         )
