@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from teikit._lazy import lazy_exports
+from teikit._lazy import lazy_exports, make_callable
 
 if TYPE_CHECKING:
     import os
@@ -126,3 +126,4 @@ def convert(
 
 
 __getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals(), __all__)
+make_callable(__name__, "convert")

@@ -17,6 +17,7 @@ import os
 from collections.abc import Iterable
 from typing import cast
 
+from teikit._lazy import make_callable
 from teikit.errors import TeikitError
 from teikit.inputs import (
     XmlInput,
@@ -29,8 +30,8 @@ from teikit.inputs import (
     tree_bytes,
     tree_name,
 )
+from teikit.validate import discover as _discover
 from teikit.validate.check import Options, check_file
-from teikit.validate.discover import discover
 from teikit.validate.loader import DEFAULT_MAX_BYTES
 from teikit.validate.report import Engine, FileResult, Problem, Report, Severity
 from teikit.validate.schemas import SchemaSpec, default_schemas, schema_paths
@@ -93,7 +94,7 @@ def validate(
                 raise TypeError(f"validate() takes paths in an iterable, not {type(item).__name__}")
             refuse_markup_path(item, "validate")
             paths.append(os.fspath(item))
-        files = discover(paths)
+        files = _discover.discover(paths)
         if not files:
             named = ", ".join(repr(p) for p in paths) or "an empty list"
             raise TeikitError(
@@ -110,3 +111,6 @@ def _default_names() -> list[str]:
         return default_schemas()
     except TeikitError:
         return []
+
+
+make_callable(__name__, "validate")
