@@ -15,7 +15,9 @@ Two tables:
   footnotes linked to their marker, against frus2raw's JSON ground truth.
   ``--frus N`` scores a deterministic sample of N documents per combination
   (default 40), ``--frus all`` every document (about 2,855 per combination; use
-  ``--workers 2``), ``--frus 0`` skips FRUS.
+  ``--workers 2``), ``--frus 0`` skips FRUS. ``--rough`` adds, per combination, the
+  same documents roughened to the seeds' habits (hard-wrapped lines, footnote digits
+  glued to the word, notes listed ``N. text``), which frus2raw alone does not produce.
 
 Derived FRUS text is cached in ``benchmarks/results/frus2raw/`` (not committed).
 ``--json FILE`` also writes the figures as JSON. Quality, not speed: this script is
@@ -69,6 +71,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--frus", default="40", help="documents per combination: N, all or 0")
     ap.add_argument("--combos", nargs="*", help="only these flag combinations (names)")
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument(
+        "--rough",
+        action="store_true",
+        help="also score each combination roughened to the seeds' habits "
+        "(hard wraps, glued note markers, notes listed 'N. text')",
+    )
     ap.add_argument("--cache", type=Path, default=HERE / "results" / "frus2raw")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
@@ -99,10 +107,18 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"  {name}: {len(paths)} documents in {time.perf_counter() - t0:.1f} s", flush=True
             )
-        total = frus_score.Counts()
-        for c in rows.values():
-            total = total + c
+            if args.rough:
+                rough = frus_score.roughen_files(paths, args.cache / f"{name}-rough")
+                rows[f"{name}+rough"] = frus_score.score_files(rough, workers=args.workers)
+        total, total_rough = frus_score.Counts(), frus_score.Counts()
+        for name, c in list(rows.items()):
+            if name.endswith("+rough"):
+                total_rough = total_rough + c
+            else:
+                total = total + c
         rows["all"] = total
+        if args.rough:
+            rows["all+rough"] = total_rough
         per = "every document" if args.frus == "all" else f"a sample of {args.frus} documents"
         print(frus_score.format_table(rows, f"FRUS via frus2raw, {per} per combination"))
         for line in total.refusals[: 20 if not args.details else None]:

@@ -55,6 +55,50 @@ def derive(shared: Path, flags: Sequence[str], volumes: Iterable[str], outdir: P
     return sorted(outdir.glob("*.txt"))
 
 
+_MARKER = re.compile(r"(?<=\S) ?\[(\d{1,3})\]")
+_NOTE_LINE = re.compile(r"^\[(\d{1,3})\] ", re.M)
+
+
+def roughen(text: str, width: int = 72) -> str:
+    """The same text in the seeds' habits: hard-wrapped, markers glued, notes ``N. text``.
+
+    frus2raw writes one paragraph per line, footnote markers as ``[n]`` and the notes
+    after a ``----`` rule as ``[n] text``. Typed and OCR'd transcriptions look otherwise:
+    lines wrapped at a fixed width, the marker a digit glued to the word or stop before
+    it (``researchers.1``), the notes ``1. text``. Words, labels and the order of
+    everything are kept, so frus2raw's ground truth still holds.
+    """
+    import textwrap
+
+    body, rule, notes = text.rpartition("\n----\n")
+    if not rule:
+        body, notes = text, ""
+    body = _MARKER.sub(r"\1", body)
+    paragraphs = []
+    for para in body.split("\n\n"):
+        if "\n" in para.strip() or len(para) <= width:
+            paragraphs.append(para)
+        else:
+            wrapped = textwrap.wrap(para, width, break_long_words=False, break_on_hyphens=False)
+            paragraphs.append("\n".join(wrapped))
+    out = "\n\n".join(paragraphs)
+    if rule:
+        out += rule + _NOTE_LINE.sub(r"\1. ", notes)
+    return out
+
+
+def roughen_files(paths: Iterable[Path], outdir: Path) -> list[Path]:
+    """Copies of derived files (text roughened, ground truth as is) in ``outdir``."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    out = []
+    for p in paths:
+        target = outdir / p.name
+        target.write_text(roughen(p.read_text(encoding="utf-8")), encoding="utf-8")
+        (outdir / p.with_suffix(".json").name).write_bytes(p.with_suffix(".json").read_bytes())
+        out.append(target)
+    return out
+
+
 def volumes(shared: Path) -> list[str]:
     return sorted(p.stem for p in (shared / "frus").glob("frus*.xml"))
 
@@ -238,13 +282,13 @@ def sample(paths: Sequence[Path], n: int) -> list[Path]:
 def format_table(rows: dict[str, Counts], title: str) -> str:
     lines = [
         title,
-        f"{'combination':<22}{'docs':>6}{'refused':>8}{'turns P':>9}{'turns R':>9}"
+        f"{'combination':<28}{'docs':>6}{'refused':>8}{'turns P':>9}{'turns R':>9}"
         f"{'false-dlg':>10}{'notes P':>9}{'notes R':>9}{'linked':>8}",
     ]
     for name, c in rows.items():
         s = c.summary()
         lines.append(
-            f"{name:<22}{c.docs:>6}{c.refused:>8}{s['turns P']:>9.3f}{s['turns R']:>9.3f}"
+            f"{name:<28}{c.docs:>6}{c.refused:>8}{s['turns P']:>9.3f}{s['turns R']:>9.3f}"
             f"{c.false_turn_docs:>10}{s['notes P']:>9.3f}{s['notes R']:>9.3f}"
             f"{s['notes linked']:>8.3f}"
         )
