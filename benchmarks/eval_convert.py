@@ -123,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         print(frus_score.format_table(rows, f"FRUS via frus2raw, {per} per combination"))
         for line in total.refusals[: 20 if not args.details else None]:
             print(f"  refused {line}")
+        for line in (total + total_rough).false_dialogue[: None if args.details else 10]:
+            print(f"  turns in a document without dialogue: {line}")
         figures["frus"] = {name: c.summary() for name, c in rows.items()}
 
     if args.json:

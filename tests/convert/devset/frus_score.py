@@ -195,6 +195,7 @@ class Counts:
     linked_tp: int = 0
     linked_true: int = 0
     refusals: list[str] = field(default_factory=list)
+    false_dialogue: list[str] = field(default_factory=list)
 
     def __add__(self, other: Counts) -> Counts:
         out = Counts()
@@ -249,6 +250,8 @@ def score_file(txt: Path, converter: Converter = _convert) -> Counts:
     c.turns_pred = sum(got_turns.values())
     c.turns_tp = sum((got_turns & want_turns).values())
     c.false_turn_docs = int(not want_turns and bool(got_turns))
+    if c.false_turn_docs:
+        c.false_dialogue.append(f"{txt.stem}: {sorted(label for label, _ in got_turns)[:5]}")
     c.notes_pred = sum(got_notes.values())
     c.notes_tp = sum((got_notes & want_notes).values())
     c.linked_tp = len(linked & {n for n, _ in want_notes})
