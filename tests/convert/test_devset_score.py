@@ -153,3 +153,16 @@ def test_head_matching_tolerates_glued_markers_not_other_headings() -> None:
     )
     assert not score._head_matches(k("Summary"), k("Summary of the Discussion of Policy"))
     assert not score._head_matches(k("TO"), k("TOPHAT"))
+
+
+def test_endnotes_and_title_parts_count() -> None:
+    root = etree.fromstring(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><front><titlePage><docTitle>'
+        b"<titlePart>A Study</titlePart></docTitle></titlePage></front><body><p>x"
+        b'<ref target="#n1">1</ref></p></body><back><note xml:id="n1" n="1">a</note>'
+        b'<note type="endnote" n="2">b</note></back></text></TEI>'
+    )
+    obs = score.observe(root)
+    assert obs.heads == ["A Study"]
+    assert obs.note_numbers == ["1", "2"]
+    assert obs.linked_numbers == {"1"}

@@ -240,6 +240,17 @@ def _page_boundaries(text_el: etree._Element) -> int:
     return count
 
 
+def _is_footnote(note: etree._Element) -> bool:
+    """A foot- or endnote: typed so, or numbered in the back matter's notes."""
+    if note.get("type") in ("footnote", "endnote"):
+        return True
+    return note.get("type") is None and bool(note.get("n")) and _in_back(note)
+
+
+def _in_back(el: etree._Element) -> bool:
+    return any(_local(a) == "back" for a in el.iterancestors())
+
+
 def observe(root: etree._Element) -> Observed:
     """Read the scored facts out of one TEI document."""
     obs = Observed()
@@ -263,7 +274,7 @@ def observe(root: etree._Element) -> Observed:
         obs.speaker_labels.append("".join(speaker.itertext()) if speaker is not None else "")
     notes_by_id: dict[str, str] = {}
     for note in root.iter(f"{T}note"):
-        if note.get("type") == "footnote":
+        if _is_footnote(note):
             n = note.get("n") or ""
             obs.note_numbers.append(n)
             if note.get(XML_ID):
@@ -282,7 +293,7 @@ def observe(root: etree._Element) -> Observed:
         if _local(el) == "stamp" and el.getparent() is not None:
             obs.stamp_texts.append(_text(el))
     if text_el is not None:
-        for head in text_el.iter(f"{T}head"):
+        for head in text_el.iter(f"{T}head", f"{T}titlePart"):
             obs.heads.append(_text(head, skip=("note", "ref")))
         obs.page_boundaries = _page_boundaries(text_el)
         obs.lost_gaps = sum(1 for g in text_el.iter(f"{T}gap") if g.get("reason") == "lost")
