@@ -1,6 +1,7 @@
 """Measure the converter's quality: the development set and FRUS-derived text.
 
-Run: ``python benchmarks/eval_convert.py [--details] [--frus all|N|0] [--workers 2]``.
+Run: ``python benchmarks/eval_convert.py [--details] [--per-document] [--frus all|N|0]
+[--workers 2] [--rough]``.
 
 Two tables:
 
@@ -68,6 +69,7 @@ def derived(shared: Path, name: str, flags: tuple[str, ...], cache: Path) -> lis
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--details", action="store_true", help="print every miss")
+    ap.add_argument("--per-document", action="store_true", help="a line per devset document")
     ap.add_argument("--frus", default="40", help="documents per combination: N, all or 0")
     ap.add_argument("--combos", nargs="*", help="only these flag combinations (names)")
     ap.add_argument("--workers", type=int, default=1)
@@ -90,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     ev = score.evaluate(shared / "devset" / "raw", schema=relaxng())
     print(score.format_table(ev) + f"\n({time.perf_counter() - t0:.1f} s)")
+    if args.per_document:
+        print(score.format_per_document(ev))
     if args.details:
         print(score.format_details(ev))
     figures["devset"] = ev.summary()

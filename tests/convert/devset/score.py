@@ -519,6 +519,7 @@ class DocResult:
     lost: list[str] = field(default_factory=list)
     kinds: set[str] = field(default_factory=set)
     date: str | None = None
+    tallies: dict[str, Tally] = field(default_factory=dict)
 
 
 @dataclass
@@ -613,11 +614,15 @@ def evaluate(
         result.kind_ok, result.family_ok = _kind_ok(exp, obs.kinds)
         if exp.date is not None:
             result.date_ok = obs.date == exp.date
-        result.false_turn_doc = score_turns(exp, obs, tallies["turns"], tallies["speakers"])
-        score_notes(exp, obs, tallies["notes"], tallies["notes linked"])
-        score_markings(exp, obs, tallies["markings"])
-        result.listed_false_heads = score_heads(exp, obs, tallies["headings"])
-        score_pages(exp, obs, tallies["page breaks"])
+        mine = result.tallies = {f: Tally() for f in FEATURES}
+        result.false_turn_doc = score_turns(exp, obs, mine["turns"], mine["speakers"])
+        score_notes(exp, obs, mine["notes"], mine["notes linked"])
+        score_markings(exp, obs, mine["markings"])
+        result.listed_false_heads = score_heads(exp, obs, mine["headings"])
+        score_pages(exp, obs, mine["page breaks"])
+        for f, t in mine.items():
+            tallies[f].add(t.tp, t.pred, t.true, t.pred_ok)
+            tallies[f].misses.extend(t.misses)
         if exp.lost_gaps is not None:
             result.false_lost_gaps = max(0, obs.lost_gaps - exp.lost_gaps)
         result.lost = words_lost(path.read_text(encoding="utf-8"), obs.words)
@@ -681,6 +686,39 @@ def format_details(ev: Evaluation, limit: int = 400) -> str:
         if notes:
             out.append(f"{d.name}: " + "; ".join(notes))
     return "\n".join(out)
+
+
+def format_per_document(ev: Evaluation) -> str:
+    """One line per document: matched/predicted/true per feature, kind and date verdicts."""
+    short = {
+        "turns": "turns",
+        "notes linked": "linked",
+        "markings": "marks",
+        "headings": "heads",
+        "page breaks": "pb",
+    }
+    lines = [
+        f"{'document':<56}{'kind':>5}{'date':>5}"
+        + "".join(f"{label:>13}" for label in short.values())
+        + "  (each: match/found/true)"
+    ]
+
+    def verdict(v: bool | None) -> str:
+        return "-" if v is None else ("ok" if v else "NO")
+
+    for d in ev.docs:
+        if d.refused:
+            lines.append(f"{d.name[:55]:<56}  refused: {d.refused[:60]}")
+            continue
+        cells = []
+        for f in short:
+            t = d.tallies.get(f)
+            cells.append(f"{t.tp}/{t.pred}/{t.true}" if t and (t.pred or t.true) else "-")
+        lines.append(
+            f"{d.name[:55]:<56}{verdict(d.kind_ok):>5}{verdict(d.date_ok):>5}"
+            + "".join(f"{c:>13}" for c in cells)
+        )
+    return "\n".join(lines)
 
 
 def iter_raw(raw_dir: Path) -> Iterator[Path]:
