@@ -86,10 +86,11 @@ def register_static(
 class Walker:
     """Writes HTML for a TEI subtree into :attr:`out`, a list of strings joined at the end."""
 
-    __slots__ = ("ctx", "div_depth", "in_link", "out", "suppress_ids")
+    __slots__ = ("ctx", "div_depth", "in_link", "marked", "out", "suppress_ids")
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self.marked = ctx.ids.marked
         self.out: list[str] = []
         self.div_depth = 0
         self.in_link = False
@@ -104,6 +105,7 @@ class Walker:
             out.append(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
         get = RENDERERS.get
         static = STATIC.get
+        marked = self.marked
         for child in el:
             tag = child.tag
             if tag.__class__ is str:
@@ -112,7 +114,7 @@ class Walker:
                     get(tag, generic)(self, child, inline)
                 else:
                     # inlined :meth:`static`, the commonest case
-                    extra = self.common(child)
+                    extra = self.common(child) if child in marked else ""
                     if inline:
                         out.append(f"{spec.inline_open}{extra}>")
                         self.children(child, True)
@@ -162,6 +164,8 @@ class Walker:
 
     def common(self, el: etree._Element) -> str:
         """``id`` (from ``xml:id``, once per page) and ``lang`` attributes for ``el``."""
+        if el not in self.marked:
+            return ""
         result = ""
         xid = el.get(XML_ID)
         if xid and not self.suppress_ids and xid not in self.ctx.emitted_ids:
