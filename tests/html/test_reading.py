@@ -234,3 +234,19 @@ def test_ids_and_languages_reach_the_page_once() -> None:
     assert p1.get("lang") == "fr" and p1.find(".//em[@lang='de']") is None
     assert [el.get("lang") for el in p1.iter() if el.get("lang")] == ["fr", "de"]
     assert doc.get_element_by_id("p1b") is not None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<doc><x>hi <y>there</y></x> you</doc>",
+        "<TEI><text><body><p>no namespace</p></body></text></TEI>",
+        f"<teiCorpus xmlns='{TEI}'><TEI><text><body><p>in a corpus</p></body></text></TEI>"
+        "</teiCorpus>",
+    ],
+)
+def test_documents_that_are_not_teikit_tei_still_render_every_word(source: str) -> None:
+    root = etree.fromstring(source)
+    words = " ".join(root.itertext()).split()
+    shown = " ".join(page(render(root)).find(".//main").itertext()).split()
+    assert all(w in shown for w in words)
