@@ -55,7 +55,9 @@ def test_doubts_link_to_their_lines_and_the_reading_view_is_beside() -> None:
 def test_no_doubts_and_role_classes() -> None:
     doc = page(render_review(RAW, [], TEI))
     assert "None." in doc.find_class("doubts")[0].text_content()
-    assert role_class("Page Furniture!") == "role-page-furniture"
+    assert role_class("Page Furniture!").split()[0] == "role-page-furniture"
+    assert role_class("anything new") == role_class("Anything  new")
+    assert role_class("anything new").split()[1].startswith("rc")
     assert role_class("") == "role-none"
 
 
