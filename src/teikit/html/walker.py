@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from teikit.errors import TeikitError
 from teikit.html.context import XML_ID, XML_LANG, local_name
-from teikit.html.safety import attr
+from teikit.html.safety import attr, text
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -102,7 +102,11 @@ class Walker:
         out = self.out
         value = el.text
         if value:
-            out.append(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+            out.append(
+                value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                if "&" in value or "<" in value or ">" in value
+                else value
+            )
         get = RENDERERS.get
         static = STATIC.get
         marked = self.marked
@@ -125,7 +129,11 @@ class Walker:
                         out.append(spec.block_close)
             value = child.tail
             if value:
-                out.append(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+                out.append(
+                    value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    if "&" in value or "<" in value or ">" in value
+                    else value
+                )
 
     def render(self, el: etree._Element, inline: bool = False) -> None:
         """Render ``el`` itself (not only its content).
@@ -195,7 +203,7 @@ class Walker:
             self.children(el, inline or inner_inline)
         elif el.text:
             # a leaf (most names, pointers and highlights): its text without a walk
-            out.append(el.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+            out.append(text(el.text))
         out.append(f"</{name}>")
 
 
