@@ -104,7 +104,14 @@ def render_review(
         classes = ["raw-line", role_class(role) if role else "role-none"]
         if number in doubted:
             classes.append("doubt")
-        hover = f"{role}: {explained.reason}" if explained and explained.reason else role
+        hover = role
+        if explained is not None:
+            # the converter's records also carry a score (how sure, 0..1); shown when present
+            score = getattr(explained, "score", None)
+            if isinstance(score, float | int):
+                hover += f" ({score:.2f})"
+            if explained.reason:
+                hover += f": {explained.reason}"
         raw.append(
             f'<li id="L{number}" class="{attr(" ".join(classes))}" value="{number}"'
             f' title="{attr(hover)}" data-role="{attr(role)}">'
