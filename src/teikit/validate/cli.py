@@ -6,7 +6,6 @@ subcommands do not pay for lxml grammars or xmlschema.
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +44,19 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.add_argument(
         "-j", "--jobs", type=int, default=0, help="worker processes (default: all cores)"
     )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster (e.g. tcp://host:8786; default: $TEIKIT_SCHEDULER); "
+        "needs pip install 'teikit[dask]'",
+    )
+    p.add_argument(
+        "--cache",
+        action="store_true",
+        help="keep verdicts by content hash + schema hash and skip files already checked "
+        "(in $TEIKIT_CACHE/verdicts or ~/.cache/teikit/verdicts)",
+    )
+    p.add_argument("--cache-dir", metavar="DIR", help="keep --cache verdicts in DIR instead")
     p.add_argument("--warn-only", action="store_true", help="report errors as warnings and exit 0")
     p.add_argument(
         "--changed",
@@ -88,12 +100,33 @@ def run(args: argparse.Namespace) -> int:
         paths.insert(0, ref)
         ref = "HEAD"
     files = discover(paths or ["."])
+    if not ref:
+        # a mistyped path or glob, or an empty directory, must not pass as "all valid"
+        empty = [p for p in paths if not discover([p])]
+        if empty:
+            raise TeikitError(
+                "nothing to validate: " + "; ".join(f"no XML file found for {p}" for p in empty)
+            )
     if ref:
         files = only_changed(files, ref)
     explicit = tuple(args.schema) if args.schema else None
     options = Options(explicit, args.phase, args.xml_model, args.max_size << 20)
-    progress = not args.quiet and sys.stderr.isatty()
-    results = run_files(files, options, jobs=args.jobs or (os.cpu_count() or 1), progress=progress)
+    cache = None
+    if args.cache or args.cache_dir:
+        from teikit.validate.cache import VerdictCache
+
+        cache = VerdictCache.for_options(options, args.cache_dir)
+    from teikit.batch import default_jobs
+    from teikit.batch.progress import Progress
+
+    results = run_files(
+        files,
+        options,
+        jobs=args.jobs or default_jobs(),
+        progress=Progress.wanted(args.quiet),
+        scheduler=args.scheduler,
+        cache=cache,
+    )
     report = Report(tuple(results), explicit or tuple(_default_names()))
     if args.warn_only:
         report = report.as_warnings()

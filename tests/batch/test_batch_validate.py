@@ -1,0 +1,79 @@
+"""``teikit validate`` on many files: nothing checked is not "valid", and verdicts are cached."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "validate"))
+
+from validate_helpers import INVALID, VALID, mini_schema, write
+
+from teikit.cli import main
+from teikit.validate.cache import VerdictCache
+from teikit.validate.check import Options
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    mini_schema(tmp_path)
+    write(tmp_path, "docs/a.xml", VALID)
+    write(tmp_path, "docs/b.xml", INVALID)
+    return tmp_path
+
+
+@pytest.mark.parametrize("arg", ["empty", "nothing*.xml"])
+def test_nothing_found_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], arg: str
+) -> None:
+    (tmp_path / "empty").mkdir()
+    assert main(["validate", str(tmp_path / arg)]) == 2
+    assert capsys.readouterr().err == (
+        f"teikit: nothing to validate: no XML file found for {tmp_path / arg}\n"
+    )
+
+
+def test_cached_verdicts_are_reported_as_the_first_time(
+    docs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = docs / "cache"
+    args = ["validate", "-s", str(docs / "mini.rng"), str(docs / "docs"), "--cache-dir", str(cache)]
+    assert main([*args, "-j", "1"]) == 1
+    first = capsys.readouterr()
+    assert len(list(cache.rglob("*.json"))) == 2
+
+    import importlib
+
+    runner = importlib.import_module("teikit.validate.runner")
+
+    def no_check(*a: object, **k: object) -> object:
+        raise AssertionError("checked again despite the cache")
+
+    monkeypatch.setattr(runner, "check_file", no_check)
+    assert main([*args, "-j", "1"]) == 1
+    second = capsys.readouterr()
+    assert second.out == first.out
+    assert "docs/b.xml:3:" in second.out
+
+
+def test_the_cache_key_follows_content_and_schema(docs: Path) -> None:
+    opts = Options((str(docs / "mini.rng"),))
+    a = VerdictCache.for_options(opts, docs / "c")
+    (docs / "mini.rng").write_text(
+        (docs / "mini.rng").read_text("utf-8").replace("<text/>", "<empty/>"), "utf-8"
+    )
+    b = VerdictCache.for_options(opts, docs / "c")
+    assert a.schema_key != b.schema_key
+    from teikit.validate.report import FileResult
+
+    a.put(b"<doc/>", FileResult("x.xml"))
+    assert a.get(b"<doc/>", "y.xml") == FileResult("y.xml")
+    assert a.get(b"<doc />", "y.xml") is None
+    assert b.get(b"<doc/>", "y.xml") is None
+
+
+def test_cache_refuses_xml_model(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--xml-model", "--cache", str(docs / "docs")]) == 2
+    assert "--cache cannot be used with --xml-model" in capsys.readouterr().err
