@@ -27,6 +27,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 WINDOW_PER_THREAD = 4
+#: Seconds to wait for the scheduler (``TEIKIT_SCHEDULER_TIMEOUT`` overrides).
+CONNECT_TIMEOUT = 30.0
 
 
 def _client(address: str) -> Any:
@@ -36,10 +38,30 @@ def _client(address: str) -> Any:
         raise TeikitError(
             "the dask backend needs dask.distributed: pip install 'teikit[dask]'"
         ) from None
+    import os
+
     try:
-        return Client(address, timeout="30s", set_as_default=False)  # type: ignore[no-untyped-call]
-    except (OSError, TimeoutError) as exc:
+        timeout = float(os.environ.get("TEIKIT_SCHEDULER_TIMEOUT") or CONNECT_TIMEOUT)
+    except ValueError:
+        raise TeikitError("TEIKIT_SCHEDULER_TIMEOUT must be a number of seconds") from None
+    _check_address(address)
+    try:
+        make: Any = Client  # typed or not depending on the installed version
+        return make(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
         raise TeikitError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+
+
+def _check_address(address: str) -> None:
+    """Refuse a malformed address before a Client is half-built from it."""
+    from distributed.comm.addressing import get_address_host_port, parse_address
+
+    try:
+        scheme, _ = parse_address(address)
+        if scheme in ("tcp", "tls", "ws", "wss"):
+            get_address_host_port(address)
+    except ValueError as exc:
+        raise TeikitError(f"not a Dask scheduler address: {address!r} ({exc})") from None
 
 
 class DaskBackend:
