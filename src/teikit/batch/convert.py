@@ -268,7 +268,7 @@ def convert_one(job: Job) -> Outcome:
             )
         write_atomic(target, data)
     except TeikitError as exc:
-        return Outcome(job.source, job.target, "refused", error=str(exc))
+        return Outcome(job.source, job.target, "refused", error=_about_input(exc, src))
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return Outcome(
@@ -289,6 +289,18 @@ def convert_one(job: Job) -> Outcome:
     return Outcome(
         job.source, job.target, "converted", len(result.report.uncertainties), report=report
     )
+
+
+def _about_input(exc: TeikitError, src: Path) -> str:
+    """The error as one line that starts with the input it is about.
+
+    Errors found in the transcription or its sidecar already do; others (the
+    would-be output failing validation, say) get the transcription's name first.
+    """
+    where = exc.location.file if exc.location else ""
+    if where in (str(src), str(src.with_name(src.stem + ".sidecar.toml"))):
+        return str(exc)
+    return f"{src}: {exc}"
 
 
 def warm_up() -> None:
