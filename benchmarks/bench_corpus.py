@@ -14,7 +14,8 @@ behind ``teikit convert``), each run writing every file from scratch:
   schema on their first document, inside the timing, as on a real cluster.
 
 Reported: documents per second, MB of raw text per second, the speed-up over
-``-j1``, the counts (converted, with warnings, refused) and whether the three
+``-j1``, the CPU seconds spent (this process and the local pool; Dask's
+workers are not counted),  the counts (converted, with warnings, refused) and whether the three
 output folders are byte-identical. The machine's load average is printed:
 with other jobs on the cores the parallel ratios are pessimistic.
 Results also go to ``benchmarks/results/bench_corpus.json``.
@@ -27,6 +28,7 @@ import hashlib
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -59,15 +61,24 @@ def run(paths: list[Path], out: Path, **backend: Any) -> dict[str, Any]:
     shutil.rmtree(out, ignore_errors=True)
     summary = Summary()
     started = time.perf_counter()
+    cpu = _cpu()
     for outcome in convert_many(paths, out, force=True, **backend):
         summary.add(outcome)
     seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
+        # this process and its reaped children (the local pool; not Dask's workers)
+        "cpu_seconds": _cpu() - cpu,
         "converted": summary.converted,
         "with_warnings": summary.with_warnings,
         "refused": summary.refused,
     }
+
+
+def _cpu() -> float:
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def digest(out: Path) -> str:
@@ -116,14 +127,18 @@ def main() -> int:
     base = runs["local -j1"]["seconds"]
     digests = {name: digest(work / d) for name, d in zip(runs, ("j1", "j2", "dask"), strict=False)}
     identical = len(set(digests.values())) == 1
-    print(f"{'run':<11} {'s':>7} {'docs/s':>8} {'MB/s':>6} {'×j1':>5}  converted/warn/refused")
+    print(
+        f"{'run':<11} {'s':>7} {'docs/s':>8} {'MB/s':>6} {'×j1':>5} {'cpu s':>6}  "
+        "converted/warn/refused"
+    )
     for name, r in runs.items():
         r["docs_per_s"] = len(paths) / r["seconds"]
         r["mb_per_s"] = mb / r["seconds"]
         r["speedup"] = base / r["seconds"]
         print(
             f"{name:<11} {r['seconds']:7.2f} {r['docs_per_s']:8.1f} {r['mb_per_s']:6.2f} "
-            f"{r['speedup']:5.2f}  {r['converted']}/{r['with_warnings']}/{r['refused']}"
+            f"{r['speedup']:5.2f} {r['cpu_seconds']:6.1f}  "
+            f"{r['converted']}/{r['with_warnings']}/{r['refused']}"
         )
     if "dask 2w" in runs:
         print(
