@@ -280,3 +280,19 @@ def test_progress_bar_only_on_a_terminal() -> None:
     assert "\r[###############...............] 1/2 documents" in tty.text
     assert "2/2 documents" in tty.text
     assert tty.text.endswith("\r\x1b[2K")
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses non-UTF-8 file names")
+def test_a_file_name_that_is_not_utf8_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus(tmp_path / "raw", n_good=1, bad=False)
+    with open(os.fsencode(tmp_path / "raw") + b"/bad\xff.txt", "wb") as fh:
+        fh.write(CONV.encode())
+    assert main(["convert", str(tmp_path / "raw"), "-o", str(tmp_path / "o"), "-j", "1"]) == 1
+    assert _names(tmp_path / "o") == ["doc0.xml"]
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (
+        f"teikit: {tmp_path / 'raw'}/bad\\xff.txt: the file name is not valid UTF-8 "
+        "(rename the file)"
+    )

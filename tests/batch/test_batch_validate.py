@@ -77,3 +77,31 @@ def test_the_cache_key_follows_content_and_schema(docs: Path) -> None:
 def test_cache_refuses_xml_model(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--xml-model", "--cache", str(docs / "docs")]) == 2
     assert "--cache cannot be used with --xml-model" in capsys.readouterr().err
+
+
+def test_report_output_that_is_a_directory_is_a_usage_error(
+    docs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["validate", "-s", str(docs / "mini.rng"), str(docs / "docs"), "-o", str(docs)]
+    assert main(args) == 2
+    assert capsys.readouterr().err == f"teikit: -o {docs}: is a directory; name the report file\n"
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses non-UTF-8 file names")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_name_that_is_not_utf8_is_reported_and_the_rest_checked(
+    docs: Path, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    import os
+
+    raw = os.fsencode(docs / "docs") + b"/bad\xff.xml"
+    with open(raw, "wb") as fh:
+        fh.write(VALID.encode())
+    args = ["validate", "-s", str(docs / "mini.rng"), str(docs / "docs"), "-j", jobs]
+    assert main(args) == 2
+    out, err = capsys.readouterr()
+    assert (
+        f"{docs / 'docs'}/bad\\xff.xml: error[io:unreadable]: the file name is not valid UTF-8"
+        in out
+    )
+    assert err.endswith("3 files checked: 1 valid, 2 invalid; 2 errors, 0 warnings\n")

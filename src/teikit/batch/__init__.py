@@ -79,6 +79,19 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def printable_name(name: str) -> str:
+    """``name`` with bytes that are not UTF-8 (kept by the OS as surrogates) shown as ``\\xNN``.
+
+    Such a name cannot go into XML or a UTF-8 report; the document is refused
+    under this printable form.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
 def backend(
     name: str | None = None,
     *,
@@ -103,4 +116,4 @@ def backend(
     return factory(jobs=jobs, scheduler=scheduler, client=client)
 
 
-__all__ = ["BACKENDS", "SCHEDULER_ENV", "Backend", "backend", "default_jobs"]
+__all__ = ["BACKENDS", "SCHEDULER_ENV", "Backend", "backend", "default_jobs", "printable_name"]

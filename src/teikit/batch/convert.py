@@ -244,6 +244,12 @@ def convert_one(job: Job) -> Outcome:
     if job.refusal is not None:
         return Outcome(job.source, job.target, "refused", error=job.refusal)
     src = Path(job.source)
+    from teikit.batch import printable_name
+
+    shown = printable_name(job.source)
+    if shown != job.source:
+        error = f"{shown}: the file name is not valid UTF-8 (rename the file)"
+        return Outcome(shown, printable_name(job.target), "refused", error=error)
     try:
         if _looks_like_xml(src):
             raise TeikitError(

@@ -77,6 +77,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from teikit.errors import TeikitError
     from teikit.validate.check import Options
     from teikit.validate.discover import discover, is_ref, only_changed
@@ -89,10 +91,10 @@ def run(args: argparse.Namespace) -> int:
         raise TeikitError("--jobs must be ≥ 0 and --max-size > 0")
     if not args.paths and not args.changed:
         raise TeikitError("name at least one PATH (a file, directory, glob or - for stdin)")
+    if args.output and Path(args.output).is_dir():
+        raise TeikitError(f"-o {args.output}: is a directory; name the report file")
     if args.paths.count("-") > 1:
         raise TeikitError("'-' (stdin) can be given only once")
-    from pathlib import Path
-
     paths = list(args.paths)
     ref = args.changed
     if ref and not is_ref(ref) and Path(ref).exists():
@@ -132,7 +134,12 @@ def run(args: argparse.Namespace) -> int:
         report = report.as_warnings()
     text = formatter(args.format)(report)
     if args.output:
-        write_atomic(args.output, text.encode("utf-8"))
+        try:
+            write_atomic(args.output, text.encode("utf-8"))
+        except OSError as exc:
+            raise TeikitError(
+                f"-o {args.output}: cannot write the report: {exc.strerror}"
+            ) from None
     else:
         sys.stdout.write(text)
         sys.stdout.flush()

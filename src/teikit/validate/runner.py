@@ -35,7 +35,34 @@ class Task:
 
 
 def check_task(task: Task) -> FileResult:
-    """Check one file, through the verdict cache when there is one."""
+    """Check one file, through the verdict cache when there is one; never raises.
+
+    A file that cannot be checked (a name that is not UTF-8, a defect in
+    teikit) is reported as such, and the other files are still checked.
+    """
+    from teikit.batch import printable_name
+
+    shown = printable_name(task.name)
+    if shown != task.name:
+        return _unreadable(shown, "the file name is not valid UTF-8 (rename the file)")
+    try:
+        return _check(task)
+    except TeikitError as exc:
+        return _unreadable(task.name, exc.message)
+    except Exception as exc:
+        return _unreadable(
+            task.name, f"internal error ({type(exc).__name__}: {exc}); please report it"
+        )
+
+
+def _unreadable(name: str, message: str) -> FileResult:
+    from teikit.validate.report import Engine, FileResult, Problem, Severity
+
+    problem = Problem(Severity.ERROR, name, 0, 0, "", message, "io:unreadable", Engine.XML)
+    return FileResult(name, (problem,), readable=False)
+
+
+def _check(task: Task) -> FileResult:
     if task.cache is None:
         return check_file(task.name, task.options)
     from teikit.validate.loader import read_bytes
