@@ -87,7 +87,7 @@ def test_mixed_elements_are_read_from_relax_ng() -> None:
 
 
 def test_converted_tei_has_the_prolog_and_parses_to_the_same_text() -> None:
-    result = convert("Dear Sir,\n\nThe meeting is on Monday.\n", name="t")
+    result = convert(text="Dear Sir,\n\nThe meeting is on Monday.\n", name="t")
     assert result.data.startswith(prolog())
     assert b"\n  <teiHeader>\n" in result.data
     parsed = etree.fromstring(result.data)

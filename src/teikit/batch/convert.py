@@ -313,7 +313,7 @@ def warm_up() -> None:
     """Load the converter and compile the schema in this process, before workers fork."""
     from teikit.convert import convert
 
-    convert("Warm-up.\n", name="warm-up")
+    convert(text="Warm-up.\n", name="warm-up")
 
 
 def run_jobs(jobs: Iterable[Job], backend: Backend) -> Iterator[Outcome]:

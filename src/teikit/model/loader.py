@@ -11,7 +11,6 @@ without losing text.
 from __future__ import annotations
 
 import gc
-import os
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import StrEnum
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, TypeAlias, TypeVar
 from lxml import etree
 
 from teikit.errors import SourceLocation, TeikitError
+from teikit.inputs import XmlInput, is_path, is_stream, read_stream, refuse_markup_path, stream_name
 from teikit.model import text as _text
 from teikit.model import types as t
 from teikit.model.make import maker
@@ -30,7 +30,8 @@ from teikit.xmlio import TEI_NS, XML_NS, parse_bytes, parse_file
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-Source: TypeAlias = str | os.PathLike[str] | bytes | etree._ElementTree | etree._Element
+#: What :func:`load` reads; see :mod:`teikit.inputs` (a ``str`` is always a path).
+Source: TypeAlias = XmlInput
 
 T = "{" + TEI_NS + "}"
 XML_ID = "{" + XML_NS + "}id"
@@ -789,6 +790,14 @@ def _root_of(source: Source) -> tuple[etree._Element, str]:
         return source, source.getroottree().docinfo.URL or "<element>"
     if isinstance(source, bytes):
         return parse_bytes(source).getroot(), "<bytes>"
+    if is_stream(source):
+        name = stream_name(source, "<stream>")
+        return parse_bytes(read_stream(source, name), name).getroot(), name
+    if not is_path(source):
+        raise TypeError(
+            f"load() takes a path, bytes, a file or an lxml tree, not {type(source).__name__}"
+        )
+    refuse_markup_path(source, "load")
     tree = parse_file(source)
     return tree.getroot(), str(Path(source))
 
@@ -809,7 +818,10 @@ def check_root(root: etree._Element, name: str) -> None:
 
 
 def load(source: Source) -> t.TeiDocument:
-    """Read a TEI document from a path, bytes or an lxml tree into the typed model.
+    """Read a TEI document into the typed model.
+
+    ``source`` is a path (``str`` or ``os.PathLike``), ``bytes``, a binary file
+    object, or an lxml tree or element, as in lxml: a ``str`` is never XML text.
 
     Bad XML and non-TEI input raise :class:`~teikit.errors.TeikitError` with the
     file, line and column.
