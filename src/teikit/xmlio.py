@@ -90,6 +90,10 @@ def check_regular(path: str | os.PathLike[str], what: str = "file") -> os.stat_r
         raise TeikitError(
             f"{_cannot_read(what)}: {exc.strerror or exc}", SourceLocation(name)
         ) from None
+    except ValueError:  # a NUL byte or a lone surrogate: no file can have that name
+        raise TeikitError(
+            f"{_cannot_read(what)}: not a possible file name", SourceLocation(name)
+        ) from None
     subject = "" if what == "file" else f"{what}: "
     if stat.S_ISDIR(st.st_mode):
         raise TeikitError(f"{subject}is a directory, not a file", SourceLocation(name))
@@ -141,7 +145,10 @@ def display_name(name: str) -> str:
     """
     if name.isprintable():
         return name
-    fixed = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    try:
+        fixed = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that no file system byte stands for
+        fixed = name.encode("utf-8", "backslashreplace").decode("utf-8")
     return "".join(c if c.isprintable() or c == " " else _escape_char(c) for c in fixed)
 
 
@@ -170,9 +177,15 @@ def allowed_roots() -> list[Path]:
 
 
 def inside_allowed(target: str | os.PathLike[str], base_dir: str | os.PathLike[str]) -> bool:
-    """Whether ``target`` (symlinks resolved) lies in ``base_dir`` or an allowed root."""
+    """Whether ``target`` (symlinks resolved) lies in ``base_dir`` or an allowed root.
+
+    teikit's own bundled schemas are always allowed (``--schema-href bundled``
+    links documents to them).
+    """
+    from teikit.resources import schema_dir
+
     real = Path(target).resolve()
-    for root in (Path(base_dir).resolve(), *_EXTRA_ROOTS):
+    for root in (Path(base_dir).resolve(), schema_dir().resolve(), *_EXTRA_ROOTS):
         if real == root or root in real.parents:
             return True
     return False

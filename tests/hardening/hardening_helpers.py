@@ -61,8 +61,12 @@ def cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 
 def one_line_error(err: str) -> str:
-    """The single ``teikit: file:line:col: message`` line an error must be."""
-    lines = [ln for ln in err.splitlines() if ln.strip()]
+    """The single ``teikit: file:line:col: message`` line an error must be.
+
+    ``teikit convert`` may add its one summary line (``teikit convert: N
+    documents: …``); that is not part of the error.
+    """
+    lines = [ln for ln in err.splitlines() if ln.strip() and not ln.startswith("teikit convert:")]
     assert len(lines) == 1, err
     assert lines[0].startswith("teikit: "), err
     return lines[0]

@@ -17,6 +17,8 @@ from teikit.convert.sidecar import parse_sidecar
 from teikit.errors import TeikitError
 
 T = "{http://www.tei-c.org/ns/1.0}"
+#: ``teikit convert``'s exit status when a document is refused (the others are written).
+REFUSED = 1
 
 
 def convert_file(
@@ -51,10 +53,13 @@ def test_deeply_nested_brackets_are_kept_as_text(
     assert body_text(root).count("[") + sum(1 for _ in root.iter(f"{T}supplied")) >= depth
 
 
-def test_lone_surrogate_in_text_is_an_error() -> None:
+def test_lone_surrogate_in_text_or_in_a_path_is_an_error() -> None:
     with pytest.raises(TeikitError) as exc:
-        teikit.convert("\ud800")
+        teikit.convert(text="\ud800")
     assert str(exc.value).startswith("<text>:1:1: character U+D800")
+    with pytest.raises(TeikitError) as exc:
+        teikit.convert("\ud800")  # a str is a path
+    assert str(exc.value) == "\\ud800: cannot read: not a possible file name"
 
 
 SIDECAR_HEAD = '[[editor]]\nid = "ed"\nname = "An Editor"\nresp = "corrections"\n'
@@ -98,7 +103,7 @@ def test_sidecar_title_with_a_noncharacter_is_not_cut(
         '[document]\ntitle = "Before\\uFDD0After"\n', encoding="utf-8"
     )
     status, err, _ = convert_file(tmp_path, "Some text of a letter.\n", capsys)
-    assert status == 2
+    assert status == REFUSED
     assert "in.sidecar.toml:2:1: 'title' contains U+FDD0" in one_line_error(err)
 
 
@@ -133,7 +138,7 @@ def test_a_fifo_as_input_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtur
     fifo = make_fifo(tmp_path / "p.txt")
     status, _, err = cli(["convert", str(fifo), "-o", str(tmp_path / "o")], capsys)
     assert status == 2
-    assert one_line_error(err) == (f"teikit: {fifo}: not a regular file (a pipe, socket or device)")
+    assert one_line_error(err).endswith(f"{fifo}: not a regular file (a pipe, socket or device)")
 
 
 def test_a_fifo_as_sidecar_is_never_opened(tmp_path: Path) -> None:
@@ -160,6 +165,7 @@ def test_a_stamp_before_the_salute_keeps_its_words(
     assert root is not None
     opener = root.find(f".//{T}opener")
     assert opener is not None
+    opener.tail = None
     assert etree.tostring(opener, encoding="unicode").replace(f' xmlns="{T[1:-1]}"', "") == (
         '<opener><stamp type="registry">SUBJECT TO RETURN<lb/>Incoming N° '
         '<idno type="registry">254/3612/shs</idno> <date when="1951-10-19">19 October 1951</date>'
@@ -202,7 +208,7 @@ def test_documents_run_together_lose_nothing(
         pytest.skip("no committed raw transcriptions")
     one = "\n\n".join(p.read_text(encoding="utf-8").strip("\n") for p in raws)
     status, err, _ = convert_file(tmp_path, one + "\n\n" + one + "\n", capsys)
-    assert (status, err) == (0, "")
+    assert status == 0, err
 
 
 # -- atomic writes ---------------------------------------------------------------------

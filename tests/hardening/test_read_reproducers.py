@@ -371,9 +371,11 @@ def test_undecodable_file_names_are_reported(tmp_path: Path, jobs: str) -> None:
         fh.write(MINIMAL_TEI.encode())
     (d / "good.xml").write_bytes(MINIMAL_TEI.encode())
     proc = subprocess_teikit(["validate", "-q", "-j", jobs, "d"], tmp_path)
-    assert proc.returncode == 1
-    assert "d/bad\\xffname.xml:1:1: error" in proc.stdout
-    assert "d/good.xml:1:1: error" in proc.stdout
+    assert proc.returncode == 2  # a file that cannot be read
+    assert "d/bad\\xffname.xml: error[io:unreadable]: the file name is not valid UTF-8" in (
+        proc.stdout
+    )
+    assert "d/good.xml:1:42: error" in proc.stdout
 
 
 def test_control_characters_in_file_names_stay_valid_junit(

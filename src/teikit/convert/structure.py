@@ -290,12 +290,19 @@ class Assembler:
                 k -= 1
             else:
                 break
-        tail = [it for it in items[k:] if isinstance(it, Para)]
-        if not tail:
+        # page breaks before the first note end the body; later ones stay among the notes
+        while k < len(items) and isinstance(items[k], Marker):
+            k += 1
+        tail = [it for it in items[k:] if isinstance(it, (Para, Marker))]
+        if not any(isinstance(it, Para) for it in tail):
             return items, []
         referenced = footnotes.References(it.text for it in items[:k] if isinstance(it, Para))
-        notes: list[tuple[str, list[Line]]] = []
+        notes: list[tuple[str, list[Line | Marker]]] = []
         for para in tail:
+            if isinstance(para, Marker):
+                if notes:
+                    notes[-1][1].append(para)
+                continue
             for line in para.lines:
                 nn = footnotes.note_number(line.text)
                 if nn is None:
@@ -308,7 +315,9 @@ class Assembler:
                     return items, []
                 notes.append((n, [Line(line.text[start:].lstrip(), line.offset + start)]))
         self.ctx.note_numbers = frozenset(n for n, _ in notes)
-        self.ctx.glued_notes = any(not p.first.startswith("[") for p in tail)
+        self.ctx.glued_notes = any(
+            isinstance(p, Para) and not p.first.startswith("[") for p in tail
+        )
         runs = [
             (n, pages.join_pieces(list(lines), self.hyphenations).strip()) for n, lines in notes
         ]

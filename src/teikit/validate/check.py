@@ -7,14 +7,19 @@ processes of ``--jobs`` all share it.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from lxml import etree
 
 from teikit.errors import TeikitError
 from teikit.validate import schemas
 from teikit.validate.budget import BudgetExceededError, run_within
 from teikit.validate.loader import DEFAULT_MAX_BYTES, Document, parse, read_bytes
 from teikit.validate.report import Engine, FileResult, Problem, Severity
-from teikit.xmlio import allow_paths, display_name
+from teikit.xmlio import TEI_NS, allow_paths, display_name
+
+#: The rule of the note that says a file was skipped because it is not TEI.
+SKIPPED_RULE = "skip:not-tei"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +34,8 @@ class Options:
     timeout: float | None = None
     #: folders schemas and ``xml-model`` may read besides their own (``--allow-path``)
     allow_paths: tuple[str, ...] = ()
+    #: note and skip documents whose root element is not TEI (the pre-commit hook's mode)
+    only_tei: bool = False
 
 
 def _error(name: str, exc: TeikitError, rule: str) -> Problem:
@@ -91,6 +98,10 @@ def _check_file(name: str, options: Options, data: bytes | None) -> FileResult:
 
 
 def check_document(doc: Document, options: Options) -> list[Problem]:
+    if options.only_tei:
+        skipped = _not_tei(doc)
+        if skipped is not None:
+            return [skipped]
     spec: schemas.SchemaSpec = options.schema
     problems: list[Problem] = []
     if options.xml_model:
@@ -110,6 +121,33 @@ def check_document(doc: Document, options: Options) -> list[Problem]:
                 return problems
             spec = tuple(named) + (options.schema or ())
     for engine in schemas.engines(spec, options.phase):
-        problems.extend(engine.check(doc))
+        label = schemas.schema_label(engine.path)
+        problems.extend(replace(p, schema=label) for p in engine.check(doc))
     # read top to bottom, whichever engine found it (unknown positions last)
     return sorted(problems, key=lambda p: (p.line or 1 << 30, p.column))
+
+
+def _not_tei(doc: Document) -> Problem | None:
+    """A note that ``doc`` is skipped because its root is not TEI, or ``None`` if it is TEI.
+
+    pre-commit's ``types: [xml]`` sends every XML file (``pom.xml``, schemas,
+    build files) through the hook; failing them would make the hook unusable
+    without careful ``exclude:`` patterns, and passing them silently would hide
+    that they were not checked.
+    """
+    root = doc.tree.getroot()
+    qname = etree.QName(root)
+    if qname.namespace == TEI_NS:
+        return None
+    where = f"in the namespace {qname.namespace}" if qname.namespace else "in no namespace"
+    return Problem(
+        Severity.INFO,
+        doc.name,
+        root.sourceline or 1,
+        1,
+        f"/{qname.localname}",
+        f"skipped, not TEI: the root element <{qname.localname}> is {where} "
+        f"(only TEI documents are checked with --only-tei)",
+        SKIPPED_RULE,
+        Engine.XML,
+    )

@@ -17,6 +17,9 @@ def render(report: Report) -> str:
     """The report as JUnit XML; text XML cannot carry (control characters) is escaped."""
     suites = etree.Element("testsuites", name="teikit validate")
     suite = etree.SubElement(suites, "testsuite", name="teikit validate")
+    props = etree.SubElement(suite, "properties")
+    for name in report.schema_names:
+        etree.SubElement(props, "property", name="schema", value=name)
     failures = errors = 0
     total = 0.0
     for f in report.files:
