@@ -25,7 +25,7 @@ from teikit.model import text as _text
 from teikit.model import types as t
 from teikit.model.make import maker
 from teikit.model.vocab import Cert, DivType, GapReason, IdnoType, NoteType, RespKey, StampType
-from teikit.xmlio import TEI_NS, XML_NS, parse_bytes, parse_file
+from teikit.xmlio import TEI_NS, XML_NS, display_name, parse_bytes, parse_file
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -799,7 +799,7 @@ def _root_of(source: Source) -> tuple[etree._Element, str]:
         )
     refuse_markup_path(source, "load")
     tree = parse_file(source)
-    return tree.getroot(), str(Path(source))
+    return tree.getroot(), display_name(str(Path(source)))
 
 
 def check_root(root: etree._Element, name: str) -> None:

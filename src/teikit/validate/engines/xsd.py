@@ -6,6 +6,7 @@ pre-commit run of the RELAX NG default should not pay.
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -32,7 +33,13 @@ class XsdEngine:
         # --allow-path, any local file); "always": parsed without entities or DTDs
         allow = "local" if allowed_roots() else "sandbox"
         try:
-            self._schema: Any = xmlschema.XMLSchema(path, allow=allow, defuse="always")
+            with warnings.catch_warnings():
+                # an import teikit refused to fetch is an error, not a printed warning
+                # followed by checks against half a schema
+                warnings.simplefilter("error", xmlschema.XMLSchemaImportWarning)
+                self._schema: Any = xmlschema.XMLSchema(path, allow=allow, defuse="always")
+        except xmlschema.XMLSchemaImportWarning as exc:
+            raise TeikitError(f"not a usable XML Schema: {exc}", SourceLocation(path)) from None
         except (xmlschema.XMLSchemaException, OSError) as exc:
             raise TeikitError(f"not a usable XML Schema: {exc}", SourceLocation(path)) from None
 
