@@ -96,6 +96,11 @@ def _problem_with(exc: TeikitError) -> str | None:
 def _finding(prop: str, kind: str, data: object, detail: str) -> None:
     if FINDINGS is None:
         raise AssertionError(f"{kind}: {detail}")
-    record = {"property": prop, "kind": kind, "input": repr(data)[:2000], "detail": detail[-2000:]}
+    record = {
+        "property": prop,
+        "kind": kind,
+        "input": repr(data)[:200_000],
+        "detail": detail[-2000:],
+    }
     with open(FINDINGS, "a", encoding="utf-8") as fh:
         fh.write(json.dumps(record) + "\n")
