@@ -121,6 +121,12 @@ TOLERATED = [
         "unsupported-datatype",
     ),
     (
+        '  <xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="more.odd"/>\n',
+        'test.odd:5:3: xi:include href="more.odd": XInclude is not processed (teikit reads '
+        "only the files it is given); what it would include is left out",
+        "xinclude-ignored",
+    ),
+    (
         '  <specGrpRef target="#nowhere"/>\n',
         'test.odd:5:3: specGrpRef target="#nowhere": no specGrp with this xml:id; ignored',
         "unknown-specgrp",
