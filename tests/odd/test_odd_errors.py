@@ -127,6 +127,12 @@ TOLERATED = [
         "xinclude-ignored",
     ),
     (
+        '  <moduleRef key="core" include="p" except="hi"/>\n',
+        'test.odd:5:3: moduleRef key="core": @include and @except are exclusive; @except is '
+        "ignored",
+        "include-and-except",
+    ),
+    (
         '  <specGrpRef target="#nowhere"/>\n',
         'test.odd:5:3: specGrpRef target="#nowhere": no specGrp with this xml:id; ignored',
         "unknown-specgrp",

@@ -223,7 +223,12 @@ class _Builder:
             return
         include, exclude = _split(node.get("include")), _split(node.get("except"))
         if include and exclude:
-            raise odd_error(node, f"{describe(node)}: @include and @except are exclusive")
+            self.warn(
+                node,
+                "include-and-except",
+                f"{describe(node)}: @include and @except are exclusive; @except is ignored",
+            )
+            exclude = []
         elements = {i for k, i in members if k == "elementSpec"}
         for attr, names in (("include", include), ("except", exclude)):
             unknown = [n for n in names if n not in elements]
