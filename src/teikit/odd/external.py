@@ -88,6 +88,12 @@ def load_external(node: etree._Element, module_dirs: Sequence[Path] = ()) -> Ext
     """Read the grammar of a ``moduleRef/@url`` (and its local includes) into definitions."""
     url = node.get("url", "")
     path = resolve_url(node, url, module_dirs)
+    if path.suffix.lower() == ".rnc":
+        raise odd_error(
+            node,
+            f'moduleRef url="{url}": RELAX NG compact syntax is not read; convert it to the '
+            "XML syntax (.rng), e.g. with trang, and point @url at that",
+        )
     root = parse_file(path).getroot()
     if root.tag != f"{R}grammar":
         raise TeikitError(
