@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -19,6 +20,9 @@ from teikit.cli import main
 from teikit.convert import convert
 from teikit.errors import TeikitError
 from teikit.serialize import prolog
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def _names(d: Path) -> list[str]:
@@ -296,3 +300,20 @@ def test_a_file_name_that_is_not_utf8_is_refused(
         f"teikit: {tmp_path / 'raw'}/bad\\xff.txt: the file name is not valid UTF-8 "
         "(rename the file)"
     )
+
+
+def test_the_local_backend_keeps_a_bounded_window_in_flight() -> None:
+    from teikit.batch.local import WINDOW_PER_WORKER, LocalBackend
+
+    pulled = 0
+
+    def items() -> Iterator[int]:
+        nonlocal pulled
+        for i in range(1000):
+            pulled += 1
+            yield i
+
+    results = LocalBackend(jobs=2).imap(abs, items())
+    assert next(results) == 0
+    assert pulled <= 2 * WINDOW_PER_WORKER + 1
+    assert list(results) == list(range(1, 1000))

@@ -25,6 +25,18 @@ R = TypeVar("R")
 WINDOW_PER_WORKER = 4
 
 
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops handing out work.
+
+    Without this every worker would print its own ``KeyboardInterrupt``
+    traceback; the parent instead cancels what is queued, lets each worker
+    finish (and atomically write) the document it holds, and exits with 130.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class LocalBackend:
     """``jobs`` worker processes (1: run in the calling process)."""
 
@@ -40,7 +52,9 @@ class LocalBackend:
             return
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+        pool = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=ctx, initializer=_ignore_interrupts
+        )
         try:
             it = iter(items)
             window: deque[Future[R]] = deque(
