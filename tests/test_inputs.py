@@ -140,3 +140,11 @@ def test_convert_needs_exactly_one_input() -> None:
         teikit.convert()
     with pytest.raises(TypeError):
         teikit.convert(b"x", text="x")
+
+
+def test_iter_documents_accepts_a_binary_file() -> None:
+    with VALID.open("rb") as fh:
+        from_file = [d.line for d in teikit.iter_documents(fh, kind="conversation")]
+        assert not fh.closed  # the caller's file stays open
+    assert from_file == [d.line for d in teikit.iter_documents(VALID, kind="conversation")]
+    assert from_file

@@ -46,3 +46,15 @@ def test_problem_names_the_schema_that_found_it() -> None:
     )
     assert {p.schema for p in report.problems} == {"teikit"}
     assert report.schema_names == ["teikit"]
+
+
+def test_xsd_enumeration_gives_the_values_and_the_nearest_as_data() -> None:
+    from teikit.resources import bundled_schema
+
+    data = DOC.read_text(encoding="utf-8").replace('reason="lost"', 'reason="lots"', 1)
+    report = validate(data.encode(), schema=str(bundled_schema("teikit", "xsd")))
+    [problem] = report.problems
+    assert problem.expected == ("summarized", "lost", "illegible", "omitted")
+    assert problem.hint == "lost"
+    assert "did you mean `lost`?" in problem.message
+    assert problem.schema == "teikit"

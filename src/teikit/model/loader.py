@@ -840,33 +840,43 @@ def _load(source: Source) -> t.TeiDocument:
     for person in read_persons(root, reader):
         reader.persons[person.id] = person
     text = root.find(T + "text")
-    front = text.find(T + "front") if text is not None else None
     body = text.find(T + "body") if text is not None else None
-    back = text.find(T + "back") if text is not None else None
-    body_blocks = reader.blocks(body) if body is not None else ()
-    # Page breaks between front, body and back belong to the part they precede or follow.
-    before: list[t.Block] = []
-    after: list[t.Block] = []
-    if text is not None:
-        for child in text.iterchildren(T + "pb"):
-            seen_body = body is not None and any(
-                s is body for s in child.itersiblings(preceding=True)
-            )
-            (after if seen_body else before).append(reader._pb(child))
     header = read_header(root.find(T + "teiHeader"), reader)
-    first_div = next((b for b in body_blocks if isinstance(b, t.Division)), None)
-    if first_div is not None and first_div.kind is not None:
-        header = _with_kind(header, first_div.kind)
+    first_div = next(body.iterchildren(T + "div"), None) if body is not None else None
+    kind = _closed(DivType, first_div.get("type")) if first_div is not None else None
+    if kind is not None:
+        header = _with_kind(header, kind)
     return t.TeiDocument(
         header=header,
         persons=tuple(reader.persons.values()),
-        body=body_blocks,
-        front=(reader.blocks(front) if front is not None else ()) + tuple(before),
-        back=tuple(after) + (reader.blocks(back) if back is not None else ()),
         source_name=name,
         element=root,
         line=root.sourceline or 0,
+        pending=lambda: _read_text(root, text, reader),
     )
+
+
+def _read_text(root: etree._Element, text: etree._Element | None, reader: Reader) -> t.TextParts:
+    """The text's (body, front, back) blocks: what a loaded document builds on first use."""
+    with gc_paused():
+        front = text.find(T + "front") if text is not None else None
+        body = text.find(T + "body") if text is not None else None
+        back = text.find(T + "back") if text is not None else None
+        body_blocks = reader.blocks(body) if body is not None else ()
+        # Page breaks between front, body and back belong to the part they precede or follow.
+        before: list[t.Block] = []
+        after: list[t.Block] = []
+        if text is not None:
+            for child in text.iterchildren(T + "pb"):
+                seen_body = body is not None and any(
+                    s is body for s in child.itersiblings(preceding=True)
+                )
+                (after if seen_body else before).append(reader._pb(child))
+        return (
+            body_blocks,
+            (reader.blocks(front) if front is not None else ()) + tuple(before),
+            tuple(after) + (reader.blocks(back) if back is not None else ()),
+        )
 
 
 def _with_kind(header: t.Header, kind: DivType | str) -> t.Header:

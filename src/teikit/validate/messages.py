@@ -120,7 +120,8 @@ def _listing(names: Sequence[str]) -> str:
     return f"{shown} and {more} more" if more > 0 else shown
 
 
-def _nearest(word: str, candidates: Iterable[str]) -> str | None:
+def nearest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate a misspelt ``word`` most likely meant (same letters first), if any."""
     pool = sorted(set(candidates))
     exact = [c for c in pool if c.lower() == word.lower()]
     if exact:
@@ -255,7 +256,7 @@ class RngExplainer:
         start = self.x.g.start
         if self.x.deriv(start, name) == NOT_ALLOWED:
             allowed = [display(n) for n in self.x.first(start)]
-            hint = _nearest(name[1], allowed)
+            hint = nearest(name[1], allowed)
             extra = f"; did you mean `{hint}`?" if hint else f"; expected {_listing(allowed)}"
             self._add(
                 Finding(
@@ -292,7 +293,7 @@ class RngExplainer:
                 if wildcard:
                     continue
                 names = sorted(display(n) for n in allowed_attrs)
-                hint = _nearest(shown, names)
+                hint = nearest(shown, names)
                 tail = (
                     f"; did you mean `@{hint}`?"
                     if hint
@@ -334,7 +335,7 @@ class RngExplainer:
             is_list = self.x.is_token_list(idx)
             tokens = value.split() if is_list else [value.strip()]
             wrong = next((t for t in tokens if t not in values), value.strip())
-            hint = _nearest(wrong, values)
+            hint = nearest(wrong, values)
             tail = f"; did you mean `{hint}`?" if hint else ""
             what = "allowed (one or more, separated by spaces)" if is_list else "allowed"
             shown = ", ".join(f"`{v}`" for v in values)
@@ -346,7 +347,7 @@ class RngExplainer:
                 tuple(values),
                 hint or "",
             )
-        hint = _nearest(value.strip(), values) if values else None
+        hint = nearest(value.strip(), values) if values else None
         return Finding(
             "rng:attribute-value",
             f"`{value}` is not a valid value of {where}: "
@@ -421,8 +422,8 @@ class RngExplainer:
         allowed_here = self._expected(pattern)  # type: ignore[arg-type]
         anywhere = {display(n) for n in self.x.children(decl)}
         if shown not in anywhere:
-            hint = _nearest(shown, anywhere) or (
-                _nearest(shown, (display(n) for n in self.x.g.by_name))
+            hint = nearest(shown, anywhere) or (
+                nearest(shown, (display(n) for n in self.x.g.by_name))
                 if not self.x.declared(cname)
                 else None
             )
