@@ -317,3 +317,22 @@ def test_the_local_backend_keeps_a_bounded_window_in_flight() -> None:
     assert next(results) == 0
     assert pulled <= 2 * WINDOW_PER_WORKER + 1
     assert list(results) == list(range(1, 1000))
+
+
+def test_outputs_of_another_build_are_rebuilt(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same version, different code (a checkout, a merge): everything is converted again."""
+    import importlib
+
+    corpus(tmp_path / "raw", n_good=2, bad=False)
+    args = ["convert", str(tmp_path / "raw"), "-o", str(tmp_path / "out"), "-j", "1"]
+    assert main(args) == 0
+    assert main(args) == 0
+    assert "2 already current" in capsys.readouterr().err
+    stamp = importlib.import_module("teikit.batch.stamp")
+    monkeypatch.setattr(stamp, "build_digest", lambda: "another build")
+    assert main(args) == 0
+    assert capsys.readouterr().err.endswith("2 converted (0 with warnings), 0 refused\n")
+    assert main(args) == 0
+    assert "2 already current" in capsys.readouterr().err
