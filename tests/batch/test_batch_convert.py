@@ -336,3 +336,10 @@ def test_outputs_of_another_build_are_rebuilt(
     assert capsys.readouterr().err.endswith("2 converted (0 with warnings), 0 refused\n")
     assert main(args) == 0
     assert "2 already current" in capsys.readouterr().err
+
+
+def test_a_dead_worker_is_a_clear_error() -> None:
+    from teikit.batch.local import LocalBackend
+
+    with pytest.raises(TeikitError, match="a worker process died"):
+        list(LocalBackend(jobs=2).imap(os._exit, [3, 3]))

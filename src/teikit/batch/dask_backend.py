@@ -105,7 +105,15 @@ class DaskBackend:
         """Refuse workers running another teikit: their output would differ from a local run."""
         from teikit._version import __version__
 
-        versions: dict[str, str] = self.client.run(_teikit_version)
+        try:
+            versions: dict[str, str] = self.client.run(_teikit_version)
+        except Exception as exc:  # the worker's own error, whatever it is
+            if self._own:
+                self.client.close()
+            raise TeikitError(
+                f"the Dask workers cannot run teikit ({type(exc).__name__}: {exc}); "
+                "install teikit on every worker"
+            ) from None
         other = sorted({v for v in versions.values() if v != __version__})
         if other:
             if self._own:
@@ -130,7 +138,12 @@ class DaskBackend:
         try:
             while window:
                 future = window.popleft()
-                results: list[R] = future.result()
+                try:
+                    results: list[R] = future.result()
+                except Exception as exc:  # tasks report bad documents; this is the cluster
+                    raise TeikitError(
+                        f"the Dask cluster failed a task ({type(exc).__name__}: {exc})"
+                    ) from None
                 future.release()
                 for chunk in islice(chunks, 1):
                     window.append(submit(chunk))

@@ -11,8 +11,11 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
+
+from teikit.errors import TeikitError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -61,7 +64,13 @@ class LocalBackend:
                 pool.submit(fn, item) for item in islice(it, self.workers * WINDOW_PER_WORKER)
             )
             while window:
-                result = window.popleft().result()
+                try:
+                    result = window.popleft().result()
+                except BrokenProcessPool:
+                    raise TeikitError(
+                        "a worker process died (killed, or out of memory?); the documents "
+                        "written so far are complete: run again to convert the rest"
+                    ) from None
                 for item in islice(it, 1):
                     window.append(pool.submit(fn, item))
                 yield result
