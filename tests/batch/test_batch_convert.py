@@ -343,3 +343,16 @@ def test_a_dead_worker_is_a_clear_error() -> None:
 
     with pytest.raises(TeikitError, match="a worker process died"):
         list(LocalBackend(jobs=2).imap(os._exit, [3, 3]))
+
+
+def test_a_report_converts_current_outputs_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus(tmp_path / "raw", n_good=1, bad=False)
+    args = ["convert", str(tmp_path / "raw"), "-o", str(tmp_path / "out")]
+    assert main(args) == 0
+    capsys.readouterr()
+    assert main([*args, "--report", "text"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("doc0 (letter): ")
+    assert err.endswith("1 converted (0 with warnings), 0 refused\n")
