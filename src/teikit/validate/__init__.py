@@ -58,6 +58,7 @@ def validate(
     phase: str | None = None,
     warn_only: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float | None = None,
     jobs: int = 1,
     scheduler: str | None = None,
     client: object = None,
@@ -76,14 +77,15 @@ def validate(
     ``"tei_lite"``), one path or several (RELAX NG, Schematron, XSD, ODD); by
     default the bundled teikit schema. With ``xml_model``, ``<?xml-model?>``
     instructions in a document choose its schemas. Compiled schemas are reused
-    by later calls.
+    by later calls. ``timeout`` (seconds) stops and reports a document whose
+    check runs longer.
 
     Many files can be checked by ``jobs`` local processes or on a Dask cluster
     (``scheduler`` address or ``client``; see :doc:`/scale`), and ``cache``
     (``True`` or a directory) keeps verdicts by content and schema hash.
     """
     explicit = tuple(schema_paths(schema)) if schema is not None else None
-    options = Options(explicit, phase, xml_model, max_bytes)
+    options = Options(explicit, phase, xml_model, max_bytes, timeout=timeout)
     if isinstance(source, bytes):
         results = [check_file("<bytes>", options, data=source)]
     elif is_tree(source):
