@@ -38,7 +38,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "--report",
         choices=("json", "text"),
-        help="print each document's counts and uncertainties (json or text) on stdout",
+        help="print each document's counts and uncertainties (json or text) on stdout "
+        "(converts current outputs again: the report comes from the conversion)",
     )
     parser.add_argument(
         "-j",
@@ -87,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     todo, known = plan(
         args.inputs,
         args.output,
-        force=args.force,
+        force=args.force or args.report is not None,  # a report needs the conversion
         schema_base=schema_base,
         want_report=args.report is not None,
     )
