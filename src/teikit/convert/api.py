@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from teikit.convert import validation
+from teikit.convert import fallback, validation
 from teikit.convert.builder import element, fill_nodes
 from teikit.convert.header import HeaderInfo, build_header, foreign_tag, language_code
 from teikit.convert.inline import Correction, InlineContext, Node, render_corrections
@@ -55,12 +55,29 @@ def convert_source(
     # the tree is built in a function of its own: the blocks, lines and runs it is
     # made from are freed when it returns, before the output is serialized and checked
     tree = _build_tree(src, side, doc_name, report)
-    data = serialize(tree)
+
+    def where(el: etree._Element) -> tuple[int, int]:
+        return fallback.locate(src, el)
+
+    # a recognizer's miss degrades the structure, it never refuses the document
+    fallback.keep_unanchored(tree.getroot(), where, report)
     if validate:
-        for problem in validation.check(data, f"{doc_name}.xml"):
-            report.unsure(
-                0, 0, f"schema {problem.severity} at output line {problem.line}: {problem.message}"
-            )
+        ok, problems = fallback.repair(tree, validation.tree_problems, where, report)
+        if not ok:
+            fallback.flatten_body(tree.getroot())
+            report.unsure(1, 1, "the structure found was not encodable; every block kept as p")
+            ok, problems = fallback.repair(tree, validation.tree_problems, where, report)
+        elements = fallback.number_elements(tree.getroot())
+        for problem in problems:
+            el = elements[problem.line - 1] if 1 <= problem.line <= len(elements) else None
+            line, col = where(el) if el is not None else (1, 1)
+            if problem.severity == "error":
+                raise TeikitError(
+                    f"the converter could not build valid TEI here: {problem.message}",
+                    SourceLocation(src.name, line, col),
+                )
+            report.unsure(line, col, f"schema {problem.severity}: {problem.message}")
+    data = serialize(tree)
     return ConversionResult(doc_name, tree, data, report)
 
 
