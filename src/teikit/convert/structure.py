@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from teikit.convert.builder import element, fill, fill_nodes
 from teikit.convert.inline import El, InlineContext, Node, plain
+from teikit.convert.plan import Plan, plan_of
 from teikit.convert.recognizers import archival, footnotes, letters, pages
 from teikit.convert.recognizers.brackets import classify_square, pair_brackets
 from teikit.convert.recognizers.dates import DATE_ONLY_RE, DATE_RE
@@ -47,6 +48,18 @@ class Stamp:
 
     lines: list[Line]
     offset: int
+
+
+@dataclass
+class Furniture(Stamp):
+    """Lines that are not text of the document: markings and page furniture.
+
+    ``role`` is the line role that made them so (``marking`` or ``furniture``);
+    ``page_end`` says a page turns after them (an archive's page footer).
+    """
+
+    role: str = "furniture"
+    page_end: bool = False
 
 
 Item = Para | Marker | Stamp
@@ -83,6 +96,42 @@ def detect_kind(paras: list[Para], speakers: Speakers | None = None) -> str:
         if letters.salute_at(p.first) or letters.is_closing_salute(p.first):
             return "letter"
     return "memorandum"
+
+
+#: The structural assemblies this module has, by the name a kind registers for.
+ASSEMBLIES = ("conversation", "cable", "letter", "memorandum")
+
+
+def assembly_kind(structural: str, plan: Plan) -> str:
+    """Which assembly builds the body.
+
+    The structure found in the paragraphs (turns, a cable head, a salutation)
+    decides first: it is stronger evidence than words at the top. Otherwise
+    the kind the role stage detected chooses its registered assembly.
+    """
+    if structural != "memorandum":
+        return structural
+    from teikit.convert.kinds import KINDS
+
+    assembly = KINDS[plan.kind].assembly if plan.kind in KINDS else "prose"
+    return assembly if assembly in ASSEMBLIES and assembly != "cable" else "memorandum"
+
+
+def reported_kind(assembly: str, plan: Plan) -> str:
+    """The kind a report names: the detected kind, unless the structure overruled it."""
+    from teikit.convert.kinds import KINDS
+
+    if assembly == "memorandum":
+        return plan.kind
+    detected = KINDS.get(plan.kind)
+    return plan.kind if detected is not None and detected.div_type == assembly else assembly
+
+
+def div_type(assembly: str, plan: Plan, forced: str | None) -> str:
+    """The body division's type: the schema's kind for the assembly or detected kind."""
+    if forced or assembly != "memorandum":
+        return assembly
+    return plan.div_type
 
 
 def first_full_date(blocks: list[Block]) -> str | None:
@@ -146,10 +195,17 @@ def _para_at(items: list[Item], k: int) -> Para | None:
 class Assembler:
     """Builds the body ``div`` of one document."""
 
-    def __init__(self, ctx: InlineContext, persons: Registry, kind: str | None) -> None:
+    def __init__(
+        self,
+        ctx: InlineContext,
+        persons: Registry,
+        kind: str | None,
+        plan: Plan | None = None,
+    ) -> None:
         self.ctx = ctx
         self.persons = persons
         self.forced_kind = kind
+        self.plan = plan if plan is not None else plan_of(ctx.source.text)
         self.hyphenations = HyphenLog()
         self.dropped: list[str] = []
         self.heads: list[str] = []
@@ -175,6 +231,11 @@ class Assembler:
                     self.ctx.report.unsure(loc[0], loc[1], "[Stamp: never closed; taken to the end")
                 out.append(Stamp(lines, block.offset))
                 i = j + 1
+                continue
+            split = self._furniture_split(block)
+            if split is not None:
+                out.extend(split)
+                i += 1
                 continue
             if pages.is_rule(block):
                 self.dropped.append(block.first)
@@ -204,6 +265,44 @@ class Assembler:
             i += 1
         return out
 
+    def role(self, line: Line) -> str:
+        """The role the role stage chose for a raw line (``text`` when unknown)."""
+        found = self.plan.roles.get(line.offset)
+        return found[0] if found is not None else "text"
+
+    def _furniture_split(self, block: Block) -> list[Item] | None:
+        """A block's leading and trailing marking or furniture lines as items of their own.
+
+        ``None`` when the block has none: it is then read as before.
+        """
+        roles = [self.role(ln) for ln in block.lines]
+        outside = ("marking", "furniture")
+        k = 0
+        while k < len(roles) and roles[k] in outside:
+            k += 1
+        e = len(roles)
+        while e > k and roles[e - 1] in outside:
+            e -= 1
+        if k == 0 and e == len(roles):
+            return None
+        out: list[Item] = [
+            self._furniture(ln, r) for ln, r in zip(block.lines[:k], roles[:k], strict=True)
+        ]
+        if k < e:
+            out.append(Para(list(block.lines[k:e]), block.blank_before))
+        out.extend(self._furniture(ln, r) for ln, r in zip(block.lines[e:], roles[e:], strict=True))
+        return out
+
+    def _furniture(self, line: Line, role: str) -> Furniture:
+        from teikit.convert.roles.furniture import is_page_footer
+
+        if role == "marking":
+            self.ctx.report.count("stamps")
+        footer = role == "furniture" and is_page_footer(line.text)
+        if footer:
+            self.ctx.report.count("pages")
+        return Furniture([line], line.offset, role, footer)
+
     def run(self, para: Para) -> TextRun:
         return pages.join_pieces(para.pieces, self.hyphenations).strip()
 
@@ -220,13 +319,16 @@ class Assembler:
         items = self.items(blocks)
         paras = [it for it in items if isinstance(it, Para)]
         self.speakers = Speakers([p.first for p in paras])
-        kind = self.forced_kind or detect_kind(paras, self.speakers)
-        self.ctx.report.kind = kind
+        structural = detect_kind(paras, self.speakers)
+        kind = self.forced_kind or assembly_kind(structural, self.plan)
+        self.ctx.report.kind = self.forced_kind or reported_kind(kind, self.plan)
         self.ctx.stage_allowed = kind == "conversation"
         locked = self._lock(items, kind)
         merged = self._merge(items, locked)
         merged, notes = self._endnotes(merged)
-        div = element(None, "div", type=kind)
+        div = element(None, "div", type=div_type(kind, self.plan, self.forced_kind))
+        if not self.forced_kind and self.ctx.report.kind != div.get("type"):
+            div.set("subtype", self.ctx.report.kind)
         if kind == "conversation":
             self._conversation(div, merged)
         elif kind == "cable":
@@ -356,7 +458,24 @@ class Assembler:
         out.extend(render(run.slice(pos, len(text)), self.ctx))
         return out
 
+    def furniture(self, parent: etree._Element, item: Furniture) -> None:
+        """A marking as ``fw`` holding a ``stamp``; page furniture as ``fw``, then ``pb``."""
+        run = self.lines_run(item.lines)
+        if item.role == "marking":
+            fw = element(parent, "fw", type="header")
+            fill(element(fw, "stamp", type="classification"), run, self.ctx)
+            return
+        from teikit.convert.roles.furniture import EXEMPTION_RE
+
+        kind = "margin" if EXEMPTION_RE.match(run.text) else "footer"
+        fill(element(parent, "fw", type=kind), run, self.ctx)
+        if item.page_end:
+            element(parent, "pb")
+
     def stamp(self, parent: etree._Element, stamp: Stamp) -> None:
+        if isinstance(stamp, Furniture):
+            self.furniture(parent, stamp)
+            return
         lines = list(stamp.lines)
         first = lines[0]
         m = archival.STAMP_OPEN_RE.match(first.text)
@@ -431,6 +550,9 @@ class Assembler:
         for it in items[first_turn:]:
             if isinstance(it, Marker):
                 self.pb(current if current is not None else div, it)
+                continue
+            if isinstance(it, Furniture):
+                self.furniture(current if current is not None else div, it)
                 continue
             if isinstance(it, Stamp):
                 self.stamp(div, it)
@@ -568,6 +690,12 @@ class Assembler:
         self._prose(div, main, sections=True)
         if closer_at is not None:
             self._closer(div, [it for it in body_items[closer_at:] if isinstance(it, Para)])
+            for it in body_items[closer_at:]:
+                # what stands among the closer's lines and is not text: after it
+                if isinstance(it, Marker):
+                    self.pb(div, it)
+                elif isinstance(it, Furniture):
+                    self.furniture(div, it)
 
     def _titled_front(self, div: etree._Element, items: list[Item]) -> list[Item]:
         """A title followed by its dateline or source note: ``head`` and ``dateline``.
@@ -694,6 +822,7 @@ class Assembler:
             if (
                 sections
                 and letters.looks_like_heading(lines)
+                and self._heading_roles(it.lines)
                 and (nxt is None or nxt.first[:1].isupper())
                 and len(lines) <= 2
                 and it.lines == [p for p in it.pieces if isinstance(p, Line)]
@@ -703,13 +832,37 @@ class Assembler:
                 self._section_head(target, it.lines)
                 current_list = None
                 continue
-            cut = letters.heading_prefix(lines) if sections else 0
+            cut = self._heading_lines(it) if sections else 0
             if cut:
                 target = element(parent, "div", type="section")
                 self._section_head(target, it.lines[:cut])
                 rest = Para(self._pieces_after(it, cut))
                 it = rest
             current_list = self._point_or_p(target, it, current_list)
+
+    def _heading_lines(self, para: Para) -> int:
+        """How many first lines of a paragraph are a heading not set off by a blank line.
+
+        The role stage decides each line; the old shape test must agree, so
+        a heading is never cut from the middle of a sentence.
+        """
+        lines = [ln.text for ln in para.lines]
+        cut = letters.heading_prefix(lines)
+        if cut and self._heading_roles(para.lines[:cut]):
+            return cut
+        return 0
+
+    def _heading_roles(self, lines: list[Line]) -> bool:
+        """Whether the role stage lets these lines be a heading.
+
+        In a clean copy the shape test decides unless a line has another role
+        (a marking, a field, a point); in an OCR copy, where capitals and short
+        lines are everywhere, every line must have scored as a heading.
+        """
+        roles = [self.role(ln) for ln in lines]
+        if self.plan.doc.ocr:
+            return all(r == "heading" for r in roles)
+        return all(r in ("heading", "text") for r in roles)
 
     def _pieces_after(self, para: Para, cut: int) -> list[Line | Marker]:
         seen = 0
@@ -828,6 +981,9 @@ class Assembler:
         if closer_paras:
             closer = element(parent, "closer")
             for it in closer_paras:
+                if isinstance(it, Furniture):
+                    self.furniture(closer, it)
+                    continue
                 if not isinstance(it, Para):
                     continue
                 run = self.run(it)

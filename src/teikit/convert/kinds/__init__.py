@@ -1,0 +1,93 @@
+"""Document kinds: a registry of detectors, one module per kind.
+
+A detector is a pure function of the document's line features and chosen
+roles returning a :class:`~teikit.convert.roles.Score`; the best score wins
+(registration order breaks ties) and its reason is what ``--explain`` shows.
+Each :class:`Kind` also says which TEI division type it is encoded as (the
+schema's closed list: conversation, cable, telegram, letter, memorandum) and
+which assembly (:mod:`teikit.convert.assemble`) builds its body; the finer
+name goes to the division's ``@subtype``. A new kind is one module here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from teikit.convert.features import DocFeatures
+from teikit.convert.roles import Score
+
+#: A line's chosen role and its score, as :func:`teikit.convert.roles.roles_of` gives them.
+Roles = Sequence[tuple[str, Score]]
+Detector = Callable[[DocFeatures, Roles], Score]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A document kind: its name, its TEI division type, its assembly, its detector."""
+
+    name: str
+    div_type: str
+    assembly: str
+    detect: Detector
+
+
+#: Registered kinds, in tie-break order.
+KINDS: dict[str, Kind] = {}
+
+
+def kind(name: str, div_type: str, assembly: str) -> Callable[[Detector], Detector]:
+    """Register a detector for the kind ``name``."""
+
+    def register(fn: Detector) -> Detector:
+        KINDS[name] = Kind(name, div_type, assembly, fn)
+        return fn
+
+    return register
+
+
+def detect(doc: DocFeatures, roles: Roles) -> tuple[Kind, Score]:
+    """The best-scoring kind; a memorandum when nothing scores."""
+    best = KINDS["memorandum"]
+    best_score = Score(0.1, "no kind's cues found; a memorandum by default")
+    for k in KINDS.values():
+        s = k.detect(doc, roles)
+        if s.value > best_score.value:
+            best, best_score = k, s
+    return best, best_score
+
+
+def head_text(doc: DocFeatures, n: int = 40) -> str:
+    """The first ``n`` lines in capitals, joined: where a copy names its own kind."""
+    return " ".join(f.text for f in doc.lines[:n]).upper()
+
+
+def count(roles: Roles, name: str) -> int:
+    return sum(1 for r, _ in roles if r == name)
+
+
+from teikit.convert.kinds import (  # noqa: E402
+    cable,
+    conversation,
+    form,
+    letter,
+    memorandum,
+    minutes,
+    report,
+)
+
+__all__ = [
+    "KINDS",
+    "Kind",
+    "cable",
+    "conversation",
+    "count",
+    "detect",
+    "form",
+    "head_text",
+    "kind",
+    "letter",
+    "memorandum",
+    "minutes",
+    "report",
+]
