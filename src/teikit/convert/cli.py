@@ -32,6 +32,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         choices=("json", "text"),
         help="print each document's counts and uncertainties (json or text) on stdout",
     )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="print, per raw line, the role chosen and why, and the document kind and why",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -41,6 +46,12 @@ def run(args: argparse.Namespace) -> int:
     from teikit.convert.api import write_result
     from teikit.convert.report import reports_to_json
 
+    if getattr(args, "explain", False):
+        from teikit.convert.explanation import explain, to_text
+        from teikit.convert.source import Source
+
+        for p in args.inputs:
+            print(to_text(explain(Source.from_path(p))))
     results: list[ConversionResult] = [convert(Path(p)) for p in args.inputs]
     for result in results:
         write_result(result, args.output)

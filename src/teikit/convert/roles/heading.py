@@ -18,7 +18,6 @@ from teikit.convert.roles import NO, Score, role
 if TYPE_CHECKING:
     from teikit.convert.features import DocFeatures, LineFeatures
 
-_NUMBERED_HEAD_RE = re.compile(r"^(?:[IVX]{1,5}|[A-Z]|\d{1,2})\.\s+[A-Z]")
 _TERMINAL = frozenset(".,;!?")
 #: A transcript's speaker written ``Mr. Name.`` before the speech: a turn, not a heading.
 _DOTTED_SPEAKER_RE = re.compile(
@@ -36,7 +35,7 @@ def score(line: LineFeatures, doc: DocFeatures) -> Score:
     text = line.text
     if line.words == 0 or line.words > 12 or len(text) > 80:
         return NO
-    if text[-1] in _TERMINAL and not _NUMBERED_HEAD_RE.match(text):
+    if text[-1] in _TERMINAL:
         return NO
     if line.repeats >= 2 or _DOTTED_SPEAKER_RE.match(text) or not _REAL_WORD_RE.search(text):
         # a running head repeats; a heading names one part of the document
