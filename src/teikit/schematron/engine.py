@@ -466,11 +466,13 @@ def run_schema(
     events: list[ActivePattern | FiredRule | SchematronResult] = []
     active: list[ActivePattern] = []
     fired_count = 0
-    for pattern in schema.patterns:
+    for pattern, triggers in schema.pattern_triggers():
         ap = ActivePattern(pattern.position, pattern.id, pattern.name)
         active.append(ap)
         if keep_fired:
             events.append(ap)
+        elif set_at_a_time and triggers is not None and not any(map(run.satisfies, triggers)):
+            continue
         penv = _Env(run, tree, pattern.lets, root_env)
         firings = _firings(run, pattern, penv)
         fired_count += len(firings)
