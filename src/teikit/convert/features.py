@@ -17,7 +17,21 @@ from dataclasses import dataclass
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _DIGITS_RE = re.compile(r"\d+")
 #: A token an OCR engine made of a smudge: letters mixed with symbols or digits.
-_NOISE_RE = re.compile(r"^(?=.*[^\W\d_])(?=.*[^\w\s.,;:!?'’‘\"“”()\[\]\-–—/&%$]).+$|^[^\w\s]{2,}$")
+_NOISE_RE = re.compile(r"^(?=.*[^\W\d_])(?=.*[^\w\s.,;:!?'’‘\"“”()\[\]\-–—/&%$]).+$")
+
+
+#: An archive's page footer: a record number, a document id and a page (OCR-garbled too).
+ARCHIVE_FOOTER_RE = re.compile(
+    r"\bDoc\s?[Il1|]d\s*[:;.]?\s*\d{5,}.*\b[PBR]age\s+[\dIil!|oO]+", re.IGNORECASE
+)
+#: A collection's page separator (``14-00000``) or a Bates number (``Name-1684``).
+SEPARATOR_RE = re.compile(r"^\d{2,3}-0{4,6}$")
+BATES_RE = re.compile(r"^[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,3}\s?-\s?\d{3,7}$")
+
+
+def page_mark(text: str) -> bool:
+    """A line only a copy of pages has: an archive footer, a separator, a Bates number."""
+    return bool(ARCHIVE_FOOTER_RE.search(text) or SEPARATOR_RE.match(text) or BATES_RE.match(text))
 
 
 @dataclass(frozen=True)
@@ -61,10 +75,13 @@ class DocFeatures:
     lines_apart: bool
     #: the usual length of a full line (the wrap width of a hard-wrapped copy)
     width: int = 80
+    #: lines only a copy of pages has (archive footers, separators, Bates numbers)
+    page_marks: int = 0
 
     @property
     def ocr(self) -> bool:
-        return self.noise >= 0.015
+        """A copy made by OCR of pages: capitals and short lines prove little there."""
+        return self.noise >= 0.02 or self.page_marks >= 2
 
 
 def shape(text: str) -> str:
@@ -118,4 +135,5 @@ def line_features(raw: str) -> DocFeatures:
         noise=noisy / tokens if tokens else 0.0,
         lines_apart=total > 10 and apart > 0.6 * total,
         width=long[len(long) // 2] if long else 80,
+        page_marks=sum(1 for f in out if page_mark(f.text)),
     )

@@ -13,6 +13,7 @@ The order of work matters and is the reason for this module's shape:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -283,15 +284,33 @@ class Assembler:
         e = len(roles)
         while e > k and roles[e - 1] in outside:
             e -= 1
-        if k == 0 and e == len(roles):
+        starts = self._line_starts(roles[k:e])
+        if k == 0 and e == len(roles) and len(starts) < 2:
             return None
         out: list[Item] = [
             self._furniture(ln, r) for ln, r in zip(block.lines[:k], roles[:k], strict=True)
         ]
         if k < e:
-            out.append(Para(list(block.lines[k:e]), block.blank_before))
+            cuts = [k + s for s in starts if s] if len(starts) >= 2 else []
+            bounds = [k, *cuts, e]
+            for a, b in itertools.pairwise(bounds):
+                out.append(Para(list(block.lines[a:b]), block.blank_before if a == k else 0))
         out.extend(self._furniture(ln, r) for ln, r in zip(block.lines[e:], roles[e:], strict=True))
         return out
+
+    def _is_field(self, para: Para) -> bool:
+        """Whether a paragraph opens with a line the role stage found to be a field."""
+        return bool(para.lines) and self.role(para.lines[0]) == "field"
+
+    @staticmethod
+    def _line_starts(roles: list[str]) -> list[int]:
+        """Where a block of one-per-line fields or numbered points is cut.
+
+        ``TO:``/``FROM:``/``SUBJECT:`` lines, and points ``4.`` … ``19.`` typed
+        one per line, are separate even without blank lines between them; a
+        line of another role continues the one before (a ``SUBJECT:`` that wraps).
+        """
+        return [j for j, r in enumerate(roles) if r in ("field", "item")]
 
     def _furniture(self, line: Line, role: str) -> Furniture:
         from teikit.convert.roles.furniture import is_page_footer
@@ -318,8 +337,10 @@ class Assembler:
     def assemble(self, blocks: list[Block]) -> Body:
         items = self.items(blocks)
         paras = [it for it in items if isinstance(it, Para)]
-        self.speakers = Speakers([p.first for p in paras])
-        structural = detect_kind(paras, self.speakers)
+        # a form's or memorandum's field (``TO:``, ``DATE:``) is never a speaker's label
+        talk = [p for p in paras if not self._is_field(p)]
+        self.speakers = Speakers([p.first for p in talk])
+        structural = detect_kind(talk, self.speakers)
         kind = self.forced_kind or assembly_kind(structural, self.plan)
         self.ctx.report.kind = self.forced_kind or reported_kind(kind, self.plan)
         self.ctx.stage_allowed = kind == "conversation"
@@ -505,7 +526,9 @@ class Assembler:
             (
                 k
                 for k, it in enumerate(items)
-                if isinstance(it, Para) and self.speakers.peek(it.first) is not None
+                if isinstance(it, Para)
+                and not self._is_field(it)
+                and self.speakers.peek(it.first) is not None
             ),
             len(items),
         )
@@ -557,7 +580,7 @@ class Assembler:
             if isinstance(it, Stamp):
                 self.stamp(div, it)
                 continue
-            label = self.speakers.match(it.first)
+            label = None if self._is_field(it) else self.speakers.match(it.first)
             if label is not None:
                 current = self._turn(div, it, label)
                 current_list = None
@@ -607,6 +630,8 @@ class Assembler:
         """
         first = para.first
         if first.startswith(("[", "(")) or FIELD_RE.match(first):
+            return False
+        if not self._heading_roles(para.lines):
             return False
         if not after_head:
             return True
@@ -681,21 +706,62 @@ class Assembler:
         body_items = rest
         if open_at is None:
             body_items = self._titled_front(div, rest)
+        target = div
         if open_at is not None:
-            heads = [it for it in rest[:open_at] if isinstance(it, Para)]
-            self.heads_from(div, heads, sub_after_first=True)
-            body_items = self._opener(div, rest[open_at:])
+            target = self._front(div, rest[:open_at])
+            body_items = self._opener(target, rest[open_at:])
         closer_at = self._closer_start(body_items)
         main = body_items if closer_at is None else body_items[:closer_at]
-        self._prose(div, main, sections=True)
+        self._prose(target, main, sections=True)
         if closer_at is not None:
-            self._closer(div, [it for it in body_items[closer_at:] if isinstance(it, Para)])
+            self._closer(target, [it for it in body_items[closer_at:] if isinstance(it, Para)])
             for it in body_items[closer_at:]:
                 # what stands among the closer's lines and is not text: after it
                 if isinstance(it, Marker):
-                    self.pb(div, it)
-                elif isinstance(it, Furniture):
-                    self.furniture(div, it)
+                    self.pb(target, it)
+                elif isinstance(it, Stamp):
+                    self.stamp(target, it)
+
+    def _front(self, div: etree._Element, items: list[Item]) -> etree._Element:
+        """What stands before a letter's opener; returns where the letter goes on.
+
+        Leading paragraphs that read as headings are ``head``; markings and
+        page furniture are ``fw``; anything else (a routing block, a file
+        line) is archival matter kept as ``p``, and then the letter itself,
+        from its opener on, is a ``div type="message"`` (TEI allows an opener
+        only at the top of a division).
+        """
+        k = 0
+        heads: list[Para] = []
+        while (para := _para_at(items, k)) is not None and self._front_head(para, bool(heads)):
+            heads.append(para)
+            k += 1
+        self.heads_from(div, heads, sub_after_first=True)
+        others = items[k:]
+        matter = any(isinstance(it, Para) or type(it) is Stamp for it in others)
+        for it in others:
+            if isinstance(it, Marker):
+                self.pb(div, it)
+            elif isinstance(it, Stamp):
+                self.stamp(div, it)
+            else:
+                self.archival_p(div, it, "registry")
+        return element(div, "div", type="message") if matter else div
+
+    def _front_head(self, para: Para, after_head: bool) -> bool:
+        """A paragraph above a letter's opener is its title or subtitle.
+
+        In a typed copy everything above the opener that is no field and no
+        archival line is the title block; in an OCR copy only what reads as a
+        heading line by line.
+        """
+        if self.plan.doc.ocr:
+            return self._heading_like(para, after_head)
+        return (
+            not FIELD_RE.match(para.first)
+            and not archival.is_file_line(para.first)
+            and self._heading_roles(para.lines)
+        )
 
     def _titled_front(self, div: etree._Element, items: list[Item]) -> list[Item]:
         """A title followed by its dateline or source note: ``head`` and ``dateline``.

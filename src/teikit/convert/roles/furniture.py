@@ -12,18 +12,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from teikit.convert.features import ARCHIVE_FOOTER_RE, BATES_RE, SEPARATOR_RE
 from teikit.convert.roles import NO, Score, role
 
 if TYPE_CHECKING:
     from teikit.convert.features import DocFeatures, LineFeatures
 
-#: An archive's page footer: a record number, a document id and a page (OCR-garbled too).
-ARCHIVE_FOOTER_RE = re.compile(
-    r"\bDoc\s?[Il1|]d\s*[:;.]?\s*\d{5,}.*\b[PBR]age\s+[\dIil!|oO]+", re.IGNORECASE
-)
-#: A collection's page separator (``14-00000``) or a Bates number (``Name-1684``).
-SEPARATOR_RE = re.compile(r"^\d{2,3}-0{4,6}$")
-BATES_RE = re.compile(r"^[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,3}\s?-\s?\d{3,7}$")
 #: A release banner, stamped on every page by the releasing archive.
 RELEASE_RE = re.compile(r"\bRELEASE(?:D)?\s+(?:UNDER|IN\s+FULL|AS\s+SANITIZED)\b", re.IGNORECASE)
 #: Exemption codes of a US freedom-of-information release.
