@@ -26,6 +26,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "teikit.convert.suggest_cli",
     "teikit.odd.cli",
     "teikit.validate.cli",
+    "teikit.html.cli",
 )
 
 Handler = Callable[[argparse.Namespace], int]

@@ -58,8 +58,23 @@ def _documents(shared: Path, repo: Path) -> dict[str, etree._ElementTree]:
         docs[f"tei/{path.name}"] = etree.parse(str(path))
     for name, data in HANDWRITTEN.items():
         docs[name] = etree.ElementTree(etree.fromstring(data))
+    for kind in ("valid", "invalid"):
+        for path in sorted((repo / "tests" / "schema" / kind).glob("*.xml")):
+            docs[f"schema-{kind}/{path.name}"] = etree.parse(str(path))
+    docs.update(_case_examples())
     docs.update(_frus_splits(shared))
     return docs
+
+
+def _case_examples() -> dict[str, etree._ElementTree]:
+    """The examples of the ODD feature cases (tests/odd/cases), as documents."""
+    from test_odd_cases import case_files, examples
+
+    return {
+        f"case-{path.stem}-{label}": etree.ElementTree(doc)
+        for path in case_files()
+        for label, _, doc in examples(path)
+    }
 
 
 def _frus_splits(shared: Path) -> dict[str, etree._ElementTree]:

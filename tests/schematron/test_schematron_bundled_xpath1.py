@@ -93,3 +93,35 @@ def test_the_xpath1_date_rule_agrees_with_the_xpath2_original() -> None:
             el.set(name, value)
         ctx = elementpath.XPathContext(etree.ElementTree(el), item=el)
         assert bool(lx(el)) == bool(ep.boolean_value(ep.evaluate(ctx))), values
+
+
+def test_a_valid_document_is_screened_in_one_call_with_the_same_report() -> None:
+    """The screen skips the patterns of a valid document, and the report is unchanged."""
+    from teikit.resources import repo_root
+    from teikit.schematron import engine, screen
+
+    root = repo_root()
+    if root is None:
+        pytest.skip("needs the source checkout's tei/ corpus")
+    compiled = _compiled()
+    scr = screen.build(compiled)  # type: ignore[arg-type]
+    assert scr is not None and len(scr.positions) >= 20
+    for path in sorted((root / "tei").glob("*.xml")):
+        tree = etree.parse(str(path))
+        quiet, _fired = engine._quiet_positions(engine._Run(compiled, tree, False, True))  # type: ignore[arg-type]
+        fast, _ = engine.run_schema(compiled, tree)  # type: ignore[arg-type]
+        slow, _ = engine.run_schema(compiled, tree, set_at_a_time=False)  # type: ignore[arg-type]
+        assert quiet == scr.positions, path.name
+        assert (fast.results, fast.fired_rule_count) == (slow.results, slow.fired_rule_count)
+
+
+def test_a_firing_document_is_not_screened_away() -> None:
+    """A document breaking a screened rule (a choice without corr) still gets the error."""
+    doc = etree.fromstring(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div type="letter"><p>'
+        b"<choice><sic>teh</sic></choice></p></div></body></text></TEI>"
+    )
+    from teikit.schematron import engine
+
+    report, _ = engine.run_schema(_compiled(), etree.ElementTree(doc))  # type: ignore[arg-type]
+    assert "TK-E003" in {r.id for r in report.results}

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from teikit.odd.checks import check_xpath
 from teikit.odd.specs import AttDef, AttHolder, ClassSpec, Constraint, ElementSpec, T
 from teikit.xmlio import SCH_NS, TEI_NS, XML_NS
 
@@ -121,6 +122,7 @@ class SchematronWriter:
                 expr = el.get(attr)
                 if not expr:
                     continue
+                check_xpath(el, attr, expr)
                 for prefix in _PREFIX_USE.findall(expr):
                     uri = el.nsmap.get(prefix)
                     if uri and prefix not in _BUILTIN_PREFIXES:

@@ -235,6 +235,9 @@ class CompiledSchema:
     index_tags: frozenset[str] = frozenset()
     index_attrs: frozenset[str] = frozenset()
     _triggers: list[tuple[Pattern, tuple[Needs, ...] | None]] | None = None
+    #: The union query of :mod:`teikit.schematron.screen`, built on first use
+    #: (False: the schema has nothing to screen).
+    _screen: Any = None
 
     def pattern_triggers(self) -> list[tuple[Pattern, tuple[Needs, ...] | None]]:
         """Each pattern with its :attr:`Pattern.triggers`, worked out once per schema."""

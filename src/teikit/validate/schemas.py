@@ -34,6 +34,11 @@ _KIND_BY_SUFFIX = {".rng": "rng", ".sch": "sch", ".isosch": "sch", ".xsd": "xsd"
 SchemaSpec = str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None
 
 
+@lru_cache(maxsize=1)
+def _default_schemas() -> tuple[str, ...]:
+    return tuple(default_schemas())
+
+
 def default_schemas() -> list[str]:
     """The bundled teikit schema: RELAX NG + Schematron (XSD only when no RELAX NG ships).
 
@@ -53,7 +58,7 @@ def default_schemas() -> list[str]:
 
 def schema_paths(schema: SchemaSpec) -> list[str]:
     if schema is None:
-        return default_schemas()
+        return list(_default_schemas())
     if isinstance(schema, (str, os.PathLike)):
         return [os.fspath(schema)]
     return [os.fspath(s) for s in schema]
@@ -104,6 +109,12 @@ def _engine(path: str, kind: str, stamp: tuple[int, int], phase: str | None) -> 
     return XsdEngine(path)
 
 
+@lru_cache(maxsize=64)
+def _resolved(path: str) -> str:
+    """The absolute path, resolved once per process: ``engines`` runs for every document."""
+    return str(Path(path).resolve())
+
+
 def engines(schema: SchemaSpec, phase: str | None = None) -> list[Engine]:
     """Compiled engines for a schema spec, reused for the life of the process."""
     out: list[Engine] = []
@@ -117,7 +128,7 @@ def engines(schema: SchemaSpec, phase: str | None = None) -> list[Engine]:
                 raise TeikitError(
                     f"cannot read schema: {exc.strerror}", SourceLocation(p)
                 ) from None
-            out.append(_engine(str(Path(p).resolve()), k, (st.st_mtime_ns, st.st_size), phase))
+            out.append(_engine(_resolved(p), k, (st.st_mtime_ns, st.st_size), phase))
     return out
 
 
