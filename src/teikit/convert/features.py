@@ -13,9 +13,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _DIGITS_RE = re.compile(r"\d+")
+_WORDLIKE_RE = re.compile(r"[^\W\d_]{3,}")
 #: A token an OCR engine made of a smudge: letters mixed with symbols or digits.
 _NOISE_RE = re.compile(r"^(?=.*[^\W\d_])(?=.*[^\w\s.,;:!?'’‘\"“”()\[\]\-–—/&%$]).+$")
 
@@ -77,11 +82,20 @@ class DocFeatures:
     width: int = 80
     #: lines only a copy of pages has (archive footers, separators, Bates numbers)
     page_marks: int = 0
+    #: the share of lines with no word of three letters: specks and fragments of an OCR
+    junk: float = 0.0
+    #: the share of lines of three words or more that are in capitals (a teletype's text)
+    caps: float = 0.0
 
     @property
     def ocr(self) -> bool:
         """A copy made by OCR of pages: capitals and short lines prove little there."""
-        return self.noise >= 0.02 or self.page_marks >= 2
+        return self.noise >= 0.009 or self.page_marks >= 1 or self.junk >= 0.09
+
+
+def _junk(text: str) -> bool:
+    """Letters, but no word of three: a speck or fragment (``fa 4``, ``Pn}``), not a number."""
+    return any(c.isalpha() for c in text) and not _WORDLIKE_RE.search(text)
 
 
 def shape(text: str) -> str:
@@ -136,4 +150,11 @@ def line_features(raw: str) -> DocFeatures:
         lines_apart=total > 10 and apart > 0.6 * total,
         width=long[len(long) // 2] if long else 80,
         page_marks=sum(1 for f in out if page_mark(f.text)),
+        junk=sum(1 for f in out if _junk(f.text)) / total if total else 0.0,
+        caps=_share(f.upper_ratio > 0.8 for f in out if f.words >= 3),
     )
+
+
+def _share(flags: Iterable[bool]) -> float:
+    values = list(flags)
+    return sum(values) / len(values) if values else 0.0

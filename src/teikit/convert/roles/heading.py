@@ -45,14 +45,26 @@ def score(line: LineFeatures, doc: DocFeatures) -> Score:
         return NO
     if text.endswith(":") or (not text[:1].isupper() and not text[:1].isdigit()):
         return NO
-    continues = line.prev_text.rstrip()[-1:] not in '.?!:"”)' and not line.blank_before
+    # where every line stands apart (an OCR that sets each line off), a blank
+    # line proves nothing: only the sentence before can end
+    set_off = line.blank_before and not doc.lines_apart
+    continues = line.prev_text.rstrip()[-1:] not in '.?!:"”)' and not set_off
     if line.index > 0 and continues:
         # the line continues the one before: part of a sentence, not a heading
         return NO
     if not line.next_text or not _prose(line.next_text):
         return NO
+    if line.upper_ratio > 0.8 and doc.caps > 0.4:
+        # in a text typed in capitals (a teletype), capitals mark nothing
+        return NO
     if doc.ocr:
-        if line.upper_ratio > 0.8 and line.blank_before and line.blank_after and line.words >= 2:
+        if (
+            line.upper_ratio > 0.8
+            and line.blank_before
+            and line.blank_after
+            and line.words >= 2
+            and len(text) < 0.7 * doc.width
+        ):
             return Score(0.5, "a line in capitals set apart before prose in an OCR copy")
         return NO
     if line.upper_ratio > 0.8:
