@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from teikit.convert import fallback, validation
+from teikit.convert import decisions, fallback, validation
 from teikit.convert.builder import element, fill_nodes
 from teikit.convert.header import HeaderInfo, build_header, foreign_tag, language_code
 from teikit.convert.inline import Correction, InlineContext, Node, render_corrections
 from teikit.convert.persons import Registry
+from teikit.convert.plan import plan_of
 from teikit.convert.recognizers.dates import parse_date
 from teikit.convert.report import Report
 from teikit.convert.structure import Assembler, first_full_date, read_blocks, render_marked
@@ -120,7 +121,17 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
         corrections=corrections,
     )
     persons = Registry(side.persons)
-    body = Assembler(ctx, persons, side.kind).assemble(blocks)
+    plan = plan_of(src.text)
+    line_of = {f.offset: f.number for f in plan.doc.lines}
+    decided = decisions.apply(plan, side.structure, line_of)
+    ctx.glosses = decided.glosses
+    body = Assembler(ctx, persons, side.kind, plan, decided).assemble(blocks)
+    for gloss in decided.gloss_entries:
+        content = gloss.text[1:-1] if gloss.text[:1] in "[(" else gloss.text
+        if content.strip() not in ctx.glosses_used:
+            raise TeikitError(
+                f"structure entry {gloss.text!r} matches no bracket of the text", gloss.location
+            )
     report.count("speakers", sum(1 for e in persons.entries.values() if e.role == "speaker"))
     report.count("hyphenations", sum(1 for h in body.hyphenations if h.resolved))
 

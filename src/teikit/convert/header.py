@@ -154,7 +154,10 @@ def build_header(info: HeaderInfo) -> etree._Element:
     header = element(None, "teiHeader")
     file_desc = element(header, "fileDesc")
     title_stmt = element(file_desc, "titleStmt")
-    fill_nodes(element(title_stmt, "title", type="main"), info.title, iter(()))
+    title_el = fill_nodes(element(title_stmt, "title", type="main"), info.title, iter(()))
+    if info.sidecar.title and info.sidecar.document_resp:
+        # the title is the editor's decision, not the copy's: say whose
+        title_el.set("resp", f"#{info.sidecar.document_resp}")
     trl = None
     for block in [*frame.fields.get("citation", []), *frame.archive]:
         trl = translator(block.text) or trl
@@ -259,6 +262,8 @@ def build_header(info: HeaderInfo) -> etree._Element:
         date = element(creation, "date", info.date_text or info.date_when)
         if info.date_when:
             date.set("when", info.date_when)
+        if info.sidecar.date and info.sidecar.document_resp:
+            date.set("resp", f"#{info.sidecar.document_resp}")
     lang_usage = element(profile, "langUsage")
     element(lang_usage, "language", "English", ident="en")
     if info.original_language and info.original_language != "en":

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from teikit.convert.builder import element, fill, fill_nodes
+from teikit.convert.decisions import Decisions
 from teikit.convert.inline import El, InlineContext, Node, plain
 from teikit.convert.plan import Plan, plan_of
 from teikit.convert.recognizers import archival, footnotes, letters, pages
@@ -202,11 +203,13 @@ class Assembler:
         persons: Registry,
         kind: str | None,
         plan: Plan | None = None,
+        decided: Decisions | None = None,
     ) -> None:
         self.ctx = ctx
         self.persons = persons
         self.forced_kind = kind
         self.plan = plan if plan is not None else plan_of(ctx.source.text)
+        self.decided = decided if decided is not None else Decisions({}, set(), {}, [])
         self.hyphenations = HyphenLog()
         self.dropped: list[str] = []
         self.heads: list[str] = []
@@ -299,8 +302,20 @@ class Assembler:
         return out
 
     def _is_field(self, para: Para) -> bool:
-        """Whether a paragraph opens with a line the role stage found to be a field."""
-        return bool(para.lines) and self.role(para.lines[0]) == "field"
+        """Whether a paragraph's label opens no turn: a field, or the sidecar says so."""
+        if not para.lines:
+            return False
+        first = para.lines[0]
+        return self.role(first) == "field" or first.offset in self.decided.not_speaker
+
+    def _mark_resp(self, el: etree._Element, lines: list[Line]) -> etree._Element:
+        """``@resp`` on an element built from lines a sidecar entry decided."""
+        for line in lines:
+            resp = self.decided.resp.get(line.offset)
+            if resp is not None:
+                el.set("resp", f"#{resp}")
+                break
+        return el
 
     @staticmethod
     def _line_starts(roles: list[str]) -> list[int]:
@@ -441,7 +456,8 @@ class Assembler:
     # -- pieces shared by the kinds ----------------------------------------------
     def p(self, parent: etree._Element, para: Para, tag: str = "p") -> etree._Element:
         run = self.run(para)
-        return fill_nodes(element(parent, tag), render_marked(run, self.ctx), iter(run.pages))
+        target = self._mark_resp(element(parent, tag), para.lines[:1])
+        return fill_nodes(target, render_marked(run, self.ctx), iter(run.pages))
 
     def pb(self, parent: etree._Element, marker: Marker) -> None:
         el = element(parent, "pb")
@@ -483,13 +499,13 @@ class Assembler:
         """A marking as ``fw`` holding a ``stamp``; page furniture as ``fw``, then ``pb``."""
         run = self.lines_run(item.lines)
         if item.role == "marking":
-            fw = element(parent, "fw", type="header")
+            fw = self._mark_resp(element(parent, "fw", type="header"), item.lines)
             fill(element(fw, "stamp", type="classification"), run, self.ctx)
             return
         from teikit.convert.roles.furniture import EXEMPTION_RE
 
         kind = "margin" if EXEMPTION_RE.match(run.text) else "footer"
-        fill(element(parent, "fw", type=kind), run, self.ctx)
+        fill(self._mark_resp(element(parent, "fw", type=kind), item.lines), run, self.ctx)
         if item.page_end:
             element(parent, "pb")
 
@@ -885,14 +901,17 @@ class Assembler:
                 continue
             nxt = next_para[j]
             lines = [ln.text for ln in it.lines]
-            if (
-                sections
-                and letters.looks_like_heading(lines)
-                and self._heading_roles(it.lines)
-                and (nxt is None or nxt.first[:1].isupper())
-                and len(lines) <= 2
-                and it.lines == [p for p in it.pieces if isinstance(p, Line)]
-                and nxt is not None
+            decided = self._decided_heading(it.lines)
+            if sections and (
+                decided
+                or (
+                    letters.looks_like_heading(lines)
+                    and self._heading_roles(it.lines)
+                    and (nxt is None or nxt.first[:1].isupper())
+                    and len(lines) <= 2
+                    and it.lines == [p for p in it.pieces if isinstance(p, Line)]
+                    and nxt is not None
+                )
             ):
                 target = element(parent, "div", type="section")
                 self._section_head(target, it.lines)
@@ -918,6 +937,12 @@ class Assembler:
             return cut
         return 0
 
+    def _decided_heading(self, lines: list[Line]) -> bool:
+        """Whether a sidecar entry made every one of these lines a heading."""
+        return bool(lines) and all(
+            ln.offset in self.decided.resp and self.role(ln) == "heading" for ln in lines
+        )
+
     def _heading_roles(self, lines: list[Line]) -> bool:
         """Whether the role stage lets these lines be a heading.
 
@@ -926,7 +951,7 @@ class Assembler:
         lines are everywhere, every line must have scored as a heading.
         """
         roles = [self.role(ln) for ln in lines]
-        if self.plan.doc.ocr:
+        if self.plan.doc.ocr or any(ln.offset in self.decided.resp for ln in lines):
             return all(r == "heading" for r in roles)
         return all(r in ("heading", "text") for r in roles)
 
@@ -941,7 +966,7 @@ class Assembler:
 
     def _section_head(self, section: etree._Element, lines: list[Line]) -> None:
         run = pages.join_pieces(list(lines), self.hyphenations).strip()
-        fill(element(section, "head"), run, self.ctx)
+        fill(self._mark_resp(element(section, "head"), lines), run, self.ctx)
         self.heads.append(plain(run))
 
     # -- cables ----------------------------------------------------------------------
