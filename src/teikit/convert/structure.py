@@ -1,14 +1,23 @@
-"""The body of the TEI: which blocks are heads, turns, stamps, letters' parts, notes.
+"""The body of the TEI: the stages from raw blocks to the kind's ``div``.
 
-The order of work matters and is the reason for this module's shape:
+Recognition is staged, each stage pure and in a module of its own:
+line features (:mod:`.features`) → role scores (:mod:`.roles`) → document
+kind (:mod:`.kinds`), together the :class:`~.plan.Plan`; the sidecar's
+structure entries (:mod:`.decisions`) override the plan; then this module
+prepares the items and the kind's registered assembly (:mod:`.assemble`)
+builds the body. The preparation order matters:
 
 1. the web frame is cut off (:mod:`.recognizers.frame`);
-2. blocks that must stay whole are fixed first (stamps spanning blank lines,
-   rules, page numbers, distribution lists), so that
-3. rejoining paragraphs cut by page boundaries (:mod:`.recognizers.pages`)
+2. lines the role stage found to be markings or page furniture leave their
+   blocks (``fw``), and blocks of one-per-line fields or points are cut;
+3. blocks that must stay whole are fixed (stamps spanning blank lines, rules,
+   page numbers, distribution lists), so that
+4. rejoining paragraphs cut by page boundaries (:mod:`.recognizers.pages`)
    cannot glue a list item to a name;
-4. endnotes are taken from the end, closers from the end, openers and heads
-   from the start; what is left is the text, assembled per document kind.
+5. endnotes are taken from the end; the assembly does the rest.
+
+:class:`Assembler` holds the pieces every assembly shares (paragraphs,
+points, stamps, sections, turns, headings).
 """
 
 from __future__ import annotations
@@ -301,7 +310,7 @@ class Assembler:
         out.extend(self._furniture(ln, r) for ln, r in zip(block.lines[e:], roles[e:], strict=True))
         return out
 
-    def _is_field(self, para: Para) -> bool:
+    def is_field(self, para: Para) -> bool:
         """Whether a paragraph's label opens no turn: a field, or the sidecar says so."""
         if not para.lines:
             return False
@@ -353,7 +362,7 @@ class Assembler:
         items = self.items(blocks)
         paras = [it for it in items if isinstance(it, Para)]
         # a form's or memorandum's field (``TO:``, ``DATE:``) is never a speaker's label
-        talk = [p for p in paras if not self._is_field(p)]
+        talk = [p for p in paras if not self.is_field(p)]
         self.speakers = Speakers([p.first for p in talk])
         structural = detect_kind(talk, self.speakers)
         kind = self.forced_kind or assembly_kind(structural, self.plan)
@@ -365,12 +374,9 @@ class Assembler:
         div = element(None, "div", type=div_type(kind, self.plan, self.forced_kind))
         if not self.forced_kind and self.ctx.report.kind != div.get("type"):
             div.set("subtype", self.ctx.report.kind)
-        if kind == "conversation":
-            self._conversation(div, merged)
-        elif kind == "cable":
-            self._cable(div, merged)
-        else:
-            self._letter(div, merged, kind)
+        from teikit.convert.assemble import assembly_for
+
+        assembly_for(kind)(self, div, merged)
         return Body(kind, div, notes, self.heads, self.dropped, self.hyphenations.entries)
 
     def _lock(self, items: list[Item], kind: str) -> set[int]:
@@ -536,80 +542,7 @@ class Assembler:
             fill(element(parent, "head", **attrib), run, self.ctx)
             self.heads.append(plain(run))
 
-    # -- conversation ----------------------------------------------------------------
-    def _conversation(self, div: etree._Element, items: list[Item]) -> None:
-        first_turn = next(
-            (
-                k
-                for k, it in enumerate(items)
-                if isinstance(it, Para)
-                and not self._is_field(it)
-                and self.speakers.peek(it.first) is not None
-            ),
-            len(items),
-        )
-        head_paras: list[Para] = []
-        opener: etree._Element | None = None
-        pre: list[Item] = []
-        for it in items[:first_turn]:
-            if isinstance(it, Para) and not pre and self._dateline_like(it):
-                if head_paras:
-                    self._head_block(div, head_paras)
-                    head_paras = []
-                fill(element(div, "dateline"), self.run(it), self.ctx)
-            elif (
-                isinstance(it, Para)
-                and archival.CLASSIFICATION_RE.match(it.first)
-                and not head_paras
-                and not pre
-            ):
-                opener = opener if opener is not None else element(div, "opener")
-                run = self.run(it)
-                m = archival.CLASSIFICATION_RE.match(run.text)
-                assert m is not None
-                nodes: list[Node] = [El("stamp", {"type": "classification"}, [m.group()])]
-                self.ctx.report.count("stamps")
-                nodes.extend(self.numbers(run.slice(m.end(), len(run.text)), "copy"))
-                fill_nodes(opener, nodes, iter(run.pages))
-            elif isinstance(it, Para) and not pre and self._heading_like(it, bool(head_paras)):
-                head_paras.append(it)
-            else:
-                pre.append(it)
-        if head_paras:
-            self._head_block(div, head_paras)
-        for pre_item in pre:
-            if isinstance(pre_item, Marker):
-                self.pb(div, pre_item)
-            elif isinstance(pre_item, Stamp):
-                self.stamp(div, pre_item)
-            else:
-                self.p(div, pre_item)
-        current: etree._Element | None = None
-        current_list: etree._Element | None = None
-        for it in items[first_turn:]:
-            if isinstance(it, Marker):
-                self.pb(current if current is not None else div, it)
-                continue
-            if isinstance(it, Furniture):
-                self.furniture(current if current is not None else div, it)
-                continue
-            if isinstance(it, Stamp):
-                self.stamp(div, it)
-                continue
-            label = None if self._is_field(it) else self.speakers.match(it.first)
-            if label is not None:
-                current = self._turn(div, it, label)
-                current_list = None
-                continue
-            if self._editorial_only(it) or NARRATOR_RE.match(it.first):
-                current = None
-                current_list = None
-                self.p(div, it)
-                continue
-            target = current if current is not None else div
-            current_list = self._point_or_p(target, it, current_list)
-
-    def _point_or_p(
+    def point_or_p(
         self, target: etree._Element, para: Para, current_list: etree._Element | None
     ) -> etree._Element | None:
         """A numbered point joins the open list (or starts one); anything else is a ``p``.
@@ -625,7 +558,7 @@ class Assembler:
         self._item(current_list, para, n)
         return current_list
 
-    def _dateline_like(self, para: Para) -> bool:
+    def dateline_like(self, para: Para) -> bool:
         """A date alone, or a place and a date (``Washington, March 7, 1973, 3:13 p.m.``)."""
         text = para.text
         if DATE_ONLY_RE.match(text):
@@ -637,7 +570,7 @@ class Assembler:
             and DATE_RE.search(text) is not None
         )
 
-    def _heading_like(self, para: Para, after_head: bool) -> bool:
+    def heading_like(self, para: Para, after_head: bool) -> bool:
         """Whether a paragraph before the first turn still belongs to the heading.
 
         A heading may run over several paragraphs (a title and the list of those
@@ -647,14 +580,14 @@ class Assembler:
         first = para.first
         if first.startswith(("[", "(")) or FIELD_RE.match(first):
             return False
-        if not self._heading_roles(para.lines):
+        if not self.heading_roles(para.lines):
             return False
         if not after_head:
             return True
         text = para.text.rstrip()
         return not (text.endswith(".") and len(text.split()) > 8)
 
-    def _head_block(self, div: etree._Element, paras: list[Para]) -> None:
+    def head_block(self, div: etree._Element, paras: list[Para]) -> None:
         lines = [ln for p in paras for ln in p.lines]
         run = TextRun()
         for k, para in enumerate(paras):
@@ -668,7 +601,7 @@ class Assembler:
             self.persons.add(name, "participant")
         del lines
 
-    def _turn(self, div: etree._Element, para: Para, label: Label) -> etree._Element:
+    def turn(self, div: etree._Element, para: Para, label: Label) -> etree._Element:
         pid = self.persons.add(label.label, "speaker")
         sp = element(div, "sp", who=f"#{pid}")
         run = self.run(para)
@@ -680,7 +613,7 @@ class Assembler:
         self.ctx.report.count("turns")
         return sp
 
-    def _editorial_only(self, para: Para) -> bool:
+    def editorial_only(self, para: Para) -> bool:
         """A paragraph that is wholly one bracketed summary or stage direction."""
         text = para.text.strip()
         if not text or text[0] not in "[(":
@@ -703,185 +636,7 @@ class Assembler:
         item = element(lst, "item", n=n)
         fill(item, run.slice(m.end(), len(run.text)), self.ctx)
 
-    # -- letters and memoranda ---------------------------------------------------------
-    def _letter(self, div: etree._Element, items: list[Item], kind: str) -> None:
-        k = 0
-        while (para := _para_at(items, k)) is not None and archival.is_file_line(para.first):
-            self._fw(div, para)
-            k += 1
-        rest = items[k:]
-        open_at = None
-        for j, it in enumerate(rest[:8]):
-            if isinstance(it, Para) and (
-                letters.is_address(it.first)
-                or letters.salute_at(it.first)
-                or any(letters.salute_at(ln.text) for ln in it.lines[1:])
-            ):
-                open_at = j
-                break
-        body_items = rest
-        if open_at is None:
-            body_items = self._titled_front(div, rest)
-        target = div
-        if open_at is not None:
-            target = self._front(div, rest[:open_at])
-            body_items = self._opener(target, rest[open_at:])
-        closer_at = self._closer_start(body_items)
-        main = body_items if closer_at is None else body_items[:closer_at]
-        self._prose(target, main, sections=True)
-        if closer_at is not None:
-            self._closer(target, [it for it in body_items[closer_at:] if isinstance(it, Para)])
-            for it in body_items[closer_at:]:
-                # what stands among the closer's lines and is not text: after it
-                if isinstance(it, Marker):
-                    self.pb(target, it)
-                elif isinstance(it, Stamp):
-                    self.stamp(target, it)
-
-    def _front(self, div: etree._Element, items: list[Item]) -> etree._Element:
-        """What stands before a letter's opener; returns where the letter goes on.
-
-        Leading paragraphs that read as headings are ``head``; markings and
-        page furniture are ``fw``; anything else (a routing block, a file
-        line) is archival matter kept as ``p``, and then the letter itself,
-        from its opener on, is a ``div type="message"`` (TEI allows an opener
-        only at the top of a division).
-        """
-        k = 0
-        heads: list[Para] = []
-        while (para := _para_at(items, k)) is not None and self._front_head(para, bool(heads)):
-            heads.append(para)
-            k += 1
-        self.heads_from(div, heads, sub_after_first=True)
-        others = items[k:]
-        matter = any(isinstance(it, Para) or type(it) is Stamp for it in others)
-        for it in others:
-            if isinstance(it, Marker):
-                self.pb(div, it)
-            elif isinstance(it, Stamp):
-                self.stamp(div, it)
-            else:
-                self.archival_p(div, it, "registry")
-        return element(div, "div", type="message") if matter else div
-
-    def _front_head(self, para: Para, after_head: bool) -> bool:
-        """A paragraph above a letter's opener is its title or subtitle.
-
-        In a typed copy everything above the opener that is no field and no
-        archival line is the title block; in an OCR copy only what reads as a
-        heading line by line.
-        """
-        if self.plan.doc.ocr:
-            return self._heading_like(para, after_head)
-        return (
-            not FIELD_RE.match(para.first)
-            and not archival.is_file_line(para.first)
-            and self._heading_roles(para.lines)
-        )
-
-    def _titled_front(self, div: etree._Element, items: list[Item]) -> list[Item]:
-        """A title followed by its dateline or source note: ``head`` and ``dateline``.
-
-        Without that evidence a first short paragraph may be a section heading
-        (:meth:`_prose` decides), so nothing is taken.
-        """
-        title = _para_at(items, 0)
-        nxt = _para_at(items, 1)
-        if (
-            title is None
-            or nxt is None
-            or not self._heading_like(title, False)
-            or not (self._dateline_like(nxt) or archival.SOURCE_NOTE_RE.match(nxt.first))
-        ):
-            return items
-        self.heads_from(div, [title], sub_after_first=False)
-        k = 1
-        while (para := _para_at(items, k)) is not None and self._dateline_like(para):
-            fill(element(div, "dateline"), self.run(para), self.ctx)
-            k += 1
-        return items[k:]
-
-    def _fw(self, div: etree._Element, para: Para) -> None:
-        run = self.run(para)
-        text = run.text
-        nodes: list[Node] = []
-        pos = 0
-        for m in re.finditer(r"(?<=file)\s+(\d{1,4}-\d{1,8})\b", text, re.IGNORECASE):
-            nodes.append(text[pos : m.start(1)])
-            nodes.append(El("idno", {"type": "fbi-file"}, [m.group(1)]))
-            pos = m.end(1)
-        nodes.append(text[pos:])
-        fill_nodes(element(div, "fw", type="file"), nodes, iter(run.pages))
-
-    def _opener(self, div: etree._Element, items: list[Item]) -> list[Item]:
-        opener = element(div, "opener")
-        k = 0
-        address: list[Line] = []
-        while k < len(items):
-            it = items[k]
-            if not isinstance(it, Para):
-                break
-            salute_line = next(
-                (j for j, ln in enumerate(it.lines) if letters.salute_at(ln.text)), None
-            )
-            if salute_line is None and letters.is_address(it.first) and not address:
-                address.extend(it.lines)
-                k += 1
-                continue
-            if salute_line is None:
-                break
-            address.extend(it.lines[:salute_line])
-            self._address(opener, address)
-            address = []
-            line = it.lines[salute_line]
-            n = letters.salute_at(line.text)
-            element(opener, "salute", line.text[:n])
-            remainder = (
-                [Line(line.text[n:].lstrip(), line.offset + n)] if line.text[n:].strip() else []
-            )
-            remainder += it.lines[salute_line + 1 :]
-            k += 1
-            if remainder:
-                return [Para(list[Line | Marker](remainder)), *items[k:]]
-            return items[k:]
-        self._address(opener, address)
-        return items[k:]
-
-    def _address(self, opener: etree._Element, lines: list[Line]) -> None:
-        if not lines:
-            return
-        address = element(opener, "address")
-        for line in lines:
-            fill(element(address, "addrLine"), TextRun.of(line.text, line.offset), self.ctx)
-
-    def _closer_start(self, items: list[Item]) -> int | None:
-        for j in range(len(items) - 1, max(len(items) - 6, -1), -1):
-            it = items[j]
-            if isinstance(it, Para) and letters.is_closing_salute(it.first):
-                after = [x for x in items[j + 1 :] if isinstance(x, Para)]
-                if all(
-                    len(x.lines) <= 5 and all(len(ln.text) <= 70 for ln in x.lines) for x in after
-                ):
-                    return j
-        return None
-
-    def _closer(self, div: etree._Element, paras: list[Para]) -> None:
-        closer = element(div, "closer")
-        first = paras[0]
-        element(closer, "salute", first.first)
-        signed_lines = list(first.lines[1:])
-        date_para: Para | None = None
-        for para in paras[1:]:
-            if DATE_ONLY_RE.match(para.text):
-                date_para = para
-            else:
-                signed_lines.extend(para.lines)
-        if signed_lines:
-            fill(element(closer, "signed"), self.lines_run(signed_lines), self.ctx)
-        if date_para is not None:
-            fill(element(closer, "dateline"), self.run(date_para), self.ctx)
-
-    def _prose(self, parent: etree._Element, items: list[Item], sections: bool) -> None:
+    def prose(self, parent: etree._Element, items: list[Item], sections: bool) -> None:
         target = parent
         current_list: etree._Element | None = None
         # the paragraph after each item, found in one backward pass
@@ -906,7 +661,7 @@ class Assembler:
                 decided
                 or (
                     letters.looks_like_heading(lines)
-                    and self._heading_roles(it.lines)
+                    and self.heading_roles(it.lines)
                     and (nxt is None or nxt.first[:1].isupper())
                     and len(lines) <= 2
                     and it.lines == [p for p in it.pieces if isinstance(p, Line)]
@@ -923,7 +678,7 @@ class Assembler:
                 self._section_head(target, it.lines[:cut])
                 rest = Para(self._pieces_after(it, cut))
                 it = rest
-            current_list = self._point_or_p(target, it, current_list)
+            current_list = self.point_or_p(target, it, current_list)
 
     def _heading_lines(self, para: Para) -> int:
         """How many first lines of a paragraph are a heading not set off by a blank line.
@@ -933,7 +688,7 @@ class Assembler:
         """
         lines = [ln.text for ln in para.lines]
         cut = letters.heading_prefix(lines)
-        if cut and self._heading_roles(para.lines[:cut]):
+        if cut and self.heading_roles(para.lines[:cut]):
             return cut
         return 0
 
@@ -943,7 +698,7 @@ class Assembler:
             ln.offset in self.decided.resp and self.role(ln) == "heading" for ln in lines
         )
 
-    def _heading_roles(self, lines: list[Line]) -> bool:
+    def heading_roles(self, lines: list[Line]) -> bool:
         """Whether the role stage lets these lines be a heading.
 
         In a clean copy the shape test decides unless a line has another role
@@ -968,159 +723,3 @@ class Assembler:
         run = pages.join_pieces(list(lines), self.hyphenations).strip()
         fill(self._mark_resp(element(section, "head"), lines), run, self.ctx)
         self.heads.append(plain(run))
-
-    # -- cables ----------------------------------------------------------------------
-    def _cable(self, div: etree._Element, items: list[Item]) -> None:
-        k = 0
-        first = items[0] if items else None
-        if isinstance(first, Para) and archival.CABLE_HEAD_RE.match(first.first):
-            head = element(div, "head")
-            fill_nodes(head, self.numbers(self.run(first), "cable"), iter(()))
-            self.heads.append(first.text)
-            k = 1
-        # distribution list
-        dist: list[Para] = []
-        j = k
-        while j < len(items):
-            it = items[j]
-            if isinstance(it, Para) and (
-                archival.is_distribution_item(it.first)
-                or (dist and it.words() <= 2 and pages.ends_open(it.last) and len(it.lines) == 1)
-            ):
-                dist.append(it)
-                j += 1
-                continue
-            break
-        if len(dist) >= 2:
-            lst = element(div, "list", type="distribution")
-            for para in dist:
-                fill(element(lst, "item"), self.run(para), self.ctx)
-            k = j
-        # front matter up to the salutation
-        salute_at = next(
-            (
-                j
-                for j in range(k, len(items))
-                if (pj := _para_at(items, j)) is not None and letters.salute_at(pj.first)
-            ),
-            None,
-        )
-        end_front = salute_at if salute_at is not None else k
-        if salute_at is not None and salute_at - 1 >= k:
-            prev = items[salute_at - 1]
-            if isinstance(prev, Para) and letters.is_address(prev.first) and len(prev.lines) == 1:
-                end_front = salute_at - 1
-        for it in items[k:end_front]:
-            if isinstance(it, Stamp):
-                self.stamp(div, it)
-            elif isinstance(it, Marker):
-                self.pb(div, it)
-            else:
-                self.archival_p(div, it, "registry")
-        rest = items[end_front:]
-        # handling notes at the end
-        h = len(rest)
-        while h > 0 and isinstance(rest[h - 1], Para) and archival.is_handling(rest[h - 1].first):  # type: ignore[union-attr]
-            h -= 1
-        message, handling = rest[:h], rest[h:]
-        if message:
-            letter = element(div, "div", type="message") if salute_at is not None else div
-            after_opener = self._opener(letter, message) if salute_at is not None else message
-            self._cable_message(letter, after_opener)
-        for it in handling:
-            assert isinstance(it, Para)
-            note = element(div, "note", type="handling")
-            fill_nodes(note, self.numbers(self.run(it), "registry"), iter(()))
-
-    def _cable_message(self, parent: etree._Element, items: list[Item]) -> None:
-        k = 0
-        # the message text up to an embedded telegram
-        tele_start = next(
-            (j for j, it in enumerate(items) if isinstance(it, Para) and it.first[:1] in '"“'), None
-        )
-        tele_end = None
-        if tele_start is not None:
-            for j in range(tele_start, len(items)):
-                it = items[j]
-                if (
-                    isinstance(it, Para)
-                    and it.last.rstrip()[-1:] in '"”'
-                    and (j > tele_start or len(it.text) > 1)
-                ):
-                    tele_end = j
-                    if j > tele_start:
-                        break
-        before = items[: tele_start if tele_end is not None else len(items)]
-        closer_paras: list[Item] = []
-        if tele_end is None:
-            split = self._short_tail(before)
-            before, closer_paras = before[:split], before[split:]
-        self._prose(parent, before, sections=False)
-        k = len(before)
-        if tele_start is not None and tele_end is not None:
-            tele = element(parent, "div", type="telegram")
-            body = items[tele_start : tele_end + 1]
-            last = body[-1]
-            assert isinstance(last, Para)
-            sig = self._signature_line(last)
-            if sig is not None and len(body) > 1:
-                self._prose(tele, body[:-1], sections=False)
-                self._signed_dateline(tele, sig)
-            else:
-                self._prose(tele, body, sections=False)
-            closer_paras = items[tele_end + 1 :]
-        if closer_paras:
-            closer = element(parent, "closer")
-            for it in closer_paras:
-                if isinstance(it, Furniture):
-                    self.furniture(closer, it)
-                    continue
-                if not isinstance(it, Para):
-                    continue
-                run = self.run(it)
-                text = run.text
-                if DATE_ONLY_RE.match(text):
-                    fill(element(closer, "dateline"), run, self.ctx)
-                elif archival.IDNO_RE.match(text):
-                    fill_nodes(
-                        element(closer, "p") if False else closer,
-                        self.numbers(run, "cable"),
-                        iter(()),
-                    )
-                elif archival.SIGNATURE_NAME_RE.match(text) and text.isupper():
-                    fill(element(closer, "signed"), run, self.ctx)
-                else:
-                    fill_nodes(closer, self.numbers(run, "registry"), iter(()))
-        del k
-
-    def _short_tail(self, items: list[Item]) -> int:
-        k = len(items)
-        while k > 0 and isinstance(items[k - 1], Para) and items[k - 1].words() <= 4:  # type: ignore[union-attr]
-            k -= 1
-        return k
-
-    def _signature_line(self, para: Para) -> tuple[TextRun, int] | None:
-        run = self.run(para)
-        text = run.text
-        m = archival.SIGNATURE_NAME_RE.match(text.rstrip('"”'))
-        if m is None or len(para.lines) != 1:
-            return None
-        rest = (m.group("rest") or "").strip().rstrip('"”').strip()
-        if rest and not DATE_RE.search(rest):
-            return None
-        return run, m.end("name")
-
-    def _signed_dateline(self, parent: etree._Element, sig: tuple[TextRun, int]) -> None:
-        run, name_end = sig
-        closer = element(parent, "closer")
-        element(closer, "signed", run.text[:name_end])
-        rest = run.slice(name_end, len(run.text))
-        text = rest.text
-        quote_at = len(text.rstrip().rstrip('"”'))
-        inner = rest.slice(0, quote_at).strip()
-        if inner.text:
-            closer[-1].tail = " "
-            fill(element(closer, "dateline"), inner, self.ctx)
-        if quote_at < len(text.rstrip()):
-            last = closer[-1]
-            last.tail = (last.tail or "") + text[quote_at:].strip()

@@ -26,7 +26,7 @@ _DOTTED_SPEAKER_RE = re.compile(
 _REAL_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 
 
-def _prose(text: str) -> bool:
+def prose(text: str) -> bool:
     return len(text.split()) >= 6 or text.rstrip().endswith((".", "?", "!"))
 
 
@@ -52,7 +52,7 @@ def score(line: LineFeatures, doc: DocFeatures) -> Score:
     if line.index > 0 and continues:
         # the line continues the one before: part of a sentence, not a heading
         return NO
-    if not line.next_text or not _prose(line.next_text):
+    if not line.next_text or not prose(line.next_text):
         return NO
     if line.upper_ratio > 0.8 and doc.caps > 0.4:
         # in a text typed in capitals (a teletype), capitals mark nothing
