@@ -155,8 +155,9 @@ def test_cable_front_matter() -> None:
         '<div type="telegram"><p>"Cde. Delta, hello.</p><p>Please act.</p><closer>'
         '<signed>OMEGA ZETA</signed> <dateline><time>0530</time> <date when="1951-10-18" '
         'cert="medium">18 October</date></dateline>"</closer></div><closer>No. <idno type="cable">'
-        '5205</idno><dateline><date when="1951-10-19" cert="medium">19 October</date></dateline>'
-        "<signed>OMEGA ZETA</signed></closer></div>",
+        # the closer's parts, on lines of their own in the copy, stay apart
+        '5205</idno> <dateline><date when="1951-10-19" cert="medium">19 October</date></dateline>'
+        " <signed>OMEGA ZETA</signed></closer></div>",
     ]
     assert [frag(el) for el in div[6:]] == [
         '<note type="handling">Deciphered by Someone <time>1205</time> <date when="1951-10-19" '

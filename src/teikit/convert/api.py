@@ -11,7 +11,13 @@ from lxml import etree
 
 from teikit.convert import decisions, fallback, validation
 from teikit.convert.builder import element, fill_nodes
-from teikit.convert.header import HeaderInfo, build_header, foreign_tag, language_code
+from teikit.convert.header import (
+    TRANSCRIPTION_LANGUAGE,
+    HeaderInfo,
+    build_header,
+    foreign_tag,
+    language_code,
+)
 from teikit.convert.inline import Correction, InlineContext, Node, render_corrections
 from teikit.convert.persons import Registry
 from teikit.convert.plan import plan_of
@@ -157,8 +163,9 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
         original_language=original,
         hyphenations=body.hyphenations,
         dropped=body.dropped,
+        archival_ids=_archival_ids(body.div),
     )
-    root = element(None, "TEI")
+    root = element(None, "TEI", xml_lang=TRANSCRIPTION_LANGUAGE)
     root.append(build_header(info))
     for corr, entry in zip(corrections, side.corrections, strict=True):
         if corr.uses == 0:
@@ -190,6 +197,21 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
             fill_nodes(note, render_marked(run, ctx), iter(run.pages))
 
     return etree.ElementTree(root)
+
+
+#: ``idno`` types that identify a copy in an archive (a copy number does not).
+ARCHIVAL_IDNO_TYPES = ("cable", "registry", "fbi-file", "record", "file")
+
+
+def _archival_ids(div: etree._Element) -> list[tuple[str, str]]:
+    """The archival numbers the body found, in order, each once (at most five)."""
+    seen: list[tuple[str, str]] = []
+    for el in div.iter("{http://www.tei-c.org/ns/1.0}idno"):
+        kind = el.get("type") or ""
+        value = " ".join("".join(el.itertext()).split())
+        if kind in ARCHIVAL_IDNO_TYPES and value and (kind, value) not in seen:
+            seen.append((kind, value))
+    return seen[:5]
 
 
 def write_result(result: ConversionResult, outdir: str | os.PathLike[str]) -> Path:

@@ -135,21 +135,29 @@ def cable_message(asm: Assembler, parent: etree._Element, items: list[Item]) -> 
                 continue
             if not isinstance(it, Para):
                 continue
+            # the closer's parts stood on lines of their own: a space keeps them apart
+            _separate(closer)
             run = asm.run(it)
             text = run.text
             if DATE_ONLY_RE.match(text):
                 fill(element(closer, "dateline"), run, asm.ctx)
             elif archival.IDNO_RE.match(text):
-                fill_nodes(
-                    element(closer, "p") if False else closer,
-                    asm.numbers(run, "cable"),
-                    iter(()),
-                )
+                fill_nodes(closer, asm.numbers(run, "cable"), iter(()))
             elif archival.SIGNATURE_NAME_RE.match(text) and text.isupper():
                 fill(element(closer, "signed"), run, asm.ctx)
             else:
                 fill_nodes(closer, asm.numbers(run, "registry"), iter(()))
     del k
+
+
+def _separate(el: etree._Element) -> None:
+    """End what ``el`` holds so far with a space, if it holds anything."""
+    if len(el):
+        last = el[-1]
+        if not (last.tail or "").endswith((" ", "\n")):
+            last.tail = (last.tail or "") + " "
+    elif el.text and not el.text.endswith((" ", "\n")):
+        el.text += " "
 
 
 def short_tail(asm: Assembler, items: list[Item]) -> int:
