@@ -27,6 +27,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "teikit.odd.cli",
     "teikit.validate.cli",
     "teikit.html.cli",
+    "teikit.corpus.cli",
 )
 
 Handler = Callable[[argparse.Namespace], int]

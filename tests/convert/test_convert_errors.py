@@ -29,7 +29,7 @@ def test_non_utf8_names_line_and_column(tmp_path: Path) -> None:
 
 def test_nul_character_is_refused_with_location() -> None:
     with pytest.raises(TeikitError) as exc:
-        convert("one\ntw\x00o\n", name="nul")
+        convert(text="one\ntw\x00o\n", name="nul")
     assert str(exc.value) == (
         "nul:2:3: character U+0000 cannot be carried into XML "
         "(remove or replace it in the transcription)"
@@ -37,9 +37,9 @@ def test_nul_character_is_refused_with_location() -> None:
 
 
 def test_bom_crlf_and_tabs_are_normalized() -> None:
-    plain = convert(CONV, name="x").data
+    plain = convert(text=CONV, name="x").data
     messy = convert(
-        "\ufeffAnna Berg: One.\r\n\r\nCarl Dahl:\tTwo.\r\n\r\nAnna Berg: Three.\r\n", name="x"
+        text="\ufeffAnna Berg: One.\r\n\r\nCarl Dahl:\tTwo.\r\n\r\nAnna Berg: Three.\r\n", name="x"
     ).data
     assert messy == plain
 

@@ -218,3 +218,35 @@ def test_read_reports_facts_and_persons() -> None:
     assert reading.facts.kind == "conversation"
     assert reading.facts.when == "1959-10-02"
     assert "Mao Zedong" in reading.persons
+
+
+def test_comments_and_processing_instructions_keep_their_tails() -> None:
+    root = tei("<p>one <!-- note to self --> two <?render x?> three</p>")
+    markup = render(root)
+    assert "one  two  three" in " ".join(page(markup).find(".//main").itertext())
+    assert "note to self" not in markup and "render x" not in markup
+
+
+def test_ids_and_languages_reach_the_page_once() -> None:
+    root = tei("<p xml:id='p1' xml:lang='fr'>un <hi xml:lang='de'>zwei</hi></p><p xml:id='p1b'/>")
+    doc = page(render(root))
+    p1 = doc.get_element_by_id("p1")
+    assert p1.get("lang") == "fr" and p1.find(".//em[@lang='de']") is None
+    assert [el.get("lang") for el in p1.iter() if el.get("lang")] == ["fr", "de"]
+    assert doc.get_element_by_id("p1b") is not None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<doc><x>hi <y>there</y></x> you</doc>",
+        "<TEI><text><body><p>no namespace</p></body></text></TEI>",
+        f"<teiCorpus xmlns='{TEI}'><TEI><text><body><p>in a corpus</p></body></text></TEI>"
+        "</teiCorpus>",
+    ],
+)
+def test_documents_that_are_not_teikit_tei_still_render_every_word(source: str) -> None:
+    root = etree.fromstring(source)
+    words = " ".join(root.itertext()).split()
+    shown = " ".join(page(render(root)).find(".//main").itertext()).split()
+    assert all(w in shown for w in words)

@@ -52,10 +52,24 @@ def test_doubts_link_to_their_lines_and_the_reading_view_is_beside() -> None:
     assert "Filippov" in rendered.text_content()
 
 
+def test_a_score_is_shown_when_the_records_have_one() -> None:
+    @dataclass
+    class Record:
+        line: int
+        role: str
+        score: float
+        reason: str
+
+    doc = page(render_review(RAW, [Record(2, "marking", 0.75, "all capitals")], TEI))
+    assert doc.get_element_by_id("L2").get("title") == "marking (0.75): all capitals"
+
+
 def test_no_doubts_and_role_classes() -> None:
     doc = page(render_review(RAW, [], TEI))
     assert "None." in doc.find_class("doubts")[0].text_content()
-    assert role_class("Page Furniture!") == "role-page-furniture"
+    assert role_class("Page Furniture!").split()[0] == "role-page-furniture"
+    assert role_class("anything new") == role_class("Anything  new")
+    assert role_class("anything new").split()[1].startswith("rc")
     assert role_class("") == "role-none"
 
 

@@ -65,7 +65,7 @@ def test_cli_build_needs_no_source_option(
 
 def test_source_option_takes_a_compressed_release(tmp_path: Path, p5subset: Path) -> None:
     packed = tmp_path / "p5subset.xml.gz"
-    packed.write_bytes(gzip.compress(p5subset.read_bytes()))
+    packed.write_bytes(gzip.compress(p5subset.read_bytes(), compresslevel=1))
     assert len(load_p5_source(packed).nodes["classSpec"]) == 211
 
 

@@ -46,21 +46,29 @@ def tag_of(el: etree._Element) -> str:
 
 
 class IdMap:
-    """Elements by ``xml:id``, gathered by one XPath the first time a pointer is resolved."""
+    """Elements by ``xml:id``, and the set of elements that carry ``xml:id`` or ``xml:lang``.
+
+    One XPath selects every ``xml:*`` attribute (selecting attributes, not
+    elements, is the quickest selection in libxml2). The walk then asks
+    :attr:`marked` (a set membership) instead of reading two attributes of
+    every element; the elements are held here, so lxml hands the walk these
+    same objects.
+    """
 
     def __init__(self, root: etree._Element) -> None:
-        self._root = root
-        self._map: dict[str, etree._Element] | None = None
+        self.by_id: dict[str, etree._Element] = {}
+        self.marked: set[etree._Element] = set()
+        for value in root.xpath("//@xml:*"):
+            name = value.attrname
+            if name == XML_ID:
+                parent = value.getparent()
+                self.by_id.setdefault(str(value), parent)
+                self.marked.add(parent)
+            elif name == XML_LANG:
+                self.marked.add(value.getparent())
 
     def get(self, key: str) -> etree._Element | None:
-        found = self._map
-        if found is None:
-            found = {}
-            # selecting the attributes (not their elements) is the quickest XPath in libxml2
-            for value in self._root.xpath("//@xml:id"):
-                found.setdefault(str(value), value.getparent())
-            self._map = found
-        return found.get(key)
+        return self.by_id.get(key)
 
 
 @dataclass(slots=True)

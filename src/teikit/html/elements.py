@@ -212,7 +212,11 @@ def name(w: Walker, el: etree._Element, inline: bool) -> None:
     else:
         value = el.text
         if value:
-            out.append(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+            out.append(
+                value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                if "&" in value or "<" in value or ">" in value
+                else value
+            )
     out.append("</span>")
 
 

@@ -93,8 +93,9 @@ def facts(root: etree._Element) -> Facts:
         title_stmt = header.find(f"{T}fileDesc/{T}titleStmt")
         if title_stmt is not None:
             for el in title_stmt.iter(f"{T}author", f"{T}editor"):
-                role = el.get("role") or local_name(el.tag)
-                f.responsibilities.append((role, text_of(el)))
+                label = local_name(el.tag).capitalize()
+                role = el.get("role")
+                f.responsibilities.append((f"{label} ({role})" if role else label, text_of(el)))
         f.languages = [
             text_of(lang) or (lang.get("ident") or "") for lang in header.iter(f"{T}language")
         ]

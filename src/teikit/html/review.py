@@ -14,6 +14,7 @@ which :class:`teikit.convert.report.Uncertainty` satisfies).
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -61,10 +62,21 @@ class ExplainedLine:
 _ROLE_CLASS = re.compile(r"[^a-z0-9]+")
 
 
+#: Background colours for roles the stylesheet does not name (``.rc0`` … ``.rc7``).
+ROLE_PALETTE = 8
+
+
 def role_class(role: str) -> str:
-    """The CSS class of a role: ``"page furniture"`` → ``role-page-furniture``."""
+    """The CSS classes of a role: ``"page furniture"`` → ``role-page-furniture rc5``.
+
+    Roles the stylesheet knows (heading, marking, speaker, note, page
+    furniture…) have their own colour; any other role the converter reports
+    still gets one of :data:`ROLE_PALETTE` colours, the same on every page.
+    """
     slug = _ROLE_CLASS.sub("-", role.lower()).strip("-")
-    return f"role-{slug or 'none'}"
+    if not slug:
+        return "role-none"
+    return f"role-{slug} rc{zlib.crc32(slug.encode()) % ROLE_PALETTE}"
 
 
 def render_review(
@@ -92,7 +104,14 @@ def render_review(
         classes = ["raw-line", role_class(role) if role else "role-none"]
         if number in doubted:
             classes.append("doubt")
-        hover = f"{role}: {explained.reason}" if explained and explained.reason else role
+        hover = role
+        if explained is not None:
+            # the converter's records also carry a score (how sure, 0..1); shown when present
+            score = getattr(explained, "score", None)
+            if isinstance(score, float | int):
+                hover += f" ({score:.2f})"
+            if explained.reason:
+                hover += f": {explained.reason}"
         raw.append(
             f'<li id="L{number}" class="{attr(" ".join(classes))}" value="{number}"'
             f' title="{attr(hover)}" data-role="{attr(role)}">'

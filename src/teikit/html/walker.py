@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from teikit.errors import TeikitError
 from teikit.html.context import XML_ID, XML_LANG, local_name
-from teikit.html.safety import attr
+from teikit.html.safety import attr, text
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -86,10 +86,11 @@ def register_static(
 class Walker:
     """Writes HTML for a TEI subtree into :attr:`out`, a list of strings joined at the end."""
 
-    __slots__ = ("ctx", "div_depth", "in_link", "out", "suppress_ids")
+    __slots__ = ("ctx", "div_depth", "in_link", "marked", "out", "suppress_ids")
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self.marked = ctx.ids.marked
         self.out: list[str] = []
         self.div_depth = 0
         self.in_link = False
@@ -101,9 +102,14 @@ class Walker:
         out = self.out
         value = el.text
         if value:
-            out.append(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+            out.append(
+                value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                if "&" in value or "<" in value or ">" in value
+                else value
+            )
         get = RENDERERS.get
         static = STATIC.get
+        marked = self.marked
         for child in el:
             tag = child.tag
             if tag.__class__ is str:
@@ -112,7 +118,7 @@ class Walker:
                     get(tag, generic)(self, child, inline)
                 else:
                     # inlined :meth:`static`, the commonest case
-                    extra = self.common(child)
+                    extra = self.common(child) if child in marked else ""
                     if inline:
                         out.append(f"{spec.inline_open}{extra}>")
                         self.children(child, True)
@@ -123,7 +129,11 @@ class Walker:
                         out.append(spec.block_close)
             value = child.tail
             if value:
-                out.append(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+                out.append(
+                    value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    if "&" in value or "<" in value or ">" in value
+                    else value
+                )
 
     def render(self, el: etree._Element, inline: bool = False) -> None:
         """Render ``el`` itself (not only its content).
@@ -162,6 +172,8 @@ class Walker:
 
     def common(self, el: etree._Element) -> str:
         """``id`` (from ``xml:id``, once per page) and ``lang`` attributes for ``el``."""
+        if el not in self.marked:
+            return ""
         result = ""
         xid = el.get(XML_ID)
         if xid and not self.suppress_ids and xid not in self.ctx.emitted_ids:
@@ -191,7 +203,7 @@ class Walker:
             self.children(el, inline or inner_inline)
         elif el.text:
             # a leaf (most names, pointers and highlights): its text without a walk
-            out.append(el.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+            out.append(text(el.text))
         out.append(f"</{name}>")
 
 

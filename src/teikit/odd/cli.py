@@ -65,6 +65,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         ),
     )
     build.set_defaults(handler=_build)
+    from teikit.odd.bundled_cli import register_path
+
+    register_path(commands)
     schema.set_defaults(handler=lambda _args: _usage(schema))
 
 

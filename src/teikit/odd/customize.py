@@ -255,6 +255,36 @@ class _Builder:
             self.apply(node)
         for _, node in pending:
             self.check_refs(node)
+        self.pull_datatypes()
+
+    def pull_datatypes(self) -> None:
+        """A ``dataRef/@key`` to a datatype of the source that no selected module brought
+        brings that datatype (and the datatypes it uses): a datatype is only a value
+        space, so this adds no element, and an attribute keeps the values it was given
+        (an ODD without ``moduleRef key="tei"`` still gets ``teidata.pointer``)."""
+        have = self.specs["dataSpec"]
+        in_source = {
+            i for members in self.source.modules.values() for k, i in members if k == "dataSpec"
+        }
+        if in_source <= have.keys():
+            return
+        todo: list[str] = []
+        for kind in KINDS:
+            for spec in self.specs[kind].values():
+                nodes = [spec.content]
+                if isinstance(spec, AttHolder):
+                    nodes.extend(a.datatype for a in spec.attributes.values())
+                for node in nodes:
+                    if node is not None:
+                        todo.extend(r.get("key", "") for r in node.iter(f"{T}dataRef"))
+        while todo:
+            key = todo.pop()
+            if not key or key in have or not self.source.has("dataSpec", key):
+                continue
+            spec = self.source.spec("dataSpec", key)
+            have[key] = spec
+            if spec.content is not None:
+                todo.extend(r.get("key", "") for r in spec.content.iter(f"{T}dataRef"))
 
     def apply(self, node: etree._Element) -> None:
         kind = etree.QName(node).localname

@@ -98,7 +98,7 @@ def load_external(node: etree._Element, module_dirs: Sequence[Path] = ()) -> Ext
     # Overrides: rng:define children of the moduleRef, or of its content (as inside a
     # RELAX NG include). rng:start overrides are not used: schemaSpec/@start decides.
     holders = [node, *node.iterchildren("{http://www.tei-c.org/ns/1.0}content")]
-    extra = [c for h in holders for c in h if c.tag == f"{R}define"]
+    extra = [c for h in holders for c in _flatten_divs(h) if c.tag == f"{R}define"]
     replaced = {c.get("name", "") for c in extra if c.get("combine") is None}
     defines = {k: d for k, d in defines.items() if d.get("name", "") not in replaced}
     prefix = node.get("prefix", "")
@@ -117,6 +117,17 @@ def load_external(node: etree._Element, module_dirs: Sequence[Path] = ()) -> Ext
     module.overrides = extra
     module.names |= {d.get("name", "") for d in extra}
     return module
+
+
+def _flatten_divs(parent: etree._Element) -> list[etree._Element]:
+    """The children of ``parent``, with ``rng:div`` containers replaced by their children."""
+    out: list[etree._Element] = []
+    for child in parent:
+        if child.tag == f"{R}div":
+            out.extend(_flatten_divs(child))
+        elif isinstance(child.tag, str):
+            out.append(child)
+    return out
 
 
 def _grammar_defines(

@@ -393,8 +393,11 @@ def render_reference(ref: Reference) -> str:
         "in the document.",
         "",
     ]
+    labelled: set[str] = set()
     for rule in ref.rules:
-        out += [f".. _schema-rule-{rule.id}:", ""]
+        if rule.id not in labelled:  # a rule may have several asserts: one label per id
+            labelled.add(rule.id)
+            out += [f".. _schema-rule-{rule.id}:", ""]
         out += [
             f"**{rule.id}** ({rule.severity}, on :ref:`{rule.owner} <schema-{rule.owner}>`)",
             f"   Context ``{rule.context}``. {_escape(rule.message)}",

@@ -418,6 +418,19 @@ class RngWriter:
             name=name,
         )
 
+    def unprefixed(self, name: str) -> str:
+        """A reference written with ``schemaSpec/@prefix`` to a TEI pattern other than an
+        element's (``tei_model.pLike``) names the pattern the writer calls ``model.pLike``."""
+        prefix = self.c.prefix
+        if prefix and name.startswith(prefix) and name not in self.external_names:
+            bare = name[len(prefix) :]
+            if bare in self.c.macros or bare in self.c.datatypes or bare in self.c.classes:
+                return bare
+            base, _, variant = bare.rpartition("_")
+            if variant in VARIANTS and self.is_model(base):
+                return bare
+        return name
+
     def known_name(self, name: str) -> bool:
         if name in self.c.macros or name in self.c.datatypes or name in self.external_names:
             return True
@@ -433,7 +446,7 @@ class RngWriter:
         """Copy embedded RELAX NG, pruning references to what the schema left out."""
         local = etree.QName(node).localname
         if local in ("ref", "parentRef"):
-            name = node.get("name", "")
+            name = self.unprefixed(node.get("name", ""))
             if not self.known_name(name):
                 return None
             if name in self.c.elements and name not in self.external_names:
@@ -629,6 +642,21 @@ class RngWriter:
 
     # -- the grammar -----------------------------------------------------------------------
 
+    def prefix_patterns(self, defines: list[etree._Element], others: list[etree._Element]) -> None:
+        """``schemaSpec/@prefix`` on every TEI pattern, not only elements': classes,
+        macros and datatypes too, as the Stylesheets name them (``tei_model.graphicLike``),
+        so that an external module's names cannot clash and its overrides can extend
+        TEI classes. Element patterns already carry their prefix (``elementSpec/@prefix``
+        wins)."""
+        prefix = self.c.prefix
+        elements = {self.element_name(e) for e in self.c.elements}
+        renamed = {d.get("name", "") for d in defines} - elements - self.external_names
+        for root in [*defines, *others]:
+            for node in root.iter(f"{R}define", f"{R}ref", f"{R}parentRef"):
+                name = node.get("name", "")
+                if name in renamed:
+                    node.set("name", prefix + name)
+
     def grammar(self) -> etree._Element:
         nsmap: dict[str | None, str] = {None: RNG_NS, "tei": TEI_NS}
         grammar = etree.Element(
@@ -665,16 +693,21 @@ class RngWriter:
             for s in self.c.start
         ]
         grammar.append(rng("start", start[0] if len(start) == 1 else rng("choice", *start)))
-        for d in sorted(_iter_all(defines, model, any_defs), key=_define_key):
-            grammar.append(d)
+        tei_part = sorted(_iter_all(defines, model, any_defs), key=_define_key)
+        overrides: list[etree._Element] = []
         for module in self.c.external:
-            grammar.append(etree.Comment(f" moduleRef url={module.node.get('url')} "))
-            grammar.extend(copy.deepcopy(module.body))
             for override in module.overrides:
                 self.owner = override.get("name", "")
                 written = self.copy_rng(override)
                 if written is not None and len(written):
-                    grammar.append(written)
+                    overrides.append(written)
+        if self.c.prefix:
+            self.prefix_patterns(tei_part, [grammar[-1], *overrides])
+        grammar.extend(tei_part)
+        for module in self.c.external:
+            grammar.append(etree.Comment(f" moduleRef url={module.node.get('url')} "))
+            grammar.extend(copy.deepcopy(module.body))
+        grammar.extend(overrides)
         return grammar
 
 

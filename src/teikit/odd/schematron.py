@@ -65,8 +65,11 @@ class SchematronWriter:
         self.count = 0
 
     def element_qname(self, ident: str) -> str:
+        """The element as documents name it (its ``altIdent`` if any), prefixed for XPath."""
         spec = self.c.elements.get(ident)
         ns = spec.ns if spec is not None and spec.ns is not None else self.c.ns
+        if spec is not None:
+            ident = spec.name
         if ns == TEI_NS:
             return f"tei:{ident}"
         for prefix, uri in self.ns.items():

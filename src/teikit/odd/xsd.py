@@ -86,6 +86,14 @@ class XsdWriter:
         self.members = members
         self.external = custom.external_names
         self._dropped: set[str] = set()
+        # TEI classes a moduleRef/@url override extends (combine="choice"): their new
+        # members are outside TEI, so where the class is used the XSD admits any element.
+        prefix = custom.prefix
+        self.extended = {
+            name[len(prefix) :] if prefix and name.startswith(prefix) else name
+            for module in custom.external
+            for name in (d.get("name", "") for d in module.overrides)
+        }
 
     # -- content ---------------------------------------------------------------------------
 
@@ -102,6 +110,17 @@ class XsdWriter:
             self._class_members[key] = out
         return out
 
+    def class_extended(self, key: str, seen: frozenset[str] = frozenset()) -> bool:
+        """Whether an override extends this class or one of its subclasses."""
+        if not self.extended:
+            return False
+        if key in self.extended:
+            return True
+        return any(
+            kind == "classSpec" and ident not in seen and self.class_extended(ident, seen | {key})
+            for kind, ident in self.members.get(key, [])
+        )
+
     def walk(self, node: etree._Element | None, acc: Content, seen: frozenset[str]) -> None:
         if node is None:
             return
@@ -116,6 +135,7 @@ class XsdWriter:
                     acc.elements.add(key)
                 elif local == "classRef" and key in self.c.classes:
                     acc.elements |= self.class_elements(key)
+                    acc.any |= self.class_extended(key)
                 elif local == "macroRef" and key in self.c.macros and key not in seen:
                     self.walk(self.c.macros[key].content, acc, seen | {key})
                 elif local in ("textNode", "dataRef", "valList"):
@@ -126,16 +146,17 @@ class XsdWriter:
                 local = tag[len(R) :]
                 name = child.get("name", "")
                 if local == "ref":
-                    if name in self.c.elements:
+                    if name in self.external:
+                        acc.any = True
+                    elif name in self.c.elements:
                         acc.elements.add(name)
                     elif name in self.c.classes:
                         acc.elements |= self.class_elements(name)
+                        acc.any |= self.class_extended(name)
                     elif name.rpartition("_")[0] in self.c.classes:
                         acc.elements |= self.class_elements(name.rpartition("_")[0])
                     elif name in self.c.macros and name not in seen:
                         self.walk(self.c.macros[name].content, acc, seen | {name})
-                    elif name in self.external:
-                        acc.any = True
                 elif local in ("text", "data", "value", "list"):
                     acc.text = True
                 elif local == "element":

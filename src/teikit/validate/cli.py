@@ -30,9 +30,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "-s",
         "--schema",
         action="append",
-        metavar="FILE",
-        help="RELAX NG (.rng), Schematron (.sch/.isosch), XSD (.xsd) or ODD; repeatable "
-        "(default: the bundled teikit schema)",
+        metavar="SCHEMA",
+        help="a bundled schema by name (teikit, tei_all, tei_lite) or a file: RELAX NG "
+        "(.rng), Schematron (.sch/.isosch), XSD (.xsd) or ODD; repeatable "
+        "(default: teikit; `teikit schema path NAME` shows where a bundled one lives)",
     )
     p.add_argument("--phase", help="Schematron phase (default: #DEFAULT)")
     p.add_argument(
@@ -43,7 +44,21 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("-f", "--format", choices=FORMAT_CHOICES, default="text")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report here, not stdout")
     p.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="FORMAT=FILE",
+        help="also write the same run's report in another format to FILE "
+        "(repeatable), e.g. --format github --also junit=tei-report.xml",
+    )
+    p.add_argument(
         "-j", "--jobs", type=int, default=0, help="worker processes (default: all cores)"
+    )
+    p.add_argument(
+        "--only-tei",
+        action="store_true",
+        help="skip, with a note, files whose root element is not TEI (pom.xml, schemas…); "
+        "the pre-commit hook's mode",
     )
     p.add_argument("--warn-only", action="store_true", help="report errors as warnings and exit 0")
     p.add_argument(
@@ -81,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
         raise TeikitError("'-' (stdin) can be given only once")
     from pathlib import Path
 
+    extra = [_also(spec) for spec in args.also]
     paths = list(args.paths)
     ref = args.changed
     if ref and not is_ref(ref) and Path(ref).exists():
@@ -90,14 +106,20 @@ def run(args: argparse.Namespace) -> int:
     files = discover(paths or ["."])
     if ref:
         files = only_changed(files, ref)
-    explicit = tuple(args.schema) if args.schema else None
-    options = Options(explicit, args.phase, args.xml_model, args.max_size << 20)
+    from teikit.validate.schemas import schema_paths
+
+    explicit = tuple(schema_paths(args.schema)) if args.schema else None
+    options = Options(
+        explicit, args.phase, args.xml_model, args.max_size << 20, only_tei=args.only_tei
+    )
     progress = not args.quiet and sys.stderr.isatty()
     results = run_files(files, options, jobs=args.jobs or (os.cpu_count() or 1), progress=progress)
     report = Report(tuple(results), explicit or tuple(_default_names()))
     if args.warn_only:
         report = report.as_warnings()
     text = formatter(args.format)(report)
+    for fmt, target in extra:
+        write_atomic(target, formatter(fmt)(report).encode("utf-8"))
     if args.output:
         write_atomic(args.output, text.encode("utf-8"))
     else:
@@ -106,6 +128,18 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(report.summary(), file=sys.stderr)
     return report.exit_code()
+
+
+def _also(spec: str) -> tuple[str, str]:
+    """``FORMAT=FILE`` of ``--also``, checked before any file is validated."""
+    from teikit.errors import TeikitError
+
+    fmt, sep, target = spec.partition("=")
+    if not sep or not target or fmt not in FORMAT_CHOICES:
+        raise TeikitError(
+            f"--also takes FORMAT=FILE with FORMAT one of {', '.join(FORMAT_CHOICES)}, not {spec!r}"
+        )
+    return fmt, target
 
 
 def _default_names() -> list[str]:
