@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from teikit.convert.features import DocFeatures
+from teikit.convert.features import DocFeatures, LineFeatures
 from teikit.convert.roles import Score
 
 #: A line's chosen role and its score, as :func:`teikit.convert.roles.roles_of` gives them.
@@ -48,7 +48,7 @@ def kind(name: str, div_type: str, assembly: str) -> Callable[[Detector], Detect
 
 def detect(doc: DocFeatures, roles: Roles) -> tuple[Kind, Score]:
     """The best-scoring kind; a memorandum when nothing scores."""
-    best = KINDS["memorandum"]
+    best = KINDS["memorandum"]  # registered by .named
     best_score = Score(0.1, "no kind's cues found; a memorandum by default")
     for k in KINDS.values():
         s = k.detect(doc, roles)
@@ -57,9 +57,35 @@ def detect(doc: DocFeatures, roles: Roles) -> tuple[Kind, Score]:
     return best, best_score
 
 
+#: A cover sheet is a block of at least this many field lines (a memorandum's own
+#: TO/FROM/SUBJECT/DATE head has four or five).
+COVER_FIELDS = 8
+
+
+def body_lines(doc: DocFeatures) -> tuple[LineFeatures, ...]:
+    """The document's lines after a cover sheet, if it has one.
+
+    An archive's cover sheet (an identification form: a dense block of field
+    labels at the very start) precedes many released files; it says what the
+    archive calls the file, not what the document is. The block ends where
+    twelve lines pass without a field.
+    """
+    from teikit.convert.roles.field import field_label
+
+    fields = [k for k, f in enumerate(doc.lines[:150]) if field_label(f.text) is not None]
+    if not fields or fields[0] > 30:
+        return doc.lines
+    end, count = fields[0], 0
+    for k in fields:
+        if k - end > 12:
+            break
+        end, count = k, count + 1
+    return doc.lines[end + 1 :] if count >= COVER_FIELDS else doc.lines
+
+
 def head_text(doc: DocFeatures, n: int = 40) -> str:
-    """The first ``n`` lines in capitals, joined: where a copy names its own kind."""
-    return " ".join(f.text for f in doc.lines[:n]).upper()
+    """The first ``n`` lines (after a cover sheet) in capitals, joined."""
+    return " ".join(f.text for f in body_lines(doc)[:n]).upper()
 
 
 def count(roles: Roles, name: str) -> int:
@@ -67,19 +93,16 @@ def count(roles: Roles, name: str) -> int:
 
 
 from teikit.convert.kinds import (  # noqa: E402
-    cable,
     conversation,
     form,
     letter,
-    memorandum,
-    minutes,
-    report,
+    named,
 )
 
 __all__ = [
     "KINDS",
     "Kind",
-    "cable",
+    "body_lines",
     "conversation",
     "count",
     "detect",
@@ -87,7 +110,5 @@ __all__ = [
     "head_text",
     "kind",
     "letter",
-    "memorandum",
-    "minutes",
-    "report",
+    "named",
 ]

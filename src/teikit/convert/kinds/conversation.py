@@ -1,4 +1,5 @@
-"""Records of conversation and transcripts: turns opened by speaker labels."""
+"""Transcripts: turns opened by speaker labels, in a copy that does not call itself a record
+of conversation (that one is the kind ``conversation``, named by :mod:`.named`)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,14 @@ if TYPE_CHECKING:
     from teikit.convert.features import DocFeatures
 
 
-@kind("conversation", "conversation", "conversation")
+@kind("transcript", "conversation", "conversation")
 def detect(doc: DocFeatures, roles: Roles) -> Score:
-    del doc
+    from teikit.convert.kinds.named import named_kind
+
     turns = count(roles, "speaker")
-    if turns >= 4:
-        return Score(min(0.95, 0.6 + turns * 0.02), f"{turns} lines open with a speaker label")
-    return Score(0.0, "")
+    if turns < 4:
+        return Score(0.0, "")
+    named = named_kind(doc)
+    if named is not None and named[0] == "conversation":
+        return Score(0.0, "")
+    return Score(min(0.9, 0.6 + turns * 0.005), f"{turns} lines open with a speaker label")
