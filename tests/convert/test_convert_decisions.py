@@ -41,12 +41,13 @@ def test_not_a_heading_keeps_the_line_as_text() -> None:
 
 
 def test_a_marking_the_editor_names_is_a_stamp() -> None:
-    text = "Memorandum\n\nEYES ONLY\n\nThe talks went on for a long time and ended late.\n"
-    side = _side('text = "EYES ONLY"\nis = "marking"\nresp = "ed"')
+    text = "Memorandum\n\nS/E/C/R/E/T\n\nThe talks went on for a long time and ended late.\n"
+    assert body_div(text).find(".//t:fw", NS) is None
+    side = _side('text = "S/E/C/R/E/T"\nis = "marking"\nresp = "ed"')
     fw = body_div(text, side).find(".//t:fw", NS)
     assert fw is not None
     assert frag(fw) == (
-        '<fw type="header" resp="#ed"><stamp type="classification">EYES ONLY</stamp></fw>'
+        '<fw type="header" resp="#ed"><stamp type="classification">S/E/C/R/E/T</stamp></fw>'
     )
 
 

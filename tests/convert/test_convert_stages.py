@@ -74,13 +74,13 @@ def test_a_line_running_on_is_not_a_heading() -> None:
 def test_kind_from_the_copys_own_word() -> None:
     doc = line_features(CABLE)
     kind, score = detect(doc, roles_of(doc))
-    assert (kind.name, kind.div_type) == ("cable", "cable")
+    assert (kind.name, kind.div_type) == ("telegram", "telegram")
     assert "TELEGRAM" in score.reason
 
 
 def test_explain_gives_raw_line_numbers_roles_and_reasons() -> None:
     ex = explain(Source.from_text(CABLE, "c.txt"))
-    assert ex.kind == "cable"
+    assert ex.kind == "telegram"
     second = ex.lines[1]
     assert (second.line, second.column, second.role) == (3, 1, "marking")
     assert "marking words" in second.reason

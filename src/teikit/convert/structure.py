@@ -71,6 +71,8 @@ class Furniture(Stamp):
 
     role: str = "furniture"
     page_end: bool = False
+    #: a page turns before it (a collection's separator heads each page)
+    page_start: bool = False
 
 
 Item = Para | Marker | Stamp
@@ -194,6 +196,35 @@ def render_marked(run: TextRun, ctx: InlineContext) -> list[Node]:
     ]
 
 
+def one_break_per_page(items: list[Item]) -> list[Item]:
+    """One page break where a page's footer and its number both mark the turn.
+
+    An archive's footer breaks the page after it, unless a numbered page break
+    follows with nothing but furniture between (the number is kept), or no
+    text follows at all (the copy's last page ends with the document).
+    """
+    texts = [k for k, it in enumerate(items) if isinstance(it, Para)]
+    first_text, last_text = (texts[0], texts[-1]) if texts else (len(items), -1)
+
+    def numbered_break_near(k: int, step: int) -> bool:
+        j = k + step
+        while 0 <= j < len(items) and isinstance(items[j], Furniture):
+            j += step
+        near = items[j] if 0 <= j < len(items) else None
+        return isinstance(near, Marker) and near.kind == PB
+
+    for k, it in enumerate(items):
+        if not isinstance(it, Furniture):
+            continue
+        if it.page_start and (k < first_text or numbered_break_near(k, -1)):
+            it.page_start = False
+        if it.page_end and (
+            k > last_text or numbered_break_near(k, 1) or numbered_break_near(k, -1)
+        ):
+            it.page_end = False
+    return items
+
+
 def _para_at(items: list[Item], k: int) -> Para | None:
     """The paragraph at ``items[k]``, or ``None`` (out of range, or not a paragraph)."""
     if 0 <= k < len(items):
@@ -257,7 +288,10 @@ class Assembler:
                 self.dropped.append(block.first)
                 out.append(Para(list(block.lines[1:]), block.blank_before))
             elif (n := pages.is_page_number(block)) is not None and (
-                last_page is None or int(n) > last_page
+                (last_page is None or int(n) > last_page)
+                # in an OCR copy a number of four digits alone is a figure the OCR
+                # set apart (a serial, a year), not the page of a file
+                and not (self.plan.doc.ocr and len(n) > 3)
             ):
                 out.append(Marker(PB, block.offset, n))
                 self.ctx.report.count("pages")
@@ -266,17 +300,19 @@ class Assembler:
                 # page numbers increase through a copy: a number that does not is text
                 # (a figure, a date, a repeated line), kept as written and flagged
                 loc = self.ctx.source.line_col(block.offset)
+                why = (
+                    "too long for a page of an OCR copy"
+                    if self.plan.doc.ocr and len(n) > 3
+                    else f"it does not follow page {last_page}"
+                )
                 self.ctx.report.unsure(
-                    loc[0],
-                    loc[1],
-                    f"{n} on a line of its own does not follow page {last_page}; "
-                    "kept as text, not a page break",
+                    loc[0], loc[1], f"{n} on a line of its own: {why}; kept as text"
                 )
                 out.append(Para(list(block.lines), block.blank_before))
             else:
                 out.append(Para(list(block.lines), block.blank_before))
             i += 1
-        return out
+        return one_break_per_page(out)
 
     def role(self, line: Line) -> str:
         """The role the role stage chose for a raw line (``text`` when unknown)."""
@@ -289,7 +325,7 @@ class Assembler:
         ``None`` when the block has none: it is then read as before.
         """
         roles = [self.role(ln) for ln in block.lines]
-        outside = ("marking", "furniture")
+        outside = ("marking", "furniture", "reference")
         k = 0
         while k < len(roles) and roles[k] in outside:
             k += 1
@@ -337,14 +373,19 @@ class Assembler:
         return [j for j, r in enumerate(roles) if r in ("field", "item")]
 
     def _furniture(self, line: Line, role: str) -> Furniture:
+        from teikit.convert.features import SEPARATOR_RE
         from teikit.convert.roles.furniture import is_page_footer
 
         if role == "marking":
-            self.ctx.report.count("stamps")
+            from teikit.convert.roles.marking import is_classification
+
+            if is_classification(line.text):
+                self.ctx.report.count("stamps")
         footer = role == "furniture" and is_page_footer(line.text)
         if footer:
             self.ctx.report.count("pages")
-        return Furniture([line], line.offset, role, footer)
+        starts = footer and SEPARATOR_RE.match(line.text) is not None
+        return Furniture([line], line.offset, role, footer and not starts, starts)
 
     def run(self, para: Para) -> TextRun:
         return pages.join_pieces(para.pieces, self.hyphenations).strip()
@@ -397,8 +438,10 @@ class Assembler:
         fragments = pages.compound_tails(it.text for it in items if isinstance(it, Para))
 
         def flush() -> None:
+            # in an OCR copy a paragraph opening in lower case is the OCR's doing (a
+            # margin, a speck, a line read apart), not proof that text was lost
             merged, rejoined, lost = pages.merge_paragraphs(
-                segment, lost_allowed=True, fragments=fragments
+                segment, lost_allowed=not self.plan.doc.ocr, fragments=fragments
             )
             self.ctx.report.count("rejoined", rejoined)
             for off in lost:
@@ -503,14 +546,33 @@ class Assembler:
 
     def furniture(self, parent: etree._Element, item: Furniture) -> None:
         """A marking as ``fw`` holding a ``stamp``; page furniture as ``fw``, then ``pb``."""
+        from teikit.convert.roles.marking import is_classification
+        from teikit.convert.roles.reference import reference_kind
+
         run = self.lines_run(item.lines)
         if item.role == "marking":
             fw = self._mark_resp(element(parent, "fw", type="header"), item.lines)
-            fill(element(fw, "stamp", type="classification"), run, self.ctx)
+            if is_classification(run.text):
+                fill(element(fw, "stamp", type="classification"), run, self.ctx)
+            else:
+                fill(fw, run, self.ctx)
+            return
+        if item.role == "reference":
+            kind = reference_kind(run.text) or "file"
+            if kind == "form":
+                # a form's number names the printed form, not this copy
+                fill(
+                    self._mark_resp(element(parent, "fw", type="header"), item.lines), run, self.ctx
+                )
+                return
+            fw = self._mark_resp(element(parent, "fw", type="file"), item.lines)
+            element(fw, "idno", run.text, type=kind)
             return
         from teikit.convert.roles.furniture import EXEMPTION_RE
 
         kind = "margin" if EXEMPTION_RE.match(run.text) else "footer"
+        if item.page_start:
+            element(parent, "pb")
         fill(self._mark_resp(element(parent, "fw", type=kind), item.lines), run, self.ctx)
         if item.page_end:
             element(parent, "pb")
@@ -656,7 +718,7 @@ class Assembler:
                 continue
             nxt = next_para[j]
             lines = [ln.text for ln in it.lines]
-            decided = self._decided_heading(it.lines)
+            decided = self._decided_heading(it.lines) or self._numbered_heading(it)
             if sections and (
                 decided
                 or (
@@ -669,13 +731,13 @@ class Assembler:
                 )
             ):
                 target = element(parent, "div", type="section")
-                self._section_head(target, it.lines)
+                self.section_head(target, it.lines)
                 current_list = None
                 continue
             cut = self._heading_lines(it) if sections else 0
             if cut:
                 target = element(parent, "div", type="section")
-                self._section_head(target, it.lines[:cut])
+                self.section_head(target, it.lines[:cut])
                 rest = Para(self._pieces_after(it, cut))
                 it = rest
             current_list = self.point_or_p(target, it, current_list)
@@ -691,6 +753,20 @@ class Assembler:
         if cut and self.heading_roles(para.lines[:cut]):
             return cut
         return 0
+
+    def section_heading(self, para: Para) -> bool:
+        """A one-line paragraph the role stage read as a heading: a section begins."""
+        if len(para.lines) != 1 or len(para.pieces) != 1:
+            return False
+        found = self.plan.roles.get(para.lines[0].offset)
+        return found is not None and found[0] == "heading" and found[1].value >= 0.6
+
+    def _numbered_heading(self, para: Para) -> bool:
+        """A one-line paragraph the role stage read as a numbered section heading."""
+        if len(para.lines) != 1 or len(para.pieces) != 1:
+            return False
+        found = self.plan.roles.get(para.lines[0].offset)
+        return found is not None and found[0] == "heading" and "numbered" in found[1].reason
 
     def _decided_heading(self, lines: list[Line]) -> bool:
         """Whether a sidecar entry made every one of these lines a heading."""
@@ -719,7 +795,7 @@ class Assembler:
                 seen += 1
         return []
 
-    def _section_head(self, section: etree._Element, lines: list[Line]) -> None:
+    def section_head(self, section: etree._Element, lines: list[Line]) -> None:
         run = pages.join_pieces(list(lines), self.hyphenations).strip()
         fill(self._mark_resp(element(section, "head"), lines), run, self.ctx)
         self.heads.append(plain(run))

@@ -75,25 +75,33 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
             asm.p(div, pre_item)
     current: etree._Element | None = None
     current_list: etree._Element | None = None
+    # a heading between turns (an agenda item, a session) opens a section: what
+    # follows it, turns included, belongs to it
+    container = div
     for it in items[first_turn:]:
         if isinstance(it, Marker):
-            asm.pb(current if current is not None else div, it)
+            asm.pb(current if current is not None else container, it)
             continue
         if isinstance(it, Furniture):
-            asm.furniture(current if current is not None else div, it)
+            asm.furniture(current if current is not None else container, it)
             continue
         if isinstance(it, Stamp):
-            asm.stamp(div, it)
+            asm.stamp(container, it)
             continue
         label = None if asm.is_field(it) else asm.speakers.match(it.first)
         if label is not None:
-            current = asm.turn(div, it, label)
+            current = asm.turn(container, it, label)
             current_list = None
+            continue
+        if asm.section_heading(it):
+            container = element(div, "div", type="section")
+            asm.section_head(container, it.lines)
+            current = current_list = None
             continue
         if asm.editorial_only(it) or NARRATOR_RE.match(it.first):
             current = None
             current_list = None
-            asm.p(div, it)
+            asm.p(container, it)
             continue
-        target = current if current is not None else div
+        target = current if current is not None else container
         current_list = asm.point_or_p(target, it, current_list)

@@ -105,11 +105,19 @@ def front_head(asm: Assembler, para: Para, after_head: bool) -> bool:
 def titled_front(asm: Assembler, div: etree._Element, items: list[Item]) -> list[Item]:
     """A title followed by its dateline or source note: ``head`` and ``dateline``.
 
-    Without that evidence a first short paragraph may be a section heading
-    (:meth:`prose` decides), so nothing is taken.
+    A source note set above the title (as editions on the web place it) is
+    kept, as a paragraph after the title and its dateline: TEI puts the
+    heading first. Without a dateline or source note after it, a first short
+    paragraph may be a section heading (:meth:`prose` decides), so nothing is
+    taken.
     """
-    title = _para_at(items, 0)
-    nxt = _para_at(items, 1)
+    source: Para | None = None
+    start = 0
+    first = _para_at(items, 0)
+    if first is not None and archival.SOURCE_NOTE_RE.match(first.first):
+        source, start = first, 1
+    title = _para_at(items, start)
+    nxt = _para_at(items, start + 1)
     if (
         title is None
         or nxt is None
@@ -118,10 +126,12 @@ def titled_front(asm: Assembler, div: etree._Element, items: list[Item]) -> list
     ):
         return items
     asm.heads_from(div, [title], sub_after_first=False)
-    k = 1
+    k = start + 1
     while (para := _para_at(items, k)) is not None and asm.dateline_like(para):
         fill(element(div, "dateline"), asm.run(para), asm.ctx)
         k += 1
+    if source is not None:
+        asm.p(div, source)
     return items[k:]
 
 

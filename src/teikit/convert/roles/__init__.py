@@ -94,6 +94,7 @@ __all__ = [
     "item",
     "marking",
     "note",
+    "reference",
     "role",
     "roles_of",
     "scores",

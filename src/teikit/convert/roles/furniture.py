@@ -26,7 +26,7 @@ EXEMPTION_RE = re.compile(r"^(?:b\s?\d[A-Fa-f]?(?:\s*[,;]?\s*)){1,6}$")
 
 def is_page_footer(text: str) -> bool:
     """An archive's page footer or separator: a page turns where it stands."""
-    return bool(ARCHIVE_FOOTER_RE.search(text) or SEPARATOR_RE.match(text))
+    return bool(ARCHIVE_FOOTER_RE.search(text) or SEPARATOR_RE.match(text) or BATES_RE.match(text))
 
 
 @role("furniture")
@@ -36,8 +36,8 @@ def score(line: LineFeatures, doc: DocFeatures) -> Score:
         return Score(0.97, "an archive's page footer (document id and page)")
     if SEPARATOR_RE.match(text):
         return Score(0.9, "a page separator of the collection")
-    if BATES_RE.match(text) and line.repeats >= 2:
-        return Score(0.9, f"a Bates number, repeated on {line.repeats} pages")
+    if BATES_RE.match(text) and (line.repeats >= 2 or (doc.ocr and line.words <= 3)):
+        return Score(0.9, f"a Bates number (a name and a page number), {line.repeats} in the copy")
     if RELEASE_RE.search(text) and line.words <= 16:
         return Score(0.85, "an archive's release banner")
     if EXEMPTION_RE.match(text):

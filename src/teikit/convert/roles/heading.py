@@ -30,8 +30,36 @@ def prose(text: str) -> bool:
     return len(text.split()) >= 6 or text.rstrip().endswith((".", "?", "!"))
 
 
+#: A note marker at the end of a line (``[2]``, a digit glued after a stop).
+_MARKER_END_RE = re.compile(r"\s*\[\d{1,3}\]$|(?<=[.!?”\"])\d{1,3}$")
+#: A numbered section heading: ``1. Opening Remarks``, ``IV. Conclusions``, ``B. Tasks``.
+NUMBERED_HEAD_RE = re.compile(r"^(?:\d{1,2}|[IVX]{1,5}|[A-H])\.\s+(?P<title>[A-Z].*)$")
+
+
+def numbered_heading(line: LineFeatures, doc: DocFeatures) -> Score:
+    """A short numbered line standing alone before prose, closing no sentence."""
+    text = _MARKER_END_RE.sub("", line.text)
+    m = NUMBERED_HEAD_RE.match(text)
+    if m is None or not text or text[-1] in _TERMINAL or text.endswith(":"):
+        return NO
+    if NUMBERED_HEAD_RE.match(line.next_text):
+        # numbered lines in a row are the points of a list, not headings
+        return NO
+    title = m.group("title")
+    if len(title.split()) > 10 or not (line.blank_before and line.blank_after):
+        return NO
+    if doc.lines_apart or not line.next_text or not prose(line.next_text):
+        return NO
+    if line.upper_ratio > 0.8 and doc.caps > 0.4:
+        return NO
+    return Score(0.7, "a short numbered line set apart before prose: a numbered section heading")
+
+
 @role("heading")
 def score(line: LineFeatures, doc: DocFeatures) -> Score:
+    numbered = numbered_heading(line, doc)
+    if numbered.value:
+        return numbered
     text = line.text
     if line.words == 0 or line.words > 12 or len(text) > 80:
         return NO

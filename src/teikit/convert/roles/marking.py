@@ -93,8 +93,21 @@ CORE = frozenset(
         "NIACT",
     ]
 )
+#: Handling caveats and message-form titles written as phrases, in any case.
+CAVEAT_RE = re.compile(
+    r"^\W*(?:LIMITED\s+OFFICIAL\s+USE|(?:FOR\s+)?OFFICIAL\s+USE\s+ONLY|EYES\s+ONLY"
+    r"|NO\s+FOREIGN\s+DISSEM\w*|NOT\s+RELEASABLE\b.*|NATIONAL\s+SECURITY\s+INFORMATION"
+    r"|REPRODUCTION\s+BY\s+OTHER\s+THAN\b.*|RETURN\s+TO\s+[A-Z]{2,5}|BACKGROUND\s+USE\s+ONLY"
+    r"|DO\s+NOT\s+REPRODUCE|CLASSIFIED\s+MESSAGE|DECODED\s+COPY|PLAIN\s*TEXT"
+    r"|AIRTEL|TELETYPE|NITEL|RADIOGRAM)\W*$",
+    re.IGNORECASE,
+)
+#: Words that make a marking a classification (a ``stamp``), not only handling.
+CLASSIFICATION_WORDS = frozenset(
+    ["SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "RESTRICTED", "NOFORN", "LIMITED", "OFFICIAL"]
+)
 _TOKEN_RE = re.compile(r"[A-Za-z0-9]+")
-_SPACED_RE = re.compile(r"^(?:[A-Z]\s){3,}[A-Z]$")
+_SPACED_RE = re.compile(r"^(?:[A-Z0-9][\s.\-]){3,}[A-Z0-9]$")
 
 
 def _near(word: str, vocabulary: frozenset[str]) -> str | None:
@@ -113,7 +126,8 @@ def _near(word: str, vocabulary: frozenset[str]) -> str | None:
 def marking_words(text: str) -> list[str] | None:
     """The marking words of a line made only of them (and separators), else ``None``."""
     if _SPACED_RE.match(text.strip()):
-        text = text.replace(" ", "")
+        # letter-spaced for emphasis: S E C R E T, C-O-N-F-I-D-E-N-T-I-A-L
+        text = re.sub(r"[\s.\-]", "", text)
     tokens = _TOKEN_RE.findall(text)
     if not tokens or len(tokens) > 8:
         return None
@@ -130,10 +144,21 @@ def marking_words(text: str) -> list[str] | None:
     return found
 
 
+def is_classification(text: str) -> bool:
+    """Whether a marking states a classification (then it is a ``stamp``)."""
+    words = marking_words(text) or [w.upper() for w in _TOKEN_RE.findall(text)]
+    if any(w in CLASSIFICATION_WORDS for w in words):
+        return True
+    letters = re.sub(r"[^A-Z]", "", text.upper().replace("0", "O"))
+    return any(level in letters for level in ("SECRET", "CONFIDENTIAL", "RESTRICTED"))
+
+
 @role("marking")
 def score(line: LineFeatures, doc: DocFeatures) -> Score:
     del doc
     text = line.text
+    if line.words <= 10 and CAVEAT_RE.match(text):
+        return Score(0.85, "a handling caveat or message form's title on its own line")
     if not text[:1].isalpha() and text[:1] not in "([":
         return NO
     words = marking_words(text.strip("()[]-–—* "))
