@@ -202,8 +202,8 @@ def test_letter_structure_and_physical_copy() -> None:
         '<p>we have received your letter of <date when="1964-05-07" cert="medium">May 7</date>, '
         "which contains an answer to ours. We reckon with the will of most of the fraternal "
         "parties, which insist that they meet. The Marxist-Leninist parties agree with the "
-        "Communists of all countries.</p>",
-        '<p><gap reason="lost" resp="#teikit"/>deedings suggested by us are realistic.</p>',
+        'Communists of all countries. <pb/> <gap reason="lost" resp="#teikit"/>deedings '
+        "suggested by us are realistic.</p>",
         '<div type="section"><head>Difference in the world</head><p>The rest of the letter.</p>'
         "</div>",
         "<closer><salute>With fraternal greetings,</salute><signed>CENTRAL COMMITTEE OF THE PARTY"

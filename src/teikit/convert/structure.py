@@ -333,14 +333,17 @@ class Assembler:
         while e > k and roles[e - 1] in outside:
             e -= 1
         starts = self._line_starts(roles[k:e])
-        if k == 0 and e == len(roles) and len(starts) < 2:
+        # a heading run into the text between two paragraphs is a block of its own
+        heads = [j for j in range(1, e - k) if roles[k + j] == "heading"]
+        if k == 0 and e == len(roles) and len(starts) < 2 and not heads:
             return None
         out: list[Item] = [
             self._furniture(ln, r) for ln, r in zip(block.lines[:k], roles[:k], strict=True)
         ]
         if k < e:
-            cuts = [k + s for s in starts if s] if len(starts) >= 2 else []
-            bounds = [k, *cuts, e]
+            cuts = {k + s for s in starts if s} if len(starts) >= 2 else set()
+            cuts |= {k + j for j in heads} | {k + j + 1 for j in heads if k + j + 1 < e}
+            bounds = [k, *sorted(cuts), e]
             for a, b in itertools.pairwise(bounds):
                 out.append(Para(list(block.lines[a:b]), block.blank_before if a == k else 0))
         out.extend(self._furniture(ln, r) for ln, r in zip(block.lines[e:], roles[e:], strict=True))
@@ -421,7 +424,13 @@ class Assembler:
         return Body(kind, div, notes, self.heads, self.dropped, self.hyphenations.entries)
 
     def _lock(self, items: list[Item], kind: str) -> set[int]:
-        locked: set[int] = set()
+        """Paragraphs that page rejoining must leave whole and apart."""
+        # a line an editor decided about stands as decided
+        locked = {
+            id(it)
+            for it in items
+            if isinstance(it, Para) and any(ln.offset in self.decided.resp for ln in it.lines)
+        }
         if kind != "cable":
             return locked
         for it in items:

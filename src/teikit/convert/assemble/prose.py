@@ -169,11 +169,18 @@ def opener(asm: Assembler, div: etree._Element, items: list[Item]) -> list[Item]
         line = it.lines[salute_line]
         n = letters.salute_at(line.text)
         element(opener, "salute", line.text[:n])
-        remainder = [Line(line.text[n:].lstrip(), line.offset + n)] if line.text[n:].strip() else []
-        remainder += it.lines[salute_line + 1 :]
+        rest = line.text[n:]
+        remainder: list[Line | Marker] = (
+            [Line(rest.lstrip(), line.offset + n + len(rest) - len(rest.lstrip()))]
+            if rest.strip()
+            else []
+        )
+        # the pieces after the salutation's line, page breaks and gaps included
+        at = next(j for j, piece in enumerate(it.pieces) if piece is line)
+        remainder += it.pieces[at + 1 :]
         k += 1
-        if remainder:
-            return [Para(list[Line | Marker](remainder)), *items[k:]]
+        if any(isinstance(piece, Line) for piece in remainder):
+            return [Para(remainder), *items[k:]]
         return items[k:]
     address_block(asm, opener, address)
     return items[k:]

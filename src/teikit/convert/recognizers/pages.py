@@ -356,9 +356,17 @@ def merge_paragraphs(
             held = []
             rejoined += 1
             continue
-        if lost_allowed and lost_beginning(last_para, item, fragments):
-            item.pieces.insert(0, Marker(LOST, item.offset))
+        if lost_allowed and last_para is not None and lost_beginning(last_para, item, fragments):
+            # the text between was lost where a page turned: the page break and the
+            # gap stand in the flow, and the fragment after them opens no paragraph
+            if not any(m.kind == PB for m in held):
+                held.append(Marker(PB, item.offset))
+            last_para.pieces.extend(held)
+            last_para.pieces.append(Marker(LOST, item.offset))
+            last_para.pieces.extend(item.pieces)
+            held = []
             lost.append(item.offset)
+            continue
         out.extend(held)
         held = []
         out.append(item)

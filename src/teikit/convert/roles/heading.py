@@ -103,4 +103,12 @@ def score(line: LineFeatures, doc: DocFeatures) -> Score:
         return Score(0.65, "a short title-cased line before prose")
     if line.blank_before and not doc.lines_apart:
         return Score(0.6, "a short line set off above, closing no sentence, before prose")
+    if (
+        not line.blank_before
+        and line.prev_text.rstrip().endswith((".", "?", "!", ".”", '."'))
+        and line.next_text[:1].isupper()
+        and len(text) < 0.75 * doc.width
+        and line.words >= 2
+    ):
+        return Score(0.6, "a short line between a closed sentence and a new one, closing none")
     return NO
