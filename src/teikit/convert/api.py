@@ -19,6 +19,7 @@ from teikit.convert.header import (
     language_code,
 )
 from teikit.convert.inline import Correction, InlineContext, Node, render_corrections
+from teikit.convert.integrity import check_nothing_lost
 from teikit.convert.persons import Registry
 from teikit.convert.plan import plan_of
 from teikit.convert.recognizers.dates import parse_date
@@ -26,7 +27,8 @@ from teikit.convert.report import Report
 from teikit.convert.structure import Assembler, first_full_date, read_blocks, render_marked
 from teikit.convert.zones import Block, join_lines
 from teikit.errors import SourceLocation, TeikitError
-from teikit.xmlio import serialize, write_atomic
+from teikit.serialize import tei_bytes
+from teikit.xmlio import write_atomic
 
 if TYPE_CHECKING:
     import os
@@ -84,7 +86,8 @@ def convert_source(
                     SourceLocation(src.name, line, col),
                 )
             report.unsure(line, col, f"schema {problem.severity}: {problem.message}")
-    data = serialize(tree)
+    check_nothing_lost(src, tree.getroot())  # every raw word is in the TEI, or an error
+    data = tei_bytes(tree)
     return ConversionResult(doc_name, tree, data, report)
 
 

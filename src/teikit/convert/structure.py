@@ -486,12 +486,19 @@ class Assembler:
                 k -= 1
             else:
                 break
-        tail = [it for it in items[k:] if isinstance(it, Para)]
-        if not tail:
+        # page breaks before the first note end the body; later ones stay among the notes
+        while k < len(items) and isinstance(items[k], Marker):
+            k += 1
+        tail = [it for it in items[k:] if isinstance(it, (Para, Marker))]
+        if not any(isinstance(it, Para) for it in tail):
             return items, []
         referenced = footnotes.References(it.text for it in items[:k] if isinstance(it, Para))
-        notes: list[tuple[str, list[Line]]] = []
+        notes: list[tuple[str, list[Line | Marker]]] = []
         for para in tail:
+            if isinstance(para, Marker):
+                if notes:
+                    notes[-1][1].append(para)
+                continue
             for line in para.lines:
                 nn = footnotes.note_number(line.text)
                 if nn is None:
@@ -504,7 +511,9 @@ class Assembler:
                     return items, []
                 notes.append((n, [Line(line.text[start:].lstrip(), line.offset + start)]))
         self.ctx.note_numbers = frozenset(n for n, _ in notes)
-        self.ctx.glued_notes = any(not p.first.startswith("[") for p in tail)
+        self.ctx.glued_notes = any(
+            isinstance(p, Para) and not p.first.startswith("[") for p in tail
+        )
         runs = [
             (n, pages.join_pieces(list(lines), self.hyphenations).strip()) for n, lines in notes
         ]
@@ -586,7 +595,7 @@ class Assembler:
         if item.page_end:
             element(parent, "pb")
 
-    def stamp(self, parent: etree._Element, stamp: Stamp) -> None:
+    def stamp(self, parent: etree._Element, stamp: Stamp, *, in_p: bool = True) -> None:
         if isinstance(stamp, Furniture):
             self.furniture(parent, stamp)
             return
@@ -601,8 +610,7 @@ class Assembler:
             lines[-1] = Line(last.text[:-1].rstrip(), last.offset)
         lines = [ln for ln in lines if ln.text]
         run = self.lines_run(lines)
-        p = element(parent, "p")
-        st = element(p, "stamp", type="registry")
+        st = element(element(parent, "p") if in_p else parent, "stamp", type="registry")
         fill_nodes(st, self.numbers(run, "registry"), iter(run.pages))
         self.ctx.report.count("stamps")
 
@@ -735,7 +743,7 @@ class Assembler:
                     and self.heading_roles(it.lines)
                     and (nxt is None or nxt.first[:1].isupper())
                     and len(lines) <= 2
-                    and it.lines == [p for p in it.pieces if isinstance(p, Line)]
+                    and all(isinstance(p, Line) for p in it.pieces)  # a page break is no heading
                     and nxt is not None
                 )
             ):
@@ -746,7 +754,7 @@ class Assembler:
             cut = self._heading_lines(it) if sections else 0
             if cut:
                 target = element(parent, "div", type="section")
-                self.section_head(target, it.lines[:cut])
+                self.section_head(target, self._pieces_before(it, cut))
                 rest = Para(self._pieces_after(it, cut))
                 it = rest
             current_list = self.point_or_p(target, it, current_list)
@@ -804,7 +812,29 @@ class Assembler:
                 seen += 1
         return []
 
-    def section_head(self, section: etree._Element, lines: list[Line]) -> None:
+    def _pieces_before(self, para: Para, cut: int) -> list[Line | Marker]:
+        """The pieces of the first ``cut`` lines, with the page breaks among them."""
+        rest = self._pieces_after(para, cut)
+        return para.pieces[: len(para.pieces) - len(rest)] if rest else list(para.pieces)
+
+    def section_head(
+        self, section: etree._Element, lines: list[Line] | list[Line | Marker]
+    ) -> None:
         run = pages.join_pieces(list(lines), self.hyphenations).strip()
-        fill(self._mark_resp(element(section, "head"), lines), run, self.ctx)
+        just_lines = [ln for ln in lines if isinstance(ln, Line)]
+        fill(self._mark_resp(element(section, "head"), just_lines), run, self.ctx)
         self.heads.append(plain(run))
+
+
+def keep_apart(parent: etree._Element) -> None:
+    """If ``parent``'s content ends in text, end it with a space.
+
+    Paragraphs appended one after another into the same element would
+    otherwise run together (``printedVerified``), and a word would be lost.
+    """
+    if len(parent):
+        last = parent[-1]
+        if last.tail and not last.tail.endswith(" "):
+            last.tail += " "
+    elif parent.text and not parent.text.endswith(" "):
+        parent.text += " "

@@ -32,7 +32,8 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
     first = items[0] if items else None
     if isinstance(first, Para) and archival.CABLE_HEAD_RE.match(first.first):
         head = element(div, "head")
-        fill_nodes(head, asm.numbers(asm.run(first), "cable"), iter(()))
+        head_run = asm.run(first)
+        fill_nodes(head, asm.numbers(head_run, "cable"), iter(head_run.pages))
         asm.heads.append(first.text)
         k = 1
     # distribution list
@@ -87,7 +88,8 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
     for it in handling:
         assert isinstance(it, Para)
         note = element(div, "note", type="handling")
-        fill_nodes(note, asm.numbers(asm.run(it), "registry"), iter(()))
+        note_run = asm.run(it)
+        fill_nodes(note, asm.numbers(note_run, "registry"), iter(note_run.pages))
 
 
 def cable_message(asm: Assembler, parent: etree._Element, items: list[Item]) -> None:
@@ -130,10 +132,15 @@ def cable_message(asm: Assembler, parent: etree._Element, items: list[Item]) -> 
     if closer_paras:
         closer = element(parent, "closer")
         for it in closer_paras:
+            if isinstance(it, Marker):
+                asm.pb(closer, it)
+                continue
             if isinstance(it, Furniture):
                 asm.furniture(closer, it)
                 continue
-            if not isinstance(it, Para):
+            if isinstance(it, Stamp):
+                _separate(closer)
+                asm.stamp(closer, it, in_p=False)
                 continue
             # the closer's parts stood on lines of their own: a space keeps them apart
             _separate(closer)
@@ -142,11 +149,11 @@ def cable_message(asm: Assembler, parent: etree._Element, items: list[Item]) -> 
             if DATE_ONLY_RE.match(text):
                 fill(element(closer, "dateline"), run, asm.ctx)
             elif archival.IDNO_RE.match(text):
-                fill_nodes(closer, asm.numbers(run, "cable"), iter(()))
+                fill_nodes(closer, asm.numbers(run, "cable"), iter(run.pages))
             elif archival.SIGNATURE_NAME_RE.match(text) and text.isupper():
                 fill(element(closer, "signed"), run, asm.ctx)
             else:
-                fill_nodes(closer, asm.numbers(run, "registry"), iter(()))
+                fill_nodes(closer, asm.numbers(run, "registry"), iter(run.pages))
     del k
 
 

@@ -15,7 +15,7 @@ from teikit.convert.inline import El, Node
 from teikit.convert.recognizers import archival, letters
 from teikit.convert.recognizers.dates import DATE_ONLY_RE
 from teikit.convert.recognizers.pages import Marker, Para
-from teikit.convert.structure import FIELD_RE, Item, Stamp, _para_at
+from teikit.convert.structure import FIELD_RE, Furniture, Item, Stamp, _para_at
 from teikit.convert.zones import Line, TextRun
 
 if TYPE_CHECKING:
@@ -47,16 +47,12 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
         target = front(asm, div, rest[:open_at])
         body_items = opener(asm, target, rest[open_at:])
     closer_at = closer_start(asm, body_items)
+    if closer_at is not None and not any(isinstance(it, Para) for it in body_items[:closer_at]):
+        closer_at = None  # a closer needs a text to close: alone, it is a paragraph
     main = body_items if closer_at is None else body_items[:closer_at]
     asm.prose(target, main, sections=True)
     if closer_at is not None:
-        closer(asm, target, [it for it in body_items[closer_at:] if isinstance(it, Para)])
-        for it in body_items[closer_at:]:
-            # what stands among the closer's lines and is not text: after it
-            if isinstance(it, Marker):
-                asm.pb(target, it)
-            elif isinstance(it, Stamp):
-                asm.stamp(target, it)
+        closer(asm, target, body_items[closer_at:])
 
 
 def front(asm: Assembler, div: etree._Element, items: list[Item]) -> etree._Element:
@@ -154,6 +150,18 @@ def opener(asm: Assembler, div: etree._Element, items: list[Item]) -> list[Item]
     address: list[Line] = []
     while k < len(items):
         it = items[k]
+        if isinstance(it, Furniture) and not address:
+            asm.furniture(opener, it)
+            k += 1
+            continue
+        if isinstance(it, Stamp) and not address:
+            asm.stamp(opener, it, in_p=False)
+            k += 1
+            continue
+        if isinstance(it, Marker) and not address:
+            asm.pb(opener, it)
+            k += 1
+            continue
         if not isinstance(it, Para):
             break
         salute_line = next((j for j, ln in enumerate(it.lines) if letters.salute_at(ln.text)), None)
@@ -204,18 +212,25 @@ def closer_start(asm: Assembler, items: list[Item]) -> int | None:
     return None
 
 
-def closer(asm: Assembler, div: etree._Element, paras: list[Para]) -> None:
-    closer = element(div, "closer")
+def closer(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
+    closer_el = element(div, "closer")
+    paras = [it for it in items if isinstance(it, Para)]
     first = paras[0]
-    element(closer, "salute", first.first)
+    element(closer_el, "salute", first.first)
     signed_lines = list(first.lines[1:])
-    date_para: Para | None = None
+    date_paras: list[Para] = []
     for para in paras[1:]:
         if DATE_ONLY_RE.match(para.text):
-            date_para = para
+            date_paras.append(para)
         else:
             signed_lines.extend(para.lines)
     if signed_lines:
-        fill(element(closer, "signed"), asm.lines_run(signed_lines), asm.ctx)
-    if date_para is not None:
-        fill(element(closer, "dateline"), asm.run(date_para), asm.ctx)
+        fill(element(closer_el, "signed"), asm.lines_run(signed_lines), asm.ctx)
+    for date_para in date_paras:
+        fill(element(closer_el, "dateline"), asm.run(date_para), asm.ctx)
+    # what is not a paragraph stays too: a stamp, a page break, furniture
+    for it in items:
+        if isinstance(it, Stamp):
+            asm.stamp(closer_el, it, in_p=False)
+        elif isinstance(it, Marker):
+            asm.pb(closer_el, it)
