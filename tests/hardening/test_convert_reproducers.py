@@ -263,3 +263,16 @@ def test_invalid_converter_output_is_reported_at_the_raw_text(
     line = one_line_error(err)
     assert line.startswith(f"teikit: {tmp_path / 'in.txt'}:"), line
     assert not (tmp_path / "out" / "in.xml").exists()
+
+
+# -- found by the fuzz campaign --------------------------------------------------------
+
+
+def test_a_page_break_inside_the_closing_lines_is_kept() -> None:
+    result = teikit.convert(text="y\n\ncomradely w ( )\n\n1\n\ny\n")
+    closer = result.tree.getroot().find(f".//{T}closer")
+    assert closer is not None
+    closer.tail = None
+    assert etree.tostring(closer, encoding="unicode").replace(f' xmlns="{T[1:-1]}"', "") == (
+        '<closer><salute>comradely w ( )</salute><signed>y</signed><pb n="1"/></closer>'
+    )

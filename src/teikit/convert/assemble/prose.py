@@ -16,7 +16,7 @@ from teikit.convert.recognizers import archival, letters
 from teikit.convert.recognizers.dates import DATE_ONLY_RE
 from teikit.convert.recognizers.pages import Marker, Para
 from teikit.convert.structure import FIELD_RE, Furniture, Item, Stamp, _para_at
-from teikit.convert.zones import Line, TextRun
+from teikit.convert.zones import PB, Line, TextRun
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -228,6 +228,11 @@ def closer(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
         fill(element(closer_el, "signed"), asm.lines_run(signed_lines), asm.ctx)
     for date_para in date_paras:
         fill(element(closer_el, "dateline"), asm.run(date_para), asm.ctx)
+    # the closing lines are rendered from their lines: a page break inside them stays
+    for para in paras:
+        for piece in para.pieces:
+            if isinstance(piece, Marker) and piece.kind == PB:
+                asm.pb(closer_el, piece)
     # what is not a paragraph stays too: a stamp, a page break, furniture
     for it in items:
         if isinstance(it, Stamp):
