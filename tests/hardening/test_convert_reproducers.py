@@ -276,3 +276,14 @@ def test_a_page_break_inside_the_closing_lines_is_kept() -> None:
     assert etree.tostring(closer, encoding="unicode").replace(f' xmlns="{T[1:-1]}"', "") == (
         '<closer><salute>comradely w ( )</salute><signed>y</signed><pb n="1"/></closer>'
     )
+
+
+def test_a_page_break_inside_the_address_is_kept() -> None:
+    result = teikit.convert(text="y P T O\n\n1\n\np\nCde.!\n")
+    opener = result.tree.getroot().find(f".//{T}opener")
+    assert opener is not None
+    opener.tail = None
+    assert etree.tostring(opener, encoding="unicode").replace(f' xmlns="{T[1:-1]}"', "") == (
+        "<opener><address><addrLine>y P T O</addrLine><addrLine>p</addrLine></address>"
+        '<pb n="1"/><salute>Cde.!</salute></opener>'
+    )

@@ -148,6 +148,7 @@ def opener(asm: Assembler, div: etree._Element, items: list[Item]) -> list[Item]
     opener = element(div, "opener")
     k = 0
     address: list[Line] = []
+    breaks: list[Marker] = []
     while k < len(items):
         it = items[k]
         if isinstance(it, Furniture) and not address:
@@ -167,14 +168,21 @@ def opener(asm: Assembler, div: etree._Element, items: list[Item]) -> list[Item]
         salute_line = next((j for j, ln in enumerate(it.lines) if letters.salute_at(ln.text)), None)
         if salute_line is None and letters.is_address(it.first) and not address:
             address.extend(it.lines)
+            breaks.extend(_page_breaks(it.pieces))
             k += 1
             continue
         if salute_line is None:
             break
         address.extend(it.lines[:salute_line])
-        address_block(asm, opener, address)
-        address = []
         line = it.lines[salute_line]
+        breaks.extend(
+            _page_breaks(it.pieces[: next(j for j, p in enumerate(it.pieces) if p is line)])
+        )
+        address_block(asm, opener, address)
+        for mark in breaks:  # address lines are rendered from their lines: keep the page breaks
+            asm.pb(opener, mark)
+        address = []
+        breaks = []
         n = letters.salute_at(line.text)
         element(opener, "salute", line.text[:n])
         rest = line.text[n:]
@@ -191,7 +199,13 @@ def opener(asm: Assembler, div: etree._Element, items: list[Item]) -> list[Item]
             return [Para(remainder), *items[k:]]
         return items[k:]
     address_block(asm, opener, address)
+    for mark in breaks:
+        asm.pb(opener, mark)
     return items[k:]
+
+
+def _page_breaks(pieces: list[Line | Marker]) -> list[Marker]:
+    return [p for p in pieces if isinstance(p, Marker) and p.kind == PB]
 
 
 def address_block(asm: Assembler, opener: etree._Element, lines: list[Line]) -> None:
