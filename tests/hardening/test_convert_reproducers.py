@@ -274,7 +274,7 @@ def test_a_page_break_inside_the_closing_lines_is_kept() -> None:
     assert closer is not None
     closer.tail = None
     assert etree.tostring(closer, encoding="unicode").replace(f' xmlns="{T[1:-1]}"', "") == (
-        '<closer><salute>comradely w ( )</salute><signed>y</signed><pb n="1"/></closer>'
+        '<closer><salute>comradely w ( )</salute><signed><pb n="1"/>y</signed></closer>'
     )
 
 
@@ -287,3 +287,10 @@ def test_a_page_break_inside_the_address_is_kept() -> None:
         "<opener><address><addrLine>y P T O</addrLine><addrLine>p</addrLine></address>"
         '<pb n="1"/><salute>Cde.!</salute></opener>'
     )
+
+
+def test_page_breaks_in_a_heading_and_a_signature_are_kept_in_order() -> None:
+    head = teikit.convert(text="r * r Che\n\n1\n\nopy\n\nCde.!\n").tree.getroot()
+    assert [pb.get("n") for pb in head.iter(f"{T}pb")] == ["1"]
+    signed = teikit.convert(text="y\n\nWith greetings\n\n3\n\nd ° , *\n\n12\n\nr\n").tree.getroot()
+    assert [pb.get("n") for pb in signed.iter(f"{T}pb")] == ["3", "12"]

@@ -47,6 +47,8 @@ from teikit.convert.recognizers.speakers import (
 from teikit.convert.zones import LB, PB, Block, Line, TextRun, split_blocks
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from lxml import etree
 
     from teikit.convert.persons import Registry
@@ -393,12 +395,19 @@ class Assembler:
     def run(self, para: Para) -> TextRun:
         return pages.join_pieces(para.pieces, self.hyphenations).strip()
 
-    def lines_run(self, lines: list[Line]) -> TextRun:
+    def lines_run(self, lines: Sequence[Line | Marker]) -> TextRun:
+        """Lines kept as lines (``lb`` between them), page breaks kept where they stand."""
         run = TextRun()
-        for k, line in enumerate(lines):
-            if k:
-                run.add(LB, line.offset)
-            run.add(line.text, line.offset)
+        started = False
+        for piece in lines:
+            if isinstance(piece, Marker):
+                if piece.kind == PB:
+                    run.add_marker(PB, piece.offset, piece.page)
+                continue
+            if started:
+                run.add(LB, piece.offset)
+            run.add(piece.text, piece.offset)
+            started = True
         return run
 
     # -- main --------------------------------------------------------------------
@@ -616,7 +625,7 @@ class Assembler:
 
     def heads_from(self, parent: etree._Element, paras: list[Para], sub_after_first: bool) -> None:
         for k, para in enumerate(paras):
-            run = self.lines_run(para.lines) if len(para.lines) > 1 else self.run(para)
+            run = self.lines_run(para.pieces) if len(para.lines) > 1 else self.run(para)
             attrib = {"type": "sub"} if sub_after_first and k else {}
             fill(element(parent, "head", **attrib), run, self.ctx)
             self.heads.append(plain(run))

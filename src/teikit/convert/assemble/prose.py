@@ -231,25 +231,30 @@ def closer(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
     paras = [it for it in items if isinstance(it, Para)]
     first = paras[0]
     element(closer_el, "salute", first.first)
-    signed_lines = list(first.lines[1:])
+    # the signature's lines in order, with the page breaks among them (pieces and
+    # items), so that none is lost and pages stay in order
+    first_line = next(j for j, piece in enumerate(first.pieces) if isinstance(piece, Line))
+    signed: list[Line | Marker] = list(first.pieces[first_line + 1 :])
     date_paras: list[Para] = []
-    for para in paras[1:]:
-        if DATE_ONLY_RE.match(para.text):
-            date_paras.append(para)
-        else:
-            signed_lines.extend(para.lines)
-    if signed_lines:
-        fill(element(closer_el, "signed"), asm.lines_run(signed_lines), asm.ctx)
+    for it in items[items.index(first) + 1 :]:
+        if isinstance(it, Para):
+            if DATE_ONLY_RE.match(it.text):
+                date_paras.append(it)
+            else:
+                signed.extend(it.pieces)
+        elif isinstance(it, Marker) and it.kind == PB:
+            signed.append(it)
+    if any(isinstance(piece, Line) for piece in signed):
+        fill(element(closer_el, "signed"), asm.lines_run(signed), asm.ctx)
+    else:
+        for mark in signed:
+            if isinstance(mark, Marker):
+                asm.pb(closer_el, mark)
     for date_para in date_paras:
         fill(element(closer_el, "dateline"), asm.run(date_para), asm.ctx)
-    # the closing lines are rendered from their lines: a page break inside them stays
-    for para in paras:
-        for piece in para.pieces:
-            if isinstance(piece, Marker) and piece.kind == PB:
-                asm.pb(closer_el, piece)
-    # what is not a paragraph stays too: a stamp, a page break, furniture
+    # what is not a paragraph or a page break stays too: a stamp
     for it in items:
         if isinstance(it, Stamp):
             asm.stamp(closer_el, it, in_p=False)
-        elif isinstance(it, Marker):
+        elif isinstance(it, Marker) and it.kind == PB and items.index(it) < items.index(first):
             asm.pb(closer_el, it)
