@@ -15,8 +15,9 @@ from teikit.convert.header import HeaderInfo, build_header, foreign_tag, languag
 from teikit.convert.inline import Correction, InlineContext, Node, render_corrections
 from teikit.convert.persons import Registry
 from teikit.convert.recognizers.dates import parse_date
+from teikit.convert.recognizers.docdate import document_date
 from teikit.convert.report import Report
-from teikit.convert.structure import Assembler, first_full_date, read_blocks, render_marked
+from teikit.convert.structure import Assembler, read_blocks, render_marked
 from teikit.convert.zones import Block, join_lines
 from teikit.errors import SourceLocation, TeikitError
 from teikit.serialize import tei_bytes
@@ -80,8 +81,9 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
         date_text = side.date
     elif frame.date:
         date_text, date_when = frame.date, parse_date(frame.date)
-    else:
-        date_when = first_full_date(blocks)
+    else:  # the document's own date (conv-dates: recognizers/docdate.py)
+        own = document_date(src.text)
+        date_when = own.when if own else None
         date_text = date_when
     year = int(date_when[:4]) if date_when else None
     corrections = [

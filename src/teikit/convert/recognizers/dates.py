@@ -101,3 +101,118 @@ def parse_date(text: str) -> str | None:
         return None
     d = match_to_date(found, None)
     return d.when
+
+
+# --- every written form of a date, for the document date and for ``@when`` ---------------
+
+#: Month names and their abbreviations (``Sept.``, ``OCT``), any case.
+_MONTH_WORD = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_MONTH_PREFIX = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)}
+_ORD = r"(?:st|nd|rd|th|d)?"
+
+#: ``3 May 1950``, ``3rd May, 1950``, ``2nd of March 1864``, ``16 Oct 63``, ``16OCT63``.
+_DMY = (
+    rf"(?P<dd>[0-3]?\d){_ORD}(?:\s+of)?\s*(?P<dm>{_MONTH_WORD})(?![a-z])\.?,?"
+    r"(?:\s*(?P<dy>1[6-9]\d\d|20\d\d|(?<=[a-z.,\s])\d\d)(?!\d))?"
+)
+#: ``May 3, 1950``, ``May 3rd 1950``, ``Oct. 16``.
+_MDY = (
+    rf"(?P<mm>{_MONTH_WORD})\b\.?\s+(?P<md>[0-3]?\d){_ORD}\b"
+    r"(?:,?\s*(?P<my>1[6-9]\d\d|20\d\d)(?!\d))?"
+)
+#: ``October 1963``, ``Oct. 1963``: the month only.
+_MY = rf"(?P<om>{_MONTH_WORD})\b\.?,?\s+(?P<oy>1[6-9]\d\d|20\d\d)(?!\d)"
+#: A military date-time group: day, hours and minutes, zone, month, year (``161200Z OCT 63``).
+_DTG = (
+    rf"(?P<gd>[0-3]\d)(?P<gt>[0-2]\d[0-5]\d)[Z2]?\s*(?P<gm>{_MONTH_WORD})(?![a-z])"
+    r"\s*(?P<gy>\d\d(?:\d\d)?)(?!\d)"
+)
+#: ``10/16/63``, ``16.10.1963``, ``11-29-71``.
+_NUM = r"(?P<na>\d{1,2})(?P<ns>[/.-])(?P<nb>\d{1,2})(?P=ns)(?P<ny>\d{4}|\d{2})(?![\d/])"
+
+ANY_DATE_RE = re.compile(
+    rf"(?<![\w/])(?:{_DTG}|{_NUM}|{_DMY}|{_MDY}|{_MY})(?![^\W\d_])", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date written in any of the forms :data:`ANY_DATE_RE` knows, at ``start:end``.
+
+    ``when`` is ISO (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) or ``None`` when the text
+    gives no year or no valid day; ``cert`` is ``"high"`` when the reading is unambiguous
+    and ``"medium"`` when the day/month order of a numeric date was assumed; ``form``
+    says which way it was written (``text``, ``numeric``, ``dtg``, ``month``).
+    """
+
+    start: int
+    end: int
+    when: str | None
+    cert: str
+    form: str
+
+
+def month_number(word: str) -> int | None:
+    """The month a name or abbreviation stands for (``Sept.`` -> 9)."""
+    return _MONTH_PREFIX.get(word.strip(".").lower()[:3])
+
+
+def _year(text: str) -> int:
+    """A two-digit year is of the twentieth century, as archival files write it."""
+    return int(text) + 1900 if len(text) == 2 else int(text)
+
+
+def numeric_order(a: int, b: int, sep: str) -> tuple[int, int, str] | None:
+    """(month, day, cert) of a numeric date ``a sep b``.
+
+    Only one order fits when a number is above 12; otherwise a dot means day.month
+    (European habit) and a slash or hyphen month/day (American), with ``cert="medium"``
+    because the order was assumed, except where both readings are the same day.
+    """
+    if a > 12 and b > 12:
+        return None
+    if a > 12:
+        return b, a, "high"
+    if b > 12:
+        return a, b, "high"
+    cert = "high" if a == b else "medium"
+    return (b, a, cert) if sep == "." else (a, b, cert)
+
+
+def _found(m: re.Match[str]) -> FoundDate:
+    g = m.group
+    when: str | None = None
+    cert = "high"
+    if g("gd"):
+        month = month_number(g("gm"))
+        form = "dtg"
+        when = _iso(_year(g("gy")), month, int(g("gd"))) if month else None
+    elif g("na"):
+        form = "numeric"
+        order = numeric_order(int(g("na")), int(g("nb")), g("ns"))
+        if order is not None:
+            month, day, cert = order
+            when = _iso(_year(g("ny")), month, day)
+    elif g("dd"):
+        form = "text"
+        month = month_number(g("dm"))
+        if g("dy") and month:
+            when = _iso(_year(g("dy")), month, int(g("dd")))
+    elif g("mm"):
+        form = "text"
+        month = month_number(g("mm"))
+        if g("my") and month:
+            when = _iso(int(g("my")), month, int(g("md")))
+    else:
+        form = "month"
+        month = month_number(g("om"))
+        when = _iso(int(g("oy")), month, None) if month else None
+    return FoundDate(m.start(), m.end(), when, cert, form)
+
+
+def scan_dates(text: str) -> list[FoundDate]:
+    """Every date in ``text``, left to right, in any written form."""
+    return [_found(m) for m in ANY_DATE_RE.finditer(text)]

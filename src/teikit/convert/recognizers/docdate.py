@@ -1,0 +1,231 @@
+"""The document's own date: when it was written, signed or sent.
+
+A transcription holds many dates: the one the document bears, dates it mentions
+(``your letter of 10 May``), dates of people's births, the printing date of the form
+it is typed on (``Rev. 5-22-64``), and the dates later hands added: a catalogue form's
+own date and its date of last review, release banners, filing stamps. An editor takes
+the first of these that the document itself states, in this order of trust:
+
+1. ``field``: a date field of the document (``DATE: 10/6/65``, ``Date of transcription``),
+   value on the label's line or on the next non-blank line;
+2. ``dateline``: a line that is only a date, maybe after a place (``Washington, May 3,
+   1950.``), near the head of the document or in its closing lines;
+3. ``dtg``: a cable's date-time group (``081247Z FEB 96``) near the head;
+4. ``catalogue``: the earliest date in a catalogue form that precedes the document (an
+   archive's identification form lists the document's date beside later dates of its
+   own, so the earliest is the document's); only where the document states none;
+5. ``month``: a month and year on a line of their own (``June 1981``) near the head;
+6. ``drafted``: the date in a drafter's line (``DDO/CI/RA/Name (21 May 1982)``) names
+   the month of writing, not the day of signature, so only the month is taken;
+7. ``head``: the first full date near the head that no reference word introduces.
+
+Nothing here names a document: the cues are the written forms of dates, the words that
+label them, and where on the page they stand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from teikit.convert.recognizers.dates import FoundDate, scan_dates
+
+
+@dataclass(frozen=True)
+class DocDate:
+    """The chosen date: ISO ``when``, ``cert``, 1-based raw ``line``/``col``, and why."""
+
+    when: str
+    cert: str
+    line: int
+    col: int
+    reason: str
+
+
+#: A label that introduces the document's date (``DATE:``, ``Date _``, ``Dated``,
+#: ``Date of transcription``, ``DATE DISTR.``), OCR noise before it allowed.
+DATE_LABEL_RE = re.compile(
+    r"(?:^|[\s\"'“‘(|:;,.—-])(?P<label>D(?:ATE|ate)(?:\s+(?:of\s+transcription|DISTR\.?|typed)|\b))"
+    r"\s*[:_.—-]*\s*",
+)
+#: Labels of dates that are not the document's: reviews, releases, births, receipt.
+OTHER_LABEL_RE = re.compile(
+    r"review|releas|declass|birth|dictated|received|acq|dispatched|expir|effective|printed",
+    re.IGNORECASE,
+)
+#: Words that make the date after them one the document mentions, not its own.
+REFERENCE_RE = re.compile(
+    r"(?:\b(?:re|rev|dated|of|on|since|until|from|to|by|before|after|in|b|born|edition|"
+    r"through|ending|and|between|at)\b|[-–])\W{0,3}$",
+    re.IGNORECASE,
+)
+#: A catalogue form's field label in capitals (``RECORD NUMBER :``, ``AGENCY:``).
+FORM_LABEL_RE = re.compile(r"^\W{0,3}[A-Z][A-Z ]{1,30}\s?(?::|$)")
+#: A page footer or separator ending a form's page (``… Page 1``, ``14-00000``).
+PAGE_END_RE = re.compile(r"\bpage\s+\S{1,3}\s*$|^\s*\d{2}-?0{4,5}\s*$", re.IGNORECASE)
+#: A place before a dateline's date: up to four capitalized words and a comma.
+PLACE_RE = re.compile(r"^[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},\s*")
+#: A drafter's line: an office path with slashes, a name, the date in parentheses.
+DRAFTER_RE = re.compile(r"\w/\w[^()]*\(\s*$")
+
+#: How many non-blank lines count as the head of the document, and as its end.
+HEAD_LINES = 25
+TAIL_LINES = 15
+#: How far into the text a catalogue form may begin, and its least number of labels.
+FORM_SCAN = 80
+FORM_MIN_LABELS = 6
+#: From this rank on the choice is a guess (``cert="low"``).
+GUESS_RANK = 7
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    rank: int
+    order: int
+    when: str
+    cert: str
+    line: int
+    col: int
+    reason: str
+
+
+def catalogue_span(lines: list[str]) -> tuple[int, int] | None:
+    """The lines ``[start, end)`` of a catalogue form of capitals labels at the top."""
+    labels = [i for i, text in enumerate(lines[:FORM_SCAN]) if FORM_LABEL_RE.match(text)]
+    if len(labels) < FORM_MIN_LABELS:
+        return None
+    # the labels must stand together: cut the run where a long stretch has none
+    run = [labels[0]]
+    for i in labels[1:]:
+        # the form ends at its page's footer: labels after it are the document's own
+        footer = any(PAGE_END_RE.search(lines[k]) for k in range(run[-1], i))
+        if footer and len(run) >= FORM_MIN_LABELS:
+            break
+        if i - run[-1] > 12:
+            if len(run) >= FORM_MIN_LABELS:
+                break
+            run = [i]
+        else:
+            run.append(i)
+    if len(run) < FORM_MIN_LABELS:
+        return None
+    # a catalogue record carries its own later dates (of review, of release)
+    if not any(OTHER_LABEL_RE.search(lines[i]) for i in run):
+        return None
+    end = run[-1] + 4
+    for i in range(run[0], min(len(lines), run[-1] + 40)):
+        if PAGE_END_RE.search(lines[i]) and i > run[-1]:
+            end = max(end, i + 1)
+            break
+    # the form's own date may follow its page footer (``Date:`` then the value)
+    k, seen = end, 0
+    while k < len(lines) and seen < 3:
+        text = lines[k].strip()
+        if text:
+            seen += 1
+            bare = scan_dates(text)
+            if not (DATE_LABEL_RE.fullmatch(text) or (bare and _only_date(text, bare[0]))):
+                break
+            end = k + 1
+        k += 1
+    return 0, min(end, len(lines))
+
+
+def _only_date(text: str, found: FoundDate) -> bool:
+    """Whether ``text`` is the date alone, perhaps after a place and with a period."""
+    before = text[: found.start].strip(" \t|:;,'\"‘’“”")
+    after = text[found.end :].strip(" \t.|,;'\"‘’“”")
+    if after:
+        return False
+    return not before or PLACE_RE.match(before + ", ") is not None
+
+
+def document_date(text: str) -> DocDate | None:
+    """The document's own date in a raw transcription, or ``None`` (see the module)."""
+    found = date_candidates(text)
+    if not found:
+        return None
+    best = min(found, key=lambda c: (c.rank, c.order))
+    # a date only found in the running text is a guess
+    cert = "low" if best.rank >= GUESS_RANK else best.cert
+    return DocDate(best.when, cert, best.line, best.col, best.reason)
+
+
+def date_candidates(text: str) -> list[_Candidate]:
+    """Every date that could be the document's, with its rank (lower is trusted more)."""
+    lines = text.splitlines()
+    span = catalogue_span(lines)
+    body_start = span[1] if span else 0
+    nonblank = [i for i in range(body_start, len(lines)) if lines[i].strip()]
+    head = set(nonblank[:HEAD_LINES])
+    tail = set(nonblank[-TAIL_LINES:])
+    found: list[_Candidate] = []
+    catalogue: list[_Candidate] = []
+    order = 0
+
+    def add(rank: int, i: int, d: FoundDate, reason: str, *, month_only: bool = False) -> None:
+        nonlocal order
+        if d.when is None:
+            return
+        when = d.when[:7] if month_only else d.when
+        order += 1
+        found.append(_Candidate(rank, order, when, d.cert, i + 1, d.start + 1, reason))
+
+    for i, raw in enumerate(lines):
+        if not raw.strip():
+            continue
+        dates = scan_dates(raw)
+        in_form = span is not None and span[0] <= i < span[1]
+        if in_form:
+            for d in dates:
+                if d.when and len(d.when) == 10 and not _other_label(raw, d.start):
+                    catalogue.append(
+                        _Candidate(4, i, d.when, d.cert, i + 1, d.start + 1, "catalogue")
+                    )
+            continue
+        # a date field: the value on the label's line, or alone on the next line
+        for m in DATE_LABEL_RE.finditer(raw):
+            if OTHER_LABEL_RE.search(raw[max(0, m.start() - 20) : m.end() + 20]):
+                continue
+            value = [d for d in dates if d.start >= m.end() - 1 and d.start - m.end() < 4]
+            if value:
+                add(1, i, value[0], "field")
+            elif not raw[m.end() :].strip():
+                near = range(i + 1, min(len(lines), i + 4))
+                nxt = next((k for k in near if lines[k].strip()), None)
+                if nxt is not None:
+                    later = scan_dates(lines[nxt])
+                    if later and _only_date(lines[nxt], later[0]):
+                        add(1, nxt, later[0], "field")
+        for d in dates:
+            if d.when is None:
+                continue
+            if i in head or i in tail:
+                if d.form == "dtg" and i in head:
+                    add(3, i, d, "dtg")
+                elif _only_date(raw, d) and not REFERENCE_RE.search(raw[: d.start]):
+                    if d.form == "month":
+                        if i in head:
+                            add(5, i, d, "month")
+                    else:
+                        add(2, i, d, "dateline")
+            if raw[: d.start].rstrip().endswith("(") and DRAFTER_RE.search(raw[: d.start]):
+                add(6, i, d, "drafted", month_only=True)
+            if (
+                i in head
+                and d.form != "month"
+                and len(d.when) == 10
+                and not REFERENCE_RE.search(raw[: d.start])
+            ):
+                add(7, i, d, "head")
+            elif len(d.when) == 10 and not REFERENCE_RE.search(raw[: d.start]):
+                add(8, i, d, "text")
+    if catalogue:
+        earliest = min(catalogue, key=lambda c: (c.when, c.line))
+        found.append(earliest)
+    return found
+
+
+def _other_label(line: str, start: int) -> bool:
+    """Whether the date at ``start`` is labelled as a review, release or the like."""
+    return OTHER_LABEL_RE.search(line[:start]) is not None
