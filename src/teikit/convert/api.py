@@ -76,6 +76,7 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
     )
     date_text: str | None = None
     date_when: str | None = None
+    date_cert: str | None = None
     if side.date:
         date_when = side.date
         date_text = side.date
@@ -83,8 +84,11 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
         date_text, date_when = frame.date, parse_date(frame.date)
     else:  # the document's own date (conv-dates: recognizers/docdate.py)
         own = document_date(src.text)
-        date_when = own.when if own else None
-        date_text = date_when
+        if own is not None:
+            date_when = date_text = own.when
+            date_cert = own.cert
+            if own.cert != "high":
+                report.unsure(own.line, own.col, f"document date {own.when} ({own.reason})")
     year = int(date_when[:4]) if date_when else None
     corrections = [
         Correction(
@@ -129,6 +133,7 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
         persons=persons,
         date_text=date_text,
         date_when=date_when,
+        date_cert=date_cert,
         original_language=original,
         hyphenations=body.hyphenations,
         dropped=body.dropped,

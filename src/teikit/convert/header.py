@@ -93,6 +93,7 @@ class HeaderInfo:
     original_language: str | None
     hyphenations: list[Hyphenation] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    date_cert: str | None = None  # conv-dates: "medium"/"low" when the date was inferred
 
 
 def _split_outside_parens(text: str) -> list[str]:
@@ -259,6 +260,8 @@ def build_header(info: HeaderInfo) -> etree._Element:
         date = element(creation, "date", info.date_text or info.date_when)
         if info.date_when:
             date.set("when", info.date_when)
+        if info.date_cert and info.date_cert != "high":
+            date.set("cert", info.date_cert)
     lang_usage = element(profile, "langUsage")
     element(lang_usage, "language", "English", ident="en")
     if info.original_language and info.original_language != "en":

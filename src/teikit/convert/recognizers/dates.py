@@ -64,6 +64,11 @@ def _iso(year: int, month: int, day: int | None) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def iso_date(year: int, month: int, day: int | None) -> str | None:
+    """``YYYY-MM-DD`` (or ``YYYY-MM`` without a day), ``None`` for an impossible date."""
+    return _iso(year, month, day)
+
+
 def match_to_date(m: re.Match[str], default_year: int | None) -> DateMatch:
     """Interpret one :data:`DATE_RE` match."""
     time_end = m.start()

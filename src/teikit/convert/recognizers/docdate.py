@@ -25,10 +25,11 @@ label them, and where on the page they stand.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
-from teikit.convert.recognizers.dates import FoundDate, scan_dates
+from teikit.convert.recognizers.dates import MONTHS, FoundDate, iso_date, month_number, scan_dates
 
 
 @dataclass(frozen=True)
@@ -60,13 +61,29 @@ REFERENCE_RE = re.compile(
     re.IGNORECASE,
 )
 #: A catalogue form's field label in capitals (``RECORD NUMBER :``, ``AGENCY:``).
-FORM_LABEL_RE = re.compile(r"^\W{0,3}[A-Z][A-Z ]{1,30}\s?(?::|$)")
+FORM_LABEL_RE = re.compile(r"^\W{0,3}(?P<label>[A-Z][A-Z ]{1,30})\s?(?::|$)")
 #: A page footer or separator ending a form's page (``… Page 1``, ``14-00000``).
 PAGE_END_RE = re.compile(r"\bpage\s+\S{1,3}\s*$|^\s*\d{2}-?0{4,5}\s*$", re.IGNORECASE)
 #: A place before a dateline's date: up to four capitalized words and a comma.
 PLACE_RE = re.compile(r"^[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},\s*")
 #: A drafter's line: an office path with slashes, a name, the date in parentheses.
-DRAFTER_RE = re.compile(r"\w/\w[^()]*\(\s*$")
+DRAFTED_RE = re.compile(
+    r"\w/\w.*\(\s*(?P<d>[0-3]?\d)\s+(?P<m>[A-Za-z]{3,10})\.?\s+(?P<y>1[6-9]\d\d|20\d\d)\s*\)"
+)
+_MONTH_NAMES = [m.lower() for m in MONTHS]
+#: Trust in each kind of evidence: the lowest rank found wins (see the module).
+RANKS = {
+    "field": 1,
+    "dateline": 2,
+    "dtg": 3,
+    "catalogue": 4,
+    "month": 5,
+    "closing dateline": 6,
+    "drafted": 7,
+    "head": 8,
+    "head month": 9,
+    "text": 10,
+}
 
 #: How many non-blank lines count as the head of the document, and as its end.
 HEAD_LINES = 25
@@ -75,7 +92,7 @@ TAIL_LINES = 15
 FORM_SCAN = 80
 FORM_MIN_LABELS = 6
 #: From this rank on the choice is a guess (``cert="low"``).
-GUESS_RANK = 7
+GUESS_RANK = 8
 
 
 @dataclass(frozen=True)
@@ -110,7 +127,7 @@ def catalogue_span(lines: list[str]) -> tuple[int, int] | None:
     if len(run) < FORM_MIN_LABELS:
         return None
     # a catalogue record carries its own later dates (of review, of release)
-    if not any(OTHER_LABEL_RE.search(lines[i]) for i in run):
+    if not any(_admin_label(lines[i]) for i in run):
         return None
     end = run[-1] + 4
     for i in range(run[0], min(len(lines), run[-1] + 40)):
@@ -175,13 +192,8 @@ def date_candidates(text: str) -> list[_Candidate]:
         if not raw.strip():
             continue
         dates = scan_dates(raw)
-        in_form = span is not None and span[0] <= i < span[1]
-        if in_form:
-            for d in dates:
-                if d.when and len(d.when) == 10 and not _other_label(raw, d.start):
-                    catalogue.append(
-                        _Candidate(4, i, d.when, d.cert, i + 1, d.start + 1, "catalogue")
-                    )
+        if span is not None and span[0] <= i < span[1]:
+            catalogue.extend(_catalogue_dates(raw, i, dates))
             continue
         # a date field: the value on the label's line, or alone on the next line
         for m in DATE_LABEL_RE.finditer(raw):
@@ -189,41 +201,70 @@ def date_candidates(text: str) -> list[_Candidate]:
                 continue
             value = [d for d in dates if d.start >= m.end() - 1 and d.start - m.end() < 4]
             if value:
-                add(1, i, value[0], "field")
+                add(RANKS["field"], i, value[0], "field")
             elif not raw[m.end() :].strip():
                 near = range(i + 1, min(len(lines), i + 4))
                 nxt = next((k for k in near if lines[k].strip()), None)
                 if nxt is not None:
                     later = scan_dates(lines[nxt])
                     if later and _only_date(lines[nxt], later[0]):
-                        add(1, nxt, later[0], "field")
+                        add(RANKS["field"], nxt, later[0], "field")
         for d in dates:
             if d.when is None:
                 continue
-            if i in head or i in tail:
-                if d.form == "dtg" and i in head:
-                    add(3, i, d, "dtg")
-                elif _only_date(raw, d) and not REFERENCE_RE.search(raw[: d.start]):
-                    if d.form == "month":
-                        if i in head:
-                            add(5, i, d, "month")
-                    else:
-                        add(2, i, d, "dateline")
-            if raw[: d.start].rstrip().endswith("(") and DRAFTER_RE.search(raw[: d.start]):
-                add(6, i, d, "drafted", month_only=True)
-            if (
-                i in head
-                and d.form != "month"
-                and len(d.when) == 10
-                and not REFERENCE_RE.search(raw[: d.start])
-            ):
-                add(7, i, d, "head")
-            elif len(d.when) == 10 and not REFERENCE_RE.search(raw[: d.start]):
-                add(8, i, d, "text")
+            referred = REFERENCE_RE.search(raw[: d.start]) is not None
+            alone = _only_date(raw, d) and not referred
+            full = len(d.when) == 10
+            if i in head and d.form == "dtg":
+                add(RANKS["dtg"], i, d, "dtg")
+            elif alone and i in head:
+                add(RANKS["month" if d.form == "month" else "dateline"], i, d, d.form)
+            elif alone and i in tail and full:
+                add(RANKS["closing dateline"], i, d, "closing dateline")
+            elif i in head and not referred:
+                add(RANKS["head" if full else "head month"], i, d, "head")
+            elif full and not referred:
+                add(RANKS["text"], i, d, "text")
+        drafted = DRAFTED_RE.search(raw)
+        if drafted is not None:
+            seen = _drafted(drafted)
+            if seen is not None:
+                add(RANKS["drafted"], i, seen, "drafted", month_only=True)
     if catalogue:
         earliest = min(catalogue, key=lambda c: (c.when, c.line))
         found.append(earliest)
     return found
+
+
+def _catalogue_dates(raw: str, i: int, dates: list[FoundDate]) -> list[_Candidate]:
+    """A catalogue form's full dates that stand alone or after a date label."""
+    out = []
+    for d in dates:
+        if d.when is None or len(d.when) != 10 or _other_label(raw, d.start):
+            continue
+        labelled = any(m.end() - 1 <= d.start <= m.end() + 3 for m in DATE_LABEL_RE.finditer(raw))
+        if labelled or _only_date(raw, d):
+            rank = RANKS["catalogue"]
+            out.append(_Candidate(rank, i, d.when, d.cert, i + 1, d.start + 1, "catalogue"))
+    return out
+
+
+def _drafted(m: re.Match[str]) -> FoundDate | None:
+    """The date of a drafter's line, its month name read through OCR errors."""
+    month = month_number(m.group("m"))
+    if month is None:
+        close = difflib.get_close_matches(m.group("m").lower(), _MONTH_NAMES, n=1, cutoff=0.6)
+        if not close:
+            return None
+        month = _MONTH_NAMES.index(close[0]) + 1
+    when = iso_date(int(m.group("y")), month, int(m.group("d")))
+    return FoundDate(m.start("d"), m.end("y"), when, "high", "text") if when else None
+
+
+def _admin_label(line: str) -> bool:
+    """Whether the line is a form field for a later, administrative date (of review)."""
+    m = FORM_LABEL_RE.match(line)
+    return m is not None and OTHER_LABEL_RE.search(m.group("label")) is not None
 
 
 def _other_label(line: str, start: int) -> bool:
