@@ -117,15 +117,17 @@ _MONTH_WORD = (
 )
 _MONTH_PREFIX = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)}
 _ORD = r"(?:st|nd|rd|th|d)?"
+#: The second day of a range (``15 and 17``, ``23–24``): the date read is the first day.
+_TO_DAY = rf"(?:\s*(?:[-–]|and|to)\s*[0-3]?\d{_ORD})?"
 
 #: ``3 May 1950``, ``3rd May, 1950``, ``2nd of March 1864``, ``16 Oct 63``, ``16OCT63``.
 _DMY = (
-    rf"(?P<dd>[0-3]?\d){_ORD}(?:\s+of)?\s*(?P<dm>{_MONTH_WORD})(?![a-z])\.?,?"
+    rf"(?P<dd>[0-3]?\d){_ORD}{_TO_DAY}(?:\s+of)?\s*(?P<dm>{_MONTH_WORD})(?![a-z])\.?,?"
     r"(?:\s*(?P<dy>1[6-9]\d\d|20\d\d|(?<=[a-z.,\s])\d\d)(?!\d))?"
 )
 #: ``May 3, 1950``, ``May 3rd 1950``, ``Oct. 16``.
 _MDY = (
-    rf"(?P<mm>{_MONTH_WORD})\b\.?\s+(?P<md>[0-3]?\d){_ORD}\b"
+    rf"(?P<mm>{_MONTH_WORD})\b\.?\s+(?P<md>[0-3]?\d){_ORD}{_TO_DAY}\b"
     r"(?:,?\s*(?P<my>1[6-9]\d\d|20\d\d)(?!\d))?"
 )
 #: ``October 1963``, ``Oct. 1963``: the month only.

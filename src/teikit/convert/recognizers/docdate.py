@@ -56,7 +56,7 @@ OTHER_LABEL_RE = re.compile(
 )
 #: Words that make the date after them one the document mentions, not its own.
 REFERENCE_RE = re.compile(
-    r"(?:\b(?:re|rev|dated|of|on|since|until|from|to|by|before|after|in|b|born|edition|"
+    r"(?:(?-i:\bRe[A-Z]\w*)|\b(?:re|rev|dated|of|on|since|until|from|to|by|before|after|in|b|born|edition|"
     r"through|ending|and|between|at)\b|[-–])\W{0,3}$",
     re.IGNORECASE,
 )
@@ -64,6 +64,12 @@ REFERENCE_RE = re.compile(
 FORM_LABEL_RE = re.compile(r"^\W{0,3}(?P<label>[A-Z][A-Z ]{1,30})\s?(?::|$)")
 #: A page footer or separator ending a form's page (``… Page 1``, ``14-00000``).
 PAGE_END_RE = re.compile(r"\bpage\s+\S{1,3}\s*$|^\s*\d{2}-?0{4,5}\s*$", re.IGNORECASE)
+#: The hour after a dateline's date (``, 10 a.m.``, ``—midnight.``, ``1830Z``).
+TIME_AFTER_RE = re.compile(
+    r"^\s*[,;—–-]+\s*(?:[\d:.–-]{1,12}\s*(?:[ap]\.\s?m\.|hours|hrs\.?|z|local\s+time)?"
+    r"|noon|midnight|morning|afternoon|evening|night)\.?\s*$",
+    re.IGNORECASE,
+)
 #: A place before a dateline's date: up to four capitalized words and a comma.
 PLACE_RE = re.compile(r"^[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},\s*")
 #: A drafter's line: an office path with slashes, a name, the date in parentheses.
@@ -79,6 +85,7 @@ RANKS = {
     "catalogue": 4,
     "month": 5,
     "closing dateline": 6,
+    "late field": 6,
     "drafted": 7,
     "head": 8,
     "head month": 9,
@@ -152,9 +159,9 @@ def _only_date(text: str, found: FoundDate) -> bool:
     """Whether ``text`` is the date alone, perhaps after a place and with a period."""
     before = text[: found.start].strip(" \t|:;,'\"‘’“”")
     after = text[found.end :].strip(" \t.|,;'\"‘’“”")
-    if after:
+    if after and not TIME_AFTER_RE.match(text[found.end :]):
         return False
-    return not before or PLACE_RE.match(before + ", ") is not None
+    return not before or PLACE_RE.fullmatch(before + ", ") is not None
 
 
 def document_date(text: str) -> DocDate | None:
@@ -200,15 +207,17 @@ def date_candidates(text: str) -> list[_Candidate]:
             if OTHER_LABEL_RE.search(raw[max(0, m.start() - 20) : m.end() + 20]):
                 continue
             value = [d for d in dates if d.start >= m.end() - 1 and d.start - m.end() < 4]
+            # a field in the closing lines dates an approval or a filing, not the writing
+            rank = RANKS["field" if i in head else "late field"]
             if value:
-                add(RANKS["field"], i, value[0], "field")
+                add(rank, i, value[0], "field")
             elif not raw[m.end() :].strip():
                 near = range(i + 1, min(len(lines), i + 4))
                 nxt = next((k for k in near if lines[k].strip()), None)
                 if nxt is not None:
                     later = scan_dates(lines[nxt])
                     if later and _only_date(lines[nxt], later[0]):
-                        add(RANKS["field"], nxt, later[0], "field")
+                        add(rank, nxt, later[0], "field")
         for d in dates:
             if d.when is None:
                 continue
@@ -218,7 +227,8 @@ def date_candidates(text: str) -> list[_Candidate]:
             if i in head and d.form == "dtg":
                 add(RANKS["dtg"], i, d, "dtg")
             elif alone and i in head:
-                add(RANKS["month" if d.form == "month" else "dateline"], i, d, d.form)
+                reason = "month" if d.form == "month" else "dateline"
+                add(RANKS[reason], i, d, reason)
             elif alone and i in tail and full:
                 add(RANKS["closing dateline"], i, d, "closing dateline")
             elif i in head and not referred:
