@@ -26,6 +26,7 @@ label them, and where on the page they stand.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -74,8 +75,10 @@ TIME_AFTER_RE = re.compile(
 PLACE_RE = re.compile(r"^[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},\s*")
 #: A drafter's line: an office path with slashes, a name, the date in parentheses.
 DRAFTED_RE = re.compile(
-    r"\w/\w.*\(\s*(?P<d>[0-3]?\d)\s+(?P<m>[A-Za-z]{3,10})\.?\s+(?P<y>1[6-9]\d\d|20\d\d)\s*\)"
+    r"\(\s*(?P<d>[0-3]?\d)\s+(?P<m>[A-Za-z]{3,10})\.?\s+(?P<y>1[6-9]\d\d|20\d\d)\s*\)"
 )
+#: The office path a drafter's line begins with (``DDP/FE/PMI``).
+OFFICE_PATH_RE = re.compile(r"\w/\w")
 _MONTH_NAMES = [m.lower() for m in MONTHS]
 #: Trust in each kind of evidence: the lowest rank found wins (see the module).
 RANKS = {
@@ -98,6 +101,8 @@ TAIL_LINES = 15
 #: How far into the text a catalogue form may begin, and its least number of labels.
 FORM_SCAN = 80
 FORM_MIN_LABELS = 6
+#: Date labels looked at per line (a form line holds two or three fields at most).
+MAX_LABELS = 4
 #: From this rank on the choice is a guess (``cert="low"``).
 GUESS_RANK = 8
 
@@ -157,6 +162,8 @@ def catalogue_span(lines: list[str]) -> tuple[int, int] | None:
 
 def _only_date(text: str, found: FoundDate) -> bool:
     """Whether ``text`` is the date alone, perhaps after a place and with a period."""
+    if found.start > 80 or len(text) - found.end > 40:
+        return False  # a dateline is short
     before = text[: found.start].strip(" \t|:;,'\"‘’“”")
     after = text[found.end :].strip(" \t.|,;'\"‘’“”")
     if after and not TIME_AFTER_RE.match(text[found.end :]):
@@ -203,10 +210,10 @@ def date_candidates(text: str) -> list[_Candidate]:
             catalogue.extend(_catalogue_dates(raw, i, dates))
             continue
         # a date field: the value on the label's line, or alone on the next line
-        for m in DATE_LABEL_RE.finditer(raw):
+        for m in itertools.islice(DATE_LABEL_RE.finditer(raw), MAX_LABELS):
             if OTHER_LABEL_RE.search(raw[max(0, m.start() - 20) : m.end() + 20]):
                 continue
-            value = [d for d in dates if d.start >= m.end() - 1 and d.start - m.end() < 4]
+            value = [d for d in dates[: MAX_LABELS * 4] if 0 <= d.start - m.end() + 1 < 5]
             # a field in the closing lines dates an approval or a filing, not the writing
             rank = RANKS["field" if i in head else "late field"]
             if value:
@@ -221,7 +228,7 @@ def date_candidates(text: str) -> list[_Candidate]:
         for d in dates:
             if d.when is None:
                 continue
-            referred = REFERENCE_RE.search(raw[: d.start]) is not None
+            referred = REFERENCE_RE.search(raw[max(0, d.start - 40) : d.start]) is not None
             alone = _only_date(raw, d) and not referred
             full = len(d.when) == 10
             if i in head and d.form == "dtg":
@@ -236,7 +243,7 @@ def date_candidates(text: str) -> list[_Candidate]:
             elif full and not referred:
                 add(RANKS["text"], i, d, "text")
         drafted = DRAFTED_RE.search(raw)
-        if drafted is not None:
+        if drafted is not None and OFFICE_PATH_RE.search(raw, 0, drafted.start()):
             seen = _drafted(drafted)
             if seen is not None:
                 add(RANKS["drafted"], i, seen, "drafted", month_only=True)
@@ -249,10 +256,11 @@ def date_candidates(text: str) -> list[_Candidate]:
 def _catalogue_dates(raw: str, i: int, dates: list[FoundDate]) -> list[_Candidate]:
     """A catalogue form's full dates that stand alone or after a date label."""
     out = []
-    for d in dates:
+    ends = [m.end() for m in itertools.islice(DATE_LABEL_RE.finditer(raw), MAX_LABELS)]
+    for d in dates[: MAX_LABELS * 4]:
         if d.when is None or len(d.when) != 10 or _other_label(raw, d.start):
             continue
-        labelled = any(m.end() - 1 <= d.start <= m.end() + 3 for m in DATE_LABEL_RE.finditer(raw))
+        labelled = any(end - 1 <= d.start <= end + 3 for end in ends)
         if labelled or _only_date(raw, d):
             rank = RANKS["catalogue"]
             out.append(_Candidate(rank, i, d.when, d.cert, i + 1, d.start + 1, "catalogue"))
@@ -279,4 +287,4 @@ def _admin_label(line: str) -> bool:
 
 def _other_label(line: str, start: int) -> bool:
     """Whether the date at ``start`` is labelled as a review, release or the like."""
-    return OTHER_LABEL_RE.search(line[:start]) is not None
+    return OTHER_LABEL_RE.search(line[max(0, start - 60) : start]) is not None
