@@ -119,6 +119,8 @@ _MONTH_PREFIX = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)}
 _ORD = r"(?:st|nd|rd|th|d)?"
 #: The second day of a range (``15 and 17``, ``23–24``): the date read is the first day.
 _TO_DAY = rf"(?:\s*(?:[-–]|and|to)\s*[0-3]?\d{_ORD})?"
+#: The same after a month name: only where the year follows (``May 7 and 3/6/64``).
+_TO_DAY_Y = rf"(?:\s*(?:[-–]|and|to)\s*[0-3]?\d{_ORD}(?=,?\s*(?:1[6-9]\d\d|20\d\d)))?"
 
 #: ``3 May 1950``, ``3rd May, 1950``, ``2nd of March 1864``, ``16 Oct 63``, ``16OCT63``.
 _DMY = (
@@ -127,7 +129,7 @@ _DMY = (
 )
 #: ``May 3, 1950``, ``May 3rd 1950``, ``Oct. 16``.
 _MDY = (
-    rf"(?P<mm>{_MONTH_WORD})\b\.?\s+(?P<md>[0-3]?\d){_ORD}{_TO_DAY}\b"
+    rf"(?P<mm>{_MONTH_WORD})\b\.?\s+(?P<md>[0-3]?\d){_ORD}{_TO_DAY_Y}\b"
     r"(?:,?\s*(?P<my>1[6-9]\d\d|20\d\d)(?!\d))?"
 )
 #: ``October 1963``, ``Oct. 1963``: the month only.
@@ -138,7 +140,11 @@ _DTG = (
     r"\s*(?P<gy>\d\d(?:\d\d)?)(?!\d)"
 )
 #: ``10/16/63``, ``16.10.1963``, ``11-29-71``.
-_NUM = r"(?P<na>\d{1,2})(?P<ns>[/.-])(?P<nb>\d{1,2})(?P=ns)(?P<ny>\d{4}|\d{2})(?![\d/])"
+#: A dot needs a four-digit year: ``2.1.12`` is a section number more often than a date.
+_NUM = (
+    r"(?P<na>\d{1,2})(?P<ns>[/.-])(?P<nb>\d{1,2})(?P=ns)"
+    r"(?P<ny>\d{4}|(?<![.]\d\d[.])(?<![.]\d[.])\d{2})(?![\d/])"
+)
 
 ANY_DATE_RE = re.compile(
     rf"(?<![\w/])(?:{_DTG}|{_NUM}|{_DMY}|{_MDY}|{_MY})(?![^\W\d_])", re.IGNORECASE
@@ -160,6 +166,7 @@ class FoundDate:
     when: str | None
     cert: str
     form: str
+    cased: bool = True  # the month name begins with a capital (``may`` may be a verb)
 
 
 def month_number(word: str) -> int | None:
@@ -193,6 +200,8 @@ def _found(m: re.Match[str]) -> FoundDate:
     g = m.group
     when: str | None = None
     cert = "high"
+    month_word = g("gm") or g("dm") or g("mm") or g("om")
+    cased = not month_word or month_word[0].isupper()
     if g("gd"):
         month = month_number(g("gm"))
         form = "dtg"
@@ -217,9 +226,35 @@ def _found(m: re.Match[str]) -> FoundDate:
         form = "month"
         month = month_number(g("om"))
         when = _iso(int(g("oy")), month, None) if month else None
-    return FoundDate(m.start(), m.end(), when, cert, form)
+    return FoundDate(m.start(), m.end(), when, cert, form, cased)
 
 
 def scan_dates(text: str) -> list[FoundDate]:
     """Every date in ``text``, left to right, in any written form."""
     return [_found(m) for m in ANY_DATE_RE.finditer(text)]
+
+
+def text_dates(text: str, default_year: int | None) -> list[DateMatch]:
+    """The dates of running text for ``date/@when``, left to right, not overlapping.
+
+    :data:`DATE_RE` reads the prose forms (and a clock time before a date, and a date
+    without a year, which takes ``default_year``); :func:`scan_dates` adds the forms
+    of files and cables: ordinals, abbreviations, numeric dates, date-time groups. Where
+    two readings overlap the longer wins (``2nd March 1864`` over ``March 1864``).
+    """
+    found: list[tuple[int, int, int, DateMatch]] = []
+    for m in DATE_RE.finditer(text):
+        d = match_to_date(m, default_year)
+        found.append((d.start, -(d.end - d.start), 0, d))
+    for f in scan_dates(text):
+        if f.when is None or not f.cased:
+            continue
+        d = DateMatch(f.start, f.end, f.when, f.cert == "high", f.start, f.start)
+        found.append((d.start, -(d.end - d.start), 1, d))
+    found.sort(key=lambda item: item[:3])
+    out: list[DateMatch] = []
+    for _start, _length, _prio, d in found:
+        if out and d.start < out[-1].end:
+            continue
+        out.append(d)
+    return out
