@@ -79,11 +79,12 @@ def test_documents_own_field_beats_the_catalogue() -> None:
 def test_catalogue_needs_an_administrative_date_label() -> None:
     memo = "TO: A\nFROM: B\nSUBJECT: C\nCC: D\nTHRU: E\nVIA: F\nDATE: 3/4/63\n"
     assert catalogue_span(memo.splitlines()) is None
-    assert catalogue_span(CATALOGUE.splitlines()) == (0, 16)
+    assert catalogue_span(CATALOGUE.splitlines()) == (3, 16)
 
 
 def test_empty_catalogue_date_gives_no_date() -> None:
-    text = CATALOGUE.replace("10/27/1959", "00/00/0000").replace("6/8/2015", "")
+    # the form's own date, in its title block, is not the document's
+    text = CATALOGUE.replace("10/27/1959", "00/00/0000")
     assert _when(text + "\nText without a date.\n") is None
 
 

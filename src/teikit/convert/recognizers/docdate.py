@@ -119,7 +119,11 @@ class _Candidate:
 
 
 def catalogue_span(lines: list[str]) -> tuple[int, int] | None:
-    """The lines ``[start, end)`` of a catalogue form of capitals labels at the top."""
+    """A catalogue form of capitals labels at the top: its first label line and its end.
+
+    The lines before the first label are the form's title block (its own date among
+    them); the document starts at ``end``.
+    """
     labels = [i for i, text in enumerate(lines[:FORM_SCAN]) if FORM_LABEL_RE.match(text)]
     if len(labels) < FORM_MIN_LABELS:
         return None
@@ -157,7 +161,7 @@ def catalogue_span(lines: list[str]) -> tuple[int, int] | None:
                 break
             end = k + 1
         k += 1
-    return 0, min(end, len(lines))
+    return run[0], min(end, len(lines))
 
 
 def _only_date(text: str, found: FoundDate) -> bool:
@@ -206,8 +210,9 @@ def date_candidates(text: str) -> list[_Candidate]:
         if not raw.strip():
             continue
         dates = scan_dates(raw)
-        if span is not None and span[0] <= i < span[1]:
-            catalogue.extend(_catalogue_dates(raw, i, dates))
+        if span is not None and i < span[1]:
+            if i >= span[0]:
+                catalogue.extend(_catalogue_dates(raw, i, dates))
             continue
         # a date field: the value on the label's line, or alone on the next line
         for m in itertools.islice(DATE_LABEL_RE.finditer(raw), MAX_LABELS):
