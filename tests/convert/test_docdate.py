@@ -118,3 +118,37 @@ def test_ambiguous_numeric_date_lowers_cert() -> None:
 
 def test_no_date() -> None:
     assert document_date("A note without any date.\n") is None
+
+
+def _fragment(text: str, path: str) -> str:
+    from lxml import etree
+
+    from teikit.convert import convert
+
+    root = convert(text=text, name="t", validate=False).tree.getroot()
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    [el] = root.xpath(path, namespaces=ns)
+    out = etree.tostring(el, encoding="unicode")
+    return out.replace(' xmlns="http://www.tei-c.org/ns/1.0"', "")
+
+
+def test_tei_dates_in_text_and_header() -> None:
+    text = (
+        "MEMORANDUM\n\nWashington, 2nd March 1864.\n\n"
+        "Your dispatch of February 11th, the cable 161200Z OCT 63 and the note of 3/4/63.\n"
+    )
+    assert _fragment(text, "//tei:creation") == (
+        '<creation><date when="1864-03-02">1864-03-02</date></creation>'
+    )
+    assert _fragment(text, "//tei:body//tei:p") == (
+        '<p>Your dispatch of <date when="1864-02-11" cert="medium">February 11th</date>, '
+        'the cable <date when="1963-10-16">161200Z OCT 63</date> and the note of '
+        '<date when="1963-03-04" cert="medium">3/4/63</date>.</p>'
+    )
+
+
+def test_tei_header_date_cert_when_guessed() -> None:
+    text = "\n".join(["A line of text."] * 30) + "\nIt was 3 May 1950 when we met.\n"
+    assert _fragment(text, "//tei:creation") == (
+        '<creation><date when="1950-05-03" cert="low">1950-05-03</date></creation>'
+    )

@@ -31,8 +31,8 @@ _M = "|".join(MONTHS)
 
 DATE_RE = re.compile(
     r"(?<![\w.])(?:"
-    rf"(?:(?P<t>(?:[01]\d|2[0-3])[0-5]\d)\s+)?(?P<d1>[0-3]?\d)\s+(?P<m1>{_M})(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<m2>{_M})\s+(?P<d2>[0-3]?\d)(?:,\s*(?P<y2>\d{{4}}))?"
+    rf"(?:(?P<t>(?:[01]\d|2[0-3])[0-5]\d)\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>{_M})(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<m2>{_M})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*(?P<y2>\d{{4}}))?"
     rf"|(?P<m3>{_M}),?\s+(?P<y3>\d{{4}})"
     r")(?![\w])"
 )
@@ -125,7 +125,8 @@ _TO_DAY_Y = rf"(?:\s*(?:[-–]|and|to)\s*[0-3]?\d{_ORD}(?=,?\s*(?:1[6-9]\d\d|20\
 #: ``3 May 1950``, ``3rd May, 1950``, ``2nd of March 1864``, ``16 Oct 63``, ``16OCT63``.
 _DMY = (
     rf"(?P<dd>[0-3]?\d){_ORD}{_TO_DAY}(?:\s+of)?\s*(?P<dm>{_MONTH_WORD})(?![a-z])\.?,?"
-    r"(?:\s*(?P<dy>1[6-9]\d\d|20\d\d|(?<=[a-z.,\s])\d\d)(?!\d))?"
+    # a two-digit year only where no lower-case word follows (``3 May 50 soldiers``)
+    r"(?:\s*(?P<dy>1[6-9]\d\d|20\d\d|(?<=[a-z.,\s])\d\d(?!\s+(?-i:[a-z])))(?!\d))?"
 )
 #: ``May 3, 1950``, ``May 3rd 1950``, ``Oct. 16``.
 _MDY = (
