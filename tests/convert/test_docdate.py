@@ -152,3 +152,9 @@ def test_tei_header_date_cert_when_guessed() -> None:
     assert _fragment(text, "//tei:creation") == (
         '<creation><date when="1950-05-03" cert="low">1950-05-03</date></creation>'
     )
+
+
+def test_dateline_place_with_commas_and_dated_field() -> None:
+    assert _when("MEMO\nWashington, D.C., May 3, 1950\nText.\n") == "1950-05-03"
+    assert _when("MEMO\nMIAMI, FLORIDA, MARCH 20, 1961\nText.\n") == "1961-03-20"
+    assert _when("MEMO\nDated: 3 May 1950\nText.\n") == "1950-05-03"

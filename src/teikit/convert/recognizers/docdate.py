@@ -47,7 +47,7 @@ class DocDate:
 #: A label that introduces the document's date (``DATE:``, ``Date _``, ``Dated``,
 #: ``Date of transcription``, ``DATE DISTR.``), OCR noise before it allowed.
 DATE_LABEL_RE = re.compile(
-    r"(?:^|[\s\"'“‘(|:;,.—-])(?P<label>D(?:ATE|ate)(?:\s+(?:of\s+transcription|DISTR\.?|typed)|\b))"
+    r"(?:^|[\s\"'“‘(|:;,.—-])(?P<label>D(?:ATE|ate)(?:\s+(?:of\s+transcription|DISTR\.?|typed)|\b)|D(?:ATED|ated)(?=\s*:))"
     r"\s*[:_.—-]*\s*",
 )
 #: Labels of dates that are not the document's: reviews, releases, births, receipt.
@@ -71,8 +71,8 @@ TIME_AFTER_RE = re.compile(
     r"|noon|midnight|morning|afternoon|evening|night)\.?\s*$",
     re.IGNORECASE,
 )
-#: A place before a dateline's date: up to four capitalized words and a comma.
-PLACE_RE = re.compile(r"^[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},\s*")
+#: A place before a dateline's date: up to four capitalized words (``Washington, D.C.``).
+PLACE_RE = re.compile(r"^[A-Z][\w.’'-]*(?:,?\s+[A-Z][\w.’'-]*){0,3},\s*")
 #: A drafter's line: an office path with slashes, a name, the date in parentheses.
 DRAFTED_RE = re.compile(
     r"\(\s*(?P<d>[0-3]?\d)\s+(?P<m>[A-Za-z]{3,10})\.?\s+(?P<y>1[6-9]\d\d|20\d\d)\s*\)"
