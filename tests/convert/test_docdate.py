@@ -32,7 +32,7 @@ def _when(text: str) -> str | None:
 
 def test_dateline_after_place() -> None:
     text = "No. 859\nDepartment of State\nWashington, 2nd March 1864\nSir:\nYour dispatch of\n"
-    assert document_date(text) == DocDate("1864-03-02", "high", 3, 13, "dateline")
+    assert document_date(text) == DocDate("1864-03-02", "high", 3, 13, "dateline", "2nd March 1864")
 
 
 def test_dateline_with_hour() -> None:
@@ -42,7 +42,7 @@ def test_dateline_with_hour() -> None:
 
 def test_date_field_beats_dates_in_the_text() -> None:
     text = "TO: DIRECTOR\nFROM: SAC\nDATE: 11/26/71\n\nOn 11/24/71, a search was made.\n"
-    assert document_date(text) == DocDate("1971-11-26", "high", 3, 7, "field")
+    assert document_date(text) == DocDate("1971-11-26", "high", 3, 7, "field", "11/26/71")
 
 
 def test_field_value_on_the_next_line() -> None:
@@ -62,7 +62,7 @@ def test_dated_reference_is_not_the_document_date() -> None:
 
 def test_cable_date_time_group() -> None:
     text = "SECRET\nTOR: 081247Z FEB 96\nTO: DIRECTOR\n1. PLEASE ADVISE BY 12 FEB 96.\n"
-    assert document_date(text) == DocDate("1996-02-08", "high", 2, 6, "dtg")
+    assert document_date(text) == DocDate("1996-02-08", "high", 2, 6, "dtg", "081247Z FEB 96")
 
 
 def test_catalogue_date_is_the_earliest_of_the_form() -> None:
@@ -97,7 +97,7 @@ def test_drafters_line_gives_only_the_month() -> None:
     text = "Dear Charles,\nThank you.\nSincerely,\nDirector\nDDP/FE/AN/Taylor (25 Koveaber 1968)\n"
     found = document_date(text)
     assert found is not None
-    assert (found.when, found.reason) == ("1968-11", "drafted")
+    assert (found.when, found.reason, found.text) == ("1968-11", "drafted", "25 Koveaber 1968")
 
 
 def test_date_only_in_the_running_text_is_a_guess() -> None:
@@ -138,7 +138,7 @@ def test_tei_dates_in_text_and_header() -> None:
         "Your dispatch of February 11th, the cable 161200Z OCT 63 and the note of 3/4/63.\n"
     )
     assert _fragment(text, "//tei:creation") == (
-        '<creation><date when="1864-03-02">1864-03-02</date></creation>'
+        '<creation><date when="1864-03-02">2nd March 1864</date></creation>'
     )
     assert _fragment(text, "//tei:body//tei:p") == (
         '<p>Your dispatch of <date when="1864-02-11" cert="medium">February 11th</date>, '
@@ -150,7 +150,7 @@ def test_tei_dates_in_text_and_header() -> None:
 def test_tei_header_date_cert_when_guessed() -> None:
     text = "\n".join(["A line of text."] * 30) + "\nIt was 3 May 1950 when we met.\n"
     assert _fragment(text, "//tei:creation") == (
-        '<creation><date when="1950-05-03" cert="low">1950-05-03</date></creation>'
+        '<creation><date when="1950-05-03" cert="low">3 May 1950</date></creation>'
     )
 
 

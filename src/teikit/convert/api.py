@@ -87,7 +87,7 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
     else:  # the document's own date (conv-dates: recognizers/docdate.py)
         own = document_date(src.text)
         if own is not None:
-            date_when = date_text = own.when
+            date_when, date_text = own.when, own.text
             date_cert = own.cert
             if own.cert != "high":
                 report.unsure(own.line, own.col, f"document date {own.when} ({own.reason})")

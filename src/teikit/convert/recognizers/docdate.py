@@ -35,13 +35,18 @@ from teikit.convert.recognizers.dates import MONTHS, FoundDate, iso_date, month_
 
 @dataclass(frozen=True)
 class DocDate:
-    """The chosen date: ISO ``when``, ``cert``, 1-based raw ``line``/``col``, and why."""
+    """The chosen date: ISO ``when``, ``cert``, 1-based raw ``line``/``col``, and why.
+
+    ``text`` is the date as the document writes it (spaces collapsed), for the
+    content of ``creation/date``.
+    """
 
     when: str
     cert: str
     line: int
     col: int
     reason: str
+    text: str = ""
 
 
 #: A label that introduces the document's date (``DATE:``, ``Date _``, ``Dated``,
@@ -116,6 +121,7 @@ class _Candidate:
     line: int
     col: int
     reason: str
+    end: int = 0  # the 0-based end of the written date on its line
 
 
 def catalogue_span(lines: list[str]) -> tuple[int, int] | None:
@@ -183,7 +189,9 @@ def document_date(text: str) -> DocDate | None:
     best = min(found, key=lambda c: (c.rank, c.order))
     # a date only found in the running text is a guess
     cert = "low" if best.rank >= GUESS_RANK else best.cert
-    return DocDate(best.when, cert, best.line, best.col, best.reason)
+    line = text.splitlines()[best.line - 1]
+    written = " ".join(line[best.col - 1 : best.end].split()) or best.when
+    return DocDate(best.when, cert, best.line, best.col, best.reason, written)
 
 
 def date_candidates(text: str) -> list[_Candidate]:
@@ -204,7 +212,7 @@ def date_candidates(text: str) -> list[_Candidate]:
             return
         when = d.when[:7] if month_only else d.when
         order += 1
-        found.append(_Candidate(rank, order, when, d.cert, i + 1, d.start + 1, reason))
+        found.append(_Candidate(rank, order, when, d.cert, i + 1, d.start + 1, reason, d.end))
 
     for i, raw in enumerate(lines):
         if not raw.strip():
@@ -268,7 +276,7 @@ def _catalogue_dates(raw: str, i: int, dates: list[FoundDate]) -> list[_Candidat
         labelled = any(end - 1 <= d.start <= end + 3 for end in ends)
         if labelled or _only_date(raw, d):
             rank = RANKS["catalogue"]
-            out.append(_Candidate(rank, i, d.when, d.cert, i + 1, d.start + 1, "catalogue"))
+            out.append(_Candidate(rank, i, d.when, d.cert, i + 1, d.start + 1, "catalogue", d.end))
     return out
 
 
