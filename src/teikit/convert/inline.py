@@ -68,6 +68,10 @@ class InlineContext:
     glued_notes: bool = False
     stage_allowed: bool = False
     corrections: list[Correction] = field(default_factory=list)
+    #: bracket contents a sidecar says are glosses, with the deciding editor's id
+    glosses: dict[str, str] = field(default_factory=dict)
+    #: the glosses met while rendering (a sidecar entry matching none is an error)
+    glosses_used: set[str] = field(default_factory=set)
 
     def loc(self, run: TextRun, pos: int) -> tuple[int, int]:
         return self.source.line_col(run.offset_at(pos))
@@ -167,6 +171,12 @@ def _square(
     if pair.depth:
         line, col = ctx.loc(run, pair.open)
         ctx.report.unsure(line, col, f"bracket inside a bracket: [{content}]")
+    gloss_resp = ctx.glosses.get(content.strip())
+    if gloss_resp is not None:
+        # the editor's word: an explanatory gloss, not words of the document
+        ctx.glosses_used.add(content.strip())
+        ctx.report.count("notes")
+        return [El("note", {"type": "editorial", "resp": f"#{gloss_resp}"}, list(inner()))]
     kind = classify_square(content, ctx.note_numbers)
     if kind == "sic":
         if before and isinstance(before[-1], str):
