@@ -68,6 +68,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar and no summary line"
     )
+    parser.add_argument(
+        "--review",
+        metavar="DIR",
+        help="also write DIR/NAME.review.html: raw lines by role beside the reading view",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -92,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
         want_report=args.report is not None,
     )
     summary = Summary()
+    done = list(known)
     for outcome in known:
         summary.add(outcome)
     bar = Progress(len(todo), unit="documents") if Progress.wanted(args.quiet) and todo else None
@@ -105,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
                 warm_up()
             for outcome in run_jobs(todo, runner):
                 summary.add(outcome)
+                done.append(outcome)
                 if outcome.error:
                     if bar:
                         bar.clear()
@@ -118,6 +125,10 @@ def run(args: argparse.Namespace) -> int:
             if bar:
                 bar.close()
     reports.close()
+    if args.review:
+        from teikit.html.review import write_reviews
+
+        write_reviews([o.source for o in done if not o.error], args.review)
     if not args.quiet:
         print(f"teikit convert: {summary.line()}", file=sys.stderr)
     return summary.exit_code()

@@ -184,3 +184,42 @@ def write_review(
     )
     write_atomic(target, html.encode("utf-8"))
     return target
+
+
+def explanations(source: object) -> Sequence[LineRole]:
+    """The converter's per-line records for a decoded ``Source`` (``convert --explain`` data).
+
+    The explanation API (``teikit.convert.explanation.explain``) is looked up
+    at run time: where this teikit has none yet, the lines stay uncoloured and
+    the page still shows the doubts and the reading view.
+    """
+    import importlib
+
+    try:
+        module = importlib.import_module("teikit.convert.explanation")
+    except ImportError:
+        return ()
+    lines: Sequence[LineRole] = module.explain(source).lines
+    return lines
+
+
+def write_reviews(
+    sources: Sequence[str | os.PathLike[str]], out_dir: str | os.PathLike[str]
+) -> list[Path]:
+    """``teikit convert --review DIR``: one review page per raw transcription.
+
+    Each source is converted again in this process (without validation: the
+    page is for checking what the converter did), explained, and written as
+    ``DIR/NAME.review.html``; the paths written.
+    """
+    from pathlib import Path
+
+    from teikit.convert import convert
+    from teikit.convert.source import Source
+
+    written = []
+    for source in sources:
+        src = Source.from_path(source)
+        result = convert(Path(source), validate=False)
+        written.append(write_review(src.text, result, out_dir, explanations(src)))
+    return written
