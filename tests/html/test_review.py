@@ -99,3 +99,7 @@ def test_convert_review_writes_a_page_per_transcription(tmp_path: Path) -> None:
     raw_lines = raws[1].read_text(encoding="utf-8").splitlines()
     assert len(doc.find_class("raw-line")) == len(raw_lines)
     assert doc.find_class("doubts") and doc.find_class("rendered")[0].find(".//main") is not None
+    roles = {li.get("data-role") for li in doc.find_class("raw-line")}
+    assert {"speaker", "heading"} <= roles  # the converter's own explanations
+    speaker = next(li for li in doc.find_class("raw-line") if li.get("data-role") == "speaker")
+    assert speaker.get("title", "").startswith("speaker (")  # role (score): reason

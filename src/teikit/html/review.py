@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
     from lxml import etree
 
+    from teikit.convert.source import Source
+
 
 class LineRole(Protocol):
     """What the converter decided one raw line is, and why."""
@@ -186,21 +188,11 @@ def write_review(
     return target
 
 
-def explanations(source: object) -> Sequence[LineRole]:
-    """The converter's per-line records for a decoded ``Source`` (``convert --explain`` data).
+def explanations(source: Source) -> Sequence[LineRole]:
+    """The converter's per-line records for a decoded source (the ``--explain`` data)."""
+    from teikit.convert.explanation import explain
 
-    The explanation API (``teikit.convert.explanation.explain``) is looked up
-    at run time: where this teikit has none yet, the lines stay uncoloured and
-    the page still shows the doubts and the reading view.
-    """
-    import importlib
-
-    try:
-        module = importlib.import_module("teikit.convert.explanation")
-    except ImportError:
-        return ()
-    lines: Sequence[LineRole] = module.explain(source).lines
-    return lines
+    return explain(source).lines
 
 
 def write_reviews(
