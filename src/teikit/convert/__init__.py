@@ -23,13 +23,13 @@ if TYPE_CHECKING:
     from typing import IO
 
     from teikit.convert.api import ConversionResult, convert_source, sidecar_for, write_result
-    from teikit.convert.report import Report, Uncertainty
+    from teikit.convert.report import ConversionReport, Uncertainty
     from teikit.convert.sidecar import Sidecar, load_sidecar, parse_sidecar
     from teikit.convert.source import Source
 
 __all__ = [
+    "ConversionReport",
     "ConversionResult",
-    "Report",
     "Sidecar",
     "Source",
     "Uncertainty",
@@ -46,7 +46,8 @@ _LAZY: dict[str, str] = {
     "convert_source": "teikit.convert.api",
     "sidecar_for": "teikit.convert.api",
     "write_result": "teikit.convert.api",
-    "Report": "teikit.convert.report",
+    "ConversionReport": "teikit.convert.report",
+    "Report": "teikit.convert.report",  # the name before 0.2.0
     "Uncertainty": "teikit.convert.report",
     "Sidecar": "teikit.convert.sidecar",
     "load_sidecar": "teikit.convert.sidecar",

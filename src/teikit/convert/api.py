@@ -15,7 +15,7 @@ from teikit.convert.header import HeaderInfo, build_header, foreign_tag, languag
 from teikit.convert.inline import Correction, InlineContext, Node, render_corrections
 from teikit.convert.persons import Registry
 from teikit.convert.recognizers.dates import parse_date
-from teikit.convert.report import Report
+from teikit.convert.report import ConversionReport
 from teikit.convert.structure import Assembler, first_full_date, read_blocks, render_marked
 from teikit.convert.zones import Block, join_lines
 from teikit.errors import SourceLocation, TeikitError
@@ -37,7 +37,7 @@ class ConversionResult:
     name: str
     tree: etree._ElementTree
     data: bytes
-    report: Report
+    report: ConversionReport
 
 
 def sidecar_for(path: str | os.PathLike[str]) -> Path | None:
@@ -51,7 +51,7 @@ def convert_source(
     src: Source, side: Sidecar, doc_name: str, *, validate: bool = True
 ) -> ConversionResult:
     """Convert an already decoded :class:`Source` with a parsed sidecar."""
-    report = Report(doc_name)
+    report = ConversionReport(doc_name)
     # the tree is built in a function of its own: the blocks, lines and runs it is
     # made from are freed when it returns, before the output is serialized and checked
     tree = _build_tree(src, side, doc_name, report)
@@ -64,7 +64,9 @@ def convert_source(
     return ConversionResult(doc_name, tree, data, report)
 
 
-def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> etree._ElementTree:
+def _build_tree(
+    src: Source, side: Sidecar, doc_name: str, report: ConversionReport
+) -> etree._ElementTree:
     if not src.text.strip():
         raise TeikitError("the transcription is empty", SourceLocation(src.name, 1, 1))
     frame, blocks = read_blocks(src)

@@ -26,7 +26,7 @@ from teikit.xmlio import TEI_NS, XML_NS
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from teikit.convert.report import Report
+    from teikit.convert.report import ConversionReport
     from teikit.convert.source import Source
 
 
@@ -61,7 +61,7 @@ class InlineContext:
     """What phrase-level recognition needs to know about the document."""
 
     source: Source
-    report: Report
+    report: ConversionReport
     foreign_lang: str = "und-Latn"
     default_year: int | None = None
     note_numbers: frozenset[str] = frozenset()
