@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import os
 
     from teikit.convert.sidecar import Sidecar
-    from teikit.convert.source import Source
+    from teikit.convert.source import Transcription
 
 SIDECAR_SUFFIX = ".sidecar.toml"
 
@@ -48,9 +48,9 @@ def sidecar_for(path: str | os.PathLike[str]) -> Path | None:
 
 
 def convert_source(
-    src: Source, side: Sidecar, doc_name: str, *, validate: bool = True
+    src: Transcription, side: Sidecar, doc_name: str, *, validate: bool = True
 ) -> ConversionResult:
-    """Convert an already decoded :class:`Source` with a parsed sidecar."""
+    """Convert an already decoded :class:`Transcription` with a parsed sidecar."""
     report = ConversionReport(doc_name)
     # the tree is built in a function of its own: the blocks, lines and runs it is
     # made from are freed when it returns, before the output is serialized and checked
@@ -65,7 +65,7 @@ def convert_source(
 
 
 def _build_tree(
-    src: Source, side: Sidecar, doc_name: str, report: ConversionReport
+    src: Transcription, side: Sidecar, doc_name: str, report: ConversionReport
 ) -> etree._ElementTree:
     if not src.text.strip():
         raise TeikitError("the transcription is empty", SourceLocation(src.name, 1, 1))

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from teikit.convert.report import ConversionReport
-    from teikit.convert.source import Source
+    from teikit.convert.source import Transcription
 
 
 @dataclass
@@ -60,7 +60,7 @@ class Correction:
 class InlineContext:
     """What phrase-level recognition needs to know about the document."""
 
-    source: Source
+    source: Transcription
     report: ConversionReport
     foreign_lang: str = "und-Latn"
     default_year: int | None = None
