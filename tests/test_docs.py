@@ -114,5 +114,6 @@ def test_walkthrough_shows_what_teikit_prints(
     Path("broken.xml").write_text(broken, encoding="utf-8")
     assert main(["validate", "-j", "1", "broken.xml"]) == 1
     out, err = capsys.readouterr()
+    assert out.count("broken.xml:") == 2, (out, err)
     for line in [*out.splitlines(), err.strip()]:
         assert line in consoles, line

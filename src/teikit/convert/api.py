@@ -13,13 +13,15 @@ from teikit.convert import validation
 from teikit.convert.builder import element, fill_nodes
 from teikit.convert.header import HeaderInfo, build_header, foreign_tag, language_code
 from teikit.convert.inline import Correction, InlineContext, Node, render_corrections
+from teikit.convert.integrity import check_nothing_lost
 from teikit.convert.persons import Registry
 from teikit.convert.recognizers.dates import parse_date
 from teikit.convert.report import ConversionReport
 from teikit.convert.structure import Assembler, first_full_date, read_blocks, render_marked
 from teikit.convert.zones import Block, join_lines
 from teikit.errors import SourceLocation, TeikitError
-from teikit.xmlio import serialize, write_atomic
+from teikit.serialize import tei_bytes
+from teikit.xmlio import write_atomic
 
 if TYPE_CHECKING:
     import os
@@ -55,9 +57,10 @@ def convert_source(
     # the tree is built in a function of its own: the blocks, lines and runs it is
     # made from are freed when it returns, before the output is serialized and checked
     tree = _build_tree(src, side, doc_name, report)
-    data = serialize(tree)
+    check_nothing_lost(src, tree.getroot())  # every raw word is in the TEI, or an error
+    data = tei_bytes(tree)
     if validate:
-        for problem in validation.check(data, f"{doc_name}.xml"):
+        for problem in validation.check(data, f"{doc_name}.xml", src):
             report.unsure(
                 0, 0, f"schema {problem.severity} at output line {problem.line}: {problem.message}"
             )

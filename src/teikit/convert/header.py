@@ -227,7 +227,7 @@ def build_header(info: HeaderInfo) -> etree._Element:
     dropped = [*frame.dropped, *info.dropped]
     labels = frame.labels
     contents_values = [b.text for b in frame.fields.get("contents", [])]
-    dropped_all = [*dropped, *labels, *contents_values]
+    dropped_all = [*dropped, *labels, *contents_values, *_unencoded_fields(frame)]
     if dropped_all:
         sampling = element(enc, "samplingDecl")
         p = element(sampling, "p", "Web-page navigation, field labels and separators dropped: ")
@@ -279,3 +279,25 @@ def build_header(info: HeaderInfo) -> etree._Element:
             if listed is not None and listed.role:
                 element(person, "occupation", listed.role)
     return header
+
+
+#: Frame fields the header encodes (citation, summary, credits) or lists (contents).
+_ENCODED_FIELDS = frozenset(("citation", "summary", "credits", "contents"))
+
+
+def _unencoded_fields(frame: Frame) -> list[str]:
+    """The values of frame fields the header does not encode, so they are at least listed.
+
+    Nothing of the transcription may disappear: a ``Rights:`` or ``Author:``
+    value, or an ``Original Language:`` that names no language teikit knows,
+    is kept among what the encoding did not carry over.
+    """
+    out: list[str] = []
+    for label, blocks in frame.fields.items():
+        for block in blocks:
+            if label in _ENCODED_FIELDS:
+                continue
+            if label == "original language" and language_code(block.text) is not None:
+                continue
+            out.append(block.text)
+    return out

@@ -73,6 +73,9 @@ class InlineContext:
         return self.source.line_col(run.offset_at(pos))
 
 
+#: Brackets nested deeper than this are kept as text (real transcriptions nest two or three).
+MAX_BRACKET_NESTING = 16
+
 _GLUED_NOTE_RE = re.compile(r"(?<=[^\W\d_]|[.,;:!?”\"’)])(\d{1,2})(?=[\s,.;:)]|$)")
 _LAST_WORD_RE = re.compile(r"([^\W_][\w'’-]*)(\s*)$")
 _MARKER_RE = re.compile(f"[{MARKERS}]")
@@ -89,11 +92,25 @@ def render(run: TextRun, ctx: InlineContext) -> list[Node]:
     children: dict[int, list[Pair]] = {}
     roots: list[Pair] = []
     stack: list[Pair] = []
+    too_deep: Pair | None = None
     for pair in pairs:
         while stack and stack[-1].close < pair.open:
             stack.pop()
+        if len(stack) >= MAX_BRACKET_NESTING:
+            # deeper brackets stay text: every level is an element, and rendering
+            # (and the XML parser's depth limit) must stay bounded
+            too_deep = too_deep or pair
+            continue
         (children.setdefault(stack[-1].open, []) if stack else roots).append(pair)
         stack.append(pair)
+    if too_deep is not None:
+        line, col = ctx.loc(run, too_deep.open)
+        ctx.report.unsure(
+            line,
+            col,
+            f"brackets nested more than {MAX_BRACKET_NESTING} deep; "
+            "the inner ones are kept as text",
+        )
     return _render_span(run, ctx, 0, len(text), roots, children)
 
 

@@ -290,12 +290,19 @@ class Assembler:
                 k -= 1
             else:
                 break
-        tail = [it for it in items[k:] if isinstance(it, Para)]
-        if not tail:
+        # page breaks before the first note end the body; later ones stay among the notes
+        while k < len(items) and isinstance(items[k], Marker):
+            k += 1
+        tail = [it for it in items[k:] if isinstance(it, (Para, Marker))]
+        if not any(isinstance(it, Para) for it in tail):
             return items, []
         referenced = footnotes.References(it.text for it in items[:k] if isinstance(it, Para))
-        notes: list[tuple[str, list[Line]]] = []
+        notes: list[tuple[str, list[Line | Marker]]] = []
         for para in tail:
+            if isinstance(para, Marker):
+                if notes:
+                    notes[-1][1].append(para)
+                continue
             for line in para.lines:
                 nn = footnotes.note_number(line.text)
                 if nn is None:
@@ -308,7 +315,9 @@ class Assembler:
                     return items, []
                 notes.append((n, [Line(line.text[start:].lstrip(), line.offset + start)]))
         self.ctx.note_numbers = frozenset(n for n, _ in notes)
-        self.ctx.glued_notes = any(not p.first.startswith("[") for p in tail)
+        self.ctx.glued_notes = any(
+            isinstance(p, Para) and not p.first.startswith("[") for p in tail
+        )
         runs = [
             (n, pages.join_pieces(list(lines), self.hyphenations).strip()) for n, lines in notes
         ]
@@ -356,7 +365,7 @@ class Assembler:
         out.extend(render(run.slice(pos, len(text)), self.ctx))
         return out
 
-    def stamp(self, parent: etree._Element, stamp: Stamp) -> None:
+    def stamp(self, parent: etree._Element, stamp: Stamp, *, in_p: bool = True) -> None:
         lines = list(stamp.lines)
         first = lines[0]
         m = archival.STAMP_OPEN_RE.match(first.text)
@@ -368,8 +377,7 @@ class Assembler:
             lines[-1] = Line(last.text[:-1].rstrip(), last.offset)
         lines = [ln for ln in lines if ln.text]
         run = self.lines_run(lines)
-        p = element(parent, "p")
-        st = element(p, "stamp", type="registry")
+        st = element(element(parent, "p") if in_p else parent, "stamp", type="registry")
         fill_nodes(st, self.numbers(run, "registry"), iter(run.pages))
         self.ctx.report.count("stamps")
 
@@ -562,12 +570,16 @@ class Assembler:
         if open_at is not None:
             heads = [it for it in rest[:open_at] if isinstance(it, Para)]
             self.heads_from(div, heads, sub_after_first=True)
-            body_items = self._opener(div, rest[open_at:])
+            # stamps and page breaks above the address go into the opener, not away
+            others = [it for it in rest[:open_at] if not isinstance(it, Para)]
+            body_items = self._opener(div, [*others, *rest[open_at:]])
         closer_at = self._closer_start(body_items)
+        if closer_at is not None and not any(isinstance(it, Para) for it in body_items[:closer_at]):
+            closer_at = None  # a closer needs a text to close: alone, it is a paragraph
         main = body_items if closer_at is None else body_items[:closer_at]
         self._prose(div, main, sections=True)
         if closer_at is not None:
-            self._closer(div, [it for it in body_items[closer_at:] if isinstance(it, Para)])
+            self._closer(div, body_items[closer_at:])
 
     def _titled_front(self, div: etree._Element, items: list[Item]) -> list[Item]:
         """A title followed by its dateline or source note: ``head`` and ``dateline``.
@@ -609,6 +621,14 @@ class Assembler:
         address: list[Line] = []
         while k < len(items):
             it = items[k]
+            if isinstance(it, Stamp) and not address:
+                self.stamp(opener, it, in_p=False)
+                k += 1
+                continue
+            if isinstance(it, Marker) and not address:
+                self.pb(opener, it)
+                k += 1
+                continue
             if not isinstance(it, Para):
                 break
             salute_line = next(
@@ -655,21 +675,28 @@ class Assembler:
                     return j
         return None
 
-    def _closer(self, div: etree._Element, paras: list[Para]) -> None:
+    def _closer(self, div: etree._Element, items: list[Item]) -> None:
         closer = element(div, "closer")
+        paras = [it for it in items if isinstance(it, Para)]
         first = paras[0]
         element(closer, "salute", first.first)
         signed_lines = list(first.lines[1:])
-        date_para: Para | None = None
+        date_paras: list[Para] = []
         for para in paras[1:]:
             if DATE_ONLY_RE.match(para.text):
-                date_para = para
+                date_paras.append(para)
             else:
                 signed_lines.extend(para.lines)
         if signed_lines:
             fill(element(closer, "signed"), self.lines_run(signed_lines), self.ctx)
-        if date_para is not None:
+        for date_para in date_paras:
             fill(element(closer, "dateline"), self.run(date_para), self.ctx)
+        # what is not a paragraph stays too: a stamp, a page break
+        for it in items:
+            if isinstance(it, Stamp):
+                self.stamp(closer, it, in_p=False)
+            elif isinstance(it, Marker):
+                self.pb(closer, it)
 
     def _prose(self, parent: etree._Element, items: list[Item], sections: bool) -> None:
         target = parent
@@ -696,7 +723,7 @@ class Assembler:
                 and letters.looks_like_heading(lines)
                 and (nxt is None or nxt.first[:1].isupper())
                 and len(lines) <= 2
-                and it.lines == [p for p in it.pieces if isinstance(p, Line)]
+                and all(isinstance(p, Line) for p in it.pieces)  # a page break is no heading
                 and nxt is not None
             ):
                 target = element(parent, "div", type="section")
@@ -706,7 +733,7 @@ class Assembler:
             cut = letters.heading_prefix(lines) if sections else 0
             if cut:
                 target = element(parent, "div", type="section")
-                self._section_head(target, it.lines[:cut])
+                self._section_head(target, self._pieces_before(it, cut))
                 rest = Para(self._pieces_after(it, cut))
                 it = rest
             current_list = self._point_or_p(target, it, current_list)
@@ -720,7 +747,14 @@ class Assembler:
                 seen += 1
         return []
 
-    def _section_head(self, section: etree._Element, lines: list[Line]) -> None:
+    def _pieces_before(self, para: Para, cut: int) -> list[Line | Marker]:
+        """The pieces of the first ``cut`` lines, with the page breaks among them."""
+        rest = self._pieces_after(para, cut)
+        return para.pieces[: len(para.pieces) - len(rest)] if rest else list(para.pieces)
+
+    def _section_head(
+        self, section: etree._Element, lines: list[Line] | list[Line | Marker]
+    ) -> None:
         run = pages.join_pieces(list(lines), self.hyphenations).strip()
         fill(element(section, "head"), run, self.ctx)
         self.heads.append(plain(run))
@@ -731,7 +765,8 @@ class Assembler:
         first = items[0] if items else None
         if isinstance(first, Para) and archival.CABLE_HEAD_RE.match(first.first):
             head = element(div, "head")
-            fill_nodes(head, self.numbers(self.run(first), "cable"), iter(()))
+            head_run = self.run(first)
+            fill_nodes(head, self.numbers(head_run, "cable"), iter(head_run.pages))
             self.heads.append(first.text)
             k = 1
         # distribution list
@@ -786,7 +821,8 @@ class Assembler:
         for it in handling:
             assert isinstance(it, Para)
             note = element(div, "note", type="handling")
-            fill_nodes(note, self.numbers(self.run(it), "registry"), iter(()))
+            note_run = self.run(it)
+            fill_nodes(note, self.numbers(note_run, "registry"), iter(note_run.pages))
 
     def _cable_message(self, parent: etree._Element, items: list[Item]) -> None:
         k = 0
@@ -828,22 +864,28 @@ class Assembler:
         if closer_paras:
             closer = element(parent, "closer")
             for it in closer_paras:
-                if not isinstance(it, Para):
+                if isinstance(it, Marker):
+                    self.pb(closer, it)
+                    continue
+                if isinstance(it, Stamp):
+                    _keep_apart(closer)
+                    self.stamp(closer, it, in_p=False)
                     continue
                 run = self.run(it)
                 text = run.text
+                _keep_apart(closer)
                 if DATE_ONLY_RE.match(text):
                     fill(element(closer, "dateline"), run, self.ctx)
                 elif archival.IDNO_RE.match(text):
                     fill_nodes(
                         element(closer, "p") if False else closer,
                         self.numbers(run, "cable"),
-                        iter(()),
+                        iter(run.pages),
                     )
                 elif archival.SIGNATURE_NAME_RE.match(text) and text.isupper():
                     fill(element(closer, "signed"), run, self.ctx)
                 else:
-                    fill_nodes(closer, self.numbers(run, "registry"), iter(()))
+                    fill_nodes(closer, self.numbers(run, "registry"), iter(run.pages))
         del k
 
     def _short_tail(self, items: list[Item]) -> int:
@@ -877,3 +919,17 @@ class Assembler:
         if quote_at < len(text.rstrip()):
             last = closer[-1]
             last.tail = (last.tail or "") + text[quote_at:].strip()
+
+
+def _keep_apart(parent: etree._Element) -> None:
+    """If ``parent``'s content ends in text, end it with a space.
+
+    Paragraphs appended one after another into the same element would
+    otherwise run together (``printedVerified``), and a word would be lost.
+    """
+    if len(parent):
+        last = parent[-1]
+        if last.tail and not last.tail.endswith(" "):
+            last.tail += " "
+    elif parent.text and not parent.text.endswith(" "):
+        parent.text += " "

@@ -58,6 +58,7 @@ def validate(
     phase: str | None = None,
     warn_only: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float | None = None,
 ) -> Report:
     """Validate files, directories (recursively), globs, XML bytes or parsed trees.
 
@@ -72,10 +73,11 @@ def validate(
     ``"tei_lite"``), one path or several (RELAX NG, Schematron, XSD, ODD); by
     default the bundled teikit schema. With ``xml_model``, ``<?xml-model?>``
     instructions in a document choose its schemas. Compiled schemas are reused
-    by later calls.
+    by later calls. ``timeout`` (seconds) stops and reports a document whose
+    check runs longer.
     """
     explicit = tuple(schema_paths(schema)) if schema is not None else None
-    options = Options(explicit, phase, xml_model, max_bytes)
+    options = Options(explicit, phase, xml_model, max_bytes, timeout=timeout)
     if isinstance(source, bytes):
         results = [check_file("<bytes>", options, data=source)]
     elif is_tree(source):

@@ -6,7 +6,6 @@ subcommands do not pay for lxml grammars or xmlschema.
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +54,19 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "-j", "--jobs", type=int, default=0, help="worker processes (default: all cores)"
     )
     p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster (e.g. tcp://host:8786; default: $TEIKIT_SCHEDULER); "
+        "needs pip install 'teikit[dask]'",
+    )
+    p.add_argument(
+        "--cache",
+        action="store_true",
+        help="keep verdicts by content hash + schema hash and skip files already checked "
+        "(in $TEIKIT_CACHE/verdicts or ~/.cache/teikit/verdicts)",
+    )
+    p.add_argument("--cache-dir", metavar="DIR", help="keep --cache verdicts in DIR instead")
+    p.add_argument(
         "--only-tei",
         action="store_true",
         help="skip, with a note, files whose root element is not TEI (pom.xml, schemas…); "
@@ -75,27 +87,43 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         metavar="MIB",
         help="refuse files larger than this (default 512 MiB)",
     )
+    p.add_argument(
+        "--allow-path",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="let schemas and xml-model also read files under DIR (repeatable)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="stop checking a document after this long and report it (default 600; 0: no limit)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from teikit.errors import TeikitError
     from teikit.validate.check import Options
     from teikit.validate.discover import discover, is_ref, only_changed
     from teikit.validate.formats import formatter
     from teikit.validate.report import Report
     from teikit.validate.runner import run_files
-    from teikit.xmlio import write_atomic
+    from teikit.xmlio import allow_paths, write_atomic
 
     if args.jobs < 0 or args.max_size <= 0:
         raise TeikitError("--jobs must be ≥ 0 and --max-size > 0")
     if not args.paths and not args.changed:
         raise TeikitError("name at least one PATH (a file, directory, glob or - for stdin)")
+    if args.output and Path(args.output).is_dir():
+        raise TeikitError(f"-o {args.output}: is a directory; name the report file")
     if args.paths.count("-") > 1:
         raise TeikitError("'-' (stdin) can be given only once")
-    from pathlib import Path
-
     extra = [_also(spec) for spec in args.also]
     paths = list(args.paths)
     ref = args.changed
@@ -103,26 +131,57 @@ def run(args: argparse.Namespace) -> int:
         # "--changed tei/": argparse took the path for the optional REF
         paths.insert(0, ref)
         ref = "HEAD"
+    allow_paths(args.allow_path)
     files = discover(paths or ["."])
+    if not ref:
+        # a mistyped path or glob, or an empty directory, must not pass as "all valid"
+        empty = [p for p in paths if not discover([p])]
+        if empty:
+            raise TeikitError(
+                "nothing to validate: " + "; ".join(f"no XML file found for {p}" for p in empty)
+            )
     if ref:
         files = only_changed(files, ref)
     from teikit.validate.schemas import schema_paths
 
     explicit = tuple(schema_paths(args.schema)) if args.schema else None
     options = Options(
-        explicit, args.phase, args.xml_model, args.max_size << 20, only_tei=args.only_tei
+        explicit,
+        args.phase,
+        args.xml_model,
+        args.max_size << 20,
+        timeout=args.timeout or None,
+        allow_paths=tuple(args.allow_path),
+        only_tei=args.only_tei,
     )
-    progress = not args.quiet and sys.stderr.isatty()
-    results = run_files(files, options, jobs=args.jobs or (os.cpu_count() or 1), progress=progress)
+    cache = None
+    if args.cache or args.cache_dir:
+        from teikit.validate.cache import VerdictCache
+
+        cache = VerdictCache.for_options(options, args.cache_dir)
+    from teikit.batch import default_jobs
+    from teikit.batch.progress import Progress
+
+    results = run_files(
+        files,
+        options,
+        jobs=args.jobs or default_jobs(),
+        progress=Progress.wanted(args.quiet),
+        scheduler=args.scheduler,
+        cache=cache,
+    )
     report = Report(tuple(results), explicit or tuple(_default_names()))
     if args.warn_only:
         report = report.as_warnings()
     text = formatter(args.format)(report)
-    for fmt, target in extra:
-        write_atomic(target, formatter(fmt)(report).encode("utf-8"))
-    if args.output:
-        write_atomic(args.output, text.encode("utf-8"))
-    else:
+    try:
+        for fmt, target in extra:
+            write_atomic(target, formatter(fmt)(report).encode("utf-8"))
+        if args.output:
+            write_atomic(args.output, text.encode("utf-8"))
+    except OSError as exc:
+        raise TeikitError(f"cannot write the report: {exc}") from None
+    if not args.output:
         sys.stdout.write(text)
         sys.stdout.flush()
     if not args.quiet:

@@ -27,8 +27,23 @@ _CLOSING = frozenset('.!?:;"”’)]»…')
 #: A block needs this many words before it may continue into the next block:
 #: shorter blocks are labels, list items, names, marks.
 MIN_CONTINUED_WORDS = 4
-_HYPHEN_END_RE = re.compile(r"([^\W\d_]+)-$")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _LEADING_WORD_RE = re.compile(r"^([^\W\d_]+)")
+
+
+def hyphen_end(text: str) -> str | None:
+    """The letters before a line-final hyphen (``"Comrad"`` of ``"of Comrad-"``), if any.
+
+    Walked backwards from the hyphen, so a 40 KB line without spaces costs one
+    pass; a regular expression searched from every start position was quadratic.
+    """
+    if not text.endswith("-"):
+        return None
+    start = end = len(text) - 1
+    letter = _LETTER_RE.match
+    while start > 0 and letter(text, start - 1):
+        start -= 1
+    return text[start:end] if start < end else None
 
 
 @dataclass(slots=True)
@@ -146,7 +161,7 @@ def starts_lower(text: str) -> bool:
 
 def continues(prev: Para, nxt: Para) -> bool:
     """Whether ``nxt`` is the rest of ``prev``'s paragraph, cut by a boundary."""
-    if prev.last.endswith("-") and _HYPHEN_END_RE.search(prev.last):
+    if hyphen_end(prev.last) is not None:
         return _LEADING_WORD_RE.match(nxt.first) is not None
     return prev.has_words(MIN_CONTINUED_WORDS) and ends_open(prev.last) and starts_lower(nxt.first)
 
@@ -280,13 +295,13 @@ def join_pieces(pieces: list[Line | Marker], hyphenations: HyphenLog) -> TextRun
             continue
         text = piece.text
         if prev_line is not None:
-            m = _HYPHEN_END_RE.search(prev_line.text)
+            left = hyphen_end(prev_line.text)
             right = _LEADING_WORD_RE.match(text)
-            if m is not None and right is not None:
-                resolved = resolve_hyphen(m.group(1), right.group(1))
+            if left is not None and right is not None:
+                resolved = resolve_hyphen(left, right.group(1))
                 hyphenations.record(
                     Hyphenation(
-                        m.group(1), right.group(1), resolved, prev_line.offset + m.end() - 1
+                        left, right.group(1), resolved, prev_line.offset + len(prev_line.text) - 1
                     )
                 )
                 pending = ""
