@@ -145,7 +145,7 @@ class _ReportWriter:
 
 
 def _text(report: dict[str, Any]) -> str:
-    """The text form of a report dict, as ``Report.to_text`` lays it out."""
+    """The text form of a report dict, as ``ConversionReport.to_text`` lays it out."""
     counts = ", ".join(f"{k} {v}" for k, v in report["counts"].items())
     lines = [f"{report['name']} ({report['kind']}): {counts}"]
     lines.extend(
