@@ -123,3 +123,23 @@ def _raw_location(source: Source, el: etree._Element | None) -> SourceLocation |
                 return source.location(m.start())
         el = el.getparent()
     return None
+
+
+def tree_problems(tree: etree._ElementTree) -> list[Problem]:
+    """Schema problems of an in-memory tree; ``line`` is the element's ``sourceline``.
+
+    The converter numbers its elements through ``sourceline`` before calling
+    this (:func:`teikit.convert.fallback.number_elements`), so each problem
+    names the element it is about, not a line of serialized output.
+    """
+    out: list[Problem] = []
+    rng_path = schema_path("teikit.rng")
+    if rng_path.is_file():
+        rng = _relaxng(str(rng_path), rng_path.stat().st_mtime)
+        if not rng.validate(tree):
+            out.extend(Problem(e.line, "error", e.message) for e in rng.error_log)
+    sch_path = schema_path("teikit.sch")
+    if sch_path.is_file():
+        sch = _schematron(str(sch_path), sch_path.stat().st_mtime)
+        out.extend(Problem(r.line, r.severity, f"[{r.id}] {r.message}") for r in sch.validate(tree))
+    return out
