@@ -19,7 +19,7 @@ from teikit.convert.recognizers.brackets import (
     classify_square,
     pair_brackets,
 )
-from teikit.convert.recognizers.dates import DATE_RE, match_to_date
+from teikit.convert.recognizers.dates import text_dates
 from teikit.convert.zones import LB, LOST, MARKERS, PB, TextRun
 from teikit.xmlio import TEI_NS, XML_NS
 
@@ -68,6 +68,10 @@ class InlineContext:
     glued_notes: bool = False
     stage_allowed: bool = False
     corrections: list[Correction] = field(default_factory=list)
+    #: bracket contents a sidecar says are glosses, with the deciding editor's id
+    glosses: dict[str, str] = field(default_factory=dict)
+    #: the glosses met while rendering (a sidecar entry matching none is an error)
+    glosses_used: set[str] = field(default_factory=set)
 
     def loc(self, run: TextRun, pos: int) -> tuple[int, int]:
         return self.source.line_col(run.offset_at(pos))
@@ -167,6 +171,12 @@ def _square(
     if pair.depth:
         line, col = ctx.loc(run, pair.open)
         ctx.report.unsure(line, col, f"bracket inside a bracket: [{content}]")
+    gloss_resp = ctx.glosses.get(content.strip())
+    if gloss_resp is not None:
+        # the editor's word: an explanatory gloss, not words of the document
+        ctx.glosses_used.add(content.strip())
+        ctx.report.count("notes")
+        return [El("note", {"type": "editorial", "resp": f"#{gloss_resp}"}, list(inner()))]
     kind = classify_square(content, ctx.note_numbers)
     if kind == "sic":
         if before and isinstance(before[-1], str):
@@ -233,8 +243,7 @@ def _leaf(
             if n in ctx.note_numbers:
                 ref = El("ref", {"type": "footnote", "target": f"#fn{n}"}, [n])
                 spans.append((m.start(), m.end(), 1, [ref]))
-    for m in DATE_RE.finditer(text) if not only_corrections else ():
-        d = match_to_date(m, ctx.default_year)
+    for d in text_dates(text, ctx.default_year) if not only_corrections else ():
         nodes: list[Node] = []
         if d.time_end > d.start:
             nodes.append(El("time", {}, [text[d.start : d.time_end]]))

@@ -12,10 +12,13 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from teikit.errors import SourceLocation, TeikitError
 from teikit.xmlio import display_name, read_regular
+
+if TYPE_CHECKING:
+    from teikit.convert.decisions import StructureEntry
 
 KINDS = frozenset(("conversation", "cable", "telegram", "letter", "memorandum", "enclosure"))
 CERTS = frozenset(("high", "medium", "low"))
@@ -64,6 +67,10 @@ class Sidecar:
     persons: tuple[Person, ...] = ()
     corrections: tuple[CorrectionEntry, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
+    #: structural corrections (:mod:`teikit.convert.decisions`)
+    structure: tuple[StructureEntry, ...] = ()
+    #: the editor who decided the document's title and date (``[document] resp``)
+    document_resp: str | None = None
 
 
 class _Positions:
@@ -129,7 +136,7 @@ def parse_sidecar(text: str, name: str = "<sidecar>") -> Sidecar:
             f"sidecar is not valid TOML: {_TOML_POS_RE.sub('', msg).strip()}", loc
         ) from None
     pos = _Positions(text, name)
-    known = {"editor", "document", "person", "correction"}
+    known = {"editor", "document", "person", "correction", "structure"}
     for key in data:
         if key not in known:
             raise TeikitError(
@@ -142,7 +149,7 @@ def parse_sidecar(text: str, name: str = "<sidecar>") -> Sidecar:
     if not isinstance(doc, dict):
         raise TeikitError("[document] must be a table", pos.loc("document"))
     for key in doc:
-        if key not in ("title", "date", "kind", "original-language"):
+        if key not in ("title", "date", "kind", "original-language", "resp"):
             raise TeikitError(f"unknown [document] key {key!r}", pos.loc("document", 0, key))
     title = _str(doc, "title", pos, "document", 0, required=False)
     date = _str(doc, "date", pos, "document", 0, required=False)
@@ -171,7 +178,26 @@ def parse_sidecar(text: str, name: str = "<sidecar>") -> Sidecar:
     corrections = tuple(
         _correction(c, i, pos, editor_ids) for i, c in enumerate(_entries(data, "correction", pos))
     )
-    return Sidecar(name, editors, title, date, kind, lang, persons, corrections)
+    from teikit.convert.decisions import parse_structure
+
+    structure = parse_structure(_entries(data, "structure", pos), pos, editor_ids)
+    doc_resp = _str(doc, "resp", pos, "document", 0, required=False)
+    if doc_resp is not None:
+        _check_resp(doc_resp, editor_ids, pos, "document", 0)
+    elif len(editors) == 1:
+        doc_resp = editors[0].id
+    return Sidecar(
+        name,
+        editors,
+        title,
+        date,
+        kind,
+        lang,
+        persons,
+        corrections,
+        structure=structure,
+        document_resp=doc_resp,
+    )
 
 
 def _entries(data: dict[str, Any], key: str, pos: _Positions) -> list[dict[str, Any]]:

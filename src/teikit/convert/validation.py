@@ -132,3 +132,30 @@ def _raw_location(source: Transcription, el: etree._Element | None) -> SourceLoc
                 return source.location(m.start())
         el = el.getparent()
     return None
+
+
+def tree_problems(tree: etree._ElementTree) -> list[Problem]:
+    """Schema problems of an in-memory tree; ``line`` is the element's ``sourceline``.
+
+    The converter numbers its elements through ``sourceline`` before calling
+    this (:func:`teikit.convert.fallback.number_elements`), so each problem
+    names the element it is about, not a line of serialized output.
+    """
+    name = tree.docinfo.URL or "<output>"
+    out: list[Problem] = []
+    rng_path = schema_path("teikit.rng")
+    if rng_path.is_file():
+        rng = _relaxng(str(rng_path), rng_path.stat().st_mtime)
+        if not rng.validate(tree):
+            out.extend(
+                _problem(name, e.line, "error", e.message, "rng:invalid", Engine.RELAXNG)
+                for e in rng.error_log
+            )
+    sch_path = schema_path("teikit.sch")
+    if sch_path.is_file():
+        sch = _schematron(str(sch_path), sch_path.stat().st_mtime)
+        out.extend(
+            _problem(name, r.line, r.severity, f"[{r.id}] {r.message}", r.id, Engine.SCHEMATRON)
+            for r in sch.validate(tree)
+        )
+    return out

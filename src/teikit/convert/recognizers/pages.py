@@ -147,10 +147,29 @@ def is_rule(block: Block) -> bool:
     return len(block.lines) == 1 and RULE_RE.match(block.first) is not None
 
 
+#: Abbreviations whose period ends no sentence.
+_ABBREVIATIONS = frozenset(("etc.", "e.g.", "i.e.", "cf.", "viz.", "vs."))
+#: Quotes and brackets that close a quotation or an aside, not the sentence around it.
+_INNER_CLOSERS = '"”’)]»'
+
+
 def ends_open(text: str) -> bool:
-    """Whether a text stops mid-sentence (no closing punctuation at its end)."""
+    """Whether a text stops mid-sentence (no closing punctuation at its end).
+
+    A closing quote or bracket ends the sentence only with a stop before it
+    (``interest”`` goes on, ``interest.”`` does not), and an abbreviation's
+    period (``etc.``) ends nothing.
+    """
     text = text.rstrip()
-    return bool(text) and text[-1] not in _CLOSING
+    if not text:
+        return False
+    if text[-1] not in _CLOSING:
+        return True
+    inner = text.rstrip(_INNER_CLOSERS)
+    if inner != text and inner and inner[-1] not in _CLOSING:
+        return True
+    last = inner.split()[-1].lower() if inner.split() else ""
+    return last in _ABBREVIATIONS
 
 
 def starts_lower(text: str) -> bool:
@@ -352,9 +371,17 @@ def merge_paragraphs(
             held = []
             rejoined += 1
             continue
-        if lost_allowed and lost_beginning(last_para, item, fragments):
-            item.pieces.insert(0, Marker(LOST, item.offset))
+        if lost_allowed and last_para is not None and lost_beginning(last_para, item, fragments):
+            # the text between was lost where a page turned: the page break and the
+            # gap stand in the flow, and the fragment after them opens no paragraph
+            if not any(m.kind == PB for m in held):
+                held.append(Marker(PB, item.offset))
+            last_para.pieces.extend(held)
+            last_para.pieces.append(Marker(LOST, item.offset))
+            last_para.pieces.extend(item.pieces)
+            held = []
             lost.append(item.offset)
+            continue
         out.extend(held)
         held = []
         out.append(item)
