@@ -48,3 +48,24 @@ def test_convert_and_validate_are_callable_packages() -> None:
 def test_public_names_resolve() -> None:
     for name in teikit.__all__:
         assert getattr(teikit, name) is not None, name
+
+
+def test_one_class_per_concept_name() -> None:
+    """Each of these names is defined by exactly one class (aliases may point at it)."""
+    import importlib
+    import inspect
+
+    defined: dict[str, set[str]] = {}
+    for name in _modules():
+        if name == "teikit.__main__":
+            continue
+        module = importlib.import_module(name)
+        for attr, value in vars(module).items():
+            if inspect.isclass(value) and value.__module__ == name and value.__name__ == attr:
+                defined.setdefault(attr, set()).add(name)
+    for concept in ("Report", "Problem", "Engine", "CompiledSchema", "Source"):
+        assert len(defined.get(concept, ())) == 1, (concept, defined.get(concept))
+    assert defined["ConversionReport"] == {"teikit.convert.report"}
+    assert defined["Transcription"] == {"teikit.convert.source"}
+    assert defined["CompiledSchematron"] == {"teikit.schematron.compiler"}
+    assert defined["Checker"] == {"teikit.validate.engines"}

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     # at run time they are their packages, made callable (see teikit._lazy)
     from teikit.convert import convert
     from teikit.convert.api import ConversionResult
+    from teikit.convert.report import ConversionReport
     from teikit.model import (
         Correction,
         Division,
@@ -70,10 +71,12 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("CompiledSchema", "compile_odd", "load_p5_source"), "teikit.odd"),
     **dict.fromkeys(("Schematron", "SchematronResult"), "teikit.schematron"),
     "ConversionResult": "teikit.convert.api",
+    "ConversionReport": "teikit.convert.report",
 }
 
 __all__ = [
     "CompiledSchema",
+    "ConversionReport",
     "ConversionResult",
     "Correction",
     "Division",

@@ -9,8 +9,8 @@ from convert_helpers import NS, frag, run
 from lxml import etree
 
 from teikit.convert import fallback, validation
-from teikit.convert.report import Report
-from teikit.convert.source import Source
+from teikit.convert.report import ConversionReport
+from teikit.convert.source import Transcription
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -28,10 +28,10 @@ def _tree(body: str) -> etree._ElementTree:
     return etree.ElementTree(etree.fromstring(xml))
 
 
-def _repair(body: str, raw: str) -> tuple[str, Report]:
+def _repair(body: str, raw: str) -> tuple[str, ConversionReport]:
     tree = _tree(body)
-    src = Source.from_text(raw, "raw.txt")
-    report = Report("raw")
+    src = Transcription.from_text(raw, "raw.txt")
+    report = ConversionReport("raw")
     ok, _ = fallback.repair(
         tree, validation.tree_problems, lambda el: fallback.locate(src, el), report
     )
@@ -91,8 +91,8 @@ def test_unanchored_helper_reports_raw_place() -> None:
         '<note type="footnote" xml:id="fn1" n="1">Lost marker note.</note>'
         "</div></back></text></TEI>"
     )
-    src = Source.from_text("Text.\n\n1 Lost marker note.\n", "raw.txt")
-    report = Report("raw")
+    src = Transcription.from_text("Text.\n\n1 Lost marker note.\n", "raw.txt")
+    report = ConversionReport("raw")
     assert fallback.keep_unanchored(root, lambda el: fallback.locate(src, el), report) == 1
     note = root.find(".//t:note", NS)
     assert note is not None and note.get("type") is None

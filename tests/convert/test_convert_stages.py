@@ -9,7 +9,7 @@ from teikit.convert.features import line_features
 from teikit.convert.kinds import detect
 from teikit.convert.roles import choose, roles_of
 from teikit.convert.roles.marking import marking_words
-from teikit.convert.source import Source
+from teikit.convert.source import Transcription
 
 CABLE = """TELEGRAM 1234
 
@@ -79,7 +79,7 @@ def test_kind_from_the_copys_own_word() -> None:
 
 
 def test_explain_gives_raw_line_numbers_roles_and_reasons() -> None:
-    ex = explain(Source.from_text(CABLE, "c.txt"))
+    ex = explain(Transcription.from_text(CABLE, "c.txt"))
     assert ex.kind == "telegram"
     second = ex.lines[1]
     assert (second.line, second.column, second.role) == (3, 1, "marking")

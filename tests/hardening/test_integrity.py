@@ -7,7 +7,7 @@ from hardening_helpers import bounded
 from lxml import etree
 
 from teikit.convert.integrity import check_nothing_lost, output_words, words
-from teikit.convert.source import Source
+from teikit.convert.source import Transcription
 from teikit.errors import TeikitError
 
 T = "http://www.tei-c.org/ns/1.0"
@@ -53,7 +53,7 @@ def test_output_words_include_page_numbers_links_and_markup_keywords() -> None:
 
 
 def test_a_complete_output_passes() -> None:
-    src = Source.from_text("Stamp: Rec\n\nHello [sic] world, page\n\n12\n", "raw.txt")
+    src = Transcription.from_text("Stamp: Rec\n\nHello [sic] world, page\n\n12\n", "raw.txt")
     root = tei(
         '<p><stamp type="registry">Rec</stamp></p><p>Hello <sic>world</sic>, page<pb n="12"/></p>'
     )
@@ -61,7 +61,7 @@ def test_a_complete_output_passes() -> None:
 
 
 def test_a_missing_word_is_an_error_at_its_raw_line_and_column() -> None:
-    src = Source.from_text("First line here.\n\nSecond   Line lost here.\n", "raw.txt")
+    src = Transcription.from_text("First line here.\n\nSecond   Line lost here.\n", "raw.txt")
     root = tei("<p>First line here.</p><p>Second here.</p>")
     with pytest.raises(TeikitError) as exc:
         check_nothing_lost(src, root)
@@ -71,7 +71,7 @@ def test_a_missing_word_is_an_error_at_its_raw_line_and_column() -> None:
 
 
 def test_each_occurrence_counts() -> None:
-    src = Source.from_text("the cat and the dog\n", "raw.txt")
+    src = Transcription.from_text("the cat and the dog\n", "raw.txt")
     with pytest.raises(TeikitError) as exc:
         check_nothing_lost(src, tei("<p>the cat and dog</p>"))
     assert exc.value.location is not None
@@ -79,7 +79,7 @@ def test_each_occurrence_counts() -> None:
 
 
 def test_header_words_count_and_extra_output_words_are_allowed() -> None:
-    src = Source.from_text("Original Language:\n\nRussian\n\nBody text.\n", "raw.txt")
+    src = Transcription.from_text("Original Language:\n\nRussian\n\nBody text.\n", "raw.txt")
     root = tei(
         "<p>Body text, with an editor's addition.</p>",
         header="<p>Dropped: <q>Original Language:</q></p><p>Russian</p>",
@@ -89,7 +89,7 @@ def test_header_words_count_and_extra_output_words_are_allowed() -> None:
 
 def test_the_check_is_linear_on_a_large_input() -> None:
     text = "\n\n".join(f"Paragraph {i} with some words of text." for i in range(50_000))
-    src = Source.from_text(text + "\n", "big.txt")
+    src = Transcription.from_text(text + "\n", "big.txt")
     body = "".join(f"<p>Paragraph {i} with some words of text.</p>" for i in range(50_000))
     root = tei(body)
     with bounded(30):

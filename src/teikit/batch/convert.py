@@ -65,7 +65,7 @@ class Outcome:
     warnings: int = 0
     #: the one-line error (``file:line:col: message``) of a refused document
     error: str = ""
-    #: the converter's report (``Report.to_dict()``) when it was asked for
+    #: the converter's report (``ConversionReport.to_dict()``) when it was asked for
     report: dict[str, Any] | None = None
 
 

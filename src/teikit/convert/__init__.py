@@ -24,15 +24,15 @@ if TYPE_CHECKING:
 
     from teikit.convert.api import ConversionResult, convert_source, sidecar_for, write_result
     from teikit.convert.explanation import explain
-    from teikit.convert.report import Report, Uncertainty
+    from teikit.convert.report import ConversionReport, Uncertainty
     from teikit.convert.sidecar import Sidecar, load_sidecar, parse_sidecar
-    from teikit.convert.source import Source
+    from teikit.convert.source import Transcription
 
 __all__ = [
+    "ConversionReport",
     "ConversionResult",
-    "Report",
     "Sidecar",
-    "Source",
+    "Transcription",
     "Uncertainty",
     "convert",
     "convert_source",
@@ -49,12 +49,14 @@ _LAZY: dict[str, str] = {
     "explain": "teikit.convert.explanation",
     "sidecar_for": "teikit.convert.api",
     "write_result": "teikit.convert.api",
-    "Report": "teikit.convert.report",
+    "ConversionReport": "teikit.convert.report",
+    "Report": "teikit.convert.report",  # the name before 0.2.0
     "Uncertainty": "teikit.convert.report",
     "Sidecar": "teikit.convert.sidecar",
     "load_sidecar": "teikit.convert.sidecar",
     "parse_sidecar": "teikit.convert.sidecar",
-    "Source": "teikit.convert.source",
+    "Transcription": "teikit.convert.source",
+    "Source": "teikit.convert.source",  # the name before 0.2.0
 }
 
 
@@ -85,7 +87,7 @@ def convert(
 
     from teikit.convert.api import convert_source, sidecar_for
     from teikit.convert.sidecar import Sidecar, load_sidecar
-    from teikit.convert.source import Source
+    from teikit.convert.source import Transcription
     from teikit.errors import TeikitError
     from teikit.inputs import is_path, is_stream, read_stream, stream_name
 
@@ -95,14 +97,14 @@ def convert(
     if text is not None:
         if not isinstance(text, str):
             raise TypeError(f"convert(text=...) takes a str, not {type(text).__name__}")
-        src = Source.from_text(text, name or "<text>")
+        src = Transcription.from_text(text, name or "<text>")
         doc_name = name or "document"
     elif isinstance(source, bytes):
-        src = Source.from_bytes(source, name or "<bytes>")
+        src = Transcription.from_bytes(source, name or "<bytes>")
         doc_name = name or "document"
     elif is_stream(source):
         label = stream_name(source, name or "<stream>")
-        src = Source.from_bytes(read_stream(source, label), label)
+        src = Transcription.from_bytes(read_stream(source, label), label)
         doc_name = name or (Path(label).stem if label != "<stream>" else "document")
     elif is_path(source):
         if isinstance(source, str) and "\n" in source:
@@ -110,7 +112,7 @@ def convert(
                 "convert() takes a path as a str and this one spans several lines; "
                 "pass the transcription itself as convert(text=...)"
             )
-        src = Source.from_path(source)
+        src = Transcription.from_path(source)
         doc_name = name or Path(source).stem
         side_path = sidecar_for(source)
     else:

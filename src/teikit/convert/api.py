@@ -24,7 +24,7 @@ from teikit.convert.persons import Registry
 from teikit.convert.plan import plan_of
 from teikit.convert.recognizers.dates import parse_date
 from teikit.convert.recognizers.docdate import document_date
-from teikit.convert.report import Report
+from teikit.convert.report import ConversionReport
 from teikit.convert.structure import Assembler, read_blocks, render_marked
 from teikit.convert.zones import Block, join_lines
 from teikit.errors import SourceLocation, TeikitError
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     import os
 
     from teikit.convert.sidecar import Sidecar
-    from teikit.convert.source import Source
+    from teikit.convert.source import Transcription
 
 SIDECAR_SUFFIX = ".sidecar.toml"
 
@@ -47,7 +47,7 @@ class ConversionResult:
     name: str
     tree: etree._ElementTree
     data: bytes
-    report: Report
+    report: ConversionReport
 
 
 def sidecar_for(path: str | os.PathLike[str]) -> Path | None:
@@ -58,10 +58,10 @@ def sidecar_for(path: str | os.PathLike[str]) -> Path | None:
 
 
 def convert_source(
-    src: Source, side: Sidecar, doc_name: str, *, validate: bool = True
+    src: Transcription, side: Sidecar, doc_name: str, *, validate: bool = True
 ) -> ConversionResult:
-    """Convert an already decoded :class:`Source` with a parsed sidecar."""
-    report = Report(doc_name)
+    """Convert an already decoded :class:`Transcription` with a parsed sidecar."""
+    report = ConversionReport(doc_name)
     # the tree is built in a function of its own: the blocks, lines and runs it is
     # made from are freed when it returns, before the output is serialized and checked
     tree = _build_tree(src, side, doc_name, report)
@@ -92,7 +92,9 @@ def convert_source(
     return ConversionResult(doc_name, tree, data, report)
 
 
-def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> etree._ElementTree:
+def _build_tree(
+    src: Transcription, side: Sidecar, doc_name: str, report: ConversionReport
+) -> etree._ElementTree:
     if not src.text.strip():
         raise TeikitError("the transcription is empty", SourceLocation(src.name, 1, 1))
     frame, blocks = read_blocks(src)

@@ -94,11 +94,11 @@ def run(args: argparse.Namespace) -> int:
 
     if getattr(args, "explain", False):
         from teikit.convert.explanation import explain, to_text
-        from teikit.convert.source import Source
+        from teikit.convert.source import Transcription
 
         for p in args.inputs:
             if Path(p).is_file():
-                print(to_text(explain(Source.from_path(p))))
+                print(to_text(explain(Transcription.from_path(p))))
     if args.jobs < 0:
         raise TeikitError("--jobs must be ≥ 0 (0: all cores)")
     href = args.schema_href
@@ -170,7 +170,7 @@ class _ReportWriter:
 
 
 def _text(report: dict[str, Any]) -> str:
-    """The text form of a report dict, as ``Report.to_text`` lays it out."""
+    """The text form of a report dict, as ``ConversionReport.to_text`` lays it out."""
     counts = ", ".join(f"{k} {v}" for k, v in report["counts"].items())
     lines = [f"{report['name']} ({report['kind']}): {counts}"]
     lines.extend(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from teikit.convert.plan import plan_of
 
 if TYPE_CHECKING:
-    from teikit.convert.source import Source
+    from teikit.convert.source import Transcription
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class Explanation:
     lines: tuple[LineRecord, ...]
 
 
-def explain(source: Source) -> Explanation:
+def explain(source: Transcription) -> Explanation:
     """The recognition plan of a decoded source, as records per raw line."""
     plan = plan_of(source.text)
     records = []

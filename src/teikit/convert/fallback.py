@@ -35,9 +35,9 @@ from teikit.xmlio import TEI_NS
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from teikit.convert.report import Report
-    from teikit.convert.source import Source
-    from teikit.convert.validation import Problem
+    from teikit.convert.report import ConversionReport
+    from teikit.convert.source import Transcription
+    from teikit.validate.report import Problem
 
 #: How many rounds of repair before giving up (each round fixes every reported element).
 MAX_ROUNDS = 12
@@ -89,7 +89,9 @@ def unanchored_notes(root: etree._Element) -> list[etree._Element]:
 
 
 def keep_unanchored(
-    root: etree._Element, where: Callable[[etree._Element], tuple[int, int]], report: Report
+    root: etree._Element,
+    where: Callable[[etree._Element], tuple[int, int]],
+    report: ConversionReport,
 ) -> int:
     """Keep every footnote whose marker was not found, untyped, and flag it."""
     notes = unanchored_notes(root)
@@ -115,7 +117,7 @@ def number_elements(root: etree._Element) -> list[etree._Element]:
     return elements
 
 
-def locate(source: Source, el: etree._Element) -> tuple[int, int]:
+def locate(source: Transcription, el: etree._Element) -> tuple[int, int]:
     """The raw ``line:col`` where an element's words begin (1:1 when not found)."""
     words = " ".join(el.itertext()).split()[:4]
     if not words:
@@ -217,7 +219,7 @@ def repair(
     tree: etree._ElementTree,
     problems_of: Callable[[etree._ElementTree], list[Problem]],
     where: Callable[[etree._Element], tuple[int, int]],
-    report: Report,
+    report: ConversionReport,
 ) -> tuple[bool, list[Problem]]:
     """Repair ``tree`` in place until the schema finds no error.
 

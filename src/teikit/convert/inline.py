@@ -26,8 +26,8 @@ from teikit.xmlio import TEI_NS, XML_NS
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from teikit.convert.report import Report
-    from teikit.convert.source import Source
+    from teikit.convert.report import ConversionReport
+    from teikit.convert.source import Transcription
 
 
 @dataclass
@@ -60,8 +60,8 @@ class Correction:
 class InlineContext:
     """What phrase-level recognition needs to know about the document."""
 
-    source: Source
-    report: Report
+    source: Transcription
+    report: ConversionReport
     foreign_lang: str = "und-Latn"
     default_year: int | None = None
     note_numbers: frozenset[str] = frozenset()

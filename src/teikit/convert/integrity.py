@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
     from teikit.convert.recognizers.pages import Hyphenation
-    from teikit.convert.source import Source
+    from teikit.convert.source import Transcription
 
 #: Letters and digits are separate words: a note number glued to a word
 #: (``Khrushchev1``) becomes ``Khrushchev`` and ``<ref>1</ref>``.
@@ -107,7 +107,7 @@ def output_words(root: etree._Element) -> Counter[str]:
 
 
 def check_nothing_lost(
-    src: Source,
+    src: Transcription,
     root: etree._Element,
     hyphenations: Iterable[Hyphenation] = (),
     markup_words: Iterable[str] = (),

@@ -42,8 +42,12 @@ class Uncertainty:
 
 
 @dataclass
-class Report:
-    """Per-document counts and uncertainties."""
+class ConversionReport:
+    """Per-document counts and uncertainties (``ConversionResult.report``).
+
+    Not to be confused with :class:`teikit.validate.report.Report`, the outcome
+    of a validation run.
+    """
 
     name: str
     kind: str = ""
@@ -74,5 +78,9 @@ class Report:
         return "\n".join(lines)
 
 
-def reports_to_json(reports: list[Report]) -> str:
+def reports_to_json(reports: list[ConversionReport]) -> str:
     return json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2) + "\n"
+
+
+#: The name before 0.2.0, kept so that existing imports work; use ``ConversionReport``.
+Report = ConversionReport

@@ -31,8 +31,12 @@ _FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufde
 
 
 @dataclass(frozen=True)
-class Source:
-    """Decoded, normalized text of one raw transcription, with its line index."""
+class Transcription:
+    """Decoded, normalized text of one raw transcription, with its line index.
+
+    (Not :class:`teikit.model.Source`, the model's description of the original
+    document a TEI file encodes.)
+    """
 
     name: str
     text: str
@@ -40,7 +44,7 @@ class Source:
     _line_starts: Sequence[int] = field(repr=False, compare=False, default=())
 
     @classmethod
-    def from_text(cls, text: str, name: str = "<text>") -> Source:
+    def from_text(cls, text: str, name: str = "<text>") -> Transcription:
         """Normalize line ends and tabs, check characters, and index the lines."""
         if text.startswith("\ufeff"):
             text = text[1:]
@@ -65,7 +69,7 @@ class Source:
         return src
 
     @classmethod
-    def from_bytes(cls, data: bytes, name: str) -> Source:
+    def from_bytes(cls, data: bytes, name: str) -> Transcription:
         """Decode UTF-8 (with or without BOM); a bad byte is reported at its line:col."""
         try:
             text = data.decode("utf-8")
@@ -81,7 +85,7 @@ class Source:
         return cls.from_text(text, name)
 
     @classmethod
-    def from_path(cls, path: str | os.PathLike[str]) -> Source:
+    def from_path(cls, path: str | os.PathLike[str]) -> Transcription:
         """Read and decode a transcription file."""
         name = display_name(os.fspath(path))
         return cls.from_bytes(read_regular(path), name)
@@ -106,3 +110,7 @@ class Source:
         for i, start in enumerate(starts):
             end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
             yield text[start:end], start
+
+
+#: The name before 0.2.0, kept so that existing imports work; use ``Transcription``.
+Source = Transcription

@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
     from teikit.convert.persons import Registry
-    from teikit.convert.source import Source
+    from teikit.convert.source import Transcription
 
 
 @dataclass
@@ -93,7 +93,7 @@ class Body:
     first_date: str | None = None
 
 
-def read_blocks(source: Source) -> tuple[Frame, list[Block]]:
+def read_blocks(source: Transcription) -> tuple[Frame, list[Block]]:
     blocks = split_blocks(source)
     frame = split_frame(blocks, lambda b: match_label(b.first) is not None)
     return frame, blocks[frame.first_body : frame.end_body]

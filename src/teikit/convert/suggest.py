@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from teikit.convert.lexicon import Lexicon, edits1, english, ocr_variants
-from teikit.convert.source import Source
+from teikit.convert.source import Transcription
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -434,7 +434,7 @@ def suggest_text(text: str, lexicon: Lexicon | None = None) -> list[Suggestion]:
 
 def read_raw(path: Path) -> str:
     """Read a raw transcription exactly as the converter does (same errors, same positions)."""
-    return Source.from_path(path).text
+    return Transcription.from_path(path).text
 
 
 def suggest_file(path: Path, lexicon: Lexicon | None = None) -> list[Suggestion]:

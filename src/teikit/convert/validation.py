@@ -6,13 +6,13 @@ Schematron rules of ``schema/teikit.sch`` with :mod:`teikit.schematron`; both
 are compiled once per process. The serialized bytes are parsed again before
 checking so that every problem has the output's line number. When a single
 ``teikit.validate`` entry point for trees exists, :func:`problems` is the one
-place to switch over to it.
+place to switch over to it. Problems are :class:`teikit.validate.report.Problem`,
+the one type for a schema problem wherever it is found.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -20,22 +20,21 @@ from lxml import etree
 
 from teikit.errors import SourceLocation, TeikitError
 from teikit.resources import schema_path
+from teikit.validate.report import Engine, Problem, Severity
+from teikit.validate.schemas import DEFAULT_SCHEMA
 from teikit.xmlio import parse_bytes, parse_file
 
 if TYPE_CHECKING:
-    from teikit.convert.source import Source
+    from teikit.convert.source import Transcription
 
 
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    severity: str  # "error" | "warning" | "info"
-    message: str
-    #: the output element at fault, when the schema names it
-    element: etree._Element | None = field(default=None, compare=False, repr=False)
-
-    def __str__(self) -> str:
-        return f"{self.line}: {self.severity}: {self.message}"
+def _problem(
+    name: str, line: int, severity: str, message: str, rule: str, engine: Engine, xpath: str = ""
+) -> Problem:
+    """A problem of the converter's output, the same type ``teikit validate`` reports."""
+    return Problem(
+        Severity(severity), name, line, 0, xpath, message, rule, engine, schema=DEFAULT_SCHEMA
+    )
 
 
 @lru_cache(maxsize=2)
@@ -54,39 +53,49 @@ def _schematron(path: str, mtime: float) -> Any:
 
 def problems(data: bytes, name: str = "<output>") -> list[Problem]:
     """Every schema problem of serialized TEI, errors and warnings."""
-    tree = parse_bytes(data, name)
+    return _problems(parse_bytes(data, name), name)
+
+
+def _problems(tree: etree._ElementTree, name: str) -> list[Problem]:
     out: list[Problem] = []
     rng_path = schema_path("teikit.rng")
     if rng_path.is_file():
         rng = _relaxng(str(rng_path), rng_path.stat().st_mtime)
         if not rng.validate(tree):
             out.extend(
-                Problem(e.line, "error", e.message, _element_at(tree, e.path))
+                _problem(
+                    name, e.line, "error", e.message, "rng:invalid", Engine.RELAXNG, e.path or ""
+                )
                 for e in rng.error_log
             )
     sch_path = schema_path("teikit.sch")
     if sch_path.is_file():
         sch = _schematron(str(sch_path), sch_path.stat().st_mtime)
         for result in sch.validate(tree):
-            out.append(Problem(result.line, result.severity, f"[{result.id}] {result.message}"))
+            message = f"[{result.id}] {result.message}"
+            out.append(
+                _problem(name, result.line, result.severity, message, result.id, Engine.SCHEMATRON)
+            )
     return out
 
 
-def check(data: bytes, name: str, source: Source | None = None) -> list[Problem]:
+def check(data: bytes, name: str, source: Transcription | None = None) -> list[Problem]:
     """Raise :class:`TeikitError` on any error; return warnings.
 
     The output is never written, so a location in it helps nobody: with the
     raw ``source``, the error points at the raw text the offending element was
     made from (found by its first words), and names the element.
     """
-    found = problems(data, name)
-    errors = [p for p in found if p.severity == "error"]
+    tree = parse_bytes(data, name)
+    found = _problems(tree, name)
+    errors = [p for p in found if p.severity is Severity.ERROR]
     if errors:
         first = errors[0]
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        where = _raw_location(source, first.element) if source is not None else None
-        if where is not None and first.element is not None:
-            tag = etree.QName(first.element).localname
+        element = _element_at(tree, first.xpath)
+        where = _raw_location(source, element) if source is not None else None
+        if where is not None and element is not None:
+            tag = etree.QName(element).localname
             raise TeikitError(
                 f"the converter made <{tag}> of this text, but its TEI would not be valid "
                 f"({first.message}{more}); this layout is not supported yet, please report it",
@@ -96,7 +105,7 @@ def check(data: bytes, name: str, source: Source | None = None) -> list[Problem]
             f"converter output is not valid against the teikit schema: {first.message}{more}",
             SourceLocation(name, first.line),
         )
-    return [p for p in found if p.severity != "error"]
+    return [p for p in found if p.severity is not Severity.ERROR]
 
 
 def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
@@ -111,7 +120,7 @@ def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | 
     return None
 
 
-def _raw_location(source: Source, el: etree._Element | None) -> SourceLocation | None:
+def _raw_location(source: Transcription, el: etree._Element | None) -> SourceLocation | None:
     """Where the first words of ``el`` (or of its parent) stand in the raw text."""
     while el is not None:
         # words only: the brackets and labels of the raw text became markup
@@ -132,14 +141,21 @@ def tree_problems(tree: etree._ElementTree) -> list[Problem]:
     this (:func:`teikit.convert.fallback.number_elements`), so each problem
     names the element it is about, not a line of serialized output.
     """
+    name = tree.docinfo.URL or "<output>"
     out: list[Problem] = []
     rng_path = schema_path("teikit.rng")
     if rng_path.is_file():
         rng = _relaxng(str(rng_path), rng_path.stat().st_mtime)
         if not rng.validate(tree):
-            out.extend(Problem(e.line, "error", e.message) for e in rng.error_log)
+            out.extend(
+                _problem(name, e.line, "error", e.message, "rng:invalid", Engine.RELAXNG)
+                for e in rng.error_log
+            )
     sch_path = schema_path("teikit.sch")
     if sch_path.is_file():
         sch = _schematron(str(sch_path), sch_path.stat().st_mtime)
-        out.extend(Problem(r.line, r.severity, f"[{r.id}] {r.message}") for r in sch.validate(tree))
+        out.extend(
+            _problem(name, r.line, r.severity, f"[{r.id}] {r.message}", r.id, Engine.SCHEMATRON)
+            for r in sch.validate(tree)
+        )
     return out

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from teikit.convert.source import Source
+    from teikit.convert.source import Transcription
 
 #: In-text markers: a page break, text lost at a page boundary, a kept line break.
 PB = "\ufdd0"
@@ -70,7 +70,7 @@ class Block:
         return sum(len(line.text.split()) for line in self.lines)
 
 
-def split_blocks(source: Source) -> list[Block]:
+def split_blocks(source: Transcription) -> list[Block]:
     """Cut the source at blank (or whitespace-only) lines."""
     blocks: list[Block] = []
     current: list[Line] = []

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from lxml import etree
 
@@ -30,8 +30,6 @@ from teikit.xmlio import TEI_NS, XML_NS, display_name, parse_bytes, parse_file
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-#: What :func:`load` reads; see :mod:`teikit.inputs` (a ``str`` is always a path).
-Source: TypeAlias = XmlInput
 
 T = "{" + TEI_NS + "}"
 XML_ID = "{" + XML_NS + "}id"
@@ -783,7 +781,7 @@ def read_persons(root: etree._Element, reader: Reader) -> tuple[t.Person, ...]:
     return tuple(found.values())
 
 
-def _root_of(source: Source) -> tuple[etree._Element, str]:
+def _root_of(source: XmlInput) -> tuple[etree._Element, str]:
     if isinstance(source, etree._ElementTree):
         return source.getroot(), source.docinfo.URL or "<tree>"
     if isinstance(source, etree._Element):
@@ -817,7 +815,7 @@ def check_root(root: etree._Element, name: str) -> None:
         )
 
 
-def load(source: Source) -> t.TeiDocument:
+def load(source: XmlInput) -> t.TeiDocument:
     """Read a TEI document into the typed model.
 
     ``source`` is a path (``str`` or ``os.PathLike``), ``bytes``, a binary file
@@ -830,7 +828,7 @@ def load(source: Source) -> t.TeiDocument:
         return _load(source)
 
 
-def _load(source: Source) -> t.TeiDocument:
+def _load(source: XmlInput) -> t.TeiDocument:
     root, name = _root_of(source)
     check_root(root, name)
     reader = Reader()

@@ -28,7 +28,7 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.errors import TeikitError
-from teikit.schematron.compiler import CompiledSchema, compile_schema
+from teikit.schematron.compiler import CompiledSchematron, compile_schema
 from teikit.schematron.engine import run_schema
 from teikit.schematron.loader import expand
 from teikit.schematron.results import (
@@ -60,7 +60,7 @@ class Schematron:
     every expression; validation then only evaluates them.
     """
 
-    def __init__(self, compiled: CompiledSchema) -> None:
+    def __init__(self, compiled: CompiledSchematron) -> None:
         self._compiled = compiled
         #: Evaluations over this object's lifetime: per-node calls to each engine
         #: (``lxml``, ``elementpath``) and set-at-a-time libxml2 calls (``lxml-set``),

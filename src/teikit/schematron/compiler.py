@@ -248,7 +248,10 @@ class Pattern:
 
 
 @dataclass(slots=True)
-class CompiledSchema:
+class CompiledSchematron:
+    """A Schematron schema compiled for the engine (not :class:`teikit.odd.CompiledSchema`,
+    which is an ODD compiled to RELAX NG, Schematron and XSD)."""
+
     name: str
     title: str | None
     binding: str
@@ -423,7 +426,7 @@ def _ids(value: str | None) -> list[str]:
     return value.split() if value else []
 
 
-def compile_schema(schema: etree._Element, name: str, phase: str | None) -> CompiledSchema:
+def compile_schema(schema: etree._Element, name: str, phase: str | None) -> CompiledSchematron:
     """Compile an expanded schema (see :func:`teikit.schematron.loader.expand`) for one phase."""
     binding = (schema.get("queryBinding") or "xslt").strip().lower()
     if binding not in XPATH2_BINDINGS | XPATH1_BINDINGS:
@@ -485,7 +488,7 @@ def compile_schema(schema: etree._Element, name: str, phase: str | None) -> Comp
     if marker is not None and not comp.trusted:
         with contextlib.suppress(OSError):
             write_atomic(marker, b"")  # a read-only cache only costs the next run a check
-    return CompiledSchema(
+    return CompiledSchematron(
         name,
         title,
         binding,
@@ -777,3 +780,7 @@ def _union(
     if all(r.select.use_lx for r in rules if r.has_nodes):
         return comp.query(" | ".join(selects), pat, "context", scope, select=True)
     return comp.query(" | ".join(f"({s})" for s in selects), pat, "context", scope, select=True)
+
+
+#: The name before 0.2.0 (``teikit.CompiledSchema`` is the ODD compiler's output).
+CompiledSchema = CompiledSchematron

@@ -22,7 +22,7 @@ from teikit.schematron import screen
 from teikit.schematron.compiler import (
     XPATH1_BINDINGS,
     Check,
-    CompiledSchema,
+    CompiledSchematron,
     Let,
     MessagePart,
     NamePart,
@@ -116,7 +116,7 @@ class _Run:
 
     def __init__(
         self,
-        schema: CompiledSchema,
+        schema: CompiledSchematron,
         tree: etree._ElementTree,
         keep_fired: bool,
         set_at_a_time: bool = True,
@@ -447,7 +447,7 @@ def _message(run: _Run, parts: list[MessagePart], item: Item, env: _Env) -> str:
 
 
 def run_schema(
-    schema: CompiledSchema,
+    schema: CompiledSchematron,
     tree: etree._ElementTree,
     *,
     keep_fired: bool = False,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 if TYPE_CHECKING:
-    from teikit.schematron.compiler import CompiledSchema, Let, Pattern, Rule
+    from teikit.schematron.compiler import CompiledSchematron, Let, Pattern, Rule
 
 #: Variable name prefix for each screened pattern's context nodes.
 _VAR = "teikit_screen"
@@ -71,7 +71,7 @@ def _filter(rule: Rule) -> str:
     return f"[{rule.index_filter.text}]" if rule.index_filter is not None else ""
 
 
-def build(schema: CompiledSchema) -> Screen | None:
+def build(schema: CompiledSchematron) -> Screen | None:
     """The screen of a schema, or None when fewer than two patterns can be screened."""
     chosen: list[tuple[Pattern, Rule]] = []
     names: set[str] = set()

@@ -34,7 +34,7 @@ from teikit.xmlio import (
 )
 
 if TYPE_CHECKING:
-    from teikit.validate.engines import Engine
+    from teikit.validate.engines import Checker
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -149,7 +149,7 @@ def kind_of(path: str) -> str:
 
 
 @lru_cache(maxsize=32)
-def _engine(path: str, kind: str, stamp: tuple[int, int], phase: str | None) -> Engine:
+def _engine(path: str, kind: str, stamp: tuple[int, int], phase: str | None) -> Checker:
     del stamp  # part of the cache key only: an edited schema is recompiled
     if kind == "rng":
         from teikit.validate.engines.rng import RngEngine
@@ -170,9 +170,9 @@ def _resolved(path: str) -> str:
     return str(Path(path).resolve())
 
 
-def engines(schema: SchemaSpec, phase: str | None = None) -> list[Engine]:
+def engines(schema: SchemaSpec, phase: str | None = None) -> list[Checker]:
     """Compiled engines for a schema spec, reused for the life of the process."""
-    out: list[Engine] = []
+    out: list[Checker] = []
     for path in schema_paths(schema):
         kind = kind_of(path)
         parts = _compile_odd(path) if kind == "odd" else [(path, kind)]

@@ -13,8 +13,12 @@ if TYPE_CHECKING:
     from teikit.validate.report import Problem
 
 
-class Engine(Protocol):
-    """A compiled schema that checks documents."""
+class Checker(Protocol):
+    """A compiled schema that checks documents (one per schema file and process).
+
+    Named apart from :class:`teikit.validate.report.Engine`, the enumeration
+    that says *which kind* of check (RELAX NG, Schematron, XSD) found a problem.
+    """
 
     path: str
 
