@@ -727,11 +727,17 @@ class Assembler:
             if isinstance(item, Para):
                 following = item
         for j, it in enumerate(items):
+            # a page break or furniture between two points stands among the points
+            among = current_list if current_list is not None else target
             if isinstance(it, Marker):
-                self.pb(target, it)
+                self.pb(among, it)
+                continue
+            if isinstance(it, Furniture):
+                self.furniture(among, it)
                 continue
             if isinstance(it, Stamp):
                 self.stamp(target, it)
+                current_list = None
                 continue
             nxt = next_para[j]
             lines = [ln.text for ln in it.lines]
