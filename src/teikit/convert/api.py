@@ -21,10 +21,10 @@ from teikit.convert.header import (
 from teikit.convert.inline import Correction, InlineContext, Node, render_corrections
 from teikit.convert.integrity import check_nothing_lost
 from teikit.convert.persons import Registry
-from teikit.convert.plan import plan_of
+from teikit.convert.plan import document_date, plan_of
 from teikit.convert.recognizers.dates import parse_date
 from teikit.convert.report import Report
-from teikit.convert.structure import Assembler, first_full_date, read_blocks, render_marked
+from teikit.convert.structure import Assembler, read_blocks, render_marked
 from teikit.convert.zones import Block, join_lines
 from teikit.errors import SourceLocation, TeikitError
 from teikit.serialize import tei_bytes
@@ -99,6 +99,7 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
     original = language_code(side.original_language) or language_code(
         lang_blocks[0].text if lang_blocks else None
     )
+    plan = plan_of(src.text)
     date_text: str | None = None
     date_when: str | None = None
     if side.date:
@@ -107,7 +108,7 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
     elif frame.date:
         date_text, date_when = frame.date, parse_date(frame.date)
     else:
-        date_when = first_full_date(blocks)
+        date_when = document_date(plan, blocks)
         date_text = date_when
     year = int(date_when[:4]) if date_when else None
     corrections = [
@@ -130,7 +131,6 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
         corrections=corrections,
     )
     persons = Registry(side.persons)
-    plan = plan_of(src.text)
     line_of = {f.offset: f.number for f in plan.doc.lines}
     decided = decisions.apply(plan, side.structure, line_of)
     ctx.glosses = decided.glosses
