@@ -107,3 +107,14 @@ def test_document_date_from_its_date_field() -> None:
     tree = run(text).tree
     date = tree.find(".//t:creation/t:date", NS)
     assert date is not None and date.get("when") == "1971-11-26"
+
+
+def test_a_surname_in_capitals_alone_at_the_end_is_signed() -> None:
+    text = (
+        "Memorandum\n\nWashington, May 3, 1960.\n\n"
+        "The talks went on for a long time and ended late.\n\nSMITH\n"
+    )
+    tree = run(text).tree
+    closer = tree.find(".//t:closer", NS)
+    assert closer is not None
+    assert frag(closer) == "<closer><signed>SMITH</signed></closer>"

@@ -49,10 +49,14 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
     closer_at = closer_start(asm, body_items)
     if closer_at is not None and not any(isinstance(it, Para) for it in body_items[:closer_at]):
         closer_at = None  # a closer needs a text to close: alone, it is a paragraph
-    main = body_items if closer_at is None else body_items[:closer_at]
+    signature_at = signature_start(asm, body_items) if closer_at is None else None
+    end = closer_at if closer_at is not None else signature_at
+    main = body_items if end is None else body_items[:end]
     asm.prose(target, main, sections=True)
     if closer_at is not None:
         closer(asm, target, body_items[closer_at:])
+    elif signature_at is not None:
+        signed_closer(asm, target, body_items[signature_at:])
 
 
 def front(asm: Assembler, div: etree._Element, items: list[Item]) -> etree._Element:
@@ -210,6 +214,32 @@ def closer_start(asm: Assembler, items: list[Item]) -> int | None:
             if all(len(x.lines) <= 5 and all(len(ln.text) <= 70 for ln in x.lines) for x in after):
                 return j
     return None
+
+
+def signature_start(asm: Assembler, items: list[Item]) -> int | None:
+    """Where a signature alone ends the text (a surname in capitals), if one does."""
+    paras = [k for k, it in enumerate(items) if isinstance(it, Para)]
+    if len(paras) < 2:
+        return None
+    last = items[paras[-1]]
+    assert isinstance(last, Para)
+    if len(last.lines) == 1 and asm.role(last.lines[0]) == "signature":
+        return paras[-1]
+    return None
+
+
+def signed_closer(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
+    """``closer/signed`` for a signature standing alone at the end."""
+    closer_el = element(div, "closer")
+    for it in items:
+        if isinstance(it, Para):
+            fill(element(closer_el, "signed"), asm.run(it), asm.ctx)
+        elif isinstance(it, Furniture):
+            asm.furniture(closer_el, it)
+        elif isinstance(it, Stamp):
+            asm.stamp(closer_el, it, in_p=False)
+        elif isinstance(it, Marker):
+            asm.pb(closer_el, it)
 
 
 def closer(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
