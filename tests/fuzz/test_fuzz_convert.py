@@ -97,7 +97,7 @@ TEXTS = st.lists(PIECES, min_size=1, max_size=80).map(" ".join)
 @FUZZ
 @given(TEXTS)
 def test_convert_keeps_every_word_or_refuses_at_a_place(text: str) -> None:
-    result = guarded("convert", text, lambda: teikit.convert(text, name="fuzz"))
+    result = guarded("convert", text, lambda: teikit.convert(text=text, name="fuzz"))
     if result is not None:
         assert result.data.startswith(b"<?xml")
 
@@ -106,8 +106,8 @@ def test_convert_keeps_every_word_or_refuses_at_a_place(text: str) -> None:
 @given(TEXTS)
 def test_convert_is_deterministic(text: str) -> None:
     def twice() -> bool:
-        first = teikit.convert(text, name="fuzz", validate=False).data
-        return teikit.convert(text, name="fuzz", validate=False).data == first
+        first = teikit.convert(text=text, name="fuzz", validate=False).data
+        return teikit.convert(text=text, name="fuzz", validate=False).data == first
 
     assert guarded("convert-twice", text, twice) in (True, None)
 
@@ -142,4 +142,4 @@ def real_windows(draw: st.DrawFn) -> str:
 @FUZZ
 @given(real_windows())
 def test_windows_of_real_transcriptions_keep_every_word(text: str) -> None:
-    guarded("convert-real", text, lambda: teikit.convert(text, name="fuzz"))
+    guarded("convert-real", text, lambda: teikit.convert(text=text, name="fuzz"))

@@ -39,7 +39,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "--report",
         choices=("json", "text"),
-        help="print each document's counts and uncertainties (json or text) on stdout",
+        help="print each document's counts and uncertainties (json or text) on stdout "
+        "(converts current outputs again: the report comes from the conversion)",
     )
     parser.add_argument(
         "-j",
@@ -74,6 +75,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         action="store_true",
         help="print, per raw line, the role chosen and why, and the document kind and why",
     )
+    parser.add_argument(
+        "--review",
+        metavar="DIR",
+        help="also write DIR/NAME.review.html: raw lines by role beside the reading view",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -100,11 +106,12 @@ def run(args: argparse.Namespace) -> int:
     todo, known = plan(
         args.inputs,
         args.output,
-        force=args.force,
+        force=args.force or args.report is not None,  # a report needs the conversion
         schema_base=schema_base,
         want_report=args.report is not None,
     )
     summary = Summary()
+    done = list(known)
     for outcome in known:
         summary.add(outcome)
     bar = Progress(len(todo), unit="documents") if Progress.wanted(args.quiet) and todo else None
@@ -118,6 +125,7 @@ def run(args: argparse.Namespace) -> int:
                 warm_up()
             for outcome in run_jobs(todo, runner):
                 summary.add(outcome)
+                done.append(outcome)
                 if outcome.error:
                     if bar:
                         bar.clear()
@@ -131,6 +139,10 @@ def run(args: argparse.Namespace) -> int:
             if bar:
                 bar.close()
     reports.close()
+    if args.review:
+        from teikit.html.review import write_reviews
+
+        write_reviews([o.source for o in done if not o.error], args.review)
     if not args.quiet:
         print(f"teikit convert: {summary.line()}", file=sys.stderr)
     return summary.exit_code()

@@ -233,7 +233,9 @@ def build_header(info: HeaderInfo) -> etree._Element:
             last = k + 1 == len(numbers)
             element(bibl, "idno", value, type=kind).tail = ". " if last else ", "
         for block in summary:
-            fill_nodes(element(bibl, "note", type="summary"), info.render(block), iter(()))
+            # the summary is part of the transcription as received (a scraped archive page)
+            note = element(bibl, "note", type="summary", resp="#transcriber")
+            fill_nodes(note, info.render(block), iter(()))
         _text_lang(bibl, info.original_language)
     for block in citations:
         bibl = fill_nodes(
