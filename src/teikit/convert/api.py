@@ -76,6 +76,9 @@ def convert_source(
             fallback.flatten_body(tree.getroot())
             report.unsure(1, 1, "the structure found was not encodable; every block kept as p")
             ok, problems = fallback.repair(tree, validation.tree_problems, where, report)
+        if not ok:
+            # not a recognizer's miss (the header, say): refused at the raw text
+            validation.check(tei_bytes(tree), f"{doc_name}.xml", src)
         elements = fallback.number_elements(tree.getroot())
         for problem in problems:
             el = elements[problem.line - 1] if 1 <= problem.line <= len(elements) else None

@@ -44,8 +44,8 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
         body_items = titled_front(asm, div, rest)
     target = div
     if open_at is not None:
-        target = front(asm, div, rest[:open_at])
-        body_items = opener(asm, target, rest[open_at:])
+        target, carried = front(asm, div, rest[:open_at])
+        body_items = opener(asm, target, [*carried, *rest[open_at:]])
     closer_at = closer_start(asm, body_items)
     if closer_at is not None and not any(isinstance(it, Para) for it in body_items[:closer_at]):
         closer_at = None  # a closer needs a text to close: alone, it is a paragraph
@@ -59,14 +59,17 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
         signed_closer(asm, target, body_items[signature_at:])
 
 
-def front(asm: Assembler, div: etree._Element, items: list[Item]) -> etree._Element:
+def front(
+    asm: Assembler, div: etree._Element, items: list[Item]
+) -> tuple[etree._Element, list[Item]]:
     """What stands before a letter's opener; returns where the letter goes on.
 
-    Leading paragraphs that read as headings are ``head``; markings and
-    page furniture are ``fw``; anything else (a routing block, a file
-    line) is archival matter kept as ``p``, and then the letter itself,
-    from its opener on, is a ``div type="message"`` (TEI allows an opener
-    only at the top of a division).
+    Leading paragraphs that read as headings are ``head``; other paragraphs
+    (a routing block, a file line) are archival matter kept as ``p``, and then
+    the letter itself, from its opener on, is a ``div type="message"`` (TEI
+    allows an opener only at the top of a division). Page breaks and furniture
+    with no such matter after them are returned, to go into the opener above
+    the address.
     """
     k = 0
     heads: list[Para] = []
@@ -75,15 +78,20 @@ def front(asm: Assembler, div: etree._Element, items: list[Item]) -> etree._Elem
         k += 1
     asm.heads_from(div, heads, sub_after_first=True)
     others = items[k:]
-    matter = any(isinstance(it, Para) or type(it) is Stamp for it in others)
-    for it in others:
+    # a paragraph or a registry stamp is archival matter (docs/encoding.rst)
+    last_para = max(
+        (j for j, it in enumerate(others) if isinstance(it, Para) or type(it) is Stamp),
+        default=-1,
+    )
+    for it in others[: last_para + 1]:
         if isinstance(it, Marker):
             asm.pb(div, it)
         elif isinstance(it, Stamp):
             asm.stamp(div, it)
         else:
             asm.archival_p(div, it, "registry")
-    return element(div, "div", type="message") if matter else div
+    target = element(div, "div", type="message") if last_para >= 0 else div
+    return target, others[last_para + 1 :]
 
 
 def front_head(asm: Assembler, para: Para, after_head: bool) -> bool:
