@@ -93,6 +93,7 @@ class HeaderInfo:
     original_language: str | None
     hyphenations: list[Hyphenation] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    date_cert: str | None = None  # conv-dates: "medium"/"low" when the date was inferred
     #: the archival numbers the copy bears (``idno`` of the body: type, value)
     archival_ids: list[tuple[str, str]] = field(default_factory=list)
 
@@ -286,6 +287,8 @@ def build_header(info: HeaderInfo) -> etree._Element:
         date = element(creation, "date", info.date_text or info.date_when)
         if info.date_when:
             date.set("when", info.date_when)
+        if info.date_cert and info.date_cert != "high":
+            date.set("cert", info.date_cert)
         if info.sidecar.date and info.sidecar.document_resp:
             date.set("resp", f"#{info.sidecar.document_resp}")
     lang_usage = element(profile, "langUsage")

@@ -10,14 +10,10 @@ before assembly, so an editor's decision wins over every scorer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from teikit.convert import kinds, roles
-from teikit.convert.features import DocFeatures, LineFeatures, line_features
+from teikit.convert.features import DocFeatures, line_features
 from teikit.convert.roles import Score
-
-if TYPE_CHECKING:
-    from teikit.convert.zones import Block
 
 
 @dataclass
@@ -49,31 +45,3 @@ def plan_of(text: str) -> Plan:
 def override(plan: Plan, offset: int, role: str, reason: str) -> None:
     """Set a line's role by an editor's decision (score 1.0)."""
     plan.roles[offset] = (role, Score(1.0, reason))
-
-
-def document_date(plan: Plan, blocks: list[Block]) -> str | None:
-    """The document's own date (ISO), when the text states it.
-
-    In order: a ``DATE:`` field of the document (its value on the line or the
-    next), the first full date of the text (a dateline), a ``DATE:`` field of
-    an archive's cover form (which copies the document's date).
-    """
-    from teikit.convert.kinds import body_lines
-    from teikit.convert.recognizers.dates import field_date
-    from teikit.convert.roles.field import field_label
-    from teikit.convert.structure import first_full_date
-
-    def from_fields(lines: tuple[LineFeatures, ...]) -> str | None:
-        for f in lines:
-            label = field_label(f.text)
-            if label is None or label.upper().rstrip() != "DATE":
-                continue
-            value = f.text.split(":", 1)[1].strip() if ":" in f.text else ""
-            when = field_date(value or f.next_text)
-            if when is not None:
-                return when
-        return None
-
-    body = body_lines(plan.doc)
-    cover = plan.doc.lines[: len(plan.doc.lines) - len(body)]
-    return from_fields(body) or first_full_date(blocks) or from_fields(cover)
