@@ -91,3 +91,30 @@ def test_a_marking_line_is_a_stamp_in_forme_work_not_a_paragraph() -> None:
     fw = tree.find(".//t:body//t:fw", NS)
     assert fw is not None
     assert frag(fw) == '<fw type="header"><stamp type="classification">SECRET</stamp></fw>'
+
+
+def test_dates_from_fields_ordinals_and_numbers() -> None:
+    from teikit.convert.recognizers.dates import field_date
+
+    assert field_date("11/26/71") == "1971-11-26"
+    assert field_date("— 10/27/1959") == "1959-10-27"
+    assert field_date("3rd May, 1950") == "1950-05-03"
+    assert field_date("13/45/99") is None
+
+
+def test_document_date_from_its_date_field() -> None:
+    text = "MEMORANDUM\n\nTO: SAC\n\nDATE: 11/26/71\n\nThe search went on for two long days.\n"
+    tree = run(text).tree
+    date = tree.find(".//t:creation/t:date", NS)
+    assert date is not None and date.get("when") == "1971-11-26"
+
+
+def test_a_surname_in_capitals_alone_at_the_end_is_signed() -> None:
+    text = (
+        "Memorandum\n\nWashington, May 3, 1960.\n\n"
+        "The talks went on for a long time and ended late.\n\nSMITH\n"
+    )
+    tree = run(text).tree
+    closer = tree.find(".//t:closer", NS)
+    assert closer is not None
+    assert frag(closer) == "<closer><signed>SMITH</signed></closer>"

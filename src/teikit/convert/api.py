@@ -77,6 +77,9 @@ def convert_source(
             fallback.flatten_body(tree.getroot())
             report.unsure(1, 1, "the structure found was not encodable; every block kept as p")
             ok, problems = fallback.repair(tree, validation.tree_problems, where, report)
+        if not ok:
+            # not a recognizer's miss (the header, say): refused at the raw text
+            validation.check(tei_bytes(tree), f"{doc_name}.xml", src)
         elements = fallback.number_elements(tree.getroot())
         for problem in problems:
             el = elements[problem.line - 1] if 1 <= problem.line <= len(elements) else None
@@ -102,6 +105,7 @@ def _build_tree(
     original = language_code(side.original_language) or language_code(
         lang_blocks[0].text if lang_blocks else None
     )
+    plan = plan_of(src.text)
     date_text: str | None = None
     date_when: str | None = None
     date_cert: str | None = None
@@ -138,7 +142,6 @@ def _build_tree(
         corrections=corrections,
     )
     persons = Registry(side.persons)
-    plan = plan_of(src.text)
     line_of = {f.offset: f.number for f in plan.doc.lines}
     decided = decisions.apply(plan, side.structure, line_of)
     ctx.glosses = decided.glosses

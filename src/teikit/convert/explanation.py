@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from teikit.convert.plan import plan_of
 
 if TYPE_CHECKING:
+    import os
+
     from teikit.convert.source import Transcription
 
 
@@ -46,8 +48,18 @@ class Explanation:
     lines: tuple[LineRecord, ...]
 
 
-def explain(source: Transcription) -> Explanation:
-    """The recognition plan of a decoded source, as records per raw line."""
+def explain(source: Transcription | str | os.PathLike[str]) -> Explanation:
+    """The recognition plan of a raw transcription, as records per raw line.
+
+    ``source`` is a decoded :class:`~teikit.convert.source.Transcription` or the path of
+    a raw file (read as UTF-8, as :func:`teikit.convert.convert` reads it). The
+    sidecar's structure entries are not applied: this is what the converter
+    itself found.
+    """
+    from teikit.convert.source import Transcription
+
+    if not isinstance(source, Transcription):
+        source = Transcription.from_path(source)
     plan = plan_of(source.text)
     records = []
     for f in plan.doc.lines:

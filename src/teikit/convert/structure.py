@@ -150,15 +150,17 @@ def div_type(assembly: str, plan: Plan, forced: str | None) -> str:
 
 
 def first_full_date(blocks: list[Block]) -> str | None:
-    from teikit.convert.recognizers.dates import match_to_date
+    """The first full date of the text: a date alone on its line first, else any."""
+    from teikit.convert.recognizers.dates import match_to_date, without_ordinals
 
-    for block in blocks:
-        if DATE_ONLY_RE.match(block.text):
-            when = parse_date_only(block.text)
+    texts = [without_ordinals(block.text) for block in blocks]
+    for text in texts:
+        if DATE_ONLY_RE.match(text):
+            when = parse_date_only(text)
             if when and len(when) == 10:
                 return when
-    for block in blocks:
-        for m in DATE_RE.finditer(block.text):
+    for text in texts:
+        for m in DATE_RE.finditer(text):
             d = match_to_date(m, None)
             if d.when and d.certain and len(d.when) == 10:
                 return d.when
@@ -736,11 +738,17 @@ class Assembler:
             if isinstance(item, Para):
                 following = item
         for j, it in enumerate(items):
+            # a page break or furniture between two points stands among the points
+            among = current_list if current_list is not None else target
             if isinstance(it, Marker):
-                self.pb(target, it)
+                self.pb(among, it)
+                continue
+            if isinstance(it, Furniture):
+                self.furniture(among, it)
                 continue
             if isinstance(it, Stamp):
                 self.stamp(target, it)
+                current_list = None
                 continue
             nxt = next_para[j]
             lines = [ln.text for ln in it.lines]

@@ -79,11 +79,13 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
     # follows it, turns included, belongs to it
     container = div
     for it in items[first_turn:]:
+        # a page break or furniture stands where it is: among points, in a turn
+        among = next(el for el in (current_list, current, container) if el is not None)
         if isinstance(it, Marker):
-            asm.pb(current if current is not None else container, it)
+            asm.pb(among, it)
             continue
         if isinstance(it, Furniture):
-            asm.furniture(current if current is not None else container, it)
+            asm.furniture(among, it)
             continue
         if isinstance(it, Stamp):
             asm.stamp(container, it)

@@ -44,25 +44,32 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
         body_items = titled_front(asm, div, rest)
     target = div
     if open_at is not None:
-        target = front(asm, div, rest[:open_at])
-        body_items = opener(asm, target, rest[open_at:])
+        target, carried = front(asm, div, rest[:open_at])
+        body_items = opener(asm, target, [*carried, *rest[open_at:]])
     closer_at = closer_start(asm, body_items)
     if closer_at is not None and not any(isinstance(it, Para) for it in body_items[:closer_at]):
         closer_at = None  # a closer needs a text to close: alone, it is a paragraph
-    main = body_items if closer_at is None else body_items[:closer_at]
+    signature_at = signature_start(asm, body_items) if closer_at is None else None
+    end = closer_at if closer_at is not None else signature_at
+    main = body_items if end is None else body_items[:end]
     asm.prose(target, main, sections=True)
     if closer_at is not None:
         closer(asm, target, body_items[closer_at:])
+    elif signature_at is not None:
+        signed_closer(asm, target, body_items[signature_at:])
 
 
-def front(asm: Assembler, div: etree._Element, items: list[Item]) -> etree._Element:
+def front(
+    asm: Assembler, div: etree._Element, items: list[Item]
+) -> tuple[etree._Element, list[Item]]:
     """What stands before a letter's opener; returns where the letter goes on.
 
-    Leading paragraphs that read as headings are ``head``; markings and
-    page furniture are ``fw``; anything else (a routing block, a file
-    line) is archival matter kept as ``p``, and then the letter itself,
-    from its opener on, is a ``div type="message"`` (TEI allows an opener
-    only at the top of a division).
+    Leading paragraphs that read as headings are ``head``; other paragraphs
+    (a routing block, a file line) are archival matter kept as ``p``, and then
+    the letter itself, from its opener on, is a ``div type="message"`` (TEI
+    allows an opener only at the top of a division). Page breaks and furniture
+    with no such matter after them are returned, to go into the opener above
+    the address.
     """
     k = 0
     heads: list[Para] = []
@@ -71,15 +78,20 @@ def front(asm: Assembler, div: etree._Element, items: list[Item]) -> etree._Elem
         k += 1
     asm.heads_from(div, heads, sub_after_first=True)
     others = items[k:]
-    matter = any(isinstance(it, Para) or type(it) is Stamp for it in others)
-    for it in others:
+    # a paragraph or a registry stamp is archival matter (docs/encoding.rst)
+    last_para = max(
+        (j for j, it in enumerate(others) if isinstance(it, Para) or type(it) is Stamp),
+        default=-1,
+    )
+    for it in others[: last_para + 1]:
         if isinstance(it, Marker):
             asm.pb(div, it)
         elif isinstance(it, Stamp):
             asm.stamp(div, it)
         else:
             asm.archival_p(div, it, "registry")
-    return element(div, "div", type="message") if matter else div
+    target = element(div, "div", type="message") if last_para >= 0 else div
+    return target, others[last_para + 1 :]
 
 
 def front_head(asm: Assembler, para: Para, after_head: bool) -> bool:
@@ -224,6 +236,32 @@ def closer_start(asm: Assembler, items: list[Item]) -> int | None:
             if all(len(x.lines) <= 5 and all(len(ln.text) <= 70 for ln in x.lines) for x in after):
                 return j
     return None
+
+
+def signature_start(asm: Assembler, items: list[Item]) -> int | None:
+    """Where a signature alone ends the text (a surname in capitals), if one does."""
+    paras = [k for k, it in enumerate(items) if isinstance(it, Para)]
+    if len(paras) < 2:
+        return None
+    last = items[paras[-1]]
+    assert isinstance(last, Para)
+    if len(last.lines) == 1 and asm.role(last.lines[0]) == "signature":
+        return paras[-1]
+    return None
+
+
+def signed_closer(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
+    """``closer/signed`` for a signature standing alone at the end."""
+    closer_el = element(div, "closer")
+    for it in items:
+        if isinstance(it, Para):
+            fill(element(closer_el, "signed"), asm.run(it), asm.ctx)
+        elif isinstance(it, Furniture):
+            asm.furniture(closer_el, it)
+        elif isinstance(it, Stamp):
+            asm.stamp(closer_el, it, in_p=False)
+        elif isinstance(it, Marker):
+            asm.pb(closer_el, it)
 
 
 def closer(asm: Assembler, div: etree._Element, items: list[Item]) -> None:

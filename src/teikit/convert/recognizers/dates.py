@@ -259,3 +259,39 @@ def text_dates(text: str, default_year: int | None) -> list[DateMatch]:
             continue
         out.append(d)
     return out
+
+
+#: A date written with numbers, month first as in US files (``11/26/71``, ``10/27/1959``).
+NUMERIC_DATE_RE = re.compile(r"(?<![\d/-])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/-])")
+#: An ordinal day (``3rd May, 1950``, ``May 3rd, 1950``): the suffix is dropped to read it.
+_ORDINAL_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def without_ordinals(text: str) -> str:
+    """``3rd May, 1950`` → ``3 May, 1950``: the date grammar reads plain day numbers."""
+    return _ORDINAL_RE.sub(r"\1", text)
+
+
+def numeric_date(text: str) -> str | None:
+    """The ISO form of the first month/day/year date in ``text``.
+
+    A two-digit year is of the twentieth century: the files written so are.
+    """
+    m = NUMERIC_DATE_RE.search(text)
+    if m is None:
+        return None
+    month, day, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if year < 100:
+        year += 1900
+    return _iso(year, month, day) if 1 <= month <= 12 else None
+
+
+def field_date(value: str) -> str | None:
+    """The ISO date of a ``DATE:`` field's value, written in words, ordinals or numbers."""
+    text = without_ordinals(value).strip().rstrip(".")
+    found = DATE_RE.search(text)
+    if found is not None:
+        d = match_to_date(found, None)
+        if d.when is not None and d.certain:
+            return d.when
+    return numeric_date(text)
