@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from teikit.convert import validation
-from teikit.convert.builder import element, fill_nodes
+from teikit.convert.builder import element, fill, fill_nodes
 from teikit.convert.header import HeaderInfo, build_header, foreign_tag, language_code
 from teikit.convert.inline import Correction, InlineContext, Node, render_corrections
 from teikit.convert.persons import Registry
@@ -19,7 +19,7 @@ from teikit.convert.report import Report
 from teikit.convert.structure import Assembler, first_full_date, read_blocks, render_marked
 from teikit.convert.zones import Block, join_lines
 from teikit.errors import SourceLocation, TeikitError
-from teikit.xmlio import serialize, write_atomic
+from teikit.xmlio import TEI_NS, serialize, write_atomic
 
 if TYPE_CHECKING:
     import os
@@ -146,7 +146,10 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
     if body.notes:
         back = element(text_el, "back")
         notes_div = element(back, "div", type="notes")
+        if body.notes_head is not None:
+            fill(element(notes_div, "head"), join_lines(body.notes_head.lines), ctx)
         used: set[str] = set()
+        targets = {r.get("target") for r in body.div.iter(f"{{{TEI_NS}}}ref")}
         for n, run in body.notes:
             # a number listed twice keeps both notes; references point at the first
             note_id = f"fn{n}"
@@ -158,7 +161,12 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
                 line, col = src.line_col(run.offset_at(0))
                 report.unsure(line, col, f"note {n} listed more than once")
             used.add(note_id)
-            note = element(notes_div, "note", type="footnote", xml_id=note_id, n=n)
+            if f"#{note_id}" in targets:
+                note = element(notes_div, "note", type="footnote", xml_id=note_id, n=n)
+            else:
+                # no marker points here: the note is kept unanchored, without an id
+                # (reported by the body's assembly at its raw line and column)
+                note = element(notes_div, "note", type="footnote", n=n)
             fill_nodes(note, render_marked(run, ctx), iter(run.pages))
 
     return etree.ElementTree(root)

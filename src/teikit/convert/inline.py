@@ -65,7 +65,8 @@ class InlineContext:
     foreign_lang: str = "und-Latn"
     default_year: int | None = None
     note_numbers: frozenset[str] = frozenset()
-    glued_notes: bool = False
+    #: raw offset of each endnote marker's first digit → note number (see recognizers.footnotes)
+    note_markers: dict[int, str] = field(default_factory=dict)
     stage_allowed: bool = False
     corrections: list[Correction] = field(default_factory=list)
 
@@ -73,7 +74,8 @@ class InlineContext:
         return self.source.line_col(run.offset_at(pos))
 
 
-_GLUED_NOTE_RE = re.compile(r"(?<=[^\W\d_]|[.,;:!?”\"’)])(\d{1,2})(?=[\s,.;:)]|$)")
+#: Digits not inside a longer number: where a marker found by raw offset may stand.
+_NOTE_DIGITS_RE = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
 _LAST_WORD_RE = re.compile(r"([^\W_][\w'’-]*)(\s*)$")
 _MARKER_RE = re.compile(f"[{MARKERS}]")
 
@@ -210,11 +212,11 @@ def _leaf(
             node = El("choice", {}, [El("sic", {}, [m.group()]), El("corr", attrib, [corr.corr])])
             spans.append((m.start(), m.end(), 0, [node]))
             corr.uses += 1
-    if ctx.glued_notes and not only_corrections:
-        for m in _GLUED_NOTE_RE.finditer(text):
-            n = m.group(1)
-            if n in ctx.note_numbers:
-                ref = El("ref", {"type": "footnote", "target": f"#fn{n}"}, [n])
+    if ctx.note_markers and not only_corrections:
+        for m in _NOTE_DIGITS_RE.finditer(text):
+            n = ctx.note_markers.get(run.offset_at(lo + m.start()))
+            if n is not None:
+                ref = El("ref", {"type": "footnote", "target": f"#fn{n}"}, [m.group()])
                 spans.append((m.start(), m.end(), 1, [ref]))
     for m in DATE_RE.finditer(text) if not only_corrections else ():
         d = match_to_date(m, ctx.default_year)

@@ -63,6 +63,7 @@ class Body:
     dropped: list[str] = field(default_factory=list)
     hyphenations: list[Hyphenation] = field(default_factory=list)
     first_date: str | None = None
+    notes_head: Para | None = None  # a ``NOTES`` heading above the endnotes
 
 
 def read_blocks(source: Source) -> tuple[Frame, list[Block]]:
@@ -154,6 +155,7 @@ class Assembler:
         self.dropped: list[str] = []
         self.heads: list[str] = []
         self.speakers = Speakers([])
+        self.notes_head: Para | None = None
 
     # -- preparation -------------------------------------------------------------
     def items(self, blocks: list[Block]) -> list[Item]:
@@ -233,7 +235,15 @@ class Assembler:
             self._cable(div, merged)
         else:
             self._letter(div, merged, kind)
-        return Body(kind, div, notes, self.heads, self.dropped, self.hyphenations.entries)
+        return Body(
+            kind,
+            div,
+            notes,
+            self.heads,
+            self.dropped,
+            self.hyphenations.entries,
+            notes_head=self.notes_head,
+        )
 
     def _lock(self, items: list[Item], kind: str) -> set[int]:
         locked: set[int] = set()
@@ -276,44 +286,21 @@ class Assembler:
         return out
 
     def _endnotes(self, items: list[Item]) -> tuple[list[Item], list[tuple[str, TextRun]]]:
-        k = len(items)
-        style: bool | None = None  # bracketed ``[n]`` or dotted ``n.``: one style per list
-        while k > 0:
-            it = items[k - 1]
-            is_note = isinstance(it, Para) and footnotes.note_number(it.first) is not None
-            if is_note and isinstance(it, Para):
-                bracketed = it.first.startswith("[")
-                if style is not None and bracketed != style:
-                    break
-                style = bracketed
-            if is_note or (isinstance(it, Marker) and k < len(items)):
-                k -= 1
-            else:
-                break
-        tail = [it for it in items[k:] if isinstance(it, Para)]
-        if not tail:
+        """Endnotes at the end, linked to their markers (:func:`footnotes.split_endnotes`)."""
+        found = footnotes.split_endnotes(items)
+        if found is None:
             return items, []
-        referenced = footnotes.References(it.text for it in items[:k] if isinstance(it, Para))
-        notes: list[tuple[str, list[Line]]] = []
-        for para in tail:
-            for line in para.lines:
-                nn = footnotes.note_number(line.text)
-                if nn is None:
-                    if notes:
-                        notes[-1][1].append(line)
-                    continue
-                n, start = nn
-                bracketed = line.text.startswith("[")
-                if not referenced(n, bracketed):
-                    return items, []
-                notes.append((n, [Line(line.text[start:].lstrip(), line.offset + start)]))
-        self.ctx.note_numbers = frozenset(n for n, _ in notes)
-        self.ctx.glued_notes = any(not p.first.startswith("[") for p in tail)
+        for offset, message in found.doubts:
+            self.ctx.report.unsure(*self.ctx.source.line_col(offset), message)
+        self.ctx.note_numbers = frozenset(n for n, _ in found.notes)
+        self.ctx.note_markers = found.markers
+        self.notes_head = found.head
         runs = [
-            (n, pages.join_pieces(list(lines), self.hyphenations).strip()) for n, lines in notes
+            (n, pages.join_pieces(list(lines), self.hyphenations).strip())
+            for n, lines in found.notes
         ]
         self.ctx.report.count("notes", len(runs))
-        return items[:k], runs
+        return found.body, runs
 
     # -- pieces shared by the kinds ----------------------------------------------
     def p(self, parent: etree._Element, para: Para, tag: str = "p") -> etree._Element:
