@@ -330,6 +330,62 @@ _NOT_NAME_FIRST = frozenset(
 _CANDIDATE_RE = re.compile(r"^(?P<label>[^\W\d_][^:\n\[\]\d]{0,59}?)\s?:(?:\s+(?=\S)|$)")
 
 
+#: Words that make a label a form's field or a document's part, wherever they stand in it
+#: (``AGENCY FILE NUMBER:``, ``DOCUMENT TYPE:``, ``AGENDA ITEM III:``, ``OPENING CRITERIA:``).
+FORM_WORDS = frozenset(
+    (
+        "agency",
+        "agenda",
+        "annex",
+        "appendix",
+        "article",
+        "chapter",
+        "classification",
+        "comments",
+        "criteria",
+        "document",
+        "filenumber",
+        "item",
+        "originator",
+        "pages",
+        "part",
+        "precedence",
+        "record",
+        "records",
+        "restrictions",
+        "routing",
+        "section",
+        "series",
+        "status",
+        "subjects",
+        "title",
+        "type",
+    )
+)
+#: Extra words of speech that may follow the verb (``replied as follows``, ``said to Duda``).
+_VERB_TAIL_MAX = 4
+#: Words between a name and its verb (``Rusk then said``, ``Dobrynin went on to say``).
+_VERB_FILLERS = frozenset(("then", "also", "again", "further", "went", "on", "to", "finally"))
+_SPEECH_VERB_FORMS = SPEECH_VERBS | frozenset(
+    ("say", "explained", "noted", "interrupted", "concluded", "declared", "inquired")
+)
+#: A label closed by a period, as hearings print them (``Mr. Schwarz.``, ``Senator Tower.``,
+#: ``The Chairman.``): an honorific or title and one or two names, or a title alone.
+_PERIOD_TITLES = (
+    r"Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Senator|Chairman|Representative|Congressman|Congresswoman"
+    r"|General|Admiral|Ambassador|Secretary|Judge|Governor|Professor|Colonel|Major|Captain"
+)
+_PERIOD_LABEL_RE = re.compile(
+    rf"^(?P<label>(?:{_PERIOD_TITLES})\s+[{_UP}][{_LO}{_UP}'’-]+(?:\s+[{_UP}][{_LO}{_UP}'’-]+)?"
+    rf"|The\s+(?:Vice\s+)?(?:Chairman|President|Witness|Clerk|Reporter))\.(?:\s+(?=\S)|$)"
+)
+#: After a label, what shows it is a list entry or a contents line, not a turn:
+#: ``Name: 45: clerk`` (a number and another colon), dot leaders, a page number at the end.
+_NOT_TURN_REST_RE = re.compile(
+    r"^\s*\d{1,3}\s*[:;,]\s*[^\W\d_]|\.{4,}|(?:\.\s){3,}|\S\s{2,}\d{1,4}\s*$"
+)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A ``Label:`` opening a paragraph, with what its form says."""
@@ -338,6 +394,8 @@ class Candidate:
     end: int
     person: bool  # honorific or title before a name
     verb: bool  # ends with a verb of speech
+    raw_end: int = -1  # where the label's punctuation stands in the raw text
+    punct: str = ":"
 
 
 def _word_ok(word: str) -> bool:
@@ -347,38 +405,101 @@ def _word_ok(word: str) -> bool:
     return core[0].isupper() or word.lower() in TITLES or core in _PARTICLES
 
 
+def not_a_speaker(label: str, rest: str = "") -> bool:
+    """Whether a ``Label:`` is a form field, a document's part, a list entry or a contents line.
+
+    ``rest`` is the text after the label's punctuation.
+    """
+    words = [w.lower().strip(".,") for w in label.split()]
+    if not words:
+        return True
+    if " ".join(words) in FIELD_LABELS or words[0] in NOT_SPEAKERS:
+        return True
+    if any(w in FORM_WORDS for w in words) or any(ch.isdigit() for ch in label):
+        return True
+    return bool(rest) and _NOT_TURN_REST_RE.search(rest.split("\n", 1)[0][:120]) is not None
+
+
+def _split_verb(words: list[str]) -> tuple[list[str], bool]:
+    """The name words of a label and whether a verb of speech follows them."""
+    for k, word in enumerate(words):
+        if k and word.lower() in _SPEECH_VERB_FORMS and len(words) - k - 1 <= _VERB_TAIL_MAX:
+            name = words[:k]
+            while name and name[-1].lower() in _VERB_FILLERS:
+                name = name[:-1]
+            return name, True
+    return words, False
+
+
 def candidate(text: str) -> Candidate | None:
     """A label of a general name-like form opening ``text``, before any document decision."""
     m = _CANDIDATE_RE.match(text[:80])
     if m is None:
-        return None
+        pm = _PERIOD_LABEL_RE.match(text[:80])
+        if pm is None:
+            return None
+        label = " ".join(pm.group("label").split())
+        if not_a_speaker(label):
+            return None
+        return Candidate(label, pm.end(), True, False, pm.end("label"), ".")
     label = " ".join(m.group("label").split())
     words = label.split()
-    verb = len(words) > 1 and words[-1].lower() in SPEECH_VERBS
-    name_words = words[:-1] if verb else words
+    name_words, verb = _split_verb(words)
     if not name_words or len(name_words) > 5:
         return None
-    low = label.lower()
     first = name_words[0].lower().rstrip(".,")
-    if low in FIELD_LABELS or first in NOT_SPEAKERS or first in _NOT_NAME_FIRST:
+    if not_a_speaker(label, text[m.end() :]) or first in _NOT_NAME_FIRST:
         return None
     if not name_words[0][:1].isupper() or not all(_word_ok(w) for w in name_words):
         return None
     lead = name_words[1:] if first == "the" else name_words
     person = bool(lead) and lead[0].lower() in TITLES and (len(lead) > 1 or first == "the")
-    end = m.end()
-    return Candidate(label, end, person, verb)
+    return Candidate(label, m.end(), person, verb, text.index(":"))
+
+
+def _form_like(openings: list[str]) -> bool:
+    """Whether paragraphs open with two or more field labels (``TO:``, ``AGENCY :``)."""
+    fields = 0
+    for text in openings:
+        m = _FIELD_OPENING_RE.match(text[:60])
+        if m is not None and not_a_speaker(m.group(1)):
+            fields += 1
+            if fields >= 2:
+                return True
+    return False
+
+
+def _named_elsewhere(label: str, openings: list[str]) -> bool:
+    """Whether a one-word label (a surname) is written inside another paragraph's opening.
+
+    A participant seen once as a speaker (``McFall:``) is usually listed among
+    those present (``Congressman John J. McFall``).
+    """
+    if " " in label or not label[:1].isupper():
+        return False
+    pattern = re.compile(rf"\S\s+{re.escape(label)}\b(?!\s?:)")
+    return any(pattern.search(text[:100]) for text in openings)
+
+
+_FIELD_OPENING_RE = re.compile(r"^([^\W\d_][^:\n]{0,40}?)\s?:(?:\s|$)")
 
 
 class Speakers:
-    """The speaker labels of one document, decided from all its paragraph openings."""
+    """The speaker labels of one document, decided from all its paragraph openings.
+
+    A label is a speaker's when it recurs, or has a person's form (an honorific
+    or title before a name, initials), or, in a dialogue, shares its surname
+    with one that is. Labels in capitals alone (``BACKGROUND:``) are a form's
+    or a cable's captions when the document has fields (``TO:``, ``AGENCY:``)
+    and the label does not recur.
+    """
 
     def __init__(self, openings: list[str]) -> None:
         strict: list[Label] = []
         cands: list[Candidate] = []
         for text in openings:
             lab = match_label(text)
-            if lab is not None:
+            if lab is not None and not not_a_speaker(lab.label, text[lab.end :]):
                 strict.append(lab)
             c = candidate(text)
             if c is not None:
@@ -386,20 +507,39 @@ class Speakers:
         counts: dict[str, int] = {}
         for c in cands:
             counts[c.label] = counts.get(c.label, 0) + 1
+        strict_counts: dict[str, int] = {}
+        for lab in strict:
+            strict_counts[lab.label] = strict_counts.get(lab.label, 0) + 1
         self.dialogue = len(cands) >= 3 and max(counts.values(), default=0) >= 2
+        form = _form_like(openings)
         accepted: set[str] = set()
         for lab in strict:
-            # the strict forms, except two bare capitalized words seen once ("About Moscow")
-            bare = not lab.label.isupper() and lab.label.split()[0] not in HONORIFICS
-            if not bare or counts.get(lab.label, 0) >= 2 or self.dialogue:
+            words = lab.label.split()
+            recurs = max(counts.get(lab.label, 0), strict_counts[lab.label]) >= 2
+            # a person's form: an honorific or initials, not capitals alone
+            personal = words[0] in HONORIFICS or bool(re.search(_INITIALS + "$", lab.label))
+            bare = not lab.label.isupper() and words[0] not in HONORIFICS
+            if form and not (recurs or personal):
+                continue
+            if not bare or recurs or self.dialogue:
                 accepted.add(lab.label)
         if self.dialogue:
             for c in cands:
-                if counts[c.label] >= 2 or (c.person and not c.verb):
+                colon = c.punct == ":" and not c.verb
+                if (
+                    counts[c.label] >= 2
+                    or (colon and c.person)
+                    or (colon and _named_elsewhere(c.label, openings))
+                ):
                     accepted.add(c.label)
             surnames = {a.split()[-1].lower() for a in accepted}
             for c in cands:
-                if not c.verb and c.label.split()[-1].lower() in surnames:
+                name, _ = _split_verb(c.label.split())
+                if (
+                    name
+                    and name[-1].lower() in surnames
+                    and (c.punct == ":" or counts[c.label] > 1)
+                ) or (c.verb and c.person):
                     accepted.add(c.label)
         self.accepted = frozenset(accepted)
         self.known: set[str] = set()
@@ -420,8 +560,7 @@ class Speakers:
         c = candidate(text)
         if c is not None and c.label in self.accepted:
             self._remember(c.label)
-            raw_end = text.index(":")
-            return Label(text[:raw_end].rstrip(), ":", c.end)
+            return Label(text[: c.raw_end].rstrip(), c.punct, c.end)
         return None
 
     def count_turns(self, openings: list[str]) -> tuple[int, int]:
@@ -435,5 +574,5 @@ class Speakers:
             return lab
         c = candidate(text)
         if c is not None and c.label in self.accepted:
-            return Label(c.label, ":", c.end)
+            return Label(c.label, c.punct, c.end)
         return None
