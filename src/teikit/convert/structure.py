@@ -31,6 +31,7 @@ from teikit.convert.recognizers.speakers import (
     Speakers,
     heading_names,
     match_label,
+    split_turns,
 )
 from teikit.convert.zones import LB, PB, Block, Line, TextRun, split_blocks
 
@@ -221,7 +222,9 @@ class Assembler:
     def assemble(self, blocks: list[Block]) -> Body:
         items = self.items(blocks)
         paras = [it for it in items if isinstance(it, Para)]
-        self.speakers = Speakers([p.first for p in paras])
+        self.speakers = Speakers(
+            [p.first for p in paras], [ln.text for p in paras for ln in p.lines[1:]]
+        )
         kind = self.forced_kind or detect_kind(paras, self.speakers)
         self.ctx.report.kind = kind
         self.ctx.stage_allowed = kind == "conversation"
@@ -369,6 +372,7 @@ class Assembler:
 
     # -- conversation ----------------------------------------------------------------
     def _conversation(self, div: etree._Element, items: list[Item]) -> None:
+        items = split_turns(items, self.speakers)  # type: ignore[assignment]
         first_turn = next(
             (
                 k

@@ -13,6 +13,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from teikit.convert.recognizers.pages import Para
+from teikit.convert.zones import Line
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 HONORIFICS = (
     "Comrade",
@@ -396,6 +403,7 @@ class Candidate:
     verb: bool  # ends with a verb of speech
     raw_end: int = -1  # where the label's punctuation stands in the raw text
     punct: str = ":"
+    alone: bool = False  # nothing follows the label in its paragraph's first line
 
 
 def _word_ok(word: str) -> bool:
@@ -454,7 +462,8 @@ def candidate(text: str) -> Candidate | None:
         return None
     lead = name_words[1:] if first == "the" else name_words
     person = bool(lead) and lead[0].lower() in TITLES and (len(lead) > 1 or first == "the")
-    return Candidate(label, m.end(), person, verb, text.index(":"))
+    alone = not text[m.end() :].strip()
+    return Candidate(label, m.end(), person, verb, text.index(":"), ":", alone)
 
 
 def _form_like(openings: list[str]) -> bool:
@@ -467,6 +476,18 @@ def _form_like(openings: list[str]) -> bool:
             if fields >= 2:
                 return True
     return False
+
+
+#: Zipf frequency from which a word is too common to be taken for a surname seen once.
+COMMON_WORD_ZIPF = 5.0
+_ONE_NAME_RE = re.compile(rf"[{_UP}](?:[{_LO}'’-]+|[{_UP}'’-]{{2,}})")
+
+
+def _surname_like(label: str) -> bool:
+    """One name-like word that is not a very common English word (``Butz``, not ``Question``)."""
+    from teikit.convert.recognizers.words import zipf
+
+    return _ONE_NAME_RE.fullmatch(label) is not None and zipf(label) < COMMON_WORD_ZIPF
 
 
 def _named_elsewhere(label: str, openings: list[str]) -> bool:
@@ -494,9 +515,12 @@ class Speakers:
     and the label does not recur.
     """
 
-    def __init__(self, openings: list[str]) -> None:
+    def __init__(self, openings: list[str], inner: Sequence[str] = ()) -> None:
         strict: list[Label] = []
         cands: list[Candidate] = []
+        # lines inside paragraphs count only for labels that also open a paragraph
+        opening_labels = {c.label for t in openings if (c := candidate(t)) is not None}
+        inner_cands = [c for t in inner if (c := candidate(t)) is not None]
         for text in openings:
             lab = match_label(text)
             if lab is not None and not not_a_speaker(lab.label, text[lab.end :]):
@@ -504,6 +528,7 @@ class Speakers:
             c = candidate(text)
             if c is not None:
                 cands.append(c)
+        cands.extend(c for c in inner_cands if c.label in opening_labels)
         counts: dict[str, int] = {}
         for c in cands:
             counts[c.label] = counts.get(c.label, 0) + 1
@@ -532,6 +557,14 @@ class Speakers:
                     or (colon and _named_elsewhere(c.label, openings))
                 ):
                     accepted.add(c.label)
+            # a one-word label seen once, where the speakers are named by one word (``Butz:``
+            # beside a recurring ``President:``): the same form, so the same use
+            if any(" " not in a and counts.get(a, 0) >= 2 for a in accepted):
+                accepted.update(
+                    c.label
+                    for c in cands
+                    if c.punct == ":" and not c.verb and not c.alone and _surname_like(c.label)
+                )
             surnames = {a.split()[-1].lower() for a in accepted}
             for c in cands:
                 name, _ = _split_verb(c.label.split())
@@ -542,6 +575,8 @@ class Speakers:
                 ) or (c.verb and c.person):
                     accepted.add(c.label)
         self.accepted = frozenset(accepted)
+        self._run_in: re.Pattern[str] | None = None
+        self._run_in_built = False
         self.known: set[str] = set()
         self._known_frozen: frozenset[str] = frozenset()
 
@@ -568,6 +603,26 @@ class Speakers:
         labels = [lab.label for t in openings if (lab := self.peek(t)) is not None]
         return len(labels), len(set(labels))
 
+    def run_in_re(self) -> re.Pattern[str] | None:
+        """Accepted labels as they may stand inside a line, after a sentence (built once)."""
+        if not self._run_in_built:
+            self._run_in_built = True
+            labels = sorted(
+                (a for a in self.accepted if a.isupper() or a.split()[0].lower() in TITLES),
+                key=len,
+                reverse=True,
+            )
+            self._run_in = (
+                re.compile(
+                    r"(?<=[.?!\"”’)\]] )(?P<label>"
+                    + "|".join(re.escape(a) for a in labels)
+                    + r"):\s+(?=[A-Z\"“(\[])"
+                )
+                if labels
+                else None
+            )
+        return self._run_in
+
     def peek(self, text: str) -> Label | None:
         lab = match_label(text)
         if lab is not None and lab.label in self.accepted:
@@ -576,3 +631,72 @@ class Speakers:
         if c is not None and c.label in self.accepted:
             return Label(c.label, c.punct, c.end)
         return None
+
+
+# -- turns that do not start a paragraph -------------------------------------------
+#
+# A turn may start on a line inside a block (no blank line before it: the first
+# turn run onto the list of those present, or OCR that lost the blank lines), or
+# even inside a line, after the end of the previous speaker's sentence
+# (``…in the fall? MAJOR SMITH: In January…``). Only labels the document has
+# already shown to be speakers' are looked for there.
+
+
+def turn_starts(lines: Sequence[str], speakers: Speakers) -> list[tuple[int, int]]:
+    """Where turns start inside a paragraph: (line index, column), the paragraph's start excluded.
+
+    A line opening with an accepted label starts a turn; so does an accepted
+    label written in capitals or with a title, inside a line, after a
+    sentence's end (``? ``, ``. ``) and before a capital.
+    """
+    out: list[tuple[int, int]] = []
+    run_in = speakers.run_in_re()
+    for k, line in enumerate(lines):
+        if k and speakers.peek(line) is not None:
+            out.append((k, 0))
+        if run_in is None:
+            continue
+        for m in run_in.finditer(line):
+            out.append((k, m.start("label")))
+    return out
+
+
+def split_at(para: Para, starts: Sequence[tuple[int, int]]) -> list[Para]:
+    """``para`` cut where turns start (from :func:`turn_starts`); page breaks stay in place."""
+    if not starts:
+        return [para]
+    cuts = set(starts)
+    by_line: dict[int, list[int]] = {}
+    for k, col in starts:
+        by_line.setdefault(k, []).append(col)
+    out: list[Para] = [Para([], para.blank_before)]
+    line_no = -1
+    for piece in para.pieces:
+        if not isinstance(piece, Line):
+            out[-1].pieces.append(piece)
+            continue
+        line_no += 1
+        cols = sorted(by_line.get(line_no, []))
+        if (line_no, 0) in cuts and out[-1].pieces:
+            out.append(Para([], 0))
+        pos = 0
+        for col in (c for c in cols if c > 0):
+            head = piece.text[pos:col].rstrip()
+            if head:
+                out[-1].pieces.append(Line(head, piece.offset + pos))
+            out.append(Para([], 0))
+            pos = col
+        rest = piece.text[pos:]
+        out[-1].pieces.append(Line(rest, piece.offset + pos))
+    return [p for p in out if p.lines]
+
+
+def split_turns(items: Sequence[object], speakers: Speakers) -> list[object]:
+    """Paragraphs among ``items`` cut where turns start inside them; other items kept."""
+    out: list[object] = []
+    for it in items:
+        if isinstance(it, Para):
+            out.extend(split_at(it, turn_starts([ln.text for ln in it.lines], speakers)))
+        else:
+            out.append(it)
+    return out
