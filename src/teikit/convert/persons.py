@@ -38,7 +38,7 @@ class Registry:
     def add(self, label: str, role: str) -> str:
         """Register a label; returns the person's id."""
         listed = self._by_label.get(label) or self._by_label.get(slug(label))
-        pid = listed.id if listed else slug(label)
+        pid = listed.id if listed else self._same_person(slug(label))
         entry = self.entries.get(pid)
         if entry is None:
             entry = self.entries[pid] = PersonEntry(pid, role, [], listed)
@@ -47,3 +47,15 @@ class Registry:
         if label not in entry.labels:
             entry.labels.append(label)
         return pid
+
+    def _same_person(self, pid: str) -> str:
+        """An id already given to the same person named with or without a first name.
+
+        ``rostow`` and ``walt-rostow`` are one person when no other known id
+        ends in that surname; otherwise the ids stay apart (an editor can join
+        them in the sidecar).
+        """
+        if pid in self.entries:
+            return pid
+        same = [e for e in self.entries if e.split("-", 1)[-1] == pid or pid.split("-", 1)[-1] == e]
+        return same[0] if len(same) == 1 else pid

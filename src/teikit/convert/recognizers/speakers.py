@@ -119,11 +119,33 @@ def match_label(text: str, known: frozenset[str] = frozenset()) -> Label | None:
     return None
 
 
+#: Words of an office after a title (``of State``, ``of Foreign Affairs``) are this common.
+OFFICE_ZIPF = 4.0
+
+
 def slug(name: str) -> str:
-    """The contract's person id: ``IVANOV I.I.`` → ``ivanov-ii``."""
+    """The contract's person id: ``IVANOV I.I.`` → ``ivanov-ii``; ``DR. SMITH`` → ``smith``.
+
+    Honorifics and titles before a name are dropped, whatever their case, so a
+    person labelled ``Dr. Smith`` and ``DR. SMITH`` is one person; a label made
+    of titles only (``The Vice President``) keeps them, without ``the``.
+    """
     words = name.replace(",", " ").split()
-    while words and (words[0] in HONORIFICS or words[0].lower() in ("comrade", "cde.")):
+    if words and words[0].lower() == "the":
         words = words[1:]
+    k = 0
+    while k < len(words) and (words[k] in HONORIFICS or words[k].lower() in TITLES):
+        k += 1
+    if 0 < k < len(words) and words[k].lower() in ("of", "for"):
+        # the office of a title (``Secretary of State Rusk``): its common words, not the name
+        from teikit.convert.recognizers.words import zipf
+
+        j = k + 1
+        while j < len(words) and (words[j].lower() == "the" or zipf(words[j]) >= OFFICE_ZIPF):
+            j += 1
+        k = j
+    if k < len(words):
+        words = words[k:]
     names: list[str] = []
     initials: list[str] = []
     for word in words:
@@ -198,6 +220,18 @@ TITLES = frozenset(
         "Ambassador",
         "Adm.",
         "Admiral",
+        "Brig.",
+        "Brigadier",
+        "Cmdr.",
+        "Commander",
+        "Corporal",
+        "Lieutenant",
+        "Lt.",
+        "Maj.",
+        "Major",
+        "Miss",
+        "Sergeant",
+        "Sgt.",
         "Capt.",
         "Captain",
         "Chairman",
