@@ -423,7 +423,7 @@ _PERIOD_LABEL_RE = re.compile(
 #: After a label, what shows it is a list entry or a contents line, not a turn:
 #: ``Name: 45: clerk`` (a number and another colon), dot leaders, a page number at the end.
 _NOT_TURN_REST_RE = re.compile(
-    r"^\s*\d{1,3}\s*[:;,]\s*[^\W\d_]|\.{4,}|(?:\.\s){3,}|\S\s{2,}\d{1,4}\s*$"
+    r"^\s*\d{1,3}\s*[:;,]\s*[^\W\d_]|^\s*\d{5,}|^\s*\d+\s*$|\.{4,}|(?:\.\s){3,}|\S\s{2,}\d{1,4}\s*$"
 )
 
 
