@@ -17,6 +17,7 @@ from teikit.convert.recognizers.brackets import (
     Pair,
     classify_paren,
     classify_square,
+    item_number,
     pair_brackets,
 )
 from teikit.convert.recognizers.dates import DATE_RE, match_to_date
@@ -152,7 +153,9 @@ def _square(
     if pair.depth:
         line, col = ctx.loc(run, pair.open)
         ctx.report.unsure(line, col, f"bracket inside a bracket: [{content}]")
-    kind = classify_square(content, ctx.note_numbers)
+    kind = classify_square(content, ctx.note_numbers, run.text[pair.close + 1 : pair.close + 6])
+    # a gap's description is words only: brackets and line ends inside it stay as characters
+    desc = " ".join(_MARKER_RE.sub(" ", content).split())
     if kind == "sic":
         if before and isinstance(before[-1], str):
             m = _LAST_WORD_RE.search(before[-1])
@@ -166,8 +169,30 @@ def _square(
         n = content.strip()
         return [El("ref", {"type": "footnote", "target": f"#fn{n}"}, [n])]
     if kind == "signature":
-        ctx.report.count("stamps")
-        return [El("stamp", {"type": "signature"}, list(inner()))]
+        # a signature is not text to transcribe: a gap that says what stands there
+        ctx.report.count("gaps")
+        return [El("gap", {"reason": "omitted", "resp": "#transcriber"}, [El("desc", {}, [desc])])]
+    if kind in ("illegible", "withheld", "omitted"):
+        ctx.report.count("gaps")
+        return [El("gap", {"reason": kind, "resp": "#transcriber"}, [El("desc", {}, [desc])])]
+    if kind == "archive":
+        ctx.report.count("archive references")
+        span = item_number(content)
+        if span is None or pair.depth or children_in(inner):
+            return [El("bibl", {}, list(inner()))]
+        base = pair.open + 1
+        start, end = base + span[0], base + span[1]
+        idno = El("idno", {"type": "record"}, [text_of(run, start, end)])
+        return [El("bibl", {}, [text_of(run, base, start), idno, text_of(run, end, pair.close)])]
+    if kind == "stage":
+        ctx.report.count("stage directions")
+        return [El("stage", {}, list(inner()))]
+    if kind == "unclear":
+        ctx.report.count("unclear")
+        return [El("unclear", {"resp": "#transcriber"}, list(inner()))]
+    if kind == "gloss":
+        ctx.report.count("notes")
+        return [El("note", {"type": "editorial", "resp": "#transcriber"}, list(inner()))]
     if kind == "foreign":
         ctx.report.count("foreign")
         return [El("foreign", {f"{{{XML_NS}}}lang": ctx.foreign_lang}, list(inner()))]
@@ -189,6 +214,17 @@ def _square(
     ctx.report.unsure(line, col, f"bracket not classified: [{content}]; kept as an editorial note")
     ctx.report.count("notes")
     return [El("note", {"type": "editorial", "resp": "#transcriber"}, list(inner()))]
+
+
+def text_of(run: TextRun, start: int, end: int) -> str:
+    """The run's text between two positions (for an element cut inside a bracket)."""
+    return run.text[start:end]
+
+
+def children_in(inner: object) -> bool:
+    """Whether a bracket's rendered content holds elements (then it is not cut)."""
+    assert callable(inner)
+    return any(not isinstance(node, str) for node in inner())
 
 
 def render_corrections(run: TextRun, ctx: InlineContext) -> list[Node]:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from teikit.convert.builder import element, fill, fill_nodes
 from teikit.convert.inline import El, InlineContext, Node, plain
 from teikit.convert.recognizers import archival, footnotes, letters, pages
-from teikit.convert.recognizers.brackets import classify_square, pair_brackets
+from teikit.convert.recognizers.brackets import classify_square, closes_turn, pair_brackets
 from teikit.convert.recognizers.dates import DATE_ONLY_RE, DATE_RE
 from teikit.convert.recognizers.dates import parse_date as parse_date_only
 from teikit.convert.recognizers.frame import Frame, split_frame
@@ -174,8 +174,12 @@ class Assembler:
                         break
                     j += 1
                 if j == len(blocks):
+                    # an unclosed bracket never swallows what follows: the stamp is its block
                     loc = self.ctx.source.line_col(block.offset)
-                    self.ctx.report.unsure(loc[0], loc[1], "[Stamp: never closed; taken to the end")
+                    self.ctx.report.unsure(
+                        loc[0], loc[1], "[Stamp: never closed; taken as the stamp of its block only"
+                    )
+                    lines, j = list(block.lines), i
                 out.append(Stamp(lines, block.offset))
                 i = j + 1
                 continue
@@ -521,7 +525,7 @@ class Assembler:
             return False
         content = text[1 : pairs[0].close]
         if text[0] == "[":
-            return classify_square(content, self.ctx.note_numbers) == "summary"
+            return closes_turn(classify_square(content, self.ctx.note_numbers), content)
         return True
 
     def _item(self, lst: etree._Element, para: Para, n: str) -> None:
