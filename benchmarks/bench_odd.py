@@ -3,7 +3,8 @@
 Run: ``python benchmarks/bench_odd.py``. For ``schema/teikit.odd``,
 ``tei_lite.odd`` and ``tei_all.odd`` it measures, in-process:
 
-* the P5 source load (parse + index of ``p5subset.xml``, the cache cleared),
+* the P5 source load (parse + index of ``p5subset.xml``, the cache cleared), and the
+  same for the bundled, gzip-compressed copy that ``teikit schema build`` uses by default,
 * the compilation proper (RNG + Schematron + XSD, source already loaded),
 * the total a cold ``teikit schema build`` pays (load + compile),
 
@@ -78,18 +79,33 @@ def main() -> int:
     load_min, load_med = best_of(cold_load)
     load_p5_source(p5)
 
+    from teikit.odd.p5source import bundled_source_path
+
+    def cold_bundled_load() -> None:
+        source_module._CACHE.clear()
+        load_p5_source(bundled_source_path())
+
+    bundled_min, bundled_med = best_of(cold_bundled_load)
+    load_p5_source(p5)
+
     results: dict[str, Any] = {
         "python": platform.python_version(),
         "machine": platform.machine(),
         "bare_lxml_parse_s": round(bare_min, 4),
         "p5_source_load_s": round(load_min, 4),
         "p5_source_load_vs_bare_parse": round(load_min / bare_min, 2),
+        "bundled_gz_source_load_s": round(bundled_min, 4),
+        "bundled_gz_load_vs_plain_load": round(bundled_min / load_min, 2),
         "odds": {},
     }
     print(f"bare lxml parse of p5subset     {bare_min:7.3f} s (median {bare_med:.3f})")
     print(
         f"P5 source load (parse + index)  {load_min:7.3f} s (median {load_med:.3f}), "
         f"{load_min / bare_min:.2f}x the bare parse"
+    )
+    print(
+        f"bundled p5subset.xml.gz load    {bundled_min:7.3f} s (median {bundled_med:.3f}), "
+        f"{bundled_min / load_min:.2f}x the plain-file load"
     )
     print()
     header = f"{'ODD':10} {'compile':>9} {'total':>9} {'x parse':>8} {'x Java':>8} {'target':>8}"

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 
 from teikit import __version__  # noqa: E402
 
@@ -21,6 +22,7 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
+    "teikit_docs",
 ]
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
@@ -30,4 +32,5 @@ intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
 html_theme = "furo"
 html_title = f"teikit {__version__}"
 html_static_path = ["_static"]
+html_css_files = ["teikit.css"]
 exclude_patterns = ["_build"]

@@ -4,8 +4,9 @@ The public API is re-exported here so that downstream code imports from
 ``teikit`` alone and never depends on the module layout behind it.
 
 :func:`convert` and :func:`validate` share their names with the packages that
-implement them, so they are bound eagerly: as attributes of ``teikit`` they are
-the functions (``from teikit.convert.api import …`` still reaches the package).
+implement them: ``teikit.convert`` *is* the package :mod:`teikit.convert`, made
+callable, so ``teikit.convert(...)`` converts and ``import teikit.convert.api``
+still reaches its module (the same for ``validate``).
 Everything else is imported on first use, because ``teikit validate`` is run
 once per file by pre-commit and must not pay for XPath 2, XSD and the typed
 model before it checks anything.
@@ -17,11 +18,13 @@ from typing import TYPE_CHECKING
 
 from teikit._lazy import lazy_exports
 from teikit._version import __version__
-from teikit.convert import convert
 from teikit.errors import TeikitError
-from teikit.validate import Problem, Report, validate
+from teikit.validate import Problem, Report
 
 if TYPE_CHECKING:
+    # for type checkers, ``teikit.convert``/``teikit.validate`` are the functions;
+    # at run time they are their packages, made callable (see teikit._lazy)
+    from teikit.convert import convert
     from teikit.convert.api import ConversionResult
     from teikit.model import (
         Correction,
@@ -40,6 +43,9 @@ if TYPE_CHECKING:
     )
     from teikit.odd import CompiledSchema, compile_odd, load_p5_source
     from teikit.schematron import Schematron, SchematronResult
+    from teikit.validate import validate
+else:
+    from teikit import convert, validate  # the packages, callable
 
 #: Names imported on first access, and the module that defines each.
 _LAZY: dict[str, str] = {

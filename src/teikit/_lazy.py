@@ -10,6 +10,8 @@ see the real names through ``if TYPE_CHECKING:`` imports.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -37,3 +39,27 @@ def lazy_exports(
         return sorted(set(namespace) | set(public))
 
     return module_getattr, module_dir
+
+
+class CallableModule(types.ModuleType):
+    """A package that can also be called as its namesake function.
+
+    ``teikit.convert`` and ``teikit.validate`` are both the function people
+    call and the package that implements it. If ``teikit.convert`` were bound
+    to the function, ``import teikit.convert.api as m`` would fail (Python
+    resolves ``teikit.convert`` by attribute and finds the function); bound to
+    this module instead, both ``teikit.convert(...)`` and every submodule import
+    work.
+    """
+
+    __call_target__: str
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return getattr(self, self.__call_target__)(*args, **kwargs)
+
+
+def make_callable(package: str, function: str) -> None:
+    """Make the imported package ``package`` callable as its attribute ``function``."""
+    module = sys.modules[package]
+    module.__class__ = CallableModule
+    module.__call_target__ = function  # type: ignore[attr-defined]

@@ -26,6 +26,8 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "teikit.convert.suggest_cli",
     "teikit.odd.cli",
     "teikit.validate.cli",
+    "teikit.html.cli",
+    "teikit.corpus.cli",
 )
 
 Handler = Callable[[argparse.Namespace], int]

@@ -1,8 +1,11 @@
 """Where the bundled schema files live, in a wheel and in a source checkout.
 
-The compiled schema is committed under ``schema/`` at the repository root and
+The compiled schemas are committed under ``schema/`` at the repository root and
 shipped inside the wheel as ``teikit/_schema``; validation therefore never
-needs the TEI P5 source.
+needs the TEI P5 source. Three are bundled, each compiled from its ODD by
+teikit's own compiler: ``teikit`` (this project's customization), and the TEI
+Consortium's ``tei_all`` and ``tei_lite``, so that plain TEI can be checked
+against plain TEI.
 """
 
 from __future__ import annotations
@@ -18,6 +21,32 @@ def schema_dir() -> Path:
     if bundled.is_dir():
         return bundled
     return _PACKAGE_DIR.parent.parent / "schema"
+
+
+#: The bundled schemas by the name ``--schema`` takes, and what each is for.
+BUNDLED_SCHEMAS: dict[str, str] = {
+    "teikit": "teikit's customization: the encoding `teikit convert` produces (the default)",
+    "tei_all": "all of TEI P5, as the TEI Consortium publishes it",
+    "tei_lite": "TEI Lite, the TEI Consortium's widely used small customization",
+}
+
+#: The files of a bundled schema that validation runs, in order.
+BUNDLED_KINDS = ("rng", "sch")
+
+
+def bundled_schema(name: str, kind: str = "rng") -> Path:
+    """The path of a bundled schema's file of one kind (``rng``, ``sch``, ``odd``, ``xsd``)."""
+    if name not in BUNDLED_SCHEMAS:
+        raise KeyError(name)
+    return schema_dir() / f"{name}.{kind}"
+
+
+def bundled_name(path: str | Path) -> str | None:
+    """The bundled schema a file belongs to (``tei_all`` for ``…/tei_all.rng``), else ``None``."""
+    p = Path(path)
+    if p.stem in BUNDLED_SCHEMAS and p.resolve().parent == schema_dir().resolve():
+        return p.stem
+    return None
 
 
 def schema_path(name: str) -> Path:

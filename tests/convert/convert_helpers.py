@@ -13,7 +13,7 @@ NS = {"t": "http://www.tei-c.org/ns/1.0"}
 
 def run(text: str, sidecar: str | None = None, validate: bool = True) -> api.ConversionResult:
     side = parse_sidecar(sidecar, "test.sidecar.toml") if sidecar else Sidecar()
-    return convert(text, sidecar=side, name="test", validate=validate)
+    return convert(text=text, sidecar=side, name="test", validate=validate)
 
 
 def frag(el: etree._Element) -> str:

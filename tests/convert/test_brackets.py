@@ -63,7 +63,7 @@ def test_narrated_events_and_omissions_end_a_turn_but_laughter_does_not() -> Non
 
 
 def _body(text: str) -> str:
-    root = convert(text, name="doc").tree.getroot()
+    root = convert(text=text, name="doc").tree.getroot()
     body = root.find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body")
     assert body is not None
     xml = etree.tostring(body, encoding="unicode")
@@ -93,7 +93,7 @@ def test_signature_is_a_gap_not_a_stamp() -> None:
 
 
 def test_an_unbalanced_bracket_keeps_the_text_after_it() -> None:
-    result = convert("Memo\n\nThe [text was\n\nSecond paragraph stays.\n", name="doc")
+    result = convert(text="Memo\n\nThe [text was\n\nSecond paragraph stays.\n", name="doc")
     xml = result.data.decode()
     assert "The [text was" in xml
     assert "<p>Second paragraph stays.</p>" in xml

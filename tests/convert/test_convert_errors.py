@@ -29,7 +29,7 @@ def test_non_utf8_names_line_and_column(tmp_path: Path) -> None:
 
 def test_nul_character_is_refused_with_location() -> None:
     with pytest.raises(TeikitError) as exc:
-        convert("one\ntw\x00o\n", name="nul")
+        convert(text="one\ntw\x00o\n", name="nul")
     assert str(exc.value) == (
         "nul:2:3: character U+0000 cannot be carried into XML "
         "(remove or replace it in the transcription)"
@@ -37,9 +37,9 @@ def test_nul_character_is_refused_with_location() -> None:
 
 
 def test_bom_crlf_and_tabs_are_normalized() -> None:
-    plain = convert(CONV, name="x").data
+    plain = convert(text=CONV, name="x").data
     messy = convert(
-        "\ufeffAnna Berg: One.\r\n\r\nCarl Dahl:\tTwo.\r\n\r\nAnna Berg: Three.\r\n", name="x"
+        text="\ufeffAnna Berg: One.\r\n\r\nCarl Dahl:\tTwo.\r\n\r\nAnna Berg: Three.\r\n", name="x"
     ).data
     assert messy == plain
 
@@ -70,7 +70,7 @@ def test_correction_not_found_points_at_the_sidecar(tmp_path: Path) -> None:
     )
 
 
-def test_cli_writes_nothing_when_one_input_is_bad(
+def test_cli_writes_the_good_documents_when_one_input_is_bad(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     good = tmp_path / "good.txt"
@@ -78,11 +78,12 @@ def test_cli_writes_nothing_when_one_input_is_bad(
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\n")
     out = tmp_path / "out"
-    assert main(["convert", str(good), str(bad), "-o", str(out)]) == 2
-    assert not out.exists()
+    assert main(["convert", str(good), str(bad), "-o", str(out)]) == 1
+    assert sorted(p.name for p in out.iterdir()) == ["good.xml"]
     assert capsys.readouterr().err == (
         f"teikit: {bad}:1:1: not UTF-8: byte 0xFF cannot be decoded "
         "(save the transcription as UTF-8)\n"
+        "teikit convert: 2 documents: 1 converted (0 with warnings), 1 refused\n"
     )
 
 

@@ -72,7 +72,7 @@ def _all_text(tree: etree._ElementTree) -> str:
 @example("\n12\n \n12\n")  # a repeated page number once made the converter write invalid TEI
 def test_every_word_survives_and_output_is_valid(text: str) -> None:
     try:
-        result = teikit.convert(text, name="generated")
+        result = teikit.convert(text=text, name="generated")
     except TeikitError as exc:
         # Refusing is allowed (an empty text, say), but only with a location, and
         # never because the converter itself wrote TEI its own schema rejects.
@@ -91,10 +91,10 @@ def test_every_word_survives_and_output_is_valid(text: str) -> None:
 @given(TEXTS)
 def test_conversion_is_deterministic(text: str) -> None:
     try:
-        first = teikit.convert(text, name="generated", validate=False).data
+        first = teikit.convert(text=text, name="generated", validate=False).data
     except TeikitError:
         return
-    assert teikit.convert(text, name="generated", validate=False).data == first
+    assert teikit.convert(text=text, name="generated", validate=False).data == first
 
 
 @settings(max_examples=30, deadline=None)
@@ -102,10 +102,10 @@ def test_conversion_is_deterministic(text: str) -> None:
 def test_line_endings_do_not_change_the_body(text: str) -> None:
     unix = text.replace("\r\n", "\n")
     try:
-        a = teikit.convert(unix, name="generated", validate=False)
+        a = teikit.convert(text=unix, name="generated", validate=False)
     except TeikitError:
         return
-    b = teikit.convert(unix.replace("\n", "\r\n"), name="generated", validate=False)
+    b = teikit.convert(text=unix.replace("\n", "\r\n"), name="generated", validate=False)
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
     body_a = etree.tostring(a.tree.find(".//t:text", ns))
     body_b = etree.tostring(b.tree.find(".//t:text", ns))

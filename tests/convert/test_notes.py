@@ -76,7 +76,7 @@ def test_numbered_list_without_markers_is_not_notes() -> None:
 
 
 def _tei(text: str) -> etree._Element:
-    return convert(text, name="doc").tree.getroot()
+    return convert(text=text, name="doc").tree.getroot()
 
 
 def test_endnotes_after_signature_and_rule_are_linked() -> None:
@@ -113,7 +113,7 @@ def test_body_points_beside_endnotes_with_the_same_numbers() -> None:
 
 def test_unanchored_note_is_kept_flagged_and_the_document_is_valid() -> None:
     result = convert(
-        "Memorandum\n\nText with a marker.1 And more text.[3]\n\n"
+        text="Memorandum\n\nText with a marker.1 And more text.[3]\n\n"
         "[1] The first note.\n\n[2] A note whose marker is missing.\n\n[3] Another.\n",
         name="doc",
     )

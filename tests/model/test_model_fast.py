@@ -64,7 +64,9 @@ def _values(cls: type[Node]) -> dict[str, Any]:
 MODEL_CLASSES = [
     c
     for c in (getattr(teikit.model, name) for name in teikit.model.__all__)
-    if isinstance(c, type) and issubclass(c, Node)
+    # TeiDocument has a constructor of its own (its text is built on first use); the
+    # loader never builds it through a generated maker.
+    if isinstance(c, type) and issubclass(c, Node) and c.__dataclass_params__.init  # type: ignore[attr-defined]
 ]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -24,11 +24,12 @@ def compile_text(tmp_path: Path, p5subset: Path) -> Compiler:
         attrs: str = "",
         start: str = "TEI",
         raw: str | None = None,
+        **options: Any,
     ) -> CompiledSchema:
         text = raw if raw is not None else odd_text(body, core, attrs, start)
         odd = tmp_path / "test.odd"
         odd.write_text(text, encoding="utf-8")
-        return compile_odd(odd, p5subset)
+        return compile_odd(odd, p5subset, **options)
 
     return run
 

@@ -34,7 +34,7 @@ def corpus(tmp_path: Path) -> Path:
 def test_exit_0_when_valid_with_summary(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["-s", str(corpus / "mini.rng"), str(corpus / "docs")], capsys)
     assert (code, out) == (0, "")
-    assert err == "2 files checked: 2 valid, 0 invalid; 0 errors, 0 warnings\n"
+    assert err == "2 files checked against mini.rng: 2 valid, 0 invalid; 0 errors, 0 warnings\n"
 
 
 def test_exit_1_when_invalid(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -138,7 +138,9 @@ def test_changed_only_checks_files_changed_in_git(
         code, out, err = run(["-s", str(corpus / "mini.rng"), *args], capsys)
         assert code == 1, args
         assert out.startswith("a.xml:3:3: error"), args
-        assert err == "2 files checked: 1 valid, 1 invalid; 1 error, 0 warnings\n", args
+        assert (
+            err == "2 files checked against mini.rng: 1 valid, 1 invalid; 1 error, 0 warnings\n"
+        ), args
 
 
 def test_xml_model_local_relative_only(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:

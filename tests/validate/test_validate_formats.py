@@ -57,6 +57,9 @@ def test_json(report: Report, tmp_path: Path) -> None:
                     "message": MESSAGE,
                     "rule": "rng:element-not-allowed",
                     "engine": "RELAX NG",
+                    "schema": "mini.rng",
+                    "expected": ["item"],
+                    "hint": "item",
                 }
             ],
         },
@@ -81,7 +84,7 @@ def test_junit_has_one_testcase_per_file(report: Report, tmp_path: Path) -> None
 def test_github_annotations(report: Report, tmp_path: Path) -> None:
     assert formatter("github")(report) == (
         f"::error file={tmp_path}/bad.xml,line=3,col=3,"
-        f"title=RELAX NG rng%3Aelement-not-allowed::{MESSAGE}\n"
+        f"title=RELAX NG (mini.rng) rng%3Aelement-not-allowed::{MESSAGE}\n"
     )
 
 
@@ -112,9 +115,15 @@ def test_sarif(report: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
                     ],
                 }
             ],
-            "properties": {"engine": "RELAX NG"},
+            "properties": {
+                "engine": "RELAX NG",
+                "schema": "mini.rng",
+                "expected": ["item"],
+                "hint": "item",
+            },
         }
     ]
+    assert run["properties"] == {"schemas": ["mini.rng"]}
 
 
 def test_warn_only_downgrades_everywhere(report: Report, tmp_path: Path) -> None:
@@ -124,3 +133,23 @@ def test_warn_only_downgrades_everywhere(report: Report, tmp_path: Path) -> None
     assert formatter("text")(warned) == (
         f"{tmp_path}/bad.xml:3:3: warning[rng:element-not-allowed]: {MESSAGE}\n"
     )
+
+
+def test_every_format_names_the_schema(report: Report) -> None:
+    """JSON, SARIF, JUnit, GitHub and the summary all say which schema was used."""
+    assert json.loads(formatter("json")(report))["schema_names"] == ["mini.rng"]
+    junit = etree.fromstring(formatter("junit")(report).encode())
+    assert [p.get("value") for p in junit.iter("property") if p.get("name") == "schema"] == [
+        "mini.rng"
+    ]
+    assert "(mini.rng)" in formatter("github")(report)
+    assert report.summary().startswith("2 files checked against mini.rng: ")
+
+
+def test_hints_are_data_in_every_format(report: Report) -> None:
+    (problem,) = report.problems
+    assert (problem.expected, problem.hint) == (("item",), "item")
+    as_json = json.loads(formatter("json")(report))["files"][1]["problems"][0]
+    sarif = json.loads(formatter("sarif")(report))["runs"][0]["results"][0]["properties"]
+    for shape in (as_json, sarif):
+        assert (shape["expected"], shape["hint"]) == (["item"], "item")

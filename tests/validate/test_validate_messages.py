@@ -44,7 +44,7 @@ def test_bad_value_from_a_closed_list_lists_the_allowed_ones(rng: str) -> None:
             25,
             "rng:attribute-value",
             "`hihg` is not a valid value of `@cert` on `gap`: expected `high`, `medium`, `low`, "
-            "`unknown` or a number (xsd:double)",
+            "`unknown` or a number (xsd:double); did you mean `high`?",
         )
     ]
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from teikit._lazy import lazy_exports
+from teikit._lazy import lazy_exports, make_callable
 
 if TYPE_CHECKING:
     import os
+    from typing import IO
 
     from teikit.convert.api import ConversionResult, convert_source, sidecar_for, write_result
     from teikit.convert.report import Report, Uncertainty
@@ -55,20 +56,26 @@ _LAZY: dict[str, str] = {
 
 
 def convert(
-    source: str | os.PathLike[str],
+    source: str | os.PathLike[str] | bytes | IO[bytes] | None = None,
     *,
+    text: str | None = None,
     sidecar: str | os.PathLike[str] | Sidecar | None = None,
     name: str | None = None,
     validate: bool = True,
 ) -> ConversionResult:
     """Convert a raw transcription to TEI.
 
-    ``source`` is a path (``pathlib.Path`` or other ``PathLike``) to a UTF-8
-    file, or the transcription text itself when it is a ``str``. A file's
-    sidecar (``NAME.sidecar.toml`` beside ``NAME.txt``) is found automatically
-    unless ``sidecar`` is given. The result is validated against the teikit
-    schema (``validate=False`` skips that, to evaluate raw recognizer output);
-    an invalid result raises :class:`~teikit.errors.TeikitError`.
+    As everywhere in teikit (and in lxml), ``source`` as a ``str`` or
+    ``os.PathLike`` is the path of a UTF-8 file: ``convert("letter.txt")``
+    reads ``letter.txt``, and its sidecar (``letter.sidecar.toml`` beside it)
+    is found automatically unless ``sidecar`` is given. The transcription's
+    content comes either as ``bytes`` or a binary file object (UTF-8), or as a
+    ``str`` through the explicit ``text=`` argument:
+    ``convert(text="ANNA: Hello.", name="greeting")``.
+
+    The result is validated against the teikit schema (``validate=False``
+    skips that, to evaluate raw recognizer output); an invalid result raises
+    :class:`~teikit.errors.TeikitError`.
     """
     # imported here: importing the package must not load the whole pipeline
     from pathlib import Path
@@ -76,15 +83,37 @@ def convert(
     from teikit.convert.api import convert_source, sidecar_for
     from teikit.convert.sidecar import Sidecar, load_sidecar
     from teikit.convert.source import Source
+    from teikit.errors import TeikitError
+    from teikit.inputs import is_path, is_stream, read_stream, stream_name
 
-    if isinstance(source, str):
-        src = Source.from_text(source, name or "<text>")
+    if (source is None) == (text is None):
+        raise TypeError("convert() takes either a source (a path, bytes or a file) or text=")
+    side_path: str | os.PathLike[str] | None = None
+    if text is not None:
+        if not isinstance(text, str):
+            raise TypeError(f"convert(text=...) takes a str, not {type(text).__name__}")
+        src = Source.from_text(text, name or "<text>")
         doc_name = name or "document"
-        side_path: str | os.PathLike[str] | None = None
-    else:
+    elif isinstance(source, bytes):
+        src = Source.from_bytes(source, name or "<bytes>")
+        doc_name = name or "document"
+    elif is_stream(source):
+        label = stream_name(source, name or "<stream>")
+        src = Source.from_bytes(read_stream(source, label), label)
+        doc_name = name or (Path(label).stem if label != "<stream>" else "document")
+    elif is_path(source):
+        if isinstance(source, str) and "\n" in source:
+            raise TeikitError(
+                "convert() takes a path as a str and this one spans several lines; "
+                "pass the transcription itself as convert(text=...)"
+            )
         src = Source.from_path(source)
         doc_name = name or Path(source).stem
         side_path = sidecar_for(source)
+    else:
+        raise TypeError(
+            f"convert() takes a path, bytes or a binary file, not {type(source).__name__}"
+        )
     if isinstance(sidecar, Sidecar):
         side = sidecar
     elif sidecar is not None:
@@ -97,3 +126,4 @@ def convert(
 
 
 __getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals(), __all__)
+make_callable(__name__, "convert")

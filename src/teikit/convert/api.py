@@ -19,7 +19,8 @@ from teikit.convert.report import Report
 from teikit.convert.structure import Assembler, first_full_date, read_blocks, render_marked
 from teikit.convert.zones import Block, join_lines
 from teikit.errors import SourceLocation, TeikitError
-from teikit.xmlio import TEI_NS, serialize, write_atomic
+from teikit.serialize import tei_bytes
+from teikit.xmlio import TEI_NS, write_atomic
 
 if TYPE_CHECKING:
     import os
@@ -55,7 +56,7 @@ def convert_source(
     # the tree is built in a function of its own: the blocks, lines and runs it is
     # made from are freed when it returns, before the output is serialized and checked
     tree = _build_tree(src, side, doc_name, report)
-    data = serialize(tree)
+    data = tei_bytes(tree)
     if validate:
         for problem in validation.check(data, f"{doc_name}.xml"):
             report.unsure(

@@ -53,7 +53,9 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 def _fields(cls: type) -> tuple[str, ...]:
     names = _FIELDS.get(cls)
     if names is None:
-        names = tuple(f.name for f in dataclasses.fields(cls) if f.name not in _SKIP)
+        names = getattr(cls, "JSON_FIELDS", None) or tuple(
+            f.name for f in dataclasses.fields(cls) if f.name not in _SKIP
+        )
         _FIELDS[cls] = names
     return names
 
@@ -135,6 +137,9 @@ def _schema_of(hint: Any) -> dict[str, Any]:
 
 def _class_schema(cls: type[t.Node]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls, vars(t))
+    for name in _fields(cls):
+        if name not in hints:  # a property (a document's lazily built text)
+            hints[name] = typing.get_type_hints(getattr(cls, name).fget, vars(t))["return"]
     props: dict[str, Any] = {"type": {"const": cls.__name__}}
     for name in _fields(cls):
         if name == "person" and cls is t.Speech:

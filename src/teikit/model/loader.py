@@ -11,7 +11,6 @@ without losing text.
 from __future__ import annotations
 
 import gc
-import os
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import StrEnum
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, TypeAlias, TypeVar
 from lxml import etree
 
 from teikit.errors import SourceLocation, TeikitError
+from teikit.inputs import XmlInput, is_path, is_stream, read_stream, refuse_markup_path, stream_name
 from teikit.model import text as _text
 from teikit.model import types as t
 from teikit.model.make import maker
@@ -30,7 +30,8 @@ from teikit.xmlio import TEI_NS, XML_NS, parse_bytes, parse_file
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-Source: TypeAlias = str | os.PathLike[str] | bytes | etree._ElementTree | etree._Element
+#: What :func:`load` reads; see :mod:`teikit.inputs` (a ``str`` is always a path).
+Source: TypeAlias = XmlInput
 
 T = "{" + TEI_NS + "}"
 XML_ID = "{" + XML_NS + "}id"
@@ -789,6 +790,14 @@ def _root_of(source: Source) -> tuple[etree._Element, str]:
         return source, source.getroottree().docinfo.URL or "<element>"
     if isinstance(source, bytes):
         return parse_bytes(source).getroot(), "<bytes>"
+    if is_stream(source):
+        name = stream_name(source, "<stream>")
+        return parse_bytes(read_stream(source, name), name).getroot(), name
+    if not is_path(source):
+        raise TypeError(
+            f"load() takes a path, bytes, a file or an lxml tree, not {type(source).__name__}"
+        )
+    refuse_markup_path(source, "load")
     tree = parse_file(source)
     return tree.getroot(), str(Path(source))
 
@@ -809,7 +818,10 @@ def check_root(root: etree._Element, name: str) -> None:
 
 
 def load(source: Source) -> t.TeiDocument:
-    """Read a TEI document from a path, bytes or an lxml tree into the typed model.
+    """Read a TEI document into the typed model.
+
+    ``source`` is a path (``str`` or ``os.PathLike``), ``bytes``, a binary file
+    object, or an lxml tree or element, as in lxml: a ``str`` is never XML text.
 
     Bad XML and non-TEI input raise :class:`~teikit.errors.TeikitError` with the
     file, line and column.
@@ -828,33 +840,43 @@ def _load(source: Source) -> t.TeiDocument:
     for person in read_persons(root, reader):
         reader.persons[person.id] = person
     text = root.find(T + "text")
-    front = text.find(T + "front") if text is not None else None
     body = text.find(T + "body") if text is not None else None
-    back = text.find(T + "back") if text is not None else None
-    body_blocks = reader.blocks(body) if body is not None else ()
-    # Page breaks between front, body and back belong to the part they precede or follow.
-    before: list[t.Block] = []
-    after: list[t.Block] = []
-    if text is not None:
-        for child in text.iterchildren(T + "pb"):
-            seen_body = body is not None and any(
-                s is body for s in child.itersiblings(preceding=True)
-            )
-            (after if seen_body else before).append(reader._pb(child))
     header = read_header(root.find(T + "teiHeader"), reader)
-    first_div = next((b for b in body_blocks if isinstance(b, t.Division)), None)
-    if first_div is not None and first_div.kind is not None:
-        header = _with_kind(header, first_div.kind)
+    first_div = next(body.iterchildren(T + "div"), None) if body is not None else None
+    kind = _closed(DivType, first_div.get("type")) if first_div is not None else None
+    if kind is not None:
+        header = _with_kind(header, kind)
     return t.TeiDocument(
         header=header,
         persons=tuple(reader.persons.values()),
-        body=body_blocks,
-        front=(reader.blocks(front) if front is not None else ()) + tuple(before),
-        back=tuple(after) + (reader.blocks(back) if back is not None else ()),
         source_name=name,
         element=root,
         line=root.sourceline or 0,
+        pending=lambda: _read_text(root, text, reader),
     )
+
+
+def _read_text(root: etree._Element, text: etree._Element | None, reader: Reader) -> t.TextParts:
+    """The text's (body, front, back) blocks: what a loaded document builds on first use."""
+    with gc_paused():
+        front = text.find(T + "front") if text is not None else None
+        body = text.find(T + "body") if text is not None else None
+        back = text.find(T + "back") if text is not None else None
+        body_blocks = reader.blocks(body) if body is not None else ()
+        # Page breaks between front, body and back belong to the part they precede or follow.
+        before: list[t.Block] = []
+        after: list[t.Block] = []
+        if text is not None:
+            for child in text.iterchildren(T + "pb"):
+                seen_body = body is not None and any(
+                    s is body for s in child.itersiblings(preceding=True)
+                )
+                (after if seen_body else before).append(reader._pb(child))
+        return (
+            body_blocks,
+            (reader.blocks(front) if front is not None else ()) + tuple(before),
+            tuple(after) + (reader.blocks(back) if back is not None else ()),
+        )
 
 
 def _with_kind(header: t.Header, kind: DivType | str) -> t.Header:

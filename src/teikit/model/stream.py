@@ -14,11 +14,12 @@ resolve their speaker as in a full load.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from lxml import etree
 
 from teikit.errors import SourceLocation, TeikitError
+from teikit.inputs import is_path, is_stream, refuse_markup_path, stream_name
 from teikit.model.loader import XML_ID, Reader, gc_paused
 from teikit.xmlio import TEI_NS
 
@@ -32,25 +33,37 @@ T = "{" + TEI_NS + "}"
 
 
 def iter_documents(
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | IO[bytes],
     *,
     kind: str = "document",
     keep_elements: bool = False,
 ) -> Iterator[t.Division]:
     """Yield each ``div`` of type ``kind`` in document order, then forget it.
 
+    ``path`` is a path (``str`` or ``os.PathLike``) or a binary file object.
+
     ``keep_elements=False`` (the default) leaves ``element`` at ``None`` on the
     yielded objects, since the subtree is cleared; ``line`` is always kept.
     Nested documents (a document inside a document) are yielded inside their
     parent only.
     """
-    name = str(Path(path))
     reader = Reader(keep_elements=keep_elements)
     depth = 0
-    try:
-        fh = Path(path).open("rb")  # noqa: SIM115  (closed in the finally below)
-    except OSError as exc:
-        raise TeikitError(f"cannot read: {exc.strerror or exc}", SourceLocation(name)) from None
+    fh: IO[bytes]
+    if is_stream(path):
+        # a file object the caller opened stays the caller's to close
+        name, fh, owned = stream_name(path, "<stream>"), path, False
+    elif is_path(path):
+        refuse_markup_path(path, "iter_documents")
+        name, owned = str(Path(path)), True
+        try:
+            fh = Path(path).open("rb")  # noqa: SIM115  (closed in the finally below)
+        except OSError as exc:
+            raise TeikitError(f"cannot read: {exc.strerror or exc}", SourceLocation(name)) from None
+    else:
+        raise TypeError(
+            f"iter_documents() takes a path or a binary file, not {type(path).__name__}"
+        )
     context = etree.iterparse(
         fh,
         events=("start", "end"),
@@ -88,7 +101,8 @@ def iter_documents(
             f"not well-formed XML: {exc.msg or exc}", SourceLocation(name, line, col + 1)
         ) from None
     finally:
-        fh.close()
+        if owned:
+            fh.close()
 
 
 def _inside_person(el: etree._Element) -> bool:

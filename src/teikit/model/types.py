@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable  # noqa: TC003  (resolved at run time, see etree)
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, ClassVar, TypeAlias
 
 from lxml import etree  # noqa: TC002  (annotations are resolved at run time for the JSON schema)
 
@@ -831,19 +832,92 @@ class Header(Node):
         return self.translators[0].name if self.translators else None
 
 
-@dataclass(frozen=True, slots=True)
-class TeiDocument(_Views, Node):
-    """A whole TEI document: header, people, and the text's front, body and back."""
+#: The text's (body, front, back) blocks.
+TextParts: TypeAlias = tuple[tuple[Block, ...], tuple[Block, ...], tuple[Block, ...]]
 
-    header: Header = field(default_factory=Header)
-    persons: tuple[Person, ...] = ()
-    body: tuple[Block, ...] = ()
-    front: tuple[Block, ...] = ()
-    back: tuple[Block, ...] = ()
-    source_name: str = field(default="", compare=False, kw_only=True)
-    _flat_nodes: list[Node] | None = field(
-        default=None, init=False, compare=False, hash=False, repr=False
-    )
+
+@dataclass(frozen=True, slots=True, init=False, eq=False, repr=False)
+class TeiDocument(_Views, Node):
+    """A whole TEI document: header, people, and the text's front, body and back.
+
+    A loaded document builds the objects of its text (``body``, ``front``,
+    ``back``) on first use: loading costs little more than parsing, and a caller
+    that reads only the header or the people never pays for the text. Equality
+    and hashing are by header, people and text, as for every other model object.
+    """
+
+    #: What JSON shows of a document (the text parts are properties, not fields).
+    JSON_FIELDS: ClassVar[tuple[str, ...]] = ("line", "header", "persons", "body", "front", "back")
+
+    header: Header
+    persons: tuple[Person, ...]
+    source_name: str
+    _parts: TextParts | None
+    _pending: Callable[[], TextParts] | None
+    _flat_nodes: list[Node] | None
+
+    def __init__(
+        self,
+        header: Header | None = None,
+        persons: tuple[Person, ...] = (),
+        body: tuple[Block, ...] = (),
+        front: tuple[Block, ...] = (),
+        back: tuple[Block, ...] = (),
+        *,
+        source_name: str = "",
+        element: etree._Element | None = None,
+        line: int = 0,
+        pending: Callable[[], TextParts] | None = None,
+    ) -> None:
+        """``pending``, when given, builds ``(body, front, back)`` on first use instead."""
+        setattr_ = object.__setattr__
+        setattr_(self, "header", header if header is not None else Header())
+        setattr_(self, "persons", persons)
+        setattr_(self, "source_name", source_name)
+        setattr_(self, "element", element)
+        setattr_(self, "line", line)
+        setattr_(self, "_parts", None if pending is not None else (body, front, back))
+        setattr_(self, "_pending", pending)
+        setattr_(self, "_flat_nodes", None)
+
+    def _text_parts(self) -> TextParts:
+        parts = self._parts
+        if parts is None:
+            assert self._pending is not None
+            parts = self._pending()
+            object.__setattr__(self, "_parts", parts)
+            object.__setattr__(self, "_pending", None)
+        return parts
+
+    @property
+    def body(self) -> tuple[Block, ...]:
+        return self._text_parts()[0]
+
+    @property
+    def front(self) -> tuple[Block, ...]:
+        return self._text_parts()[1]
+
+    @property
+    def back(self) -> tuple[Block, ...]:
+        return self._text_parts()[2]
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.header, self.persons, self.body, self.front, self.back)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, TeiDocument)
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"TeiDocument(header={self.header!r}, persons={self.persons!r}, "
+            f"body={self.body!r}, front={self.front!r}, back={self.back!r})"
+        )
 
     def _blocks(self) -> tuple[Block, ...]:
         return self.front + self.body + self.back

@@ -17,6 +17,8 @@ from teikit._lazy import lazy_exports
 if TYPE_CHECKING:
     from teikit.odd.compiler import CompiledSchema, compile_odd, customize_odd
     from teikit.odd.customize import Customization
+    from teikit.odd.p5source import bundled_source_path, bundled_source_version
+    from teikit.odd.report import OddWarning
     from teikit.odd.source import P5Source, default_source_path, load_p5_source
 
 _LAZY: dict[str, str] = {
@@ -24,6 +26,9 @@ _LAZY: dict[str, str] = {
     "compile_odd": "teikit.odd.compiler",
     "customize_odd": "teikit.odd.compiler",
     "Customization": "teikit.odd.customize",
+    "OddWarning": "teikit.odd.report",
+    "bundled_source_path": "teikit.odd.p5source",
+    "bundled_source_version": "teikit.odd.p5source",
     "P5Source": "teikit.odd.source",
     "default_source_path": "teikit.odd.source",
     "load_p5_source": "teikit.odd.source",
@@ -32,7 +37,10 @@ _LAZY: dict[str, str] = {
 __all__ = [
     "CompiledSchema",
     "Customization",
+    "OddWarning",
     "P5Source",
+    "bundled_source_path",
+    "bundled_source_version",
     "compile_odd",
     "customize_odd",
     "default_source_path",

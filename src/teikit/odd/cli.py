@@ -25,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="compile an ODD customization to RELAX NG, Schematron and XSD",
         description=(
             "Compile an ODD against the TEI P5 source (p5subset.xml) into NAME.rng, "
-            "NAME.sch and NAME.xsd. The source is never downloaded."
+            "NAME.sch and NAME.xsd. The TEI P5 source is bundled (see --source); it is "
+            "never downloaded."
         ),
     )
     build.add_argument(
@@ -34,7 +35,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     build.add_argument(
         "--source",
         default=None,
-        help="p5subset.xml (default: $TEIKIT_P5SUBSET, else ../shared/tei-p5/p5subset.xml)",
+        help=(
+            "the TEI P5 source, p5subset.xml or p5subset.xml.gz of another release "
+            "(default: $TEIKIT_P5SUBSET, else the bundled release)"
+        ),
     )
     build.add_argument(
         "-o", "--outdir", default=None, help="output directory (default: the ODD's directory)"
@@ -42,7 +46,28 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     build.add_argument(
         "--name", default=None, help="output base name (default: the ODD's file name stem)"
     )
+    build.add_argument(
+        "--strict",
+        action="store_true",
+        help=(
+            "refuse what the official chain tolerates (a change to nothing, a reference to "
+            "nothing): every warning becomes an error"
+        ),
+    )
+    build.add_argument(
+        "--module-dir",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help=(
+            "where moduleRef/@url grammars named by an http(s) URL are found, by file name "
+            "(repeatable; teikit never downloads them)"
+        ),
+    )
     build.set_defaults(handler=_build)
+    from teikit.odd.bundled_cli import register_path
+
+    register_path(commands)
     schema.set_defaults(handler=lambda _args: _usage(schema))
 
 
@@ -57,7 +82,9 @@ def _build(args: argparse.Namespace) -> int:
     odd = Path(args.odd) if args.odd else _default("schema/teikit.odd")
     outdir = Path(args.outdir) if args.outdir else odd.parent
     name = args.name or odd.stem
-    compiled = compile_odd(odd, args.source)
+    compiled = compile_odd(odd, args.source, strict=args.strict, module_dirs=args.module_dir)
+    for warning in compiled.warnings:
+        print(f"teikit: {warning}", file=sys.stderr)
     for path in compiled.write(outdir, name):
         print(path)
     return 0

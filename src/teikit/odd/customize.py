@@ -19,7 +19,10 @@ from typing import TYPE_CHECKING, Protocol
 from lxml import etree
 
 from teikit.errors import SourceLocation, TeikitError
+from teikit.odd.checks import check_attribute_name, check_cycles, check_ncname, check_prefix
+from teikit.odd.external import ExternalModule, load_external
 from teikit.odd.locate import describe, odd_error
+from teikit.odd.report import OddWarning, Reporter
 from teikit.odd.specs import (
     AnySpec,
     AttDef,
@@ -29,6 +32,8 @@ from teikit.odd.specs import (
     ElementSpec,
     MacroSpec,
     T,
+    alt_ident_of,
+    member_occurs,
     parse_attdef,
     parse_spec,
     parse_vallist,
@@ -37,6 +42,7 @@ from teikit.xmlio import RNG_NS, TEI_NS, XML_NS, parse_file
 
 if TYPE_CHECKING:
     import os
+    from collections.abc import Sequence
 
 KINDS = ("elementSpec", "classSpec", "macroSpec", "dataSpec")
 REF_KIND = {
@@ -79,6 +85,15 @@ class Customization:
     specs: dict[str, dict[str, AnySpec]]
     constraints: list[Constraint] = field(default_factory=list)
     prefix: str = ""
+    warnings: list[OddWarning] = field(default_factory=list)
+    external: list[ExternalModule] = field(default_factory=list)
+    default_exceptions: list[str] = field(default_factory=list)
+    report: Reporter = field(default_factory=Reporter)
+
+    @property
+    def external_names(self) -> set[str]:
+        """Pattern names that ``moduleRef/@url`` grammars define."""
+        return {name for module in self.external for name in module.names}
 
     @property
     def elements(self) -> dict[str, ElementSpec]:
@@ -130,9 +145,11 @@ def _split(value: str | None) -> list[str]:
 
 
 class _Builder:
-    def __init__(self, schema: etree._Element, source: SpecSource) -> None:
+    def __init__(self, schema: etree._Element, source: SpecSource, report: Reporter) -> None:
         self.schema = schema
         self.source = source
+        self.report = report
+        self.warn = report.warn
         self.specs: dict[str, dict[str, AnySpec]] = {k: {} for k in KINDS}
         self.pending: list[etree._Element] = []
         self.constraints: list[Constraint] = []
@@ -143,6 +160,7 @@ class _Builder:
             if n.get(f"{{{XML_NS}}}id")
         }
         self.seen_groups: set[str] = set()
+        self.external_modules: list[etree._Element] = []
 
     # -- selection -------------------------------------------------------------------------
 
@@ -167,25 +185,33 @@ class _Builder:
         gid = target.removeprefix("#")
         group = self.ids.get(gid)
         if not target.startswith("#") or group is None:
-            raise odd_error(node, f'specGrpRef target="{target}": no specGrp with this xml:id')
+            self.warn(
+                node,
+                "unknown-specgrp",
+                f'specGrpRef target="{target}": no specGrp with this xml:id; ignored',
+            )
+            return
         if gid in self.seen_groups:
             return
         self.seen_groups.add(gid)
         self.select(group)
 
     def module_ref(self, node: etree._Element) -> None:
+        check_prefix(node, node.get("prefix"))
         if node.get("url"):
-            raise odd_error(
-                node,
-                f'moduleRef url="{node.get("url")}": external RELAX NG modules are not '
-                "supported (write the declarations as elementSpecs instead)",
-            )
+            self.external_modules.append(node)
+            return
         key = node.get("key")
         if not key:
-            raise odd_error(node, "moduleRef: needs @key")
+            raise odd_error(node, "moduleRef: needs @key or @url")
         members = self.source.modules.get(key)
         if members is None:
-            raise odd_error(node, f"{describe(node)}: no such module in the TEI source")
+            self.warn(
+                node,
+                "unknown-module",
+                f"{describe(node)}: no such module in the TEI source; ignored",
+            )
+            return
         include, exclude = _split(node.get("include")), _split(node.get("except"))
         if include and exclude:
             raise odd_error(node, f"{describe(node)}: @include and @except are exclusive")
@@ -193,10 +219,12 @@ class _Builder:
         for attr, names in (("include", include), ("except", exclude)):
             unknown = [n for n in names if n not in elements]
             if unknown:
-                raise odd_error(
+                self.warn(
                     node,
+                    "unknown-module-member",
                     f"{describe(node)}: @{attr} names {', '.join(unknown)}, not "
-                    f'{"an element" if len(unknown) == 1 else "elements"} of module "{key}"',
+                    f'{"an element" if len(unknown) == 1 else "elements"} of module "{key}"; '
+                    f"{'it is' if len(unknown) == 1 else 'they are'} ignored",
                 )
         for kind, ident in members:
             if kind == "elementSpec" and (
@@ -208,7 +236,12 @@ class _Builder:
     def spec_ref(self, node: etree._Element, kind: str) -> None:
         key = node.get("key", "")
         if not self.source.has(kind, key):
-            raise odd_error(node, f"{describe(node)}: no such {NOUN[kind]} in the TEI source")
+            self.warn(
+                node,
+                "unknown-reference",
+                f"{describe(node)}: no such {NOUN[kind]} in the TEI source; ignored",
+            )
+            return
         self.specs[kind].setdefault(key, self.source.spec(kind, key))
 
     # -- changes ---------------------------------------------------------------------------
@@ -222,6 +255,36 @@ class _Builder:
             self.apply(node)
         for _, node in pending:
             self.check_refs(node)
+        self.pull_datatypes()
+
+    def pull_datatypes(self) -> None:
+        """A ``dataRef/@key`` to a datatype of the source that no selected module brought
+        brings that datatype (and the datatypes it uses): a datatype is only a value
+        space, so this adds no element, and an attribute keeps the values it was given
+        (an ODD without ``moduleRef key="tei"`` still gets ``teidata.pointer``)."""
+        have = self.specs["dataSpec"]
+        in_source = {
+            i for members in self.source.modules.values() for k, i in members if k == "dataSpec"
+        }
+        if in_source <= have.keys():
+            return
+        todo: list[str] = []
+        for kind in KINDS:
+            for spec in self.specs[kind].values():
+                nodes = [spec.content]
+                if isinstance(spec, AttHolder):
+                    nodes.extend(a.datatype for a in spec.attributes.values())
+                for node in nodes:
+                    if node is not None:
+                        todo.extend(r.get("key", "") for r in node.iter(f"{T}dataRef"))
+        while todo:
+            key = todo.pop()
+            if not key or key in have or not self.source.has("dataSpec", key):
+                continue
+            spec = self.source.spec("dataSpec", key)
+            have[key] = spec
+            if spec.content is not None:
+                todo.extend(r.get("key", "") for r in spec.content.iter(f"{T}dataRef"))
 
     def apply(self, node: etree._Element) -> None:
         kind = etree.QName(node).localname
@@ -230,13 +293,22 @@ class _Builder:
         noun = NOUN[kind]
         if not ident:
             raise odd_error(node, f"{kind}: needs @ident")
+        check_ncname(node, ident, "@ident")
+        check_prefix(node, node.get("prefix"))
+        alt = node.find(f"{T}altIdent")
+        if alt is not None:
+            check_ncname(alt, alt_ident_of(node) or "", "name")
         if mode not in MODES:
             raise odd_error(node, f"{describe(node)}: @mode must be one of {', '.join(MODES)}")
         selected = self.specs[kind].get(ident)
         in_source = self.source.has(kind, ident)
         if mode == "delete":
             if selected is None and not in_source:
-                raise odd_error(node, f"{describe(node)}: no such {noun} in the TEI source")
+                self.warn(
+                    node,
+                    "delete-missing",
+                    f"{describe(node)}: no such {noun} in the TEI source; nothing to delete",
+                )
             self.specs[kind].pop(ident, None)
         elif mode == "change":
             if selected is None:
@@ -246,19 +318,28 @@ class _Builder:
                     hint = f' (it is in module "{module}", which is not selected)'
                     if not self.source.modules.get(module):
                         hint = ""
-                raise odd_error(
-                    node, f"{describe(node)}: no such {noun} in the selected modules{hint}"
+                self.warn(
+                    node,
+                    "change-missing",
+                    f"{describe(node)}: no such {noun} in the selected modules{hint}; "
+                    "the change is ignored",
                 )
+                return
             self.specs[kind][ident] = self.change(selected, node)
         elif mode == "replace" or mode == "add":
             if mode == "add" and selected is not None:
-                raise odd_error(
+                self.warn(
                     node,
-                    f'{describe(node)}: the {noun} already exists (use mode="change" or '
-                    'mode="replace")',
+                    "add-existing",
+                    f"{describe(node)}: the {noun} already exists; this definition replaces it "
+                    '(write mode="change" or mode="replace")',
                 )
             if mode == "replace" and selected is None and not in_source:
-                raise odd_error(node, f"{describe(node)}: no such {noun} in the TEI source")
+                self.warn(
+                    node,
+                    "replace-missing",
+                    f"{describe(node)}: no such {noun} in the TEI source; added",
+                )
             self.specs[kind][ident] = self.new_spec(node, selected)
 
     def new_spec(self, node: etree._Element, old: AnySpec | None) -> AnySpec:
@@ -279,6 +360,8 @@ class _Builder:
         spec = old.clone()
         if isinstance(spec, ElementSpec) and node.get("ns") is not None:
             spec.ns = node.get("ns")
+        if isinstance(spec, ElementSpec) and node.find(f"{T}altIdent") is not None:
+            spec.alt_ident = alt_ident_of(node)
         content = node.find(f"{T}content")
         if content is not None:
             spec.content = content
@@ -286,7 +369,11 @@ class _Builder:
             cid = cs.get("ident", "")
             if cs.get("mode") == "delete":
                 if spec.constraints.pop(cid, None) is None:
-                    raise odd_error(cs, f"{describe(cs)}: {old.ident} has no such constraint")
+                    self.warn(
+                        cs,
+                        "delete-missing",
+                        f"{describe(cs)}: {old.ident} has no such constraint; nothing to delete",
+                    )
             else:
                 spec.constraints[cid] = Constraint(cid, cs)
         if isinstance(spec, AttHolder):
@@ -305,8 +392,10 @@ class _Builder:
             if m.get("mode") == "delete":
                 if key in spec.classes:
                     spec.classes.remove(key)
+                spec.occurs.pop(key, None)
             elif key not in spec.classes:
                 spec.classes.append(key)
+        spec.occurs.update(member_occurs(classes))
 
     def apply_attlist(
         self, spec: AttHolder, attlist: etree._Element, owner: etree._Element
@@ -332,14 +421,31 @@ class _Builder:
         mode = node.get("mode", "add")
         if not ident:
             raise odd_error(node, "attDef: needs @ident")
+        if not (ident == "xmlns" or ident.startswith("xmlns:")):
+            check_attribute_name(node, ident)
+        alt = node.find(f"{T}altIdent")
+        if alt is not None:
+            check_attribute_name(alt, alt_ident_of(node) or "")
         if mode not in MODES:
             raise odd_error(node, f"{describe(node)}: @mode must be one of {', '.join(MODES)}")
+        if ident == "xmlns" or ident.startswith("xmlns:"):
+            # A namespace declaration is not an attribute: no schema can declare it.
+            self.warn(
+                node,
+                "xmlns-attribute",
+                f"{describe(node)}: xmlns is a namespace declaration, not an attribute; ignored",
+            )
+            return ""
         local = spec.attributes.get(ident)
         inherited = self.inherited(spec, ident) if local is None else None
         where = f'{NOUN[spec.kind]} "{spec.ident}"'
         if mode == "delete":
             if local is None and inherited is None:
-                raise odd_error(node, f"{describe(node)}: {where} has no attribute {ident}")
+                self.warn(
+                    node,
+                    "attdef-missing",
+                    f"{describe(node)}: {where} has no attribute {ident}; nothing to delete",
+                )
             spec.attributes.pop(ident, None)
             for group in spec.choices:
                 if ident in group:
@@ -349,7 +455,12 @@ class _Builder:
         if mode == "change":
             base = local or inherited
             if base is None:
-                raise odd_error(node, f"{describe(node)}: {where} has no attribute {ident}")
+                self.warn(
+                    node,
+                    "attdef-missing",
+                    f"{describe(node)}: {where} has no attribute {ident}; the change is ignored",
+                )
+                return ""
             spec.attributes[ident] = self.merge_attdef(base.clone(), node)
         else:
             spec.attributes[ident] = parse_attdef(node)
@@ -357,6 +468,8 @@ class _Builder:
         return ident
 
     def merge_attdef(self, att: AttDef, node: etree._Element) -> AttDef:
+        if node.find(f"{T}altIdent") is not None:
+            att.alt_ident = alt_ident_of(node)
         if node.get("usage"):
             att.usage = node.get("usage", "opt")
         if node.get("ns") is not None:
@@ -422,7 +535,11 @@ class _Builder:
                 if ref.get("mode") == "delete":
                     continue
                 if key not in self.specs[kind] and not self.source.has(kind, key):
-                    raise odd_error(ref, f"{describe(ref)}: no such {NOUN[kind]}")
+                    self.warn(
+                        ref,
+                        "unknown-reference",
+                        f"{describe(ref)}: no such {NOUN[kind]}; the reference is dropped",
+                    )
 
 
 def find_schema_spec(tree: etree._ElementTree, path: str) -> etree._Element:
@@ -438,27 +555,55 @@ def customize(
     odd_tree: etree._ElementTree,
     source: SpecSource,
     resolve_source: SourceResolver | None = None,
+    report: Reporter | None = None,
+    module_dirs: Sequence[Path] = (),
 ) -> Customization:
-    """Compile one ODD's ``schemaSpec`` against ``source`` into its effective specs."""
+    """Compile one ODD's ``schemaSpec`` against ``source`` into its effective specs.
+
+    Tolerated constructs go to ``report`` (a strict reporter raises on the first).
+    """
+    report = report if report is not None else Reporter()
     path = str(odd_tree.docinfo.URL or "<odd>")
     schema = find_schema_spec(odd_tree, path)
     declared = schema.get("source")
     if declared and resolve_source is not None:
         source = resolve_source(schema, declared)
-    builder = _Builder(schema, source)
+    check_prefix(schema, schema.get("prefix"))
+    builder = _Builder(schema, source, report)
     builder.select(schema)
     builder.apply_all()
+    external = [load_external(node, module_dirs) for node in builder.external_modules]
+    external_names = {name for module in external for name in module.names}
     start = _split(schema.get("start"))
     if not start:
         start = ["TEI"] if "TEI" in builder.specs["elementSpec"] else []
+    elements = builder.specs["elementSpec"]
+    by_pattern = {
+        str(getattr(e, "prefix", None) or schema.get("prefix") or "") + ident: ident
+        for ident, e in elements.items()
+    }
+    kept = []
     for name in start:
-        if name not in builder.specs["elementSpec"]:
-            raise odd_error(
-                schema, f'schemaSpec start="{schema.get("start")}": no element {name} in the schema'
+        if name in elements or name in external_names:
+            kept.append(name)
+        elif name in by_pattern:
+            kept.append(by_pattern[name])
+        elif name:
+            # As the Stylesheets, which drop a reference to a pattern nothing defines.
+            report.warn(
+                schema,
+                "unknown-start",
+                f'schemaSpec start="{schema.get("start")}": no element {name} in the schema; '
+                "it is left out of the start",
             )
+    if start and not kept:
+        raise odd_error(
+            schema, f'schemaSpec start="{schema.get("start")}": no element of it is in the schema'
+        )
+    start = kept
     if not start:
         raise odd_error(schema, f"{describe(schema)}: no @start and no TEI element to start with")
-    return Customization(
+    custom = Customization(
         ident=schema.get("ident", "schema"),
         odd_path=path,
         source=source,
@@ -467,7 +612,24 @@ def customize(
         specs=builder.specs,
         constraints=builder.constraints,
         prefix=schema.get("prefix", ""),
+        warnings=report.warnings,
+        external=external,
+        default_exceptions=_default_exceptions(schema),
+        report=report,
     )
+    check_cycles(custom)
+    return custom
+
+
+def _default_exceptions(schema: etree._Element) -> list[str]:
+    """``schemaSpec/@defaultExceptions``: namespaces and ``prefix:name``s as ``{ns}name``."""
+    out = []
+    for item in _split(schema.get("defaultExceptions")):
+        prefix, sep, local = item.partition(":")
+        if sep and "/" not in item and prefix in (schema.nsmap or {}) and local:
+            item = f"{{{schema.nsmap[prefix]}}}{local}"
+        out.append(item)
+    return out
 
 
 class SourceResolver(Protocol):

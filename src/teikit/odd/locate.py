@@ -7,6 +7,7 @@ the error path, so it may re-read the file.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -20,6 +21,13 @@ def _file_of(node: etree._Element) -> str:
     return str(url) if url else "<odd>"
 
 
+@functools.lru_cache(maxsize=8)
+def _text(name: str, mtime_ns: int) -> str:
+    """The ODD's text, read once per state of the file (many warnings, one read)."""
+    del mtime_ns  # part of the cache key only
+    return Path(name).read_text(encoding="utf-8")
+
+
 def locate(node: etree._Element | None) -> SourceLocation | None:
     """The file, line and column of ``node``'s start tag (column 0 if not found)."""
     if node is None:
@@ -27,8 +35,8 @@ def locate(node: etree._Element | None) -> SourceLocation | None:
     name = _file_of(node)
     line = node.sourceline or 0
     try:
-        text = Path(name).read_text(encoding="utf-8")
-    except OSError:
+        text = _text(name, Path(name).stat().st_mtime_ns)
+    except (OSError, UnicodeDecodeError):
         return SourceLocation(name, line)
     lines = text.split("\n")
     if not 0 < line <= len(lines):

@@ -88,8 +88,13 @@ class Reference:
 
     @property
     def rules(self) -> list[RuleDoc]:
-        found = [r for spec in (*self.classes, *self.elements) for r in spec.rules]
-        return sorted(found, key=lambda r: r.id)
+        """One entry per rule id: a rule written as several assertions (one per case it
+        covers) shares its id and its message, and is documented once."""
+        found: dict[str, RuleDoc] = {}
+        for spec in (*self.classes, *self.elements):
+            for rule in spec.rules:
+                found.setdefault(rule.id, rule)
+        return sorted(found.values(), key=lambda r: r.id)
 
 
 # ------------------------------------------------------------------ reading the ODD
@@ -326,7 +331,12 @@ def _spec_section(spec: SpecDoc, underline: str) -> list[str]:
             out += _attribute_section(att)
     if spec.rules:
         out += ["**Rules**", ""]
-        out += [f"* {_rule_ref(r.id)} ({r.severity}): {_escape(r.message)}" for r in spec.rules]
+        unique = {r.id: r for r in reversed(spec.rules)}
+        out += [
+            f"* {_rule_ref(r.id)} ({r.severity}): {_escape(r.message)}"
+            for r in spec.rules
+            if unique.pop(r.id, None) is not None
+        ]
         out.append("")
     if spec.examples:
         out += ["**Example**", ""]
@@ -383,8 +393,11 @@ def render_reference(ref: Reference) -> str:
         "in the document.",
         "",
     ]
+    labelled: set[str] = set()
     for rule in ref.rules:
-        out += [f".. _schema-rule-{rule.id}:", ""]
+        if rule.id not in labelled:  # a rule may have several asserts: one label per id
+            labelled.add(rule.id)
+            out += [f".. _schema-rule-{rule.id}:", ""]
         out += [
             f"**{rule.id}** ({rule.severity}, on :ref:`{rule.owner} <schema-{rule.owner}>`)",
             f"   Context ``{rule.context}``. {_escape(rule.message)}",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from teikit.errors import TeikitError
 from teikit.odd.locate import describe, odd_error
 from teikit.odd.specs import AttDef, AttHolder, ClassSpec, ElementSpec, T
 from teikit.xmlio import RNG_NS, TEI_NS
@@ -106,6 +107,23 @@ def value_pattern(text: str) -> etree._Element:
     return value
 
 
+def _name_or_ns(node: etree._Element, item: str) -> str:
+    """An ``anyElement/@except`` item: a namespace, or ``prefix:name`` as ``{ns}name``."""
+    prefix, sep, local = item.partition(":")
+    if sep and "/" not in item and prefix in (node.nsmap or {}) and local:
+        return f"{{{node.nsmap[prefix]}}}{local}"
+    return item
+
+
+def _name_class(item: str) -> etree._Element:
+    if item.startswith("{"):
+        ns, local = item[1:].split("}", 1)
+        n = rng("name", ns=ns)
+        n.text = local
+        return n
+    return rng("nsName", ns=item)
+
+
 def single(patterns: list[etree._Element]) -> etree._Element:
     return patterns[0] if len(patterns) == 1 else rng("group", *patterns)
 
@@ -121,6 +139,7 @@ class RngWriter:
         self.any_defines: dict[tuple[str, str], str] = {}
         self.any_nodes: list[tuple[str, etree._Element]] = []
         self.owner = ""
+        self.external_names = custom.external_names
         self._model_members()
 
     # -- names -----------------------------------------------------------------------------
@@ -182,12 +201,64 @@ class RngWriter:
         refs: list[etree._Element] = []
         for kind, ident in self.members.get(key, []):
             if kind == "elementSpec":
-                refs.append(rng("ref", name=self.element_name(ident)))
+                ref = rng("ref", name=self.element_name(ident))
+                occurs = self.c.elements[ident].occurs.get(key)
+                if occurs is None:
+                    refs.append(ref)
+                else:
+                    # memberOf/@min/@max: the member comes that many times where the class does.
+                    repeated = repeat([ref], *self.member_occurs(ident, occurs))
+                    if repeated:
+                        refs.append(single(repeated))
             elif self.nonempty(ident):
                 if variant:
                     self.variants_needed.add((ident, variant))
                 refs.append(rng("ref", name=f"{ident}_{variant}" if variant else ident))
         return refs
+
+    def member_occurs(self, ident: str, occurs: tuple[str, str]) -> tuple[int, int | None]:
+        spec = self.c.elements[ident]
+        probe = etree.Element(f"{T}memberOf", minOccurs=occurs[0], maxOccurs=occurs[1])
+        node = spec.node.find(f".//{T}memberOf") if spec.node is not None else None
+        try:
+            return occurrences(probe)
+        except TeikitError:
+            raise odd_error(
+                node, f"memberOf: @min/@max of {ident} must be integers (max: or unbounded)"
+            ) from None
+
+    def class_elements(self, key: str, seen: frozenset[str] = frozenset()) -> list[str]:
+        """The elements of a model class, through its subclasses, in member order."""
+        out: list[str] = []
+        for kind, ident in self.members.get(key, []):
+            if kind == "elementSpec":
+                out.append(ident)
+            elif ident not in seen:
+                out.extend(self.class_elements(ident, seen | {key}))
+        return list(dict.fromkeys(out))
+
+    def class_subset(
+        self, node: etree._Element, key: str, expand: str | None
+    ) -> list[etree._Element]:
+        """``classRef`` with ``@include``/``@except``: only those members of the class."""
+        include, exclude = node.get("include", "").split(), node.get("except", "").split()
+        members = [
+            e
+            for e in self.class_elements(key)
+            if (not include or e in include) and e not in exclude
+        ]
+        refs = [rng("ref", name=self.element_name(e)) for e in members]
+        if not refs:
+            return []
+        if expand in (None, "alternation"):
+            return [single([rng("choice", *refs)] if len(refs) > 1 else refs)]
+        wrap = {
+            "sequence": None,
+            "sequenceOptional": "optional",
+            "sequenceOptionalRepeatable": "zeroOrMore",
+            "sequenceRepeatable": "oneOrMore",
+        }[expand or "sequence"]
+        return [single(refs if wrap is None else [rng(wrap, r) for r in refs])]
 
     def model_define(self, key: str, variant: str | None) -> etree._Element:
         name = f"{key}_{variant}" if variant else key
@@ -241,10 +312,12 @@ class RngWriter:
             if not self.is_model(key):
                 return []
             expand = node.get("expand")
+            if expand and expand not in VARIANTS:
+                raise odd_error(node, f'{describe(node)}: unknown @expand "{expand}"')
+            if node.get("include") is not None or node.get("except") is not None:
+                return repeat(self.class_subset(node, key, expand), *occurrences(node))
             name = key
             if expand:
-                if expand not in VARIANTS:
-                    raise odd_error(node, f'{describe(node)}: unknown @expand "{expand}"')
                 name = f"{key}_{expand}"
                 self.variants_needed.add((key, expand))
             return repeat([rng("ref", name=name)], *occurrences(node))
@@ -261,6 +334,9 @@ class RngWriter:
             return repeat([rng("ref", name=self.any_element(node))], *occurrences(node))
         if local == "sequence":
             inner = self.content(node)
+            if node.get("preserveOrder") == "false" and len(inner) > 1:
+                # Members in any order (Guidelines 22.5.1): RELAX NG's interleave.
+                inner = [rng("interleave", *inner)]
             return repeat(inner, *occurrences(node))
         if local == "alternate":
             alts = [
@@ -282,6 +358,14 @@ class RngWriter:
         if key is not None:
             return [rng("ref", name=key)] if key in self.c.datatypes else []
         name = node.get("name")
+        if name is None and node.get("ref") is not None:
+            self.c.report.warn(
+                node,
+                "unsupported-datatype",
+                f'dataRef ref="{node.get("ref")}": only XML Schema datatypes (@name) and '
+                "dataSpecs (@key) are known; any text is accepted",
+            )
+            return [rng("text")]
         if name is None:
             raise odd_error(node, f"{describe(node)}: needs @key or @name")
         data = rng("data", type=name)
@@ -309,21 +393,20 @@ class RngWriter:
 
     def any_define(self, name: str, node: etree._Element) -> etree._Element:
         require = node.get("require", "").split()
-        exclude = node.get("except", "").split()
+        exclude = [_name_or_ns(node, item) for item in node.get("except", "").split()]
+        if not exclude and not require:
+            exclude = self.c.default_exceptions or [self.c.ns, f"{{{EXAMPLES_NS}}}egXML"]
         if require:
-            names = [rng("nsName", ns=ns) for ns in require]
+            names = []
+            for ns in require:
+                within = [_name_class(e) for e in exclude if e.startswith(f"{{{ns}}}")]
+                n = rng("nsName", ns=ns)
+                if within:
+                    n.append(rng("except", *within))
+                names.append(n)
             name_class = names[0] if len(names) == 1 else rng("choice", *names)
         else:
-            excepted: list[etree._Element] = []
-            for item in exclude or [self.c.ns, f"{{{EXAMPLES_NS}}}egXML"]:
-                if item.startswith("{"):
-                    ns, local = item[1:].split("}", 1)
-                    n = rng("name", ns=ns)
-                    n.text = local
-                    excepted.append(n)
-                else:
-                    excepted.append(rng("nsName", ns=item))
-            name_class = rng("anyName", rng("except", *excepted))
+            name_class = rng("anyName", rng("except", *[_name_class(e) for e in exclude]))
         return rng(
             "define",
             rng(
@@ -335,8 +418,21 @@ class RngWriter:
             name=name,
         )
 
+    def unprefixed(self, name: str) -> str:
+        """A reference written with ``schemaSpec/@prefix`` to a TEI pattern other than an
+        element's (``tei_model.pLike``) names the pattern the writer calls ``model.pLike``."""
+        prefix = self.c.prefix
+        if prefix and name.startswith(prefix) and name not in self.external_names:
+            bare = name[len(prefix) :]
+            if bare in self.c.macros or bare in self.c.datatypes or bare in self.c.classes:
+                return bare
+            base, _, variant = bare.rpartition("_")
+            if variant in VARIANTS and self.is_model(base):
+                return bare
+        return name
+
     def known_name(self, name: str) -> bool:
-        if name in self.c.macros or name in self.c.datatypes:
+        if name in self.c.macros or name in self.c.datatypes or name in self.external_names:
             return True
         if name in self.c.classes:
             return True
@@ -350,10 +446,10 @@ class RngWriter:
         """Copy embedded RELAX NG, pruning references to what the schema left out."""
         local = etree.QName(node).localname
         if local in ("ref", "parentRef"):
-            name = node.get("name", "")
+            name = self.unprefixed(node.get("name", ""))
             if not self.known_name(name):
                 return None
-            if name in self.c.elements:
+            if name in self.c.elements and name not in self.external_names:
                 name = self.element_name(name)
             return rng(local, name=name)
         out = etree.Element(node.tag, dict(node.attrib))
@@ -386,7 +482,7 @@ class RngWriter:
     # -- attributes ------------------------------------------------------------------------
 
     def attribute(self, att: AttDef) -> etree._Element:
-        attr = rng("attribute", name=att.ident)
+        attr = rng("attribute", name=att.name)
         if att.ns:
             attr.set("ns", att.ns)
         attr.extend(self.att_value(att))
@@ -408,8 +504,47 @@ class RngWriter:
         if not base:
             base = [rng("text")]
         if high == 1:
-            return base
-        return [rng("list", *repeat([single(base)], low, high))]
+            # minOccurs="0": the value may also be empty (RELAX NG matches an empty
+            # or blank attribute value against ``empty``). Written as a choice, not
+            # ``optional``: the same pattern, but libxml2 accepts any value at all for an
+            # ``optional`` inside an attribute.
+            return [rng("choice", single(base), rng("empty"))] if low == 0 else base
+        return [rng("list", *repeat([self.listable(single(base))], low, high))]
+
+    def listable(self, pattern: etree._Element) -> etree._Element:
+        """``pattern`` made fit for a ``list``: RELAX NG forbids ``text`` there (7.2), so it
+        becomes one token, and a datatype reference that reaches ``text`` is inlined."""
+        return self._listable(copy.deepcopy(pattern), frozenset())
+
+    def _listable(self, pattern: etree._Element, seen: frozenset[str]) -> etree._Element:
+        local = etree.QName(pattern).localname
+        if local == "text":
+            return rng("data", type="token")
+        if local == "ref":
+            name = pattern.get("name", "")
+            spec = self.c.datatypes.get(name) or self.c.macros.get(name)
+            if spec is None or name in seen or not self._reaches_text(name, frozenset()):
+                return pattern
+            body = self.content(spec.content) or [rng("empty")]
+            return self._listable(single(body), seen | {name})
+        for i, child in enumerate(list(pattern)):
+            if isinstance(child.tag, str):
+                pattern[i] = self._listable(child, seen)
+        return pattern
+
+    def _reaches_text(self, name: str, seen: frozenset[str]) -> bool:
+        spec = self.c.datatypes.get(name) or self.c.macros.get(name)
+        if spec is None or spec.content is None or name in seen:
+            return False
+        for node in spec.content.iter():
+            if node.tag in (f"{R}text", f"{T}textNode"):
+                return True
+            key = node.get("key") if node.tag in (f"{T}dataRef", f"{T}macroRef") else None
+            if node.tag == f"{R}ref":
+                key = node.get("name")
+            if key and self._reaches_text(key, seen | {name}):
+                return True
+        return False
 
     def holder_attributes(self, spec: AttHolder) -> list[etree._Element]:
         """References and inline patterns for the attributes of an element or class."""
@@ -496,7 +631,7 @@ class RngWriter:
 
     def element_define(self, spec: ElementSpec) -> etree._Element:
         self.owner = spec.ident
-        el = rng("element", name=spec.ident)
+        el = rng("element", name=spec.name)
         ns = spec.ns if spec.ns is not None else None
         if ns is not None and ns != self.c.ns:
             el.set("ns", ns)
@@ -506,6 +641,21 @@ class RngWriter:
         return rng("define", el, name=self.element_name(spec.ident))
 
     # -- the grammar -----------------------------------------------------------------------
+
+    def prefix_patterns(self, defines: list[etree._Element], others: list[etree._Element]) -> None:
+        """``schemaSpec/@prefix`` on every TEI pattern, not only elements': classes,
+        macros and datatypes too, as the Stylesheets name them (``tei_model.graphicLike``),
+        so that an external module's names cannot clash and its overrides can extend
+        TEI classes. Element patterns already carry their prefix (``elementSpec/@prefix``
+        wins)."""
+        prefix = self.c.prefix
+        elements = {self.element_name(e) for e in self.c.elements}
+        renamed = {d.get("name", "") for d in defines} - elements - self.external_names
+        for root in [*defines, *others]:
+            for node in root.iter(f"{R}define", f"{R}ref", f"{R}parentRef"):
+                name = node.get("name", "")
+                if name in renamed:
+                    node.set("name", prefix + name)
 
     def grammar(self) -> etree._Element:
         nsmap: dict[str | None, str] = {None: RNG_NS, "tei": TEI_NS}
@@ -538,10 +688,26 @@ class RngWriter:
                 done.add((key, variant))
                 model.append(self.model_define(key, variant))
         any_defs = [self.any_define(name, node) for name, node in self.any_nodes]
-        start = [rng("ref", name=self.element_name(s)) for s in self.c.start]
+        start = [
+            rng("ref", name=s if s in self.external_names else self.element_name(s))
+            for s in self.c.start
+        ]
         grammar.append(rng("start", start[0] if len(start) == 1 else rng("choice", *start)))
-        for d in sorted(_iter_all(defines, model, any_defs), key=_define_key):
-            grammar.append(d)
+        tei_part = sorted(_iter_all(defines, model, any_defs), key=_define_key)
+        overrides: list[etree._Element] = []
+        for module in self.c.external:
+            for override in module.overrides:
+                self.owner = override.get("name", "")
+                written = self.copy_rng(override)
+                if written is not None and len(written):
+                    overrides.append(written)
+        if self.c.prefix:
+            self.prefix_patterns(tei_part, [grammar[-1], *overrides])
+        grammar.extend(tei_part)
+        for module in self.c.external:
+            grammar.append(etree.Comment(f" moduleRef url={module.node.get('url')} "))
+            grammar.extend(copy.deepcopy(module.body))
+        grammar.extend(overrides)
         return grammar
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from teikit.odd.checks import check_xpath
 from teikit.odd.specs import AttDef, AttHolder, ClassSpec, Constraint, ElementSpec, T
 from teikit.xmlio import SCH_NS, TEI_NS, XML_NS
 
@@ -64,8 +65,11 @@ class SchematronWriter:
         self.count = 0
 
     def element_qname(self, ident: str) -> str:
+        """The element as documents name it (its ``altIdent`` if any), prefixed for XPath."""
         spec = self.c.elements.get(ident)
         ns = spec.ns if spec is not None and spec.ns is not None else self.c.ns
+        if spec is not None:
+            ident = spec.name
         if ns == TEI_NS:
             return f"tei:{ident}"
         for prefix, uri in self.ns.items():
@@ -121,6 +125,7 @@ class SchematronWriter:
                 expr = el.get(attr)
                 if not expr:
                     continue
+                check_xpath(el, attr, expr)
                 for prefix in _PREFIX_USE.findall(expr):
                     uri = el.nsmap.get(prefix)
                     if uri and prefix not in _BUILTIN_PREFIXES:

@@ -8,6 +8,7 @@ few hundred specs it selects.
 
 from __future__ import annotations
 
+import gzip
 import os
 import threading
 from dataclasses import dataclass, field
@@ -16,9 +17,9 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.errors import SourceLocation, TeikitError
+from teikit.odd.p5source import bundled_source_path, read_source_bytes
 from teikit.odd.specs import AnySpec, T, parse_spec
-from teikit.resources import repo_root
-from teikit.xmlio import parse_file
+from teikit.xmlio import parse_bytes
 
 SPEC_TAGS = ("elementSpec", "classSpec", "macroSpec", "dataSpec")
 ENV_VAR = "TEIKIT_P5SUBSET"
@@ -100,7 +101,15 @@ def load_p5_source(path: str | os.PathLike[str]) -> P5Source:
         cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    tree = parse_file(p)
+    try:
+        data = read_source_bytes(p)
+    except (OSError, EOFError, ValueError, gzip.BadGzipFile) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise TeikitError(
+            f"cannot read the TEI P5 source: {reason}", SourceLocation(str(path))
+        ) from None
+    tree = parse_bytes(data, str(path))
+    tree.docinfo.URL = str(p)
     if not any(True for _ in tree.getroot().iter(f"{T}elementSpec")):
         raise TeikitError(
             "not a TEI ODD source: it has no elementSpec (expected p5subset.xml)",
@@ -113,22 +122,15 @@ def load_p5_source(path: str | os.PathLike[str]) -> P5Source:
 
 
 def default_source_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """Where the P5 source is: the option, else ``$TEIKIT_P5SUBSET``, else ``../shared``.
+    """Where the P5 source is: the option, else ``$TEIKIT_P5SUBSET``, else the bundled release.
 
     The source is never downloaded: a compiler that fetched it would give
-    different schemas on different days.
+    different schemas on different days. The bundled ``p5subset.xml.gz``
+    (see :mod:`teikit.odd.p5source`) makes the default work after ``pip install``.
     """
     if explicit:
         return Path(explicit)
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
-    root = repo_root()
-    if root is not None:
-        candidate = root.parent / "shared" / "tei-p5" / "p5subset.xml"
-        if candidate.is_file():
-            return candidate
-    raise TeikitError(
-        "no TEI P5 source: pass --source PATH/p5subset.xml or set "
-        f"{ENV_VAR} (teikit never downloads it)"
-    )
+    return bundled_source_path()

@@ -51,6 +51,12 @@ class AttDef:
     constraints: dict[str, Constraint] = field(default_factory=dict)
     node: etree._Element | None = None
     ref: tuple[str, str] | None = None
+    alt_ident: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The attribute's name in documents: its ``altIdent`` if it has one."""
+        return self.alt_ident or self.ident
 
     def clone(self) -> AttDef:
         return AttDef(
@@ -63,6 +69,7 @@ class AttDef:
             dict(self.constraints),
             self.node,
             self.ref,
+            self.alt_ident,
         )
 
 
@@ -85,10 +92,12 @@ class AttHolder(Spec):
 
     ``choices`` lists groups of attribute names declared with
     ``attList org="choice"``: only one of each group may appear.
-    ``removed`` names inherited attributes this spec deletes.
+    ``removed`` names inherited attributes this spec deletes; ``occurs`` holds
+    ``memberOf/@min``/``@max`` (as written) for the classes that give them.
     """
 
     classes: list[str] = field(default_factory=list)
+    occurs: dict[str, tuple[str, str]] = field(default_factory=dict)
     attributes: dict[str, AttDef] = field(default_factory=dict)
     choices: list[list[str]] = field(default_factory=list)
     removed: set[str] = field(default_factory=set)
@@ -98,6 +107,7 @@ class AttHolder(Spec):
         c = copy.copy(self)
         c.constraints = dict(self.constraints)
         c.classes = list(self.classes)
+        c.occurs = dict(self.occurs)
         c.attributes = {k: v.clone() for k, v in self.attributes.items()}
         c.choices = [list(g) for g in self.choices]
         c.removed = set(self.removed)
@@ -106,8 +116,17 @@ class AttHolder(Spec):
 
 @dataclass
 class ElementSpec(AttHolder):
+    """An element; ``alt_ident`` (``altIdent``) renames it in documents, its pattern keeps
+    the ident, as the Stylesheets do (``div1`` defined as ``<element name="chapter">``)."""
+
     ns: str | None = None
     prefix: str | None = None
+    alt_ident: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The element's name in documents."""
+        return self.alt_ident or self.ident
 
 
 @dataclass
@@ -130,6 +149,11 @@ AnySpec = ElementSpec | ClassSpec | MacroSpec
 
 def text_of(node: etree._Element | None) -> str:
     return "".join(node.itertext()).strip() if node is not None else ""
+
+
+def alt_ident_of(node: etree._Element) -> str | None:
+    """The ``altIdent`` child's text (``None`` when absent or empty)."""
+    return text_of(node.find(f"{T}altIdent")) or None
 
 
 def parse_vallist(node: etree._Element) -> ValList:
@@ -157,6 +181,7 @@ def parse_attdef(node: etree._Element) -> AttDef:
         default=text_of(default) if default is not None else None,
         constraints=constraints_of(node),
         node=node,
+        alt_ident=alt_ident_of(node),
     )
 
 
@@ -179,6 +204,15 @@ def parse_attlist(holder: AttHolder, attlist: etree._Element) -> None:
         holder.choices.append(group)
 
 
+def member_occurs(classes: etree._Element) -> dict[str, tuple[str, str]]:
+    """``memberOf/@min``/``@max`` by class: how often the member occurs where the class is used."""
+    return {
+        m.get("key", ""): (m.get("min", "1"), m.get("max", "1"))
+        for m in classes.iterchildren(f"{T}memberOf")
+        if m.get("min") is not None or m.get("max") is not None
+    }
+
+
 def parse_spec(node: etree._Element, order: int) -> AnySpec:
     """Turn a source spec element (as in p5subset) into its record."""
     tag = etree.QName(node).localname
@@ -194,6 +228,7 @@ def parse_spec(node: etree._Element, order: int) -> AnySpec:
             tag, ident, module, node, order, content, constraints, ns=node.get("ns")
         )
         holder.prefix = node.get("prefix")
+        holder.alt_ident = alt_ident_of(node)
     else:
         holder = ClassSpec(
             tag, ident, module, node, order, content, constraints, type=node.get("type", "model")
@@ -201,6 +236,7 @@ def parse_spec(node: etree._Element, order: int) -> AnySpec:
     classes = node.find(f"{T}classes")
     if classes is not None:
         holder.classes = [m.get("key", "") for m in classes.iterchildren(f"{T}memberOf")]
+        holder.occurs = member_occurs(classes)
     for attlist in node.iterchildren(f"{T}attList"):
         parse_attlist(holder, attlist)
     return holder

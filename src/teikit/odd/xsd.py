@@ -24,6 +24,10 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from teikit.errors import SourceLocation
+from teikit.odd.checks import is_catastrophic
+from teikit.odd.locate import locate
+from teikit.odd.report import OddWarning
 from teikit.odd.specs import AttDef, AttHolder, ClassSpec, ElementSpec, T
 from teikit.xmlio import RNG_NS, XML_NS
 
@@ -80,6 +84,16 @@ class XsdWriter:
                 for key in spec.classes:
                     members.setdefault(key, []).append((kind, spec.ident))
         self.members = members
+        self.external = custom.external_names
+        self._dropped: set[str] = set()
+        # TEI classes a moduleRef/@url override extends (combine="choice"): their new
+        # members are outside TEI, so where the class is used the XSD admits any element.
+        prefix = custom.prefix
+        self.extended = {
+            name[len(prefix) :] if prefix and name.startswith(prefix) else name
+            for module in custom.external
+            for name in (d.get("name", "") for d in module.overrides)
+        }
 
     # -- content ---------------------------------------------------------------------------
 
@@ -96,6 +110,17 @@ class XsdWriter:
             self._class_members[key] = out
         return out
 
+    def class_extended(self, key: str, seen: frozenset[str] = frozenset()) -> bool:
+        """Whether an override extends this class or one of its subclasses."""
+        if not self.extended:
+            return False
+        if key in self.extended:
+            return True
+        return any(
+            kind == "classSpec" and ident not in seen and self.class_extended(ident, seen | {key})
+            for kind, ident in self.members.get(key, [])
+        )
+
     def walk(self, node: etree._Element | None, acc: Content, seen: frozenset[str]) -> None:
         if node is None:
             return
@@ -110,6 +135,7 @@ class XsdWriter:
                     acc.elements.add(key)
                 elif local == "classRef" and key in self.c.classes:
                     acc.elements |= self.class_elements(key)
+                    acc.any |= self.class_extended(key)
                 elif local == "macroRef" and key in self.c.macros and key not in seen:
                     self.walk(self.c.macros[key].content, acc, seen | {key})
                 elif local in ("textNode", "dataRef", "valList"):
@@ -120,10 +146,13 @@ class XsdWriter:
                 local = tag[len(R) :]
                 name = child.get("name", "")
                 if local == "ref":
-                    if name in self.c.elements:
+                    if name in self.external:
+                        acc.any = True
+                    elif name in self.c.elements:
                         acc.elements.add(name)
                     elif name in self.c.classes:
                         acc.elements |= self.class_elements(name)
+                        acc.any |= self.class_extended(name)
                     elif name.rpartition("_")[0] in self.c.classes:
                         acc.elements |= self.class_elements(name.rpartition("_")[0])
                     elif name in self.c.macros and name not in seen:
@@ -180,10 +209,12 @@ class XsdWriter:
                 st = self.restrict(child.get("name", "string"))
                 restriction = st[0]
                 if child.get("restriction") is not None:
-                    xs("pattern", restriction, value=child.get("restriction", ""))
+                    self.facet(restriction, "pattern", child.get("restriction", ""), child)
                 for facet in child.iterchildren(f"{T}dataFacet"):
                     if facet.get("name") in FACETS:
-                        xs(facet.get("name", ""), restriction, value=facet.get("value", ""))
+                        self.facet(
+                            restriction, facet.get("name", ""), facet.get("value", ""), facet
+                        )
                 out.append(st)
             elif tag == f"{T}valList":
                 out.append(
@@ -195,7 +226,7 @@ class XsdWriter:
                 st = self.restrict(child.get("type", "string"))
                 for param in child.iterchildren(f"{R}param"):
                     if param.get("name") in FACETS:
-                        xs(param.get("name", ""), st[0], value=param.text or "")
+                        self.facet(st[0], param.get("name", ""), param.text or "", param)
                 out.append(st)
             elif tag == f"{R}value":
                 out.append(self.enumeration([child.text or ""]))
@@ -206,6 +237,28 @@ class XsdWriter:
             else:
                 out.append(self.restrict("string"))
         return out or [self.restrict("string")]
+
+    def facet(
+        self, restriction: etree._Element, name: str, value: str, node: etree._Element
+    ) -> None:
+        """Add a facet; a pattern that would take a backtracking regex engine exponential
+        time is left out (the XSD stays an over-approximation; the RELAX NG keeps it)."""
+        if name == "pattern" and is_catastrophic(value):
+            if value not in self._dropped:
+                self._dropped.add(value)
+                where = locate(node) or SourceLocation("<odd>")
+                self.c.warnings.append(
+                    OddWarning(
+                        where.file,
+                        where.line,
+                        where.column,
+                        f"pattern {value!r} nests unbounded repeats (exponential time in "
+                        "backtracking regex engines): left out of the XSD, kept in the RELAX NG",
+                        "xsd-pattern-dropped",
+                    )
+                )
+            return
+        xs(name, restriction, value=value)
 
     def simple_ok(self, key: str) -> bool:
         """Whether a dataSpec is pure data (no lists, elements or references back to itself)."""
@@ -243,10 +296,17 @@ class XsdWriter:
 
     def attribute_type(self, att: AttDef, parent: etree._Element) -> None:
         high: str = "1"
+        low: str = "1"
         if att.datatype is not None:
             high = att.datatype.get("maxOccurs", "1")
+            low = att.datatype.get("minOccurs", "1")
         target = parent
-        if high != "1":
+        if high == "1" and low == "0":
+            # An optional value: the empty string is allowed too.
+            st = xs("simpleType", parent)
+            target = xs("union", st)
+            target.append(self.enumeration([""]))
+        elif high != "1":
             st = xs("simpleType", parent)
             lst = xs("list", st)
             target = lst
@@ -293,12 +353,13 @@ class XsdWriter:
             self.inherit(cls, out, skip | cls.removed, seen)
 
     def attribute(self, att: AttDef, required: bool, parent: etree._Element) -> None:
-        if att.ident.startswith("xml:"):
-            a = xs("attribute", parent, ref=att.ident)
-        elif ":" in att.ident or (att.ns and att.ns != ""):
+        name = att.name
+        if name.startswith("xml:"):
+            a = xs("attribute", parent, ref=name)
+        elif ":" in name or (att.ns and att.ns != ""):
             return
         else:
-            a = xs("attribute", parent, name=att.ident)
+            a = xs("attribute", parent, name=name)
             self.attribute_type(att, a)
         if required:
             a.set("use", "required")
@@ -306,7 +367,7 @@ class XsdWriter:
     # -- the schema ------------------------------------------------------------------------
 
     def element(self, spec: ElementSpec) -> etree._Element:
-        el = xs("element", name=spec.ident)
+        el = xs("element", name=spec.name)
         ct = xs("complexType", el)
         content = self.content_of(spec)
         if content.text:
@@ -317,7 +378,7 @@ class XsdWriter:
         elif content.elements or content.foreign:
             choice = xs("choice", ct, minOccurs="0", maxOccurs="unbounded")
             for ident in sorted(content.elements):
-                xs("element", choice, ref=f"tei:{ident}")
+                xs("element", choice, ref=f"tei:{self.c.elements[ident].name}")
             for ns in sorted(content.foreign):
                 xs("any", choice, namespace=ns, processContents="skip")
         for att, required in sorted(self.attributes(spec), key=lambda p: p[0].ident):

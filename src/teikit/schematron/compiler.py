@@ -202,6 +202,22 @@ class Pattern:
     rules: list[Rule]
     union: Query | None = None
 
+    @property
+    def triggers(self) -> tuple[Needs, ...] | None:
+        """Every context alternative of every rule, when all are known: a document that
+        satisfies none of them cannot fire the pattern, which is then skipped whole.
+
+        Most patterns of a TEI schema never fire on a given document; their per-pattern
+        bookkeeping, not XPath, was most of the cost of a small document.
+        """
+        out: list[Needs] = []
+        for rule in self.rules:
+            if rule.matches_document or rule.needs is None:
+                return None
+            if rule.has_nodes:
+                out.extend(rule.needs)
+        return tuple(out)
+
 
 @dataclass(slots=True)
 class CompiledSchema:
@@ -218,6 +234,16 @@ class CompiledSchema:
     #: name index, so one walk collects exactly those.
     index_tags: frozenset[str] = frozenset()
     index_attrs: frozenset[str] = frozenset()
+    _triggers: list[tuple[Pattern, tuple[Needs, ...] | None]] | None = None
+    #: The union query of :mod:`teikit.schematron.screen`, built on first use
+    #: (False: the schema has nothing to screen).
+    _screen: Any = None
+
+    def pattern_triggers(self) -> list[tuple[Pattern, tuple[Needs, ...] | None]]:
+        """Each pattern with its :attr:`Pattern.triggers`, worked out once per schema."""
+        if self._triggers is None:
+            self._triggers = [(p, p.triggers) for p in self.patterns]
+        return self._triggers
 
 
 def generate_id(node: Any = None) -> str:

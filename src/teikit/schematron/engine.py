@@ -18,6 +18,7 @@ from typing import Any
 from lxml import etree
 
 from teikit.errors import TeikitError
+from teikit.schematron import screen
 from teikit.schematron.compiler import (
     XPATH1_BINDINGS,
     Check,
@@ -466,11 +467,18 @@ def run_schema(
     events: list[ActivePattern | FiredRule | SchematronResult] = []
     active: list[ActivePattern] = []
     fired_count = 0
-    for pattern in schema.patterns:
+    quiet: frozenset[int] = frozenset()
+    if set_at_a_time and not keep_fired:
+        quiet, fired_count = _quiet_positions(run)
+    for pattern, triggers in schema.pattern_triggers():
         ap = ActivePattern(pattern.position, pattern.id, pattern.name)
         active.append(ap)
         if keep_fired:
             events.append(ap)
+        elif pattern.position in quiet or (
+            set_at_a_time and triggers is not None and not any(map(run.satisfies, triggers))
+        ):
+            continue
         penv = _Env(run, tree, pattern.lets, root_env)
         firings = _firings(run, pattern, penv)
         fired_count += len(firings)
@@ -501,6 +509,22 @@ def run_schema(
         namespaces=tuple(schema.namespaces.items()),
     )
     return report, run.counts
+
+
+def _quiet_positions(run: _Run) -> tuple[frozenset[int], int]:
+    """Positions of the patterns that the schema's screen shows fire no check here, and
+    how many rule firings (context nodes) they account for."""
+    schema = run.schema
+    if schema._screen is None:
+        schema._screen = screen.build(schema) or False
+    scr = schema._screen
+    if scr is False:
+        return frozenset(), 0
+    candidates = [run.indexed(*rule.index) for rule in scr.rules]
+    if any(len(nodes) > _SLICE for nodes in candidates):
+        return frozenset(), 0  # long node lists go to libxml2 in slices, pattern by pattern
+    fired = screen.quiet(scr, run.tree, candidates)
+    return (frozenset(), 0) if fired is None else (scr.positions, fired)
 
 
 class _Firings:

@@ -102,9 +102,26 @@ def tokenize(expr: str) -> list[Token]:
     return tokens
 
 
+_OPERATOR_NAMES = frozenset({"and", "or", "div", "mod"})
+_OPERAND_ENDS = frozenset({")", "]", "*", ".", ".."})
+
+
 def _is_call(tokens: list[Token], i: int) -> bool:
-    """Whether the name at ``i`` is a function call or kind test (followed by ``(``)."""
-    prev = tokens[i - 1].text if i else ""
+    """Whether the name at ``i`` is a function call or kind test (followed by ``(``).
+
+    ``and (``, ``or (``, ``div (``, ``mod (`` after an operand are operators before a
+    parenthesized operand, not calls: taking them for calls of unknown functions
+    sent plain XPath 1 tests to the slow XPath 2 evaluator.
+    """
+    prev_tok = tokens[i - 1] if i else None
+    prev = prev_tok.text if prev_tok is not None else ""
+    if (
+        tokens[i].text in _OPERATOR_NAMES
+        and prev_tok is not None
+        and (prev_tok.kind in ("num", "str", "var", "name") or prev in _OPERAND_ENDS)
+        and prev not in ("@", "::")
+    ):
+        return False
     return (
         i + 1 < len(tokens)
         and tokens[i + 1].text == "("

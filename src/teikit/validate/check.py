@@ -7,12 +7,18 @@ processes of ``--jobs`` all share it.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from lxml import etree
 
 from teikit.errors import TeikitError
 from teikit.validate import schemas
 from teikit.validate.loader import DEFAULT_MAX_BYTES, Document, parse, read_bytes
 from teikit.validate.report import Engine, FileResult, Problem, Severity
+from teikit.xmlio import TEI_NS
+
+#: The rule of the note that says a file was skipped because it is not TEI.
+SKIPPED_RULE = "skip:not-tei"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +29,8 @@ class Options:
     phase: str | None = None
     xml_model: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    #: note and skip documents whose root element is not TEI (the pre-commit hook's mode)
+    only_tei: bool = False
 
 
 def _error(name: str, exc: TeikitError, rule: str) -> Problem:
@@ -60,6 +68,10 @@ def check_file(name: str, options: Options, data: bytes | None = None) -> FileRe
 
 
 def check_document(doc: Document, options: Options) -> list[Problem]:
+    if options.only_tei:
+        skipped = _not_tei(doc)
+        if skipped is not None:
+            return [skipped]
     spec: schemas.SchemaSpec = options.schema
     problems: list[Problem] = []
     if options.xml_model:
@@ -71,6 +83,33 @@ def check_document(doc: Document, options: Options) -> list[Problem]:
         if named:
             spec = tuple(named) + (options.schema or ())
     for engine in schemas.engines(spec, options.phase):
-        problems.extend(engine.check(doc))
+        label = schemas.schema_label(engine.path)
+        problems.extend(replace(p, schema=label) for p in engine.check(doc))
     # read top to bottom, whichever engine found it (unknown positions last)
     return sorted(problems, key=lambda p: (p.line or 1 << 30, p.column))
+
+
+def _not_tei(doc: Document) -> Problem | None:
+    """A note that ``doc`` is skipped because its root is not TEI, or ``None`` if it is TEI.
+
+    pre-commit's ``types: [xml]`` sends every XML file (``pom.xml``, schemas,
+    build files) through the hook; failing them would make the hook unusable
+    without careful ``exclude:`` patterns, and passing them silently would hide
+    that they were not checked.
+    """
+    root = doc.tree.getroot()
+    qname = etree.QName(root)
+    if qname.namespace == TEI_NS:
+        return None
+    where = f"in the namespace {qname.namespace}" if qname.namespace else "in no namespace"
+    return Problem(
+        Severity.INFO,
+        doc.name,
+        root.sourceline or 1,
+        1,
+        f"/{qname.localname}",
+        f"skipped, not TEI: the root element <{qname.localname}> is {where} "
+        f"(only TEI documents are checked with --only-tei)",
+        SKIPPED_RULE,
+        Engine.XML,
+    )

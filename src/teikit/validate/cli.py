@@ -6,7 +6,6 @@ subcommands do not pay for lxml grammars or xmlschema.
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -30,9 +29,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "-s",
         "--schema",
         action="append",
-        metavar="FILE",
-        help="RELAX NG (.rng), Schematron (.sch/.isosch), XSD (.xsd) or ODD; repeatable "
-        "(default: the bundled teikit schema)",
+        metavar="SCHEMA",
+        help="a bundled schema by name (teikit, tei_all, tei_lite) or a file: RELAX NG "
+        "(.rng), Schematron (.sch/.isosch), XSD (.xsd) or ODD; repeatable "
+        "(default: teikit; `teikit schema path NAME` shows where a bundled one lives)",
     )
     p.add_argument("--phase", help="Schematron phase (default: #DEFAULT)")
     p.add_argument(
@@ -43,7 +43,34 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("-f", "--format", choices=FORMAT_CHOICES, default="text")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report here, not stdout")
     p.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="FORMAT=FILE",
+        help="also write the same run's report in another format to FILE "
+        "(repeatable), e.g. --format github --also junit=tei-report.xml",
+    )
+    p.add_argument(
         "-j", "--jobs", type=int, default=0, help="worker processes (default: all cores)"
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster (e.g. tcp://host:8786; default: $TEIKIT_SCHEDULER); "
+        "needs pip install 'teikit[dask]'",
+    )
+    p.add_argument(
+        "--cache",
+        action="store_true",
+        help="keep verdicts by content hash + schema hash and skip files already checked "
+        "(in $TEIKIT_CACHE/verdicts or ~/.cache/teikit/verdicts)",
+    )
+    p.add_argument("--cache-dir", metavar="DIR", help="keep --cache verdicts in DIR instead")
+    p.add_argument(
+        "--only-tei",
+        action="store_true",
+        help="skip, with a note, files whose root element is not TEI (pom.xml, schemas…); "
+        "the pre-commit hook's mode",
     )
     p.add_argument("--warn-only", action="store_true", help="report errors as warnings and exit 0")
     p.add_argument(
@@ -65,6 +92,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from teikit.errors import TeikitError
     from teikit.validate.check import Options
     from teikit.validate.discover import discover, is_ref, only_changed
@@ -77,10 +106,11 @@ def run(args: argparse.Namespace) -> int:
         raise TeikitError("--jobs must be ≥ 0 and --max-size > 0")
     if not args.paths and not args.changed:
         raise TeikitError("name at least one PATH (a file, directory, glob or - for stdin)")
+    if args.output and Path(args.output).is_dir():
+        raise TeikitError(f"-o {args.output}: is a directory; name the report file")
     if args.paths.count("-") > 1:
         raise TeikitError("'-' (stdin) can be given only once")
-    from pathlib import Path
-
+    extra = [_also(spec) for spec in args.also]
     paths = list(args.paths)
     ref = args.changed
     if ref and not is_ref(ref) and Path(ref).exists():
@@ -88,24 +118,66 @@ def run(args: argparse.Namespace) -> int:
         paths.insert(0, ref)
         ref = "HEAD"
     files = discover(paths or ["."])
+    if not ref:
+        # a mistyped path or glob, or an empty directory, must not pass as "all valid"
+        empty = [p for p in paths if not discover([p])]
+        if empty:
+            raise TeikitError(
+                "nothing to validate: " + "; ".join(f"no XML file found for {p}" for p in empty)
+            )
     if ref:
         files = only_changed(files, ref)
-    explicit = tuple(args.schema) if args.schema else None
-    options = Options(explicit, args.phase, args.xml_model, args.max_size << 20)
-    progress = not args.quiet and sys.stderr.isatty()
-    results = run_files(files, options, jobs=args.jobs or (os.cpu_count() or 1), progress=progress)
+    from teikit.validate.schemas import schema_paths
+
+    explicit = tuple(schema_paths(args.schema)) if args.schema else None
+    options = Options(
+        explicit, args.phase, args.xml_model, args.max_size << 20, only_tei=args.only_tei
+    )
+    cache = None
+    if args.cache or args.cache_dir:
+        from teikit.validate.cache import VerdictCache
+
+        cache = VerdictCache.for_options(options, args.cache_dir)
+    from teikit.batch import default_jobs
+    from teikit.batch.progress import Progress
+
+    results = run_files(
+        files,
+        options,
+        jobs=args.jobs or default_jobs(),
+        progress=Progress.wanted(args.quiet),
+        scheduler=args.scheduler,
+        cache=cache,
+    )
     report = Report(tuple(results), explicit or tuple(_default_names()))
     if args.warn_only:
         report = report.as_warnings()
     text = formatter(args.format)(report)
-    if args.output:
-        write_atomic(args.output, text.encode("utf-8"))
-    else:
+    try:
+        for fmt, target in extra:
+            write_atomic(target, formatter(fmt)(report).encode("utf-8"))
+        if args.output:
+            write_atomic(args.output, text.encode("utf-8"))
+    except OSError as exc:
+        raise TeikitError(f"cannot write the report: {exc}") from None
+    if not args.output:
         sys.stdout.write(text)
         sys.stdout.flush()
     if not args.quiet:
         print(report.summary(), file=sys.stderr)
     return report.exit_code()
+
+
+def _also(spec: str) -> tuple[str, str]:
+    """``FORMAT=FILE`` of ``--also``, checked before any file is validated."""
+    from teikit.errors import TeikitError
+
+    fmt, sep, target = spec.partition("=")
+    if not sep or not target or fmt not in FORMAT_CHOICES:
+        raise TeikitError(
+            f"--also takes FORMAT=FILE with FORMAT one of {', '.join(FORMAT_CHOICES)}, not {spec!r}"
+        )
+    return fmt, target
 
 
 def _default_names() -> list[str]:

@@ -530,20 +530,43 @@ class Explainer:
         """The literal values an attribute allows, and whether they are all it allows."""
         vals: list[str] = []
 
-        def walk(p: Pattern) -> bool:
+        def walk(p: Pattern, seen: frozenset[str]) -> bool:
             kind = p[0]
             if kind == "value":
-                vals.append(str(p[2]).strip())
+                value = str(p[2]).strip()
+                if value not in vals:
+                    vals.append(value)
                 return True
-            if kind == "choice":
-                results = [walk(q) for q in p[1]]  # type: ignore[attr-defined]
+            if kind in ("choice", "group"):
+                results = [walk(q, seen) for q in p[1]]  # type: ignore[attr-defined]
                 return all(results)
-            if kind == "ref":
-                return walk(self.g.defines.get(str(p[1]), NOT_ALLOWED))
+            if kind in ("list", "oneOrMore", "zeroOrMore", "optional"):
+                # a closed list of tokens (TEI's valList with maxOccurs > 1) is still closed
+                return walk(p[1], seen)  # type: ignore[arg-type]
+            if kind == "ref" and str(p[1]) not in seen:
+                target = self.g.defines.get(str(p[1]), NOT_ALLOWED)
+                return walk(target, seen | {str(p[1])})
             return False
 
-        closed = walk(self.g.attributes[attr].content)
+        closed = walk(self.g.attributes[attr].content, frozenset())
         return vals, closed and bool(vals)
+
+    def is_token_list(self, attr: int) -> bool:
+        """Whether an attribute's value is a space-separated list (RELAX NG ``list``)."""
+
+        def walk(p: Pattern, seen: frozenset[str]) -> bool:
+            kind = p[0]
+            if kind == "list":
+                return True
+            if kind in ("choice", "group"):
+                return any(walk(q, seen) for q in p[1])  # type: ignore[attr-defined]
+            if kind in ("oneOrMore", "zeroOrMore", "optional"):
+                return walk(p[1], seen)  # type: ignore[arg-type]
+            if kind == "ref" and str(p[1]) not in seen:
+                return walk(self.g.defines.get(str(p[1]), NOT_ALLOWED), seen | {str(p[1])})
+            return False
+
+        return walk(self.g.attributes[attr].content, frozenset())
 
     def value_ok(self, attr: int, value: str) -> bool:
         key = (attr, value)

@@ -63,6 +63,22 @@ _DATATYPE_WORDS = {
 
 
 @dataclass(frozen=True, slots=True)
+class Finding:
+    """One fault found at an element (or one of its attributes), before it has a column.
+
+    ``expected`` and ``hint`` become the :class:`Problem`'s fields of the same
+    names, so what the message suggests is also there as data.
+    """
+
+    rule: str
+    message: str
+    node: etree._Element
+    attr: str | None = None
+    expected: tuple[str, ...] = ()
+    hint: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class RawError:
     """One libxml2 error, stripped down so it can cross process boundaries."""
 
@@ -104,7 +120,8 @@ def _listing(names: Sequence[str]) -> str:
     return f"{shown} and {more} more" if more > 0 else shown
 
 
-def _nearest(word: str, candidates: Iterable[str]) -> str | None:
+def nearest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate a misspelt ``word`` most likely meant (same letters first), if any."""
     pool = sorted(set(candidates))
     exact = [c for c in pool if c.lower() == word.lower()]
     if exact:
@@ -190,8 +207,9 @@ class RngExplainer:
                 n = n.getparent()
         return False
 
-    def _add(self, el: etree._Element, rule: str, message: str, attr: str | None = None) -> None:
+    def _add(self, f: Finding) -> None:
         col = 0  # filled in by _columns, in one pass for all problems
+        el, attr = f.node, f.attr
         self._pending.append((len(self.problems), el, attr))
         self.problems.append(
             (
@@ -202,16 +220,18 @@ class RngExplainer:
                     el.sourceline or 0,
                     col,
                     xpath_of(el) + (f"/@{attr.rsplit('}', 1)[-1]}" if attr else ""),
-                    message,
-                    rule,
+                    f.message,
+                    f.rule,
                     Engine.RELAXNG,
+                    expected=f.expected,
+                    hint=f.hint,
                 ),
             )
         )
 
     def _raw(self, err: RawError, el: etree._Element | None) -> None:
         if el is not None:
-            self._add(el, "rng:invalid", f"`{display(_name_of(el))}`: {err.message}")
+            self._add(Finding("rng:invalid", f"`{display(_name_of(el))}`: {err.message}", el))
             return
         self.problems.append(
             (
@@ -236,28 +256,32 @@ class RngExplainer:
         start = self.x.g.start
         if self.x.deriv(start, name) == NOT_ALLOWED:
             allowed = [display(n) for n in self.x.first(start)]
-            hint = _nearest(name[1], allowed)
+            hint = nearest(name[1], allowed)
             extra = f"; did you mean `{hint}`?" if hint else f"; expected {_listing(allowed)}"
             self._add(
-                root, "rng:root", f"`{display(name)}` is not allowed as the root element{extra}"
+                Finding(
+                    "rng:root",
+                    f"`{display(name)}` is not allowed as the root element{extra}",
+                    root,
+                    expected=tuple(allowed),
+                    hint=hint or "",
+                )
             )
 
     def _check(self, el: etree._Element) -> None:
         decls = self.x.decls(_name_of(el))
         if not decls:
             return  # undeclared ones are reported by their parent (or as the root)
-        best: list[tuple[str, str, str | None, etree._Element]] | None = None
+        best: list[Finding] | None = None
         for decl in decls:
             found = self._local(el, decl)
             if best is None or len(found) < len(best):
                 best = found
-        for rule, message, attr, node in best or []:
-            self._add(node, rule, message, attr)
+        for finding in best or []:
+            self._add(finding)
 
-    def _local(
-        self, el: etree._Element, decl: int
-    ) -> list[tuple[str, str, str | None, etree._Element]]:
-        out: list[tuple[str, str, str | None, etree._Element]] = []
+    def _local(self, el: etree._Element, decl: int) -> list[Finding]:
+        out: list[Finding] = []
         me = display(_name_of(el))
         allowed_attrs = self.x.attributes(decl)
         wildcard = self.x.has_any_attribute(decl)
@@ -268,62 +292,72 @@ class RngExplainer:
             if an not in allowed_attrs:
                 if wildcard:
                     continue
-                names = [display(n) for n in allowed_attrs]
-                hint = _nearest(shown, names)
+                names = sorted(display(n) for n in allowed_attrs)
+                hint = nearest(shown, names)
                 tail = (
                     f"; did you mean `@{hint}`?"
                     if hint
-                    else (f"; allowed: {_listing(sorted(names))}" if names else "; it allows none")
+                    else (f"; allowed: {_listing(names)}" if names else "; it allows none")
                 )
                 out.append(
-                    (
+                    Finding(
                         "rng:attribute-not-allowed",
                         f"attribute `@{shown}` is not allowed on `{me}`{tail}",
-                        key,
                         el,
+                        key,
+                        tuple(names),
+                        hint or "",
                     )
                 )
                 continue
             idxs = allowed_attrs[an]
             if any(self.x.value_ok(i, value) for i in idxs):
                 continue
-            idx = idxs[0]
-            values, closed = self.x.values(idx)
-            if closed:
-                hint = _nearest(value.strip(), values)
-                tail = f"; did you mean `{hint}`?" if hint else ""
-                out.append(
-                    (
-                        "rng:attribute-value",
-                        f"`{value}` is not an allowed value of `@{shown}` on `{me}`; "
-                        f"allowed: {_listing(values)}{tail}",
-                        key,
-                        el,
-                    )
-                )
-            else:
-                out.append(
-                    (
-                        "rng:attribute-value",
-                        f"`{value}` is not a valid value of `@{shown}` on `{me}`: "
-                        f"expected {self._expected_value(idx, values)}",
-                        key,
-                        el,
-                    )
-                )
+            out.append(self._bad_value(el, key, value, idxs[0], f"`@{shown}` on `{me}`"))
         present = {(etree.QName(k).namespace or "", etree.QName(k).localname) for k in el.attrib}
         for req in self.x.required_attributes(decl):
             if req not in present:
                 out.append(
-                    (
+                    Finding(
                         "rng:attribute-missing",
                         f"`{me}` lacks the required attribute `@{display(req)}`",
-                        None,
                         el,
+                        expected=(display(req),),
                     )
                 )
         out.extend(self._children(el, decl, me))
         return out
+
+    def _bad_value(self, el: etree._Element, key: str, value: str, idx: int, where: str) -> Finding:
+        """A value outside the attribute's pattern; a closed list is always listed in full."""
+        values, closed = self.x.values(idx)
+        if closed:
+            is_list = self.x.is_token_list(idx)
+            tokens = value.split() if is_list else [value.strip()]
+            wrong = next((t for t in tokens if t not in values), value.strip())
+            hint = nearest(wrong, values)
+            tail = f"; did you mean `{hint}`?" if hint else ""
+            what = "allowed (one or more, separated by spaces)" if is_list else "allowed"
+            shown = ", ".join(f"`{v}`" for v in values)
+            return Finding(
+                "rng:attribute-value",
+                f"`{wrong}` is not an allowed value of {where}; {what}: {shown}{tail}",
+                el,
+                key,
+                tuple(values),
+                hint or "",
+            )
+        hint = nearest(value.strip(), values) if values else None
+        return Finding(
+            "rng:attribute-value",
+            f"`{value}` is not a valid value of {where}: "
+            f"expected {self._expected_value(idx, values)}"
+            + (f"; did you mean `{hint}`?" if hint else ""),
+            el,
+            key,
+            tuple(values) + tuple(f"xsd:{t}" for t in self.x.datatypes(idx)),
+            hint or "",
+        )
 
     def _expected_value(self, attr: int, values: list[str]) -> str:
         types = self.x.datatypes(attr)
@@ -337,9 +371,7 @@ class RngExplainer:
         listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
         return listed + (f" (xsd:{', xsd:'.join(types)})" if types else "")
 
-    def _children(
-        self, el: etree._Element, decl: int, me: str
-    ) -> list[tuple[str, str, str | None, etree._Element]]:
+    def _children(self, el: etree._Element, decl: int, me: str) -> list[Finding]:
         content = self.x.g.elements[decl].content
         pattern = content
         previous: str | None = None
@@ -352,25 +384,27 @@ class RngExplainer:
                 return [self._misplaced(child, cname, me, decl, pattern, previous)]
             pattern = nxt
             previous = display(cname)
-        out: list[tuple[str, str, str | None, etree._Element]] = []
+        out: list[Finding] = []
         if not self.x.nullable(pattern):
             expected = self._expected(pattern)
             where = f" after `{previous}`" if previous else ""
             out.append(
-                (
+                Finding(
                     "rng:content-incomplete",
                     f"`{me}` is incomplete: expected {_listing(expected)}{where}",
-                    None,
                     el,
+                    expected=tuple(expected),
                 )
             )
         if not self.x.allows_text(decl) and _has_text(el):
+            wrapper = self._wrapper(decl)
             out.append(
-                (
+                Finding(
                     "rng:text-not-allowed",
                     f"text is not allowed directly in `{me}`{self._wrap_hint(decl)}",
-                    None,
                     el,
+                    expected=tuple(self._wrappers(decl)),
+                    hint=wrapper or "",
                 )
             )
         return out
@@ -383,39 +417,40 @@ class RngExplainer:
         decl: int,
         pattern: object,
         previous: str | None,
-    ) -> tuple[str, str, str | None, etree._Element]:
+    ) -> Finding:
         shown = display(cname)
         allowed_here = self._expected(pattern)  # type: ignore[arg-type]
         anywhere = {display(n) for n in self.x.children(decl)}
         if shown not in anywhere:
-            hint = _nearest(shown, anywhere) or (
-                _nearest(shown, (display(n) for n in self.x.g.by_name))
+            hint = nearest(shown, anywhere) or (
+                nearest(shown, (display(n) for n in self.x.g.by_name))
                 if not self.x.declared(cname)
                 else None
             )
             if hint:
-                return (
+                return Finding(
                     "rng:element-not-allowed",
                     f"`{shown}` is not allowed in `{me}`; did you mean `{hint}`?",
-                    None,
                     child,
+                    expected=tuple(allowed_here),
+                    hint=hint,
                 )
             tail = f"; allowed here: {_listing(allowed_here)}" if allowed_here else ""
-            return (
+            return Finding(
                 "rng:element-not-allowed",
                 f"`{shown}` is not allowed in `{me}`{tail}",
-                None,
                 child,
+                expected=tuple(allowed_here),
             )
         where = f"after `{previous}`" if previous else "as the first child"
         tail = (
             f"; expected {_listing(allowed_here)}" if allowed_here else "; nothing more is allowed"
         )
-        return (
+        return Finding(
             "rng:element-misplaced",
             f"`{shown}` is not allowed here in `{me}` ({where}){tail}",
-            None,
             child,
+            expected=tuple(allowed_here),
         )
 
     def _expected(self, pattern: Pattern) -> list[str]:
@@ -426,15 +461,24 @@ class RngExplainer:
             return [display(n) for n in completing]
         return [display(n) for n in names]
 
-    def _wrap_hint(self, decl: int) -> str:
-        wrappers = [
+    def _wrappers(self, decl: int) -> list[str]:
+        """Children of ``decl`` that may hold text, by name."""
+        return [
             display(n)
             for n in sorted(self.x.children(decl), key=lambda n: n[1])
             if any(self.x.allows_text(d) for d in self.x.decls(n))
         ]
-        for preferred in ("p", "ab", "l", "seg"):
-            if preferred in wrappers:
-                return f"; wrap it in `{preferred}`"
+
+    def _wrapper(self, decl: int) -> str | None:
+        """The usual element to wrap stray text in, if ``decl`` has one."""
+        wrappers = self._wrappers(decl)
+        return next((w for w in ("p", "ab", "l", "seg") if w in wrappers), None)
+
+    def _wrap_hint(self, decl: int) -> str:
+        wrapper = self._wrapper(decl)
+        if wrapper:
+            return f"; wrap it in `{wrapper}`"
+        wrappers = self._wrappers(decl)
         return f"; wrap it in one of {_listing(wrappers)}" if wrappers else ""
 
 

@@ -36,7 +36,15 @@ class Engine(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong in one file; ``line``/``column`` are 1-based, 0 when unknown."""
+    """One thing wrong in one file; ``line``/``column`` are 1-based, 0 when unknown.
+
+    ``message`` is the sentence for people; what it suggests is also data, so
+    that an editor plug-in or a script need not parse prose: ``expected`` lists
+    what the schema allows at that place (element names, attribute names or
+    values, in the schema's order), ``hint`` is the single nearest correction
+    ("did you mean"), and ``schema`` names the schema that found the problem
+    (a bundled name such as ``tei_all``, else the schema's file name).
+    """
 
     severity: Severity
     file: str
@@ -46,6 +54,9 @@ class Problem:
     message: str
     rule: str
     engine: Engine
+    expected: tuple[str, ...] = ()
+    hint: str = ""
+    schema: str = ""
 
     @property
     def location(self) -> str:
@@ -61,6 +72,9 @@ class Problem:
             "message": self.message,
             "rule": self.rule,
             "engine": str(self.engine),
+            "schema": self.schema,
+            "expected": list(self.expected),
+            "hint": self.hint,
         }
 
 
@@ -77,6 +91,11 @@ class FileResult:
     def valid(self) -> bool:
         return self.readable and not any(p.severity is Severity.ERROR for p in self.problems)
 
+    @property
+    def skipped(self) -> bool:
+        """Not checked on purpose (``--only-tei`` and the root is not TEI)."""
+        return any(p.rule == "skip:not-tei" for p in self.problems)
+
 
 @dataclass(frozen=True, slots=True)
 class Report:
@@ -91,7 +110,8 @@ class Report:
 
     @property
     def valid(self) -> bool:
-        return all(f.valid for f in self.files)
+        """Every file checked is valid, and at least one was: nothing checked is not "valid"."""
+        return bool(self.files) and all(f.valid for f in self.files)
 
     @property
     def unreadable(self) -> list[FileResult]:
@@ -106,12 +126,26 @@ class Report:
             return 2
         return 0 if self.valid else 1
 
+    @property
+    def schema_names(self) -> list[str]:
+        """The schemas of the run by name (``teikit``, ``tei_all``, a file name), in order."""
+        from teikit.validate.schemas import schemas_used
+
+        return schemas_used(self.schemas)
+
     def summary(self) -> str:
         n = len(self.files)
+        if not n:
+            return "no files checked: nothing to validate"
         bad = sum(1 for f in self.files if not f.valid)
         errors, warnings = self.count(Severity.ERROR), self.count(Severity.WARNING)
+        against = " + ".join(self.schema_names) or "no schema"
+        skipped = sum(1 for f in self.files if f.skipped)
+        also = f", {skipped} skipped (not TEI)" if skipped else ""
+        n -= skipped
         return (
-            f"{n} file{'s' if n != 1 else ''} checked: {n - bad} valid, {bad} invalid; "
+            f"{n} file{'s' if n != 1 else ''} checked against {against}: "
+            f"{n - bad} valid, {bad} invalid{also}; "
             f"{errors} error{'s' if errors != 1 else ''}, "
             f"{warnings} warning{'s' if warnings != 1 else ''}"
         )

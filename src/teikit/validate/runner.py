@@ -1,71 +1,119 @@
-"""Checking many files, in worker processes when there are several.
+"""Checking many files, in local worker processes or on a Dask cluster.
 
-Workers are forked after the parent has compiled the schemas, so each
-inherits them instead of compiling its own (where ``fork`` is unavailable,
-each worker compiles once in its initializer). Results come back in input
-order whatever order workers finish in.
+The work is handed to a :mod:`teikit.batch` backend. The parent compiles
+the schemas first, so a bad schema is reported once and forked workers
+inherit the compiled engines (Dask workers compile once, on their first
+file). Results come back in input order whatever order workers finish in;
+large files are started first so that one started last does not leave the
+other workers idle. With a :class:`~teikit.validate.cache.VerdictCache`,
+files whose bytes were already checked against the same schema are not
+checked again.
 """
 
 from __future__ import annotations
 
-import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from teikit.errors import TeikitError
 from teikit.validate import schemas
 from teikit.validate.check import Options, check_file
 
 if TYPE_CHECKING:
+    from teikit.validate.cache import VerdictCache
     from teikit.validate.report import FileResult
 
-_OPTIONS: Options | None = None
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One file to check, with what a worker on any host needs to check it."""
+
+    name: str
+    options: Options
+    cache: VerdictCache | None = None
 
 
-def _init(options: Options) -> None:
-    global _OPTIONS
-    _OPTIONS = options
-    schemas.engines(options.schema, options.phase)
+def check_task(task: Task) -> FileResult:
+    """Check one file, through the verdict cache when there is one; never raises.
+
+    A file that cannot be checked (a name that is not UTF-8, a defect in
+    teikit) is reported as such, and the other files are still checked.
+    """
+    from teikit.batch import printable_name
+
+    shown = printable_name(task.name)
+    if shown != task.name:
+        return _unreadable(shown, "the file name is not valid UTF-8 (rename the file)")
+    try:
+        return _check(task)
+    except TeikitError as exc:
+        return _unreadable(task.name, exc.message)
+    except Exception as exc:
+        return _unreadable(
+            task.name, f"internal error ({type(exc).__name__}: {exc}); please report it"
+        )
 
 
-def _work(name: str) -> FileResult:
-    assert _OPTIONS is not None
-    return check_file(name, _OPTIONS)
+def _unreadable(name: str, message: str) -> FileResult:
+    from teikit.validate.report import Engine, FileResult, Problem, Severity
+
+    problem = Problem(Severity.ERROR, name, 0, 0, "", message, "io:unreadable", Engine.XML)
+    return FileResult(name, (problem,), readable=False)
+
+
+def _check(task: Task) -> FileResult:
+    if task.cache is None:
+        return check_file(task.name, task.options)
+    from teikit.validate.loader import read_bytes
+
+    try:
+        data = read_bytes(task.name, task.options.max_bytes)
+    except TeikitError:
+        return check_file(task.name, task.options)  # reports the read error the usual way
+    cached = task.cache.get(data, task.name)
+    if cached is not None:
+        return cached
+    result = check_file(task.name, task.options, data=data)
+    task.cache.put(data, result)
+    return result
 
 
 def run_files(
-    files: list[str], options: Options, *, jobs: int = 1, progress: bool = False
+    files: list[str],
+    options: Options,
+    *,
+    jobs: int = 1,
+    progress: bool = False,
+    scheduler: str | None = None,
+    client: Any = None,
+    cache: VerdictCache | None = None,
 ) -> list[FileResult]:
+    """Check ``files`` (``-`` is stdin, read here); results in the order given."""
+    from teikit.batch import backend
+    from teikit.batch.progress import Progress
+
     schemas.engines(options.schema, options.phase)  # compile once, before any fork
-    bar = _Progress(len(files)) if progress else None
+    bar = Progress(len(files)) if progress else None
     results: list[FileResult | None] = [None] * len(files)
-    parallel = [i for i, f in enumerate(files) if f != "-"]
-    if jobs <= 1 or len(parallel) <= 1:
-        for i, f in enumerate(files):
+    for i, f in enumerate(files):
+        if f == "-":
             results[i] = check_file(f, options)
             if bar:
                 bar.step()
-    else:
-        for i, f in enumerate(files):
-            if f == "-":
-                results[i] = check_file(f, options)
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        with ProcessPoolExecutor(
-            max_workers=min(jobs, len(parallel)),
-            mp_context=ctx,
-            initializer=_init,
-            initargs=(options,),
-        ) as pool:
-            # Largest first: a big file started last would leave the other workers idle.
-            parallel.sort(key=lambda i: -_size(files[i]))
-            futures = {pool.submit(_work, files[i]): i for i in parallel}
-            for fut in as_completed(futures):
-                results[futures[fut]] = fut.result()
+    order = [i for i, f in enumerate(files) if f != "-"]
+    # largest first: a big file started last would leave the other workers idle
+    order.sort(key=lambda i: -_size(files[i]))
+    if order:
+        runner = backend(jobs=max(1, min(jobs, len(order))), scheduler=scheduler, client=client)
+        try:
+            tasks = (Task(files[i], options, cache) for i in order)
+            for i, result in zip(order, runner.imap(check_task, tasks), strict=True):
+                results[i] = result
                 if bar:
                     bar.step()
+        finally:
+            runner.close()
     if bar:
         bar.close()
     return [r for r in results if r is not None]
@@ -76,24 +124,3 @@ def _size(name: str) -> int:
         return Path(name).stat().st_size
     except OSError:
         return 0
-
-
-class _Progress:
-    """A one-line bar on stderr, redrawn in place."""
-
-    def __init__(self, total: int) -> None:
-        self.total = max(total, 1)
-        self.done = 0
-
-    def step(self) -> None:
-        self.done += 1
-        width = 30
-        filled = width * self.done // self.total
-        sys.stderr.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} files"
-        )
-        sys.stderr.flush()
-
-    def close(self) -> None:
-        sys.stderr.write("\r" + " " * 60 + "\r")
-        sys.stderr.flush()

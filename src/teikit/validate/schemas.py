@@ -2,13 +2,16 @@
 
 A schema is named by path: RELAX NG (``.rng``), Schematron (``.sch``,
 ``.isosch``), XSD (``.xsd``) or an ODD (compiled with :mod:`teikit.odd` into
-RELAX NG + Schematron, cached on disk by the ODD's hash). Without one, the
-bundled teikit schema is used. ``<?xml-model?>`` instructions name schemas
+RELAX NG + Schematron, cached on disk by the ODD's hash); or by the name of a
+bundled schema (``teikit``, ``tei_all``, ``tei_lite``: its RELAX NG and
+Schematron). Without one, the bundled teikit schema is used.
+``<?xml-model?>`` instructions name schemas
 per document; only local, relative files are followed.
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 from collections.abc import Sequence
@@ -20,7 +23,7 @@ from urllib.parse import unquote, urlparse
 from lxml import etree
 
 from teikit.errors import SourceLocation, TeikitError
-from teikit.resources import schema_path
+from teikit.resources import BUNDLED_SCHEMAS, bundled_name, bundled_schema
 from teikit.xmlio import RNG_NS, SCH_NS
 
 if TYPE_CHECKING:
@@ -34,29 +37,76 @@ _KIND_BY_SUFFIX = {".rng": "rng", ".sch": "sch", ".isosch": "sch", ".xsd": "xsd"
 SchemaSpec = str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None
 
 
+#: The bundled schema used when none is named.
+DEFAULT_SCHEMA = "teikit"
+
+
+@lru_cache(maxsize=1)
+def _default_schemas() -> tuple[str, ...]:
+    """The default schema files, found once per process (``engines`` runs per document)."""
+    return tuple(default_schemas())
+
+
 def default_schemas() -> list[str]:
-    """The bundled teikit schema: RELAX NG + Schematron (XSD only when no RELAX NG ships).
+    """The bundled teikit schema's files (see :func:`bundled_files`)."""
+    return bundled_files(DEFAULT_SCHEMA)
+
+
+def bundled_files(name: str) -> list[str]:
+    """A bundled schema's RELAX NG + Schematron (XSD only when no RELAX NG ships).
 
     RELAX NG and XSD from the same ODD say the same things; running both would
     report every structural error twice.
     """
-    rng, sch, xsd = (schema_path(f"teikit.{ext}") for ext in ("rng", "sch", "xsd"))
+    rng, sch, xsd = (bundled_schema(name, ext) for ext in ("rng", "sch", "xsd"))
     found = [str(p) for p in (rng, sch) if p.is_file()]
     if not rng.is_file() and xsd.is_file():
         found.append(str(xsd))
     if not found:
         raise TeikitError(
-            f"the bundled teikit schema is missing (looked in {rng.parent}); name one with --schema"
+            f"the bundled {name} schema is missing (looked in {rng.parent}); "
+            "name a schema file with --schema"
         )
     return found
 
 
 def schema_paths(schema: SchemaSpec) -> list[str]:
+    """The schema files a spec names: bundled names expanded, paths as given."""
     if schema is None:
-        return default_schemas()
-    if isinstance(schema, (str, os.PathLike)):
-        return [os.fspath(schema)]
-    return [os.fspath(s) for s in schema]
+        return list(_default_schemas())
+    items = [schema] if isinstance(schema, (str, os.PathLike)) else list(schema)
+    out: list[str] = []
+    for item in items:
+        path = os.fspath(item)
+        if isinstance(item, str) and item in BUNDLED_SCHEMAS:
+            out.extend(bundled_files(item))
+        else:
+            _refuse_unknown_name(path)
+            out.append(path)
+    return out
+
+
+def _refuse_unknown_name(path: str) -> None:
+    """A bare word that is neither a file nor a bundled name is a typo: say so, with names."""
+    p = Path(path)
+    if p.suffix or len(p.parts) != 1 or p.exists():
+        return
+    names = ", ".join(BUNDLED_SCHEMAS)
+    close = difflib.get_close_matches(path.lower().replace("-", "_"), BUNDLED_SCHEMAS, n=1)
+    hint = f"did you mean `{close[0]}`? " if close else ""
+    raise TeikitError(
+        f"no schema file or bundled schema named {path!r}; {hint}bundled schemas: {names}"
+    )
+
+
+def schema_label(path: str) -> str:
+    """How a problem names the schema that found it: the bundled name, else the file name."""
+    return bundled_name(path) or Path(path).name
+
+
+def schemas_used(paths: Sequence[str]) -> list[str]:
+    """The distinct labels of the schema files of a run, in order (``["tei_all"]``)."""
+    return list(dict.fromkeys(schema_label(p) for p in paths))
 
 
 def kind_of(path: str) -> str:
@@ -104,6 +154,12 @@ def _engine(path: str, kind: str, stamp: tuple[int, int], phase: str | None) -> 
     return XsdEngine(path)
 
 
+@lru_cache(maxsize=64)
+def _resolved(path: str) -> str:
+    """The absolute path, resolved once per process: ``engines`` runs for every document."""
+    return str(Path(path).resolve())
+
+
 def engines(schema: SchemaSpec, phase: str | None = None) -> list[Engine]:
     """Compiled engines for a schema spec, reused for the life of the process."""
     out: list[Engine] = []
@@ -117,7 +173,7 @@ def engines(schema: SchemaSpec, phase: str | None = None) -> list[Engine]:
                 raise TeikitError(
                     f"cannot read schema: {exc.strerror}", SourceLocation(p)
                 ) from None
-            out.append(_engine(str(Path(p).resolve()), k, (st.st_mtime_ns, st.st_size), phase))
+            out.append(_engine(_resolved(p), k, (st.st_mtime_ns, st.st_size), phase))
     return out
 
 
@@ -130,11 +186,12 @@ def _compile_odd(path: str) -> list[tuple[str, str]]:
     except OSError as exc:
         raise TeikitError(f"cannot read ODD: {exc.strerror}", SourceLocation(path)) from None
     outdir = cache_dir() / f"odd-{digest}"
-    rng, sch = outdir / "schema.rng", outdir / "schema.sch"
+    stem = Path(path).stem  # problems then name the ODD (``myproject.rng``)
+    rng, sch = outdir / f"{stem}.rng", outdir / f"{stem}.sch"
     if not (rng.is_file() and sch.is_file()):
         from teikit.odd import compile_odd
 
-        compile_odd(path).write(outdir, "schema")
+        compile_odd(path).write(outdir, stem)
     return [(str(rng), "rng"), (str(sch), "sch")]
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from teikit.errors import SourceLocation, TeikitError
-from teikit.validate.messages import xpath_of
+from teikit.validate.messages import nearest, xpath_of
 from teikit.validate.report import Engine, Problem, Severity
 from teikit.validate.source import with_columns
 
@@ -43,6 +43,9 @@ class XsdEngine:
             elements.append(el)
             reason = " ".join(str(err.reason or err.message).split())
             path = err.path or (xpath_of(el) if el is not None else "")
+            expected, hint = _enumeration(err)
+            if hint:
+                reason += f"; did you mean `{hint}`?"
             problems.append(
                 Problem(
                     Severity.ERROR,
@@ -53,6 +56,17 @@ class XsdEngine:
                     f"{reason} (at {path})" if path else reason,
                     f"xsd:{type(err.validator).__name__}" if err.validator is not None else "xsd",
                     Engine.XSD,
+                    expected=expected,
+                    hint=hint,
                 )
             )
         return with_columns(doc.source, problems, elements)
+
+
+def _enumeration(err: Any) -> tuple[tuple[str, ...], str]:
+    """The allowed values of a failed enumeration facet, and the one nearest the value given."""
+    values = getattr(err.validator, "enumeration", None)
+    if not isinstance(values, list) or not values:
+        return (), ""
+    allowed = tuple(str(v) for v in values)
+    return allowed, nearest(str(err.obj).strip(), allowed) or ""

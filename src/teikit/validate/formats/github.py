@@ -23,6 +23,7 @@ def render(report: Report) -> str:
             props.append(f"line={p.line}")
         if p.column:
             props.append(f"col={p.column}")
-        props.append(f"title={_prop(f'{p.engine} {p.rule}')}")
+        against = f" ({p.schema})" if p.schema else ""
+        props.append(f"title={_prop(f'{p.engine}{against} {p.rule}')}")
         out.append(f"::{_COMMAND[p.severity]} {','.join(props)}::{_data(p.message)}\n")
     return "".join(out)

@@ -14,6 +14,7 @@ def render(report: Report) -> str:
         "version": __version__,
         "valid": report.valid,
         "schemas": list(report.schemas),
+        "schema_names": report.schema_names,
         "summary": {
             "files": len(report.files),
             "invalid": sum(1 for f in report.files if not f.valid),

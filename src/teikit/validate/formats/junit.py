@@ -15,6 +15,9 @@ from teikit.validate.report import Report, Severity
 def render(report: Report) -> str:
     suites = etree.Element("testsuites", name="teikit validate")
     suite = etree.SubElement(suites, "testsuite", name="teikit validate")
+    props = etree.SubElement(suite, "properties")
+    for name in report.schema_names:
+        etree.SubElement(props, "property", name="schema", value=name)
     failures = errors = 0
     total = 0.0
     for f in report.files:

@@ -38,7 +38,12 @@ def _result(p: Problem, rule_index: dict[str, int]) -> dict[str, object]:
         "level": _LEVEL[p.severity],
         "message": {"text": p.message},
         "locations": [location],
-        "properties": {"engine": str(p.engine)},
+        "properties": {
+            "engine": str(p.engine),
+            "schema": p.schema,
+            "expected": list(p.expected),
+            "hint": p.hint,
+        },
     }
 
 
@@ -57,6 +62,7 @@ def render(report: Report) -> str:
         },
         "artifacts": [{"location": {"uri": _uri(f.file)}} for f in report.files],
         "results": [_result(p, rules) for p in report.problems],
+        "properties": {"schemas": report.schema_names},
     }
     doc = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

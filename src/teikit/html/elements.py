@@ -1,0 +1,515 @@
+"""Renderers for the TEI elements a reader should see as something particular.
+
+Each function is registered for its element names; everything not named here
+falls back to :func:`teikit.html.walker.generic`. Importing this module fills
+the registry.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from teikit.html.context import (
+    PALETTE_SIZE,
+    XML_ID,
+    XML_LANG,
+    Footnote,
+    Person,
+    T,
+    local_name,
+    stands_apart,
+    tag_of,
+    text_of,
+)
+from teikit.html.safety import attr, local_href, text
+from teikit.html.walker import Walker, generic, register, register_static
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+#: Note types shown as set-apart, attributed notes rather than footnotes.
+FOOTNOTE_TYPES = frozenset({"footnote", "endnote", "source"})
+FOOTNOTE_PLACES = frozenset({"foot", "end", "bottom"})
+#: ``choice`` children showing the text as the source has it, and as edited.
+WRITTEN = {f"{T}sic": "sic", f"{T}orig": "orig", f"{T}abbr": "abbr"}
+EDITED = {f"{T}corr": "corrected", f"{T}reg": "regularized", f"{T}expan": "expanded"}
+HI_TAGS = (
+    ("italic", "em"),
+    ("bold", "strong"),
+    ("sup", "sup"),
+    ("sub", "sub"),
+    ("underline", "u"),
+    ("strike", "s"),
+    ("smallcaps", "span"),
+)
+
+
+def _heading_level(w: Walker) -> int:
+    return min(w.div_depth + 1, 6)
+
+
+for _name in ("text", "front", "body", "back", "group"):
+    register_static(f"{T}{_name}", "div", _name, inner_inline=False)
+register_static(f"{T}p", "p", "p")
+register_static(f"{T}ab", "p", "p")
+register_static(f"{T}lg", "div", "lg", inner_inline=False)
+register_static(f"{T}l", "div", "l")
+register_static(f"{T}table", "table", "table", inner_inline=False)
+register_static(f"{T}row", "tr", "row", inner_inline=False)
+register_static(f"{T}cell", "td", "cell")
+register_static(f"{T}quote", "blockquote", "quote", inner_inline=False)
+register_static(f"{T}cit", "blockquote", "quote", inner_inline=False)
+register_static(f"{T}q", "q", "q", inline_tag="q")
+register_static(f"{T}said", "q", "q", inline_tag="q")
+
+
+@register(f"{T}div", *(f"{T}div{n}" for n in range(1, 8)), f"{T}floatingText")
+def division(w: Walker, el: etree._Element, inline: bool) -> None:
+    kind = el.get("type")
+    cls = "div type-" + attr(kind) if kind else "div"
+    extra = f' data-type="{attr(kind)}"' if kind else ""
+    w.div_depth += 1
+    w.wrap(el, inline, "section", cls, inner_inline=False, extra=extra)
+    w.div_depth -= 1
+
+
+@register(f"{T}head")
+def head(w: Walker, el: etree._Element, inline: bool) -> None:
+    sub = el.get("type") == "sub"
+    level = min(_heading_level(w) + (1 if sub else 0), 6)
+    w.wrap(el, inline, f"h{level}", "head sub" if sub else "head")
+
+
+@register(f"{T}list", f"{T}listBibl")
+def list_(w: Walker, el: etree._Element, inline: bool) -> None:
+    ordered = el.get("type") in ("numbered", "ordered") or "numbered" in (el.get("rend") or "")
+    w.wrap(el, inline, "ol" if ordered else "ul", "list", inner_inline=False)
+
+
+@register(f"{T}item", f"{T}bibl")
+def item(w: Walker, el: etree._Element, inline: bool) -> None:
+    parent = el.getparent()
+    in_list = parent is not None and parent.tag in (f"{T}list", f"{T}listBibl")
+    if in_list and not inline:
+        n = el.get("n")
+        extra = f' data-n="{attr(n)}"' if n else ""
+        w.wrap(el, False, "li", "item", extra=extra)
+    else:
+        w.wrap(el, True, "span", local_name(el.tag))
+
+
+@register(f"{T}lb")
+def line_break(w: Walker, el: etree._Element, inline: bool) -> None:
+    w.out.append("<br>")
+
+
+@register(f"{T}pb")
+def page_break(w: Walker, el: etree._Element, inline: bool) -> None:
+    """A page number in the margin; its facsimile linked when the pointer is local."""
+    n = el.get("n") or ""
+    label = f"p. {n}" if n else "page"
+    facs = local_href(el.get("facs") or "")
+    inner = text(label)
+    if facs and not w.in_link:
+        inner = f'<a href="{attr(facs)}">{inner}</a>'
+    w.out.append(
+        f'<span class="pb"{w.common(el)} role="note" aria-label="page {attr(n)}">{inner}</span>'
+    )
+
+
+@register(f"{T}fw")
+def furniture(w: Walker, el: etree._Element, inline: bool) -> None:
+    kind = el.get("type") or "page furniture"
+    w.wrap(el, inline, "div", "fw", extra=f' title="page furniture: {attr(kind)}"')
+
+
+@register(f"{T}stamp")
+def stamp(w: Walker, el: etree._Element, inline: bool) -> None:
+    kind = el.get("type") or "stamp"
+    w.wrap(el, True, "span", "stamp", extra=f' title="{attr(kind)}"')
+
+
+@register(f"{T}supplied")
+def supplied(w: Walker, el: etree._Element, inline: bool) -> None:
+    who = el.get("resp")
+    title = "supplied" + (f" by {w.ctx.resp(who)}" if who else "")
+    reason = el.get("reason")
+    if reason:
+        title += f" ({reason})"
+    w.out.append(f'<span class="supplied" title="{attr(title)}"{w.common(el)}>[')
+    w.children(el, True)
+    w.out.append("]</span>")
+
+
+@register(f"{T}gap")
+def gap(w: Walker, el: etree._Element, inline: bool) -> None:
+    reason = el.get("reason") or ""
+    extent = " ".join(v for v in (el.get("quantity"), el.get("unit"), el.get("extent")) if v)
+    detail = ", ".join(v for v in (reason, extent) if v)
+    title = "gap" + (f": {detail}" if detail else "")
+    who = el.get("resp")
+    if who:
+        title += f" (recorded by {w.ctx.resp(who)})"
+    shown = f"[…{' ' + text(detail) if detail else ''}]"
+    w.out.append(f'<span class="gap" title="{attr(title)}"{w.common(el)}>{shown}')
+    w.children(el, True)
+    w.out.append("</span>")
+
+
+@register(f"{T}foreign")
+def foreign(w: Walker, el: etree._Element, inline: bool) -> None:
+    code = el.get(XML_LANG) or ""
+    title = w.ctx.language(code) if code else "foreign"
+    w.wrap(el, True, "i", "foreign", inline_tag="i", extra=f' title="{attr(title)}"')
+
+
+@register(f"{T}hi", f"{T}emph", f"{T}term", f"{T}mentioned", f"{T}soCalled")
+def highlight(w: Walker, el: etree._Element, inline: bool) -> None:
+    rend = el.get("rend") or ""
+    tag = "em" if el.tag != f"{T}hi" else "span"
+    for key, html_tag in HI_TAGS:
+        if key in rend:
+            tag = html_tag
+            break
+    cls = local_name(el.tag) + (" rend-" + attr(rend.split()[0]) if rend else "")
+    w.wrap(el, True, "span", cls, inline_tag=tag)
+
+
+@register(f"{T}date", f"{T}time")
+def date(w: Walker, el: etree._Element, inline: bool) -> None:
+    when = el.get("when") or el.get("when-iso") or ""
+    extra = f' datetime="{attr(when)}" title="{attr(when)}"' if when else ""
+    cert = el.get("cert")
+    if cert:
+        extra = extra.replace('" title="', f'" title="certainty {attr(cert)}: ', 1)
+    w.wrap(el, True, "time", "date", inline_tag="time", extra=extra)
+
+
+_NAME_TAGS = tuple(
+    f"{T}{n}" for n in ("persName", "placeName", "orgName", "name", "rs", "geogName")
+)
+
+
+@register(*_NAME_TAGS)
+def name(w: Walker, el: etree._Element, inline: bool) -> None:
+    """A name, with what its ``@ref``/``@corresp``/``@key`` points to on hover."""
+    pointer = el.get("ref") or el.get("corresp") or ""
+    extra = ""
+    if pointer:
+        cache = w.ctx.title_attrs
+        extra = cache.get(pointer, "")
+        if not extra:
+            extra = f' title="{attr(w.ctx.title_for(pointer.split()[0]))}"'
+            cache[pointer] = extra
+    elif el.get("key"):
+        extra = f' title="{attr(el.get("key") or "")}"'
+    # :meth:`Walker.wrap` inlined: names are the commonest element of large editions
+    out = w.out
+    common = w.common(el)
+    out.append(f'<span class="{NAME_CLASSES.get(tag_of(el), "name")}"{common}{extra}>')
+    if len(el):
+        w.children(el, True)
+    else:
+        value = el.text
+        if value:
+            out.append(
+                value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                if "&" in value or "<" in value or ">" in value
+                else value
+            )
+    out.append("</span>")
+
+
+NAME_CLASSES = {tag: "name " + local_name(tag) for tag in _NAME_TAGS}
+
+
+def _choice_title(w: Walker, el: etree._Element, what: str) -> str:
+    parts = [what]
+    who = el.get("resp")
+    if who:
+        parts.append(f"by {w.ctx.resp(who)}")
+    cert = el.get("cert")
+    if cert:
+        parts.append(f"certainty: {cert}")
+    return " ".join(parts[:2]) + ("; " + parts[2] if len(parts) > 2 else "")
+
+
+@register(f"{T}choice")
+def choice(w: Walker, el: etree._Element, inline: bool) -> None:
+    """Alternatives shown by the reading toggle: as written, or as corrected."""
+    kids = [c for c in el if isinstance(c.tag, str)]
+    if not any(c.tag in WRITTEN for c in kids) or not any(c.tag in EDITED for c in kids):
+        generic(w, el, True)
+        return
+    w.ctx.has_choices = True
+    out = w.out
+    out.append(f'<span class="choice"{w.common(el)}>')
+    for c in kids:
+        if c.tag in WRITTEN:
+            out.append(f'<span class="as-written" title="as written ({WRITTEN[c.tag]})">')
+            w.children(c, True)
+            out.append("</span>")
+        elif c.tag in EDITED:
+            title = _choice_title(w, c, EDITED[c.tag])
+            out.append(f'<ins class="as-edited" title="{attr(title)}">')
+            w.children(c, True)
+            out.append("</ins>")
+        else:
+            w.render(c, True)
+    out.append("</span>")
+
+
+@register(f"{T}sic", f"{T}orig", f"{T}abbr")
+def written_alone(w: Walker, el: etree._Element, inline: bool) -> None:
+    w.wrap(el, True, "span", "sic", extra=' title="sic: as written"')
+
+
+@register(f"{T}corr", f"{T}reg", f"{T}expan")
+def edited_alone(w: Walker, el: etree._Element, inline: bool) -> None:
+    title = _choice_title(w, el, EDITED[tag_of(el)])
+    w.wrap(el, True, "ins", "corr", inline_tag="ins", extra=f' title="{attr(title)}"')
+
+
+@register(f"{T}del")
+def deletion(w: Walker, el: etree._Element, inline: bool) -> None:
+    w.wrap(el, True, "del", "del", inline_tag="del", extra=' title="deleted"')
+
+
+@register(f"{T}add")
+def addition(w: Walker, el: etree._Element, inline: bool) -> None:
+    place = el.get("place")
+    title = "added" + (f" ({place})" if place else "")
+    w.wrap(el, True, "ins", "add", inline_tag="ins", extra=f' title="{attr(title)}"')
+
+
+@register(f"{T}unclear")
+def unclear(w: Walker, el: etree._Element, inline: bool) -> None:
+    reason = el.get("reason")
+    title = "unclear" + (f": {reason}" if reason else "")
+    w.wrap(el, True, "span", "unclear", extra=f' title="{attr(title)}"')
+
+
+@register(f"{T}stage")
+def stage(w: Walker, el: etree._Element, inline: bool) -> None:
+    w.wrap(el, inline, "p", "stage")
+
+
+@register(f"{T}graphic")
+def graphic(w: Walker, el: etree._Element, inline: bool) -> None:
+    """Images are not loaded (no request leaves the page); a local one is linked."""
+    url = el.get("url") or ""
+    href = local_href(url)
+    label = text(f"[image: {url}]" if url else "[image]")
+    if href and not w.in_link:
+        w.out.append(f'<a class="graphic" href="{attr(href)}">{label}</a>')
+    else:
+        w.out.append(f'<span class="graphic">{label}</span>')
+    w.children(el, True)
+
+
+# -- speeches ---------------------------------------------------------------------------
+
+
+def _speaker_of(w: Walker, el: etree._Element) -> Person:
+    """The person a ``sp`` belongs to; speakers absent from the header get an entry too."""
+    persons = w.ctx.persons
+    who = (el.get("who") or "").split()
+    key = who[0][1:] if who and who[0].startswith("#") else (who[0] if who else "")
+    speaker = el.find(f"{T}speaker")
+    label = text_of(speaker) if speaker is not None else ""
+    if not key:
+        key = "speaker:" + label.rstrip(":").strip()
+    person = persons.get(key)
+    if person is None:
+        bare = label.rstrip(":").strip() or key
+        person = Person(key, bare, bare, "", len(persons) % PALETTE_SIZE)
+        persons[key] = person
+    return person
+
+
+@register(f"{T}sp")
+def speech(w: Walker, el: etree._Element, inline: bool) -> None:
+    """A labelled turn in the person's colour; the label links to the person's turns."""
+    person = _speaker_of(w, el)
+    w.ctx.turn_count += 1
+    turn = f"tk-turn-{w.ctx.turn_count}"
+    person.turns.append(turn)
+    tag = "span" if inline else "div"
+    out = w.out
+    out.append(
+        f'<{tag} class="sp pc{person.colour}" id="{turn}" data-person="{attr(person.id)}"'
+        f"{w.common(el)}>"
+    )
+    w.children(el, inline)
+    out.append(f"</{tag}>")
+
+
+@register(f"{T}speaker")
+def speaker(w: Walker, el: etree._Element, inline: bool) -> None:
+    parent = el.getparent()
+    person = _speaker_of(w, parent) if parent is not None and parent.tag == f"{T}sp" else None
+    tag = "span" if inline else "div"
+    if person is None:
+        w.wrap(el, inline, "div", "speaker")
+        return
+    anchor = f"tk-person-{person.id}"
+    w.out.append(
+        f'<{tag} class="speaker"{w.common(el)}><a href="#{attr(anchor)}" '
+        f'title="{attr(person.hover)}">'
+    )
+    was, w.in_link = w.in_link, True
+    w.children(el, True)
+    w.in_link = was
+    w.out.append(f"</a></{tag}>")
+
+
+# -- notes and pointers -----------------------------------------------------------------
+
+
+def _is_footnote(el: etree._Element) -> bool:
+    kind = el.get("type")
+    if kind in FOOTNOTE_TYPES or el.get("place") in FOOTNOTE_PLACES:
+        return True
+    return kind is None and el.get("resp") is None and el.get("place") is None
+
+
+def _marker(w: Walker, label: str, href: str, content: str) -> str:
+    pop = f"tk-pop-{w.ctx.ref_count}"
+    return (
+        f'<span class="fn"><a class="fn-ref" href="{attr(href)}" id="tk-ref-{w.ctx.ref_count}"'
+        f' aria-controls="{pop}" aria-expanded="false" aria-label="note {attr(label)}">'
+        f"<sup>{text(label)}</sup></a>"
+        f'<span class="fn-pop" id="{pop}" role="note" hidden>'
+        f'<span class="fn-label">{text(label)}</span> {content}'
+        f'<button type="button" class="fn-close" aria-label="close note">×</button>'
+        f"</span></span>"
+    )
+
+
+@register(f"{T}note")
+def note(w: Walker, el: etree._Element, inline: bool) -> None:
+    """Footnotes pop up at their marker and are listed at the end; other notes are set apart.
+
+    A note that a ``ref`` points to is shown where it stands (usually ``back``)
+    with links back to its markers. Editorial, summary and other typed notes
+    stay in the text flow, set apart and attributed to their ``@resp``.
+    """
+    ctx = w.ctx
+    nid = el.get(XML_ID)
+    if nid and stands_apart(el) and _is_footnote(el):
+        label = el.get("n") or ""
+        content = _note_content(w, el)
+        backs = "".join(
+            f' <a class="backref" href="#{ref}" aria-label="back to the text">↩</a>'
+            for ref in ctx.backrefs.get(nid, [])
+        )
+        tag = "span" if inline else "aside"
+        w.out.append(
+            f'<{tag} class="note endnote"{w.common(el)} role="note">'
+            f'<span class="fn-label">{text(label)}</span> {content}{backs}</{tag}>'
+        )
+        return
+    if _is_footnote(el):
+        ctx.ref_count += 1
+        number = len(ctx.footnotes) + 1
+        label = el.get("n") or str(number)
+        if nid:
+            ctx.capturing.add(nid)
+        content = w.capture(el)
+        ctx.capturing.discard(nid or "")
+        ref_id = f"tk-ref-{ctx.ref_count}"
+        ctx.footnotes.append(Footnote(number, label, content, [ref_id], w.common(el)))
+        w.out.append(_marker(w, label, f"#tk-fn-{number}", content))
+        return
+    kind = el.get("type") or el.get("place") or "note"
+    who = el.get("resp")
+    by = f'<span class="note-resp">— {text(ctx.resp(who))}</span>' if who else ""
+    tag = "span" if inline else "aside"
+    w.out.append(
+        f'<{tag} class="note set-apart type-{attr(kind)}"{w.common(el)} role="note">'
+        f'<span class="note-kind">{text(kind)}</span> '
+    )
+    w.children(el, True)
+    w.out.append(f"{by}</{tag}>")
+
+
+def _note_content(w: Walker, el: etree._Element) -> str:
+    cache = w.ctx.note_html
+    nid = el.get(XML_ID) or ""
+    content = cache.get(nid)
+    if content is None:
+        w.ctx.capturing.add(nid)
+        content = w.capture(el)
+        w.ctx.capturing.discard(nid)
+        cache[nid] = content
+    return content
+
+
+@register(f"{T}ref", f"{T}ptr", f"{T}gloss")
+def ref(w: Walker, el: etree._Element, inline: bool) -> None:
+    """A pointer: a footnote marker, a local link, or (any other scheme) plain text.
+
+    The tags made for a ``@target`` value are kept in :attr:`Context.link_opens`:
+    large editions point at the same few hundred targets thousands of times.
+    """
+    ctx = w.ctx
+    target = el.get("target") or ""
+    opening = ctx.link_opens.get(target)
+    if opening is None:
+        opening = _link_tags(w, target)
+        ctx.link_opens[target] = opening
+    start, end = opening
+    if not start:
+        _note_marker(w, el, target.split()[0])
+        return
+    if w.in_link and end == "</a>":
+        start, end = '<span class="ref"', "</span>"
+    out = w.out
+    common = w.common(el)
+    out.append(f"{start}{common}>")
+    if len(el):
+        was, w.in_link = w.in_link, end == "</a>" or w.in_link
+        w.children(el, True)
+        w.in_link = was
+    else:
+        value = el.text
+        if value and not value.isspace():
+            out.append(text(value))
+        else:
+            out.append(text(target))
+    out.append(end)
+
+
+def _link_tags(w: Walker, target: str) -> tuple[str, str]:
+    """Opening (without ``>``) and closing tag for a pointer; ``("", "")`` for a note marker."""
+    first = target.split()[0] if target.strip() else ""
+    if first.startswith("#"):
+        target_el = w.ctx.ids.get(first[1:])
+        if (
+            target_el is not None
+            and target_el.tag == f"{T}note"
+            and stands_apart(target_el)
+            and _is_footnote(target_el)
+        ):
+            return ("", "")
+    href = local_href(first) if first else None
+    if href is not None:
+        return (f'<a class="ref" href="{attr(href)}"', "</a>")
+    title = f"not linked: {first}" if first else "pointer"
+    return (f'<span class="ref unlinked" title="{attr(title)}"', "</span>")
+
+
+def _note_marker(w: Walker, el: etree._Element, first: str) -> None:
+    """A ``ref`` to a note kept apart (an endnote): a marker whose pop-up shows the note."""
+    ctx = w.ctx
+    nid = first[1:]
+    note_el = ctx.ids.get(nid)
+    if note_el is None or nid in ctx.capturing:
+        w.out.append(f'<a class="ref" href="{attr(first)}">')
+        w.children(el, True)
+        w.out.append("</a>")
+        return
+    ctx.ref_count += 1
+    label = text_of(el) or note_el.get("n") or "*"
+    ctx.backrefs.setdefault(nid, []).append(f"tk-ref-{ctx.ref_count}")
+    w.out.append(_marker(w, label, first, _note_content(w, note_el)))

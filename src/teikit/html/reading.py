@@ -1,0 +1,120 @@
+"""The reading view: one self-contained HTML page per TEI document.
+
+:func:`render` takes a path, an lxml tree or an element and returns the page.
+The body is rendered first (it discovers the speakers and their turns), then
+the header panel, then the list of footnotes with links back to the text.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+import teikit.html.elements  # noqa: F401  (fills the renderer registry)
+from teikit.html.context import XML_LANG, T, build_context
+from teikit.html.header import Facts, facts, render_panel
+from teikit.html.page import page
+from teikit.html.safety import attr, text
+from teikit.html.walker import Walker
+from teikit.xmlio import parse_file
+
+if TYPE_CHECKING:
+    from teikit.html.context import Context
+
+Doc = str | os.PathLike[str] | etree._ElementTree | etree._Element
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A rendered document: the inner HTML of its ``<main>`` and its header facts."""
+
+    html: str
+    facts: Facts
+    lang: str
+    persons: tuple[str, ...]
+
+
+def as_root(doc: Doc) -> etree._Element:
+    """The root element of ``doc``; a path is parsed safely (no DTD, no entities, no network)."""
+    if isinstance(doc, etree._ElementTree):
+        return doc.getroot()
+    if isinstance(doc, etree._Element):
+        return doc
+    return parse_file(doc).getroot()
+
+
+def _footnote_list(ctx: Context) -> str:
+    if not ctx.footnotes:
+        return ""
+    items = []
+    for fn in ctx.footnotes:
+        ident = f' id="tk-fn-{fn.number}"'
+        backs = "".join(
+            f' <a class="backref" href="#{ref}" aria-label="back to the text">↩</a>'
+            for ref in fn.refs
+        )
+        items.append(
+            f'<li{ident} value="{fn.number}">'
+            f'<span class="fn-label"{fn.attrs}>{text(fn.label)}</span> '
+            f"{fn.html}{backs}</li>"
+        )
+    return '<section class="footnotes"><h2>Notes</h2><ol>' + "".join(items) + "</ol></section>"
+
+
+def toolbar(has_choices: bool, index_href: str | None) -> str:
+    """Reading controls; the sic/corr toggle only when the document has corrections."""
+    parts = ['<nav class="toolbar" aria-label="reading controls">']
+    if index_href:
+        parts.append(f'<a href="{attr(index_href)}">All documents</a>')
+    if has_choices:
+        parts.append(
+            '<button type="button" id="tk-reading" aria-pressed="false" '
+            'title="switch between the text as written and as corrected">'
+            "Showing: as corrected</button>"
+        )
+    parts.append("</nav>")
+    return "".join(parts)
+
+
+def read(doc: Doc, *, index_href: str | None = None) -> Reading:
+    """Render ``doc``'s reading view content (header panel, text, notes) without the page."""
+    root = as_root(doc)
+    ctx = build_context(root)
+    walker = Walker(ctx)
+    if root.tag in (f"{T}TEI", f"{T}teiCorpus"):
+        texts = [c for c in root if isinstance(c.tag, str) and c.tag != f"{T}teiHeader"]
+    else:
+        texts = [root]
+    for el in texts:
+        walker.render(el)
+    body = "".join(walker.out)
+    walker.out = []
+    f = facts(root)
+    render_panel(walker, root, f)
+    panel = "".join(walker.out)
+    has_choices = ctx.has_choices
+    html = (
+        toolbar(has_choices, index_href)
+        + panel
+        + f'<main class="reading">{body}{_footnote_list(ctx)}</main>'
+    )
+    lang = root.get(XML_LANG) or "en"
+    return Reading(html, f, lang, tuple(p.full_name for p in ctx.persons.values()))
+
+
+def render(doc: Doc, *, index_href: str | None = None) -> str:
+    """The reading view of ``doc`` as one self-contained HTML page.
+
+    ``index_href``, when given, adds a link back to the corpus index.
+    """
+    reading = read(doc, index_href=index_href)
+    return page(
+        reading.facts.title or "TEI document",
+        reading.html,
+        styles=("reading.css",),
+        scripts=("reading.js",),
+        lang=reading.lang,
+    )

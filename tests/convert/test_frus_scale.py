@@ -1,0 +1,112 @@
+"""The converter on FRUS-derived text in every frus2raw flag combination: none refused.
+
+``frus2raw.py`` has three layout flags (``--pages``, ``--upper-speakers``,
+``--source-as-footnote``), so eight combinations. Each combination is derived here from
+its own FRUS volume(s) (the ten volumes rotate over the eight combinations, so every
+volume is used) and a deterministic sample of its documents is converted and scored
+against frus2raw's JSON ground truth with ``devset/frus_score.py``. Bounded for CI (about
+1,200 conversions); ``python benchmarks/eval_convert.py --frus all --workers 2`` scores
+every document of every volume in every combination (about 23,500 conversions).
+
+Measured on every document (2,937 per combination, 2 December 2026, commit 522c352):
+nothing refused; turns P 0.992, R 0.984 (0.990 with capital labels); one document
+without dialogue given turns per combination; notes P and R 0.996-0.997; every note's
+marker linked. The floors below are what this sample measured, less a small margin.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "devset"))
+
+import frus_score
+
+pytestmark = [pytest.mark.shared, pytest.mark.slow]
+
+#: Documents converted per combination (each also converted roughened).
+PER_COMBINATION = 100
+
+#: Floors over the whole sample as frus2raw writes it (measured: see test_report's table).
+FLOORS = {
+    "turns P": 0.97,
+    "turns R": 0.97,
+    "notes P": 0.98,
+    "notes R": 0.98,
+    "notes linked": 0.98,
+}
+#: Floors for the same documents in the seeds' habits (hard wraps, glued markers, notes
+#: "N. text"): turns hold, but only about half the notes are found and linked. Issue 9
+#: asks for 0.95; raise these as the note recognizers improve.
+ROUGH_FLOORS = {
+    "turns P": 0.97,
+    "turns R": 0.97,
+    "notes P": 0.97,
+    "notes R": 0.45,
+    "notes linked": 0.42,
+}
+#: Ceiling: documents without dialogue that were given turns (measured 1 in the sample).
+MAX_FALSE_DIALOGUE_DOCS = 3
+
+
+@pytest.fixture(scope="module")
+def rows(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, frus_score.Counts]:
+    vols = frus_score.volumes(shared)
+    combos = frus_score.combinations()
+    out: dict[str, frus_score.Counts] = {}
+    for i, (name, flags) in enumerate(combos):
+        mine = vols[i :: len(combos)]
+        outdir = tmp_path_factory.mktemp(f"frus-{name}")
+        paths = frus_score.sample(frus_score.derive(shared, flags, mine, outdir), PER_COMBINATION)
+        out[name] = frus_score.score_files(paths)
+        rough = frus_score.roughen_files(paths, outdir / "rough")
+        out[f"{name}+rough"] = frus_score.score_files(rough)
+    total, total_rough = frus_score.Counts(), frus_score.Counts()
+    for name, c in list(out.items()):
+        if name.endswith("+rough"):
+            total_rough = total_rough + c
+        else:
+            total = total + c
+    out["all"] = total
+    out["all+rough"] = total_rough
+    return out
+
+
+def test_every_volume_and_combination_is_used(shared: Path) -> None:
+    vols = frus_score.volumes(shared)
+    combos = frus_score.combinations()
+    assert len(combos) == 8
+    assert len({flags for _, flags in combos}) == 8
+    used = {v for i in range(len(combos)) for v in vols[i :: len(combos)]}
+    assert used == set(vols)
+
+
+def test_report(rows: dict[str, frus_score.Counts], capsys: pytest.CaptureFixture[str]) -> None:
+    with capsys.disabled():
+        title = f"FRUS via frus2raw: {PER_COMBINATION} documents per combination"
+        print("\n" + frus_score.format_table(rows, title))
+
+
+@pytest.mark.parametrize("which", ["all", "all+rough"])
+def test_none_refused(which: str, rows: dict[str, frus_score.Counts]) -> None:
+    assert rows[which].refused == 0, "\n".join(rows[which].refusals[:20])
+
+
+@pytest.mark.parametrize("figure", list(FLOORS))
+def test_floor(figure: str, rows: dict[str, frus_score.Counts]) -> None:
+    value = rows["all"].summary()[figure]
+    assert value >= FLOORS[figure], f"{figure} {value} < {FLOORS[figure]}"
+
+
+@pytest.mark.parametrize("figure", list(ROUGH_FLOORS))
+def test_rough_floor(figure: str, rows: dict[str, frus_score.Counts]) -> None:
+    value = rows["all+rough"].summary()[figure]
+    assert value >= ROUGH_FLOORS[figure], f"{figure} {value} < {ROUGH_FLOORS[figure]}"
+
+
+@pytest.mark.parametrize("which", ["all", "all+rough"])
+def test_no_dialogue_invented(which: str, rows: dict[str, frus_score.Counts]) -> None:
+    assert rows[which].false_turn_docs <= MAX_FALSE_DIALOGUE_DOCS
