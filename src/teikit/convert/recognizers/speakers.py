@@ -591,6 +591,9 @@ class Speakers:
                     or (colon and _named_elsewhere(c.label, openings))
                 ):
                     accepted.add(c.label)
+            # a hearing's label seen once (``Senator Tower.``) beside recurring ones
+            if any(c.punct == "." and counts[c.label] >= 2 for c in cands):
+                accepted.update(c.label for c in cands if c.punct == ".")
             # a one-word label seen once, where the speakers are named by one word (``Butz:``
             # beside a recurring ``President:``): the same form, so the same use
             if any(" " not in a and counts.get(a, 0) >= 2 for a in accepted):
