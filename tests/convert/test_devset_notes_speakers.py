@@ -40,9 +40,9 @@ NOTES = {
 }
 #: The verbatim transcripts: at least this many turns, and these many speakers at most.
 DIALOGUE = {
-    "frushist_1960-11-04_hac-transcript": (640, 30),
+    "frushist_1960-11-04_hac-transcript": (640, 25),
     "jfk_1975-06-25_senate-testimony-harvey": (60, 4),
-    "jfk_1975-07-30_senate-testimony-maheu": (180, 6),
+    "jfk_1975-07-30_senate-testimony-maheu": (180, 5),
 }
 
 

@@ -218,7 +218,7 @@ def tei_notes(root: etree._Element) -> Counter[tuple[str, str]]:
     notes: Counter[tuple[str, str]] = Counter()
     for note in root.iter(f"{T}note"):
         if note.get("type") == "footnote":
-            notes[(note.get("n") or "", _alnum(_text(note, ("ref",))))] += 1
+            notes[(note.get("n") or "", _alnum(_text(note)))] += 1
     return notes
 
 

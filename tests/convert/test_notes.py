@@ -129,3 +129,13 @@ def test_notes_heading_goes_with_the_notes() -> None:
     back = root.find(f"{T}text/{T}back/{T}div")
     assert back is not None
     assert etree.tostring(back, encoding="unicode").count(">NOTES</head>") == 1
+
+
+def test_a_number_listed_twice_links_each_note_to_its_own_marker() -> None:
+    root = _tei(
+        "Memo\n\nFirst.[1] Second.[2] Again.[2]\n\n[1] One.\n\n[2] Two.\n\n[2] Two again.\n"
+    )
+    refs = [r.get("target") for r in root.iter(f"{T}ref")]
+    assert refs == ["#fn1", "#fn2", "#fn2-2"]
+    ids = [n.get(XML_ID) for n in root.iter(f"{T}note") if n.get("type") == "footnote"]
+    assert ids == ["fn1", "fn2", "fn2-2"]

@@ -152,7 +152,7 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
         used: set[str] = set()
         targets = {r.get("target") for r in body.div.iter(f"{{{TEI_NS}}}ref")}
         for n, run in body.notes:
-            # a number listed twice keeps both notes; references point at the first
+            # a number listed twice keeps both notes, each linked to its own marker (fnN-2)
             note_id = f"fn{n}"
             k = 1
             while note_id in used:

@@ -66,7 +66,8 @@ class InlineContext:
     foreign_lang: str = "und-Latn"
     default_year: int | None = None
     note_numbers: frozenset[str] = frozenset()
-    #: raw offset of each endnote marker's first digit → note number (see recognizers.footnotes)
+    #: raw offset of each endnote marker's first digit → note key: its number, ``N-2`` for
+    #: a number listed twice (see recognizers.footnotes.note_keys)
     note_markers: dict[int, str] = field(default_factory=dict)
     stage_allowed: bool = False
     corrections: list[Correction] = field(default_factory=list)
@@ -167,7 +168,8 @@ def _square(
         kind = "editorial"
     if kind == "ref":
         n = content.strip()
-        return [El("ref", {"type": "footnote", "target": f"#fn{n}"}, [n])]
+        key = ctx.note_markers.get(run.offset_at(pair.open + 1 + content.index(n)), n)
+        return [El("ref", {"type": "footnote", "target": f"#fn{key}"}, [n])]
     if kind == "signature":
         # a signature is not text to transcribe: a gap that says what stands there
         ctx.report.count("gaps")

@@ -289,12 +289,18 @@ def _candidates(lines: Sequence[tuple[int, str]], spaced: bool) -> dict[str, lis
 
 
 def locate_markers(
-    lines: Sequence[tuple[int, str]], numbers: Sequence[str], *, spaced: bool = True
+    lines: Sequence[tuple[int, str]],
+    numbers: Sequence[str],
+    *,
+    spaced: bool = True,
+    keys: Sequence[str] | None = None,
 ) -> dict[int, str]:
     """Where each note's marker stands: raw offset of its first digit → note number.
 
     ``lines`` are the body's lines as (raw offset, text) in reading order;
-    ``numbers`` the notes' numbers in order. Each marker is looked for after the
+    ``numbers`` the notes' numbers in order (``keys``, if given, what to map each
+    marker to instead: a number listed twice has two notes, each with its own
+    marker). Each marker is looked for after the
     one before; a number not found there is looked for anywhere not yet taken,
     and a number set off by a space (``UN 4``) is tried only when no
     bracketed or glued one exists.
@@ -303,7 +309,7 @@ def locate_markers(
     weak = _candidates(lines, spaced=True) if spaced else strong
     taken: dict[int, str] = {}
     last = -1
-    for n in numbers:
+    for i, n in enumerate(numbers):
         key = str(int(n))
         free_strong = [o for o in strong.get(key, []) if o not in taken]
         free_weak = [o for o in weak.get(key, []) if o not in taken]
@@ -312,7 +318,7 @@ def locate_markers(
             next((o for o in free_weak if o > last), free_strong[0] if free_strong else None),
         )
         if chosen is not None:
-            taken[chosen] = n
+            taken[chosen] = keys[i] if keys is not None else n
             last = max(last, chosen)
     return taken
 
@@ -324,13 +330,26 @@ def is_note_region(region: Region, anchored: int) -> bool:
     return region.head is not None or anchored * 2 >= len(region.starts)
 
 
+def note_keys(numbers: Sequence[str]) -> list[str]:
+    """Each note's key: its number, and ``N-2``, ``N-3`` … for a number listed again.
+
+    The converter's note ids are ``fn`` and the key (see :mod:`teikit.convert.api`).
+    """
+    seen: dict[str, int] = {}
+    out: list[str] = []
+    for n in numbers:
+        seen[n] = seen.get(n, 0) + 1
+        out.append(n if seen[n] == 1 else f"{n}-{seen[n]}")
+    return out
+
+
 @dataclass
 class Endnotes:
     """Endnotes split off a document's items: what stays in the body, and the notes."""
 
     body: list[Any]  # the items before the notes, and page breaks found among them
     notes: list[tuple[str, list[Line]]]  # number and lines, the number cut off
-    markers: dict[int, str]  # raw offset of each marker found → note number
+    markers: dict[int, str]  # raw offset of each marker found → note key (see note_keys)
     doubts: list[tuple[int, str]]  # raw offset and message: notes whose marker was not found
     head: Para | None = None  # a ``NOTES`` heading above the notes
 
@@ -364,22 +383,24 @@ def split_endnotes(items: Sequence[Any]) -> Endnotes | None:
     strong = locate_markers(body_lines, region.numbers, spaced=False)
     if not is_note_region(region, len(set(strong.values()))):
         return None
-    markers = locate_markers(body_lines, region.numbers)
+    keys = note_keys(region.numbers)
+    markers = locate_markers(body_lines, region.numbers, keys=keys)
     anchored = set(markers.values())
     notes: list[tuple[str, list[Line]]] = []
     doubts: list[tuple[int, str]] = []
-    starts = {(s.para, s.line): s for s in region.starts}
+    starts = {(s.para, s.line): (s, key) for s, key in zip(region.starts, keys, strict=True)}
     first_note_para = region.starts[0].para
     for p_idx in range(first_note_para, len(paras)):
         for l_idx, line in enumerate(paras[p_idx].lines):
-            s = starts.get((p_idx, l_idx))
-            if s is None:
+            found = starts.get((p_idx, l_idx))
+            if found is None:
                 if notes:
                     notes[-1][1].append(line)
                 continue
+            s, key = found
             text = line.text[s.start :]
             notes.append((s.number, [Line(text, line.offset + s.start)]))
-            if s.number not in anchored:
+            if key not in anchored:
                 doubts.append(
                     (
                         line.offset,
