@@ -602,7 +602,7 @@ class Speakers:
                     for c in cands
                     if c.punct == ":" and not c.verb and not c.alone and _surname_like(c.label)
                 )
-            surnames = {a.split()[-1].lower() for a in accepted}
+            surnames = {n[-1].lower() for a in accepted if (n := _split_verb(a.split())[0])}
             for c in cands:
                 name, _ = _split_verb(c.label.split())
                 if (
