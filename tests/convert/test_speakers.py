@@ -113,3 +113,13 @@ def test_hearing_with_period_labels_and_a_stage_direction() -> None:
     ]
     assert "<p>Yes, it was. <stage>Laughter</stage></p></sp>" in xml
     assert "</sp><p><stage>At this point Senator Tower joined the meeting.</stage></p><sp" in xml
+
+
+def test_parts_fields_and_source_notes_end_a_turn_page_furniture_does_not() -> None:
+    from teikit.convert.recognizers.speakers import ends_turn
+
+    assert ends_turn("AGENDA ITEM III: Budget of the series")
+    assert ends_turn("Source: National Archives, RG 59, Central Files.")
+    assert not ends_turn("DocId: 32203816 Page 3")
+    assert not ends_turn("MR. NOBLE: We went on.")
+    assert not ends_turn("And then we went on.")

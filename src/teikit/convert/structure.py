@@ -29,6 +29,7 @@ from teikit.convert.recognizers.speakers import (
     SPEECH_VERBS,
     Label,
     Speakers,
+    ends_turn,
     heading_names,
     match_label,
     split_turns,
@@ -435,7 +436,7 @@ class Assembler:
                 current = self._turn(div, it, label)
                 current_list = None
                 continue
-            if self._editorial_only(it) or NARRATOR_RE.match(it.first):
+            if self._editorial_only(it) or NARRATOR_RE.match(it.first) or ends_turn(it.first):
                 current = None
                 current_list = None
                 self.p(div, it)

@@ -737,3 +737,25 @@ def split_turns(items: Sequence[object], speakers: Speakers) -> list[object]:
         else:
             out.append(it)
     return out
+
+
+_SOURCE_NOTE_RE = re.compile(r"^(?:source|sources|citation|archive|archives)\s*:", re.IGNORECASE)
+
+
+def ends_turn(text: str) -> bool:
+    """Whether a paragraph is the document's or the editor's, never the speaker's.
+
+    A document part or form field (``AGENDA ITEM III: Budget``, ``SUBJECT:``) or
+    a source or archive note ends the turn before it: headings, notes and
+    archive references are never inside a turn. Page furniture (``DocId:
+    32203816``, a label followed by a number) does not: the speech goes on
+    after it.
+    """
+    first = text.split("\n", 1)[0].strip()
+    if _SOURCE_NOTE_RE.match(first):
+        return True
+    m = _FIELD_OPENING_RE.match(first[:60])
+    if m is None or any(ch.isdigit() for ch in m.group(1)):
+        return False
+    rest = first[m.end() :].lstrip()
+    return not rest[:1].isdigit() and not_a_speaker(m.group(1), rest)
