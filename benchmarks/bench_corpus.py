@@ -10,8 +10,9 @@ behind ``teikit convert``), each run writing every file from scratch:
 * ``local -j1``: one process, the baseline of the ratios;
 * ``local -j2``: two forked worker processes;
 * ``dask 2w``: a ``dask.distributed.LocalCluster`` of two worker processes
-  (one thread each), started before the clock runs; its workers compile the
-  schema on their first document, inside the timing, as on a real cluster.
+  (one thread each, Dask's profiler off), started before the clock runs; its
+  workers compile the schema on their first document, inside the timing, as
+  on a real cluster.
 
 Reported: documents per second, MB of raw text per second, the speed-up over
 ``-j1``, the CPU seconds spent (this process and the local pool; Dask's
@@ -113,6 +114,12 @@ def main() -> int:
     except ImportError:
         print("dask: skipped (pip install 'teikit[dask]')")
     else:
+        import dask
+
+        # Dask's statistical profiler samples every worker's stack each 10 ms,
+        # which costs a fifth of the CPU on teikit's many small Python calls;
+        # docs/scale.rst tells deployments to switch it off the same way.
+        dask.config.set({"distributed.worker.profile.enabled": False})
         t = time.perf_counter()
         with (
             LocalCluster(

@@ -104,11 +104,16 @@ def test_walkthrough_shows_what_teikit_prints(
     assert main(["validate", "-j", "1", "-s", "tei_all", "tei/whitfield.xml"]) == 0
     assert capsys.readouterr().err.strip() in consoles
 
+    assert main(["html", "tei/", "-o", "site/"]) == 0
+    assert capsys.readouterr().err.strip() in consoles
+    assert Path("site/whitfield.html").is_file()
+
     tei = Path("tei/whitfield.xml").read_text(encoding="utf-8")
     broken = tei.replace("<salute>Dear Margaret,</salute>", "<salut>Dear Margaret,</salut>")
     broken = broken.replace('cert="high"', 'cert="hihg"', 1)
     Path("broken.xml").write_text(broken, encoding="utf-8")
     assert main(["validate", "-j", "1", "broken.xml"]) == 1
     out, err = capsys.readouterr()
+    assert out.count("broken.xml:") == 2, (out, err)
     for line in [*out.splitlines(), err.strip()]:
         assert line in consoles, line

@@ -148,3 +148,15 @@ def test_iter_documents_accepts_a_binary_file() -> None:
         assert not fh.closed  # the caller's file stays open
     assert from_file == [d.line for d in teikit.iter_documents(VALID, kind="conversation")]
     assert from_file
+
+
+def test_html_render_reads_documents_like_load() -> None:
+    from teikit.html import render
+
+    by_path = render(VALID)
+    assert render(VALID.read_bytes()) == by_path
+    assert render(etree.parse(str(VALID))) == by_path
+    with VALID.open("rb") as fh:
+        assert render(fh) == by_path
+    with pytest.raises(TeikitError, match="not a file name"):
+        render('<TEI xmlns="http://www.tei-c.org/ns/1.0"/>')

@@ -41,3 +41,7 @@ class TeikitError(Exception):
         if self.location is None:
             return self.message
         return f"{self.location}: {self.message}"
+
+    def __reduce__(self) -> tuple[type[TeikitError], tuple[str, SourceLocation | None]]:
+        # keep the location when the error crosses a process boundary (--jobs, --timeout)
+        return (type(self), (self.message, self.location))

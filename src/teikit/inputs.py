@@ -19,7 +19,7 @@ from lxml import etree
 from teikit.errors import SourceLocation, TeikitError
 
 if TYPE_CHECKING:
-    from typing import TypeGuard
+    from typing_extensions import TypeIs  # typing.TypeIs from Python 3.13
 
 #: Anything an entry point that reads one XML document accepts.
 XmlInput: TypeAlias = (
@@ -27,17 +27,17 @@ XmlInput: TypeAlias = (
 )
 
 
-def is_path(value: object) -> TypeGuard[str | os.PathLike[str]]:
+def is_path(value: object) -> TypeIs[str | os.PathLike[str]]:
     """Whether ``value`` names a file (``str`` or ``os.PathLike``), as lxml reads it."""
     return isinstance(value, (str, os.PathLike))
 
 
-def is_tree(value: object) -> TypeGuard[etree._ElementTree | etree._Element]:
+def is_tree(value: object) -> TypeIs[etree._ElementTree | etree._Element]:
     """Whether ``value`` is an already parsed lxml tree or element."""
     return isinstance(value, (etree._ElementTree, etree._Element))
 
 
-def is_stream(value: object) -> TypeGuard[IO[bytes]]:
+def is_stream(value: object) -> TypeIs[IO[bytes]]:
     """Whether ``value`` is a readable file object (not a path, not bytes)."""
     return hasattr(value, "read") and not isinstance(value, (str, bytes, os.PathLike))
 

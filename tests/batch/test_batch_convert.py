@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -19,6 +20,9 @@ from teikit.cli import main
 from teikit.convert import convert
 from teikit.errors import TeikitError
 from teikit.serialize import prolog
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def _names(d: Path) -> list[str]:
@@ -296,3 +300,59 @@ def test_a_file_name_that_is_not_utf8_is_refused(
         f"teikit: {tmp_path / 'raw'}/bad\\xff.txt: the file name is not valid UTF-8 "
         "(rename the file)"
     )
+
+
+def test_the_local_backend_keeps_a_bounded_window_in_flight() -> None:
+    from teikit.batch.local import WINDOW_PER_WORKER, LocalBackend
+
+    pulled = 0
+
+    def items() -> Iterator[int]:
+        nonlocal pulled
+        for i in range(1000):
+            pulled += 1
+            yield i
+
+    results = LocalBackend(jobs=2).imap(abs, items())
+    assert next(results) == 0
+    assert pulled <= 2 * WINDOW_PER_WORKER + 1
+    assert list(results) == list(range(1, 1000))
+
+
+def test_outputs_of_another_build_are_rebuilt(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same version, different code (a checkout, a merge): everything is converted again."""
+    import importlib
+
+    corpus(tmp_path / "raw", n_good=2, bad=False)
+    args = ["convert", str(tmp_path / "raw"), "-o", str(tmp_path / "out"), "-j", "1"]
+    assert main(args) == 0
+    assert main(args) == 0
+    assert "2 already current" in capsys.readouterr().err
+    stamp = importlib.import_module("teikit.batch.stamp")
+    monkeypatch.setattr(stamp, "build_digest", lambda: "another build")
+    assert main(args) == 0
+    assert capsys.readouterr().err.endswith("2 converted (0 with warnings), 0 refused\n")
+    assert main(args) == 0
+    assert "2 already current" in capsys.readouterr().err
+
+
+def test_a_dead_worker_is_a_clear_error() -> None:
+    from teikit.batch.local import LocalBackend
+
+    with pytest.raises(TeikitError, match="a worker process died"):
+        list(LocalBackend(jobs=2).imap(os._exit, [3, 3]))
+
+
+def test_a_report_converts_current_outputs_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus(tmp_path / "raw", n_good=1, bad=False)
+    args = ["convert", str(tmp_path / "raw"), "-o", str(tmp_path / "out")]
+    assert main(args) == 0
+    capsys.readouterr()
+    assert main([*args, "--report", "text"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("doc0 (letter): ")
+    assert err.endswith("1 converted (0 with warnings), 0 refused\n")

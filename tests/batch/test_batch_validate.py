@@ -107,3 +107,16 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_the_rest_checked(
     assert err.endswith(
         "3 files checked against mini.rng: 1 valid, 2 invalid; 2 errors, 0 warnings\n"
     )
+
+
+def test_python_api_with_jobs_and_cache(docs: Path) -> None:
+    from teikit.validate import validate
+
+    kwargs = {"schema": docs / "mini.rng", "cache": docs / "c"}
+    first = validate(docs / "docs", jobs=2, **kwargs)  # type: ignore[arg-type]
+    assert [f.valid for f in first.files] == [True, False]
+    again = validate(docs / "docs", **kwargs)  # type: ignore[arg-type]
+    assert again.files == tuple(
+        type(f)(f.file, f.problems, f.readable, again.files[i].seconds)
+        for i, f in enumerate(first.files)
+    )

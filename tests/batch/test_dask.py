@@ -90,3 +90,19 @@ def test_an_unreachable_scheduler_is_a_clear_error(
     assert main([*args, "--scheduler", "tcp://127.0.0.1:9"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("teikit: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+
+
+def test_workers_with_another_teikit_are_refused(
+    cluster: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    from teikit.errors import TeikitError
+
+    module = importlib.import_module("teikit.batch.dask_backend")
+    monkeypatch.setattr(module, "_teikit_version", lambda: "0.0.0-other")
+    with (
+        distributed.Client(cluster, set_as_default=False) as client,
+        pytest.raises(TeikitError, match=r"the Dask workers run teikit 0\.0\.0-other, this is"),
+    ):
+        backend(client=client)

@@ -163,8 +163,10 @@ def test_memorandum_copies_give_copies_of_the_output(copies: int) -> None:
         "body": 1,
         "div": 2,  # the memorandum and its section under the heading
         "head": 1,
-        "p": 3 * copies,
-        "pb": copies,
+        # the paragraph that lost its beginning goes on the one before, after a page
+        # break and the gap: two paragraphs and two page breaks per copy
+        "p": 2 * copies,
+        "pb": 2 * copies,
         "gap": 2 * copies,
         "note": copies,  # the summary; endnotes are in back
         "sic": copies,
@@ -173,7 +175,7 @@ def test_memorandum_copies_give_copies_of_the_output(copies: int) -> None:
         "foreign": copies,
         "supplied": copies,
     }
-    assert len(set(_copies_of(body, 3))) == 1
+    assert len(set(_copies_of(body, 2))) == 1
     notes = tree.findall(".//t:back//t:note", NS)
     assert [n.get("n") for n in notes] == [str(i + 1) for i in range(copies)]
     assert result.report.counts["hyphenations"] == copies

@@ -27,24 +27,26 @@ pytestmark = pytest.mark.shared
 #: notes linked 1.000/0.106, markings 1.000 (one stamp)/0.004, headings 0.109/0.519,
 #: page breaks 0.994/0.658; raise them as the converter improves.
 FLOORS: dict[str, tuple[float, float]] = {
-    "turns": (0.91, 0.62),
-    "speakers": (0.38, 0.77),
+    "turns": (0.96, 0.62),
+    "speakers": (0.74, 0.77),
     "notes": (0.95, 0.10),
     "notes linked": (0.95, 0.10),
-    "markings": (0.0, 0.0),
-    "headings": (0.08, 0.49),
-    "page breaks": (0.96, 0.62),
+    "markings": (0.92, 0.67),
+    # the role stage (conv-core) traded heading recall 0.52 for precision 0.11 -> 0.41:
+    # every short line is no longer a head; the recall floor follows the measure
+    "headings": (0.37, 0.41),
+    "page breaks": (0.94, 0.83),
 }
-#: Accuracy floors: measured kind exact 0.226, kind family 0.548, date 0.400.
-ACCURACY_FLOORS = {"kind_ok": 0.19, "family_ok": 0.51, "date_ok": 0.36}
-#: Ceilings on counts: measured 8 documents without dialogue given turns, 145 false
+#: Accuracy floors: measured kind exact 0.742, kind family 0.903, date 0.400.
+ACCURACY_FLOORS = {"kind_ok": 0.70, "family_ok": 0.87, "date_ok": 0.36}
+#: Ceilings on counts: measured 1 document without dialogue given turns, 19 false
 #: lost-text gaps; nothing refused, nothing lost, nothing invalid.
 CEILINGS = {
     "refused": 0,
     "invalid": 0,
     "words lost": 0,
-    "docs with false turns": 9,
-    "false lost gaps": 150,
+    "docs with false turns": 2,
+    "false lost gaps": 25,
 }
 #: Issue 9, "Done when" (precision, recall); kind and date as accuracy.
 TARGETS: dict[str, tuple[float, float]] = {

@@ -121,6 +121,18 @@ TOLERATED = [
         "unsupported-datatype",
     ),
     (
+        '  <xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="more.odd"/>\n',
+        'test.odd:5:3: xi:include href="more.odd": XInclude is not processed (teikit reads '
+        "only the files it is given); what it would include is left out",
+        "xinclude-ignored",
+    ),
+    (
+        '  <moduleRef key="core" include="p" except="hi"/>\n',
+        'test.odd:5:3: moduleRef key="core": @include and @except are exclusive; @except is '
+        "ignored",
+        "include-and-except",
+    ),
+    (
         '  <specGrpRef target="#nowhere"/>\n',
         'test.odd:5:3: specGrpRef target="#nowhere": no specGrp with this xml:id; ignored',
         "unknown-specgrp",
@@ -154,6 +166,26 @@ def test_tolerated_by_default_refused_when_strict(
     assert warnings[0].rule == rule
     assert warnings[0].as_dict()["line"] == int(where.split(":")[1])
     assert odd_error(compile_text, lines, strict=True) == f"{message} [strict: {rule}]"
+
+
+def test_external_module_errors(compile_text: Compiler, tmp_path: Path) -> None:
+    """moduleRef/@url: a missing file, compact syntax, or not a grammar: located errors."""
+    (tmp_path / "m.rnc").write_text("start = element x { empty }\n", encoding="utf-8")
+    (tmp_path / "notgrammar.rng").write_text(
+        "<element xmlns='http://relaxng.org/ns/structure/1.0' name='x'><empty/></element>",
+        encoding="utf-8",
+    )
+    cases = {
+        "missing.rng": f'test.odd:5:3: moduleRef url="missing.rng": no such file ({tmp_path / "missing.rng"})',
+        "m.rnc": 'test.odd:5:3: moduleRef url="m.rnc": RELAX NG compact syntax is not read; convert it '
+        "to the XML syntax (.rng), e.g. with trang, and point @url at that",
+        "notgrammar.rng": "notgrammar.rng:1:1: moduleRef/@url: not a RELAX NG grammar (XML syntax, "
+        "<grammar> root expected)",
+    }
+    for url, message in cases.items():
+        with pytest.raises(TeikitError) as info:
+            compile_text(raw=HEAD + f'  <moduleRef url="{url}"/>\n' + TAIL)
+        assert str(info.value).endswith(message), str(info.value)
 
 
 @pytest.mark.parametrize(

@@ -134,6 +134,37 @@ def test_tei_all_verdicts_match_official(
     expected = _verdicts(tei_all_rng, documents)
     assert _verdicts(ours, documents) == expected
     assert expected["testall.xml"] and not expected["detest.xml"]
+    # Mutants of the valid documents (an attribute dropped or given an odd value, a child
+    # moved first or doubled, content replaced by text): still the official verdicts.
+    valid = [name for name, ok in expected.items() if ok]
+    mutants = {name: tree for name in valid[::5] for name, tree in _mutants(name, documents[name])}
+    official = _verdicts(tei_all_rng, mutants)
+    assert _verdicts(ours, mutants) == official
+    assert 0 < sum(official.values()) < len(official)
+
+
+_ODD_VALUES = ("", "x y", "1", "#a", "2001-13-01")
+
+
+def _mutants(name: str, tree: etree._ElementTree) -> list[tuple[str, etree._ElementTree]]:
+    """Four deterministic mutants of a document, each changing one element."""
+    elements = [e for e in tree.getroot().iter() if isinstance(e.tag, str)]
+    out = []
+    for k in range(4):
+        mutant = copy.deepcopy(tree)
+        nodes = [e for e in mutant.getroot().iter() if isinstance(e.tag, str)]
+        node = nodes[(len(elements) * (k + 1)) // 5]
+        parent = node.getparent()
+        if k == 0 and node.attrib:
+            del node.attrib[sorted(node.attrib)[0]]
+        elif k == 1:
+            node.set(("type", "rend", "when", "n")[len(name) % 4], _ODD_VALUES[len(nodes) % 5])
+        elif k == 2 and parent is not None:
+            parent.insert(0, node)
+        elif parent is not None:
+            parent.insert(parent.index(node), copy.deepcopy(node))
+        out.append((f"{name}#{k}", mutant))
+    return out
 
 
 def test_tei_all_schematron_has_the_official_rules(

@@ -11,8 +11,9 @@ atomically, wherever the backend runs it, and returns a small
 back and memory stays bounded.
 
 An output is current when it is newer than its transcription and its
-sidecar and starts with the prolog this teikit would write (same version,
-same ``xml-model`` links): ``force`` rebuilds it anyway.
+sidecar, was written by the teikit build running now (:mod:`.stamp`), and
+starts with the prolog this teikit would write (same version, same
+``xml-model`` links): ``force`` rebuilds it anyway.
 """
 
 from __future__ import annotations
@@ -181,6 +182,9 @@ def plan(
     for src in sources:
         by_name.setdefault(f"{src.stem}.xml".casefold(), []).append(src)
     _remove_stale_temporaries(out, {f"{s.stem}.xml" for s in sources})
+    from teikit.batch.stamp import written_since
+
+    since = written_since(out)
     jobs: list[Job] = []
     known: list[Outcome] = []
     for src in sources:
@@ -193,7 +197,7 @@ def plan(
                 f"{src}: refused: {target} would also be written from {others} "
                 "(rename one, or convert them into different directories)"
             )
-        elif not force and _is_current(src, target, expected_head):
+        elif not force and _is_current(src, target, expected_head, since):
             known.append(Outcome(str(src), str(target), "current"))
             continue
         jobs.append(Job(str(src), str(target), schema_base, want_report, refusal))
@@ -214,11 +218,14 @@ def _remove_stale_temporaries(out: Path, names: set[str]) -> None:
                 entry.unlink(missing_ok=True)
 
 
-def _is_current(src: Path, target: Path, expected_head: bytes) -> bool:
+def _is_current(src: Path, target: Path, expected_head: bytes, since: int) -> bool:
+    """Newer than its inputs, written by this build (see :mod:`.stamp`), same prolog."""
     from teikit.convert.api import sidecar_for
 
     try:
         out_time = target.stat().st_mtime_ns
+        if out_time < since:
+            return False
         inputs = [src, *filter(None, [sidecar_for(src)])]
         if any(p.stat().st_mtime_ns >= out_time for p in inputs):
             return False

@@ -57,6 +57,13 @@ def _client(address: str) -> Any:
         raise TeikitError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
 
 
+def _teikit_version() -> str:
+    """Run on every worker: the teikit version it imports (ModuleNotFoundError without one)."""
+    from teikit._version import __version__
+
+    return __version__
+
+
 def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
     """Run on a worker: one task, several documents."""
     return [fn(item) for item in chunk]
@@ -92,6 +99,29 @@ class DaskBackend:
         self.client: Any = client if client is not None else _client(str(address))
         threads = self.client.nthreads()
         self.workers = max(1, sum(threads.values()) if threads else 1)
+        self._check_versions()
+
+    def _check_versions(self) -> None:
+        """Refuse workers running another teikit: their output would differ from a local run."""
+        from teikit._version import __version__
+
+        try:
+            versions: dict[str, str] = self.client.run(_teikit_version)
+        except Exception as exc:  # the worker's own error, whatever it is
+            if self._own:
+                self.client.close()
+            raise TeikitError(
+                f"the Dask workers cannot run teikit ({type(exc).__name__}: {exc}); "
+                "install teikit on every worker"
+            ) from None
+        other = sorted({v for v in versions.values() if v != __version__})
+        if other:
+            if self._own:
+                self.client.close()
+            raise TeikitError(
+                f"the Dask workers run teikit {', '.join(other)}, this is teikit {__version__}: "
+                "install the same version everywhere"
+            )
 
     def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         prefix = f"teikit-{getattr(fn, '__name__', 'task')}-{uuid.uuid4().hex[:8]}"
@@ -108,7 +138,12 @@ class DaskBackend:
         try:
             while window:
                 future = window.popleft()
-                results: list[R] = future.result()
+                try:
+                    results: list[R] = future.result()
+                except Exception as exc:  # tasks report bad documents; this is the cluster
+                    raise TeikitError(
+                        f"the Dask cluster failed a task ({type(exc).__name__}: {exc})"
+                    ) from None
                 future.release()
                 for chunk in islice(chunks, 1):
                     window.append(submit(chunk))

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from typing import IO
 
     from teikit.convert.api import ConversionResult, convert_source, sidecar_for, write_result
+    from teikit.convert.explanation import explain
     from teikit.convert.report import Report, Uncertainty
     from teikit.convert.sidecar import Sidecar, load_sidecar, parse_sidecar
     from teikit.convert.source import Source
@@ -35,6 +36,7 @@ __all__ = [
     "Uncertainty",
     "convert",
     "convert_source",
+    "explain",
     "load_sidecar",
     "parse_sidecar",
     "sidecar_for",
@@ -44,6 +46,7 @@ __all__ = [
 _LAZY: dict[str, str] = {
     "ConversionResult": "teikit.convert.api",
     "convert_source": "teikit.convert.api",
+    "explain": "teikit.convert.explanation",
     "sidecar_for": "teikit.convert.api",
     "write_result": "teikit.convert.api",
     "Report": "teikit.convert.report",

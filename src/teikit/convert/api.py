@@ -9,11 +9,19 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from teikit.convert import validation
+from teikit.convert import decisions, fallback, validation
 from teikit.convert.builder import element, fill, fill_nodes
-from teikit.convert.header import HeaderInfo, build_header, foreign_tag, language_code
+from teikit.convert.header import (
+    TRANSCRIPTION_LANGUAGE,
+    HeaderInfo,
+    build_header,
+    foreign_tag,
+    language_code,
+)
 from teikit.convert.inline import Correction, InlineContext, Node, render_corrections
+from teikit.convert.integrity import check_nothing_lost
 from teikit.convert.persons import Registry
+from teikit.convert.plan import plan_of
 from teikit.convert.recognizers.dates import parse_date
 from teikit.convert.report import Report
 from teikit.convert.structure import Assembler, first_full_date, read_blocks, render_marked
@@ -56,12 +64,30 @@ def convert_source(
     # the tree is built in a function of its own: the blocks, lines and runs it is
     # made from are freed when it returns, before the output is serialized and checked
     tree = _build_tree(src, side, doc_name, report)
-    data = tei_bytes(tree)
+
+    def where(el: etree._Element) -> tuple[int, int]:
+        return fallback.locate(src, el)
+
+    # a recognizer's miss degrades the structure, it never refuses the document
+    fallback.keep_unanchored(tree.getroot(), where, report)
     if validate:
-        for problem in validation.check(data, f"{doc_name}.xml"):
-            report.unsure(
-                0, 0, f"schema {problem.severity} at output line {problem.line}: {problem.message}"
-            )
+        ok, problems = fallback.repair(tree, validation.tree_problems, where, report)
+        if not ok:
+            fallback.flatten_body(tree.getroot())
+            report.unsure(1, 1, "the structure found was not encodable; every block kept as p")
+            ok, problems = fallback.repair(tree, validation.tree_problems, where, report)
+        elements = fallback.number_elements(tree.getroot())
+        for problem in problems:
+            el = elements[problem.line - 1] if 1 <= problem.line <= len(elements) else None
+            line, col = where(el) if el is not None else (1, 1)
+            if problem.severity == "error":
+                raise TeikitError(
+                    f"the converter could not build valid TEI here: {problem.message}",
+                    SourceLocation(src.name, line, col),
+                )
+            report.unsure(line, col, f"schema {problem.severity}: {problem.message}")
+    check_nothing_lost(src, tree.getroot())  # every raw word is in the TEI, or an error
+    data = tei_bytes(tree)
     return ConversionResult(doc_name, tree, data, report)
 
 
@@ -104,7 +130,17 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
         corrections=corrections,
     )
     persons = Registry(side.persons)
-    body = Assembler(ctx, persons, side.kind).assemble(blocks)
+    plan = plan_of(src.text)
+    line_of = {f.offset: f.number for f in plan.doc.lines}
+    decided = decisions.apply(plan, side.structure, line_of)
+    ctx.glosses = decided.glosses
+    body = Assembler(ctx, persons, side.kind, plan, decided).assemble(blocks)
+    for gloss in decided.gloss_entries:
+        content = gloss.text[1:-1] if gloss.text[:1] in "[(" else gloss.text
+        if content.strip() not in ctx.glosses_used:
+            raise TeikitError(
+                f"structure entry {gloss.text!r} matches no bracket of the text", gloss.location
+            )
     report.count("speakers", sum(1 for e in persons.entries.values() if e.role == "speaker"))
     report.count("hyphenations", sum(1 for h in body.hyphenations if h.resolved))
 
@@ -130,8 +166,9 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
         original_language=original,
         hyphenations=body.hyphenations,
         dropped=body.dropped,
+        archival_ids=_archival_ids(body.div),
     )
-    root = element(None, "TEI")
+    root = element(None, "TEI", xml_lang=TRANSCRIPTION_LANGUAGE)
     root.append(build_header(info))
     for corr, entry in zip(corrections, side.corrections, strict=True):
         if corr.uses == 0:
@@ -171,6 +208,21 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
             fill_nodes(note, render_marked(run, ctx), iter(run.pages))
 
     return etree.ElementTree(root)
+
+
+#: ``idno`` types that identify a copy in an archive (a copy number does not).
+ARCHIVAL_IDNO_TYPES = ("cable", "registry", "fbi-file", "record", "file")
+
+
+def _archival_ids(div: etree._Element) -> list[tuple[str, str]]:
+    """The archival numbers the body found, in order, each once (at most five)."""
+    seen: list[tuple[str, str]] = []
+    for el in div.iter("{http://www.tei-c.org/ns/1.0}idno"):
+        kind = el.get("type") or ""
+        value = " ".join("".join(el.itertext()).split())
+        if kind in ARCHIVAL_IDNO_TYPES and value and (kind, value) not in seen:
+            seen.append((kind, value))
+    return seen[:5]
 
 
 def write_result(result: ConversionResult, outdir: str | os.PathLike[str]) -> Path:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -38,7 +39,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "--report",
         choices=("json", "text"),
-        help="print each document's counts and uncertainties (json or text) on stdout",
+        help="print each document's counts and uncertainties (json or text) on stdout "
+        "(converts current outputs again: the report comes from the conversion)",
     )
     parser.add_argument(
         "-j",
@@ -68,6 +70,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar and no summary line"
     )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="print, per raw line, the role chosen and why, and the document kind and why",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -80,6 +87,13 @@ def run(args: argparse.Namespace) -> int:
     from teikit.errors import TeikitError
     from teikit.serialize import DEFAULT_SCHEMA_BASE
 
+    if getattr(args, "explain", False):
+        from teikit.convert.explanation import explain, to_text
+        from teikit.convert.source import Source
+
+        for p in args.inputs:
+            if Path(p).is_file():
+                print(to_text(explain(Source.from_path(p))))
     if args.jobs < 0:
         raise TeikitError("--jobs must be ≥ 0 (0: all cores)")
     href = args.schema_href
@@ -87,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     todo, known = plan(
         args.inputs,
         args.output,
-        force=args.force,
+        force=args.force or args.report is not None,  # a report needs the conversion
         schema_base=schema_base,
         want_report=args.report is not None,
     )

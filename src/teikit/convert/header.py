@@ -93,6 +93,22 @@ class HeaderInfo:
     original_language: str | None
     hyphenations: list[Hyphenation] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    #: the archival numbers the copy bears (``idno`` of the body: type, value)
+    archival_ids: list[tuple[str, str]] = field(default_factory=list)
+
+
+#: The language of every transcription teikit converts (its lexicon is English).
+TRANSCRIPTION_LANGUAGE = "en"
+
+
+def _text_lang(parent: etree._Element, original: str | None) -> None:
+    """The language of the text as transcribed, and the original's if it differs."""
+    name = LANGUAGE_NAMES.get(TRANSCRIPTION_LANGUAGE, TRANSCRIPTION_LANGUAGE)
+    if original and original != TRANSCRIPTION_LANGUAGE:
+        label = f"{name}, translated from {LANGUAGE_NAMES.get(original, original)}"
+        element(parent, "textLang", label, mainLang=TRANSCRIPTION_LANGUAGE)
+    elif original:
+        element(parent, "textLang", name, mainLang=TRANSCRIPTION_LANGUAGE)
 
 
 def _split_outside_parens(text: str) -> list[str]:
@@ -154,7 +170,10 @@ def build_header(info: HeaderInfo) -> etree._Element:
     header = element(None, "teiHeader")
     file_desc = element(header, "fileDesc")
     title_stmt = element(file_desc, "titleStmt")
-    fill_nodes(element(title_stmt, "title", type="main"), info.title, iter(()))
+    title_el = fill_nodes(element(title_stmt, "title", type="main"), info.title, iter(()))
+    if info.sidecar.title and info.sidecar.document_resp:
+        # the title is the editor's decision, not the copy's: say whose
+        title_el.set("resp", f"#{info.sidecar.document_resp}")
     trl = None
     for block in [*frame.fields.get("citation", []), *frame.archive]:
         trl = translator(block.text) or trl
@@ -188,7 +207,8 @@ def build_header(info: HeaderInfo) -> etree._Element:
         for key, values in archive_identifier(block.text).items():
             ident.setdefault(key, values)
     summary = frame.fields.get("summary", [])
-    if ident.get("repository") or summary or info.original_language:
+    if ident.get("repository"):
+        # an archive named by the source: the copy is described as a manuscript
         ms = element(source_desc, "msDesc")
         msid = element(ms, "msIdentifier")
         for key in ("settlement", "repository", "collection"):
@@ -197,19 +217,24 @@ def build_header(info: HeaderInfo) -> etree._Element:
         for key in ("fond", "file", "folio", "reel"):
             for value in ident.get(key, []):
                 element(msid, "idno", value, type=key)
-        if len(msid) == 0:
-            element(msid, "idno", info.name, type="teikit" if False else "record")
         contents = element(ms, "msContents")
         for block in summary:
             fill_nodes(element(contents, "summary"), info.render(block), iter(()))
-        if info.original_language:
-            code = info.original_language
-            element(
-                contents,
-                "textLang",
-                LANGUAGE_NAMES.get(code, code),
-                mainLang=code,
-            )
+        _text_lang(contents, info.original_language)
+    elif summary or info.original_language or info.archival_ids:
+        # no archive named: the numbers the copy itself bears identify it, never a
+        # name made up for the corpus
+        bibl = element(source_desc, "bibl")
+        numbers = info.archival_ids
+        bibl.text = f"The raw transcription {info.raw_name}" + (
+            ", a copy bearing the numbers " if numbers else ". "
+        )
+        for k, (kind, value) in enumerate(numbers):
+            last = k + 1 == len(numbers)
+            element(bibl, "idno", value, type=kind).tail = ". " if last else ", "
+        for block in summary:
+            fill_nodes(element(bibl, "note", type="summary"), info.render(block), iter(()))
+        _text_lang(bibl, info.original_language)
     for block in citations:
         bibl = fill_nodes(
             element(source_desc, "bibl", type="citation"), info.render(block), iter(())
@@ -227,7 +252,7 @@ def build_header(info: HeaderInfo) -> etree._Element:
     dropped = [*frame.dropped, *info.dropped]
     labels = frame.labels
     contents_values = [b.text for b in frame.fields.get("contents", [])]
-    dropped_all = [*dropped, *labels, *contents_values]
+    dropped_all = [*dropped, *labels, *contents_values, *_unencoded_fields(frame)]
     if dropped_all:
         sampling = element(enc, "samplingDecl")
         p = element(sampling, "p", "Web-page navigation, field labels and separators dropped: ")
@@ -259,6 +284,8 @@ def build_header(info: HeaderInfo) -> etree._Element:
         date = element(creation, "date", info.date_text or info.date_when)
         if info.date_when:
             date.set("when", info.date_when)
+        if info.sidecar.date and info.sidecar.document_resp:
+            date.set("resp", f"#{info.sidecar.document_resp}")
     lang_usage = element(profile, "langUsage")
     element(lang_usage, "language", "English", ident="en")
     if info.original_language and info.original_language != "en":
@@ -279,3 +306,25 @@ def build_header(info: HeaderInfo) -> etree._Element:
             if listed is not None and listed.role:
                 element(person, "occupation", listed.role)
     return header
+
+
+#: Frame fields the header encodes (citation, summary, credits) or lists (contents).
+_ENCODED_FIELDS = frozenset(("citation", "summary", "credits", "contents"))
+
+
+def _unencoded_fields(frame: Frame) -> list[str]:
+    """The values of frame fields the header does not encode, so they are at least listed.
+
+    Nothing of the transcription may disappear: a ``Rights:`` or ``Author:``
+    value, or an ``Original Language:`` that names no language teikit knows,
+    is kept among what the encoding did not carry over.
+    """
+    out: list[str] = []
+    for label, blocks in frame.fields.items():
+        for block in blocks:
+            if label in _ENCODED_FIELDS:
+                continue
+            if label == "original language" and language_code(block.text) is not None:
+                continue
+            out.append(block.text)
+    return out

@@ -71,6 +71,10 @@ class InlineContext:
     note_markers: dict[int, str] = field(default_factory=dict)
     stage_allowed: bool = False
     corrections: list[Correction] = field(default_factory=list)
+    #: bracket contents a sidecar says are glosses, with the deciding editor's id
+    glosses: dict[str, str] = field(default_factory=dict)
+    #: the glosses met while rendering (a sidecar entry matching none is an error)
+    glosses_used: set[str] = field(default_factory=set)
 
     def loc(self, run: TextRun, pos: int) -> tuple[int, int]:
         return self.source.line_col(run.offset_at(pos))
@@ -78,6 +82,8 @@ class InlineContext:
 
 #: Digits not inside a longer number: where a marker found by raw offset may stand.
 _NOTE_DIGITS_RE = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
+#: Brackets nested deeper than this are kept as text (real transcriptions nest two or three).
+MAX_BRACKET_NESTING = 16
 _LAST_WORD_RE = re.compile(r"([^\W_][\w'’-]*)(\s*)$")
 _MARKER_RE = re.compile(f"[{MARKERS}]")
 
@@ -93,11 +99,25 @@ def render(run: TextRun, ctx: InlineContext) -> list[Node]:
     children: dict[int, list[Pair]] = {}
     roots: list[Pair] = []
     stack: list[Pair] = []
+    too_deep: Pair | None = None
     for pair in pairs:
         while stack and stack[-1].close < pair.open:
             stack.pop()
+        if len(stack) >= MAX_BRACKET_NESTING:
+            # deeper brackets stay text: every level is an element, and rendering
+            # (and the XML parser's depth limit) must stay bounded
+            too_deep = too_deep or pair
+            continue
         (children.setdefault(stack[-1].open, []) if stack else roots).append(pair)
         stack.append(pair)
+    if too_deep is not None:
+        line, col = ctx.loc(run, too_deep.open)
+        ctx.report.unsure(
+            line,
+            col,
+            f"brackets nested more than {MAX_BRACKET_NESTING} deep; "
+            "the inner ones are kept as text",
+        )
     return _render_span(run, ctx, 0, len(text), roots, children)
 
 
@@ -154,6 +174,12 @@ def _square(
     if pair.depth:
         line, col = ctx.loc(run, pair.open)
         ctx.report.unsure(line, col, f"bracket inside a bracket: [{content}]")
+    gloss_resp = ctx.glosses.get(content.strip())
+    if gloss_resp is not None:
+        # the editor's word: an explanatory gloss, not words of the document
+        ctx.glosses_used.add(content.strip())
+        ctx.report.count("notes")
+        return [El("note", {"type": "editorial", "resp": f"#{gloss_resp}"}, list(inner()))]
     kind = classify_square(content, ctx.note_numbers, run.text[pair.close + 1 : pair.close + 6])
     # a gap's description is words only: brackets and line ends inside it stay as characters
     desc = " ".join(_MARKER_RE.sub(" ", content).split())

@@ -8,16 +8,17 @@ and ``key =`` line to its line and column; every error names the sidecar's
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from teikit.errors import SourceLocation, TeikitError
+from teikit.xmlio import display_name, read_regular
 
 if TYPE_CHECKING:
-    import os
+    from teikit.convert.decisions import StructureEntry
 
 KINDS = frozenset(("conversation", "cable", "telegram", "letter", "memorandum", "enclosure"))
 CERTS = frozenset(("high", "medium", "low"))
@@ -66,6 +67,10 @@ class Sidecar:
     persons: tuple[Person, ...] = ()
     corrections: tuple[CorrectionEntry, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
+    #: structural corrections (:mod:`teikit.convert.decisions`)
+    structure: tuple[StructureEntry, ...] = ()
+    #: the editor who decided the document's title and date (``[document] resp``)
+    document_resp: str | None = None
 
 
 class _Positions:
@@ -93,15 +98,21 @@ class _Positions:
         return SourceLocation(self.name, line, col)
 
 
+#: A sidecar holds a few dozen entries; anything this big is not one.
+MAX_SIDECAR_BYTES = 4 * 1024 * 1024
+
+
 def load_sidecar(path: str | os.PathLike[str]) -> Sidecar:
-    p = Path(path)
+    name = display_name(os.fspath(path))
+    data = read_regular(path, "sidecar", MAX_SIDECAR_BYTES)
     try:
-        text = p.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise TeikitError(f"sidecar is not UTF-8 ({exc.reason})", SourceLocation(str(p))) from None
-    except OSError as exc:
-        raise TeikitError(f"cannot read sidecar: {exc.strerror}", SourceLocation(str(p))) from None
-    return parse_sidecar(text, str(p))
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise TeikitError(
+            f"sidecar is not UTF-8 ({exc.reason})", SourceLocation(name, line)
+        ) from None
+    return parse_sidecar(text, name)
 
 
 _TOML_POS_RE = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -111,6 +122,12 @@ def parse_sidecar(text: str, name: str = "<sidecar>") -> Sidecar:
     """Parse and check a sidecar; every problem is a :class:`TeikitError` with line:col."""
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        # tomllib recurses once per nested array or inline table
+        raise TeikitError(
+            "sidecar nests arrays or tables too deeply (a sidecar needs two levels)",
+            SourceLocation(name),
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = _TOML_POS_RE.search(msg)
@@ -119,7 +136,7 @@ def parse_sidecar(text: str, name: str = "<sidecar>") -> Sidecar:
             f"sidecar is not valid TOML: {_TOML_POS_RE.sub('', msg).strip()}", loc
         ) from None
     pos = _Positions(text, name)
-    known = {"editor", "document", "person", "correction"}
+    known = {"editor", "document", "person", "correction", "structure"}
     for key in data:
         if key not in known:
             raise TeikitError(
@@ -132,7 +149,7 @@ def parse_sidecar(text: str, name: str = "<sidecar>") -> Sidecar:
     if not isinstance(doc, dict):
         raise TeikitError("[document] must be a table", pos.loc("document"))
     for key in doc:
-        if key not in ("title", "date", "kind", "original-language"):
+        if key not in ("title", "date", "kind", "original-language", "resp"):
             raise TeikitError(f"unknown [document] key {key!r}", pos.loc("document", 0, key))
     title = _str(doc, "title", pos, "document", 0, required=False)
     date = _str(doc, "date", pos, "document", 0, required=False)
@@ -161,7 +178,26 @@ def parse_sidecar(text: str, name: str = "<sidecar>") -> Sidecar:
     corrections = tuple(
         _correction(c, i, pos, editor_ids) for i, c in enumerate(_entries(data, "correction", pos))
     )
-    return Sidecar(name, editors, title, date, kind, lang, persons, corrections)
+    from teikit.convert.decisions import parse_structure
+
+    structure = parse_structure(_entries(data, "structure", pos), pos, editor_ids)
+    doc_resp = _str(doc, "resp", pos, "document", 0, required=False)
+    if doc_resp is not None:
+        _check_resp(doc_resp, editor_ids, pos, "document", 0)
+    elif len(editors) == 1:
+        doc_resp = editors[0].id
+    return Sidecar(
+        name,
+        editors,
+        title,
+        date,
+        kind,
+        lang,
+        persons,
+        corrections,
+        structure=structure,
+        document_resp=doc_resp,
+    )
 
 
 def _entries(data: dict[str, Any], key: str, pos: _Positions) -> list[dict[str, Any]]:
@@ -187,7 +223,29 @@ def _str(
         return None
     if not isinstance(value, str) or not value.strip():
         raise TeikitError(f"{key!r} must be a non-empty string", pos.loc(name, index, key))
+    _check_chars(value, key, pos.loc(name, index, key))
     return value
+
+
+#: Characters XML 1.0 cannot carry, and the Unicode noncharacters (the converter
+#: uses some as in-text markers, so one in a sidecar string would cut the text).
+_BAD_CHAR_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(p << 16 | 0xFFFE)}{chr(p << 16 | 0xFFFF)}" for p in range(1, 17))
+    + "]"
+)
+
+
+def _check_chars(value: str, key: str, where: SourceLocation) -> None:
+    bad = _BAD_CHAR_RE.search(value)
+    if bad is not None:
+        code = ord(bad.group())
+        what = "a control character" if code < 0x20 else "a noncharacter or lone surrogate"
+        raise TeikitError(
+            f"{key!r} contains U+{code:04X}, {what} that TEI cannot carry "
+            "(remove it or write the character it stands for)",
+            where,
+        )
 
 
 def _check_resp(resp: str, editor_ids: set[str], pos: _Positions, name: str, i: int) -> None:
@@ -218,6 +276,8 @@ def _person(p: dict[str, Any], i: int, pos: _Positions, editor_ids: set[str]) ->
     labels = p.get("labels", [])
     if not isinstance(labels, list) or not all(isinstance(x, str) and x for x in labels):
         raise TeikitError("'labels' must be a list of strings", pos.loc("person", i, "labels"))
+    for label in labels:
+        _check_chars(label, "labels", pos.loc("person", i, "labels"))
     resp = _str(p, "resp", pos, "person", i, required=False)
     if resp is not None:
         _check_resp(resp, editor_ids, pos, "person", i)

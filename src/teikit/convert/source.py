@@ -12,21 +12,22 @@ without the editor knowing.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from array import array
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from teikit.errors import SourceLocation, TeikitError
+from teikit.xmlio import display_name, read_regular
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterator, Sequence
 
 #: Characters that may not appear in XML 1.0 text, plus the noncharacters the
 #: converter reserves as in-text markers (see :mod:`teikit.convert.zones`).
-_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufdd0-\ufdef\ufffe\uffff]")
+#: Lone surrogates (a ``str`` built from broken UTF-16) cannot be encoded at all.
+_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,8 @@ class Source:
     @classmethod
     def from_path(cls, path: str | os.PathLike[str]) -> Source:
         """Read and decode a transcription file."""
-        p = Path(path)
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise TeikitError(f"cannot read: {exc.strerror}", SourceLocation(str(p))) from None
-        return cls.from_bytes(data, str(p))
+        name = display_name(os.fspath(path))
+        return cls.from_bytes(read_regular(path), name)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""

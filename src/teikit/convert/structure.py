@@ -1,24 +1,36 @@
-"""The body of the TEI: which blocks are heads, turns, stamps, letters' parts, notes.
+"""The body of the TEI: the stages from raw blocks to the kind's ``div``.
 
-The order of work matters and is the reason for this module's shape:
+Recognition is staged, each stage pure and in a module of its own:
+line features (:mod:`.features`) → role scores (:mod:`.roles`) → document
+kind (:mod:`.kinds`), together the :class:`~.plan.Plan`; the sidecar's
+structure entries (:mod:`.decisions`) override the plan; then this module
+prepares the items and the kind's registered assembly (:mod:`.assemble`)
+builds the body. The preparation order matters:
 
 1. the web frame is cut off (:mod:`.recognizers.frame`);
-2. blocks that must stay whole are fixed first (stamps spanning blank lines,
-   rules, page numbers, distribution lists), so that
-3. rejoining paragraphs cut by page boundaries (:mod:`.recognizers.pages`)
+2. lines the role stage found to be markings or page furniture leave their
+   blocks (``fw``), and blocks of one-per-line fields or points are cut;
+3. blocks that must stay whole are fixed (stamps spanning blank lines, rules,
+   page numbers, distribution lists), so that
+4. rejoining paragraphs cut by page boundaries (:mod:`.recognizers.pages`)
    cannot glue a list item to a name;
-4. endnotes are taken from the end, closers from the end, openers and heads
-   from the start; what is left is the text, assembled per document kind.
+5. endnotes are taken from the end; the assembly does the rest.
+
+:class:`Assembler` holds the pieces every assembly shares (paragraphs,
+points, stamps, sections, turns, headings).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from teikit.convert.builder import element, fill, fill_nodes
+from teikit.convert.decisions import Decisions
 from teikit.convert.inline import El, InlineContext, Node, plain
+from teikit.convert.plan import Plan, plan_of
 from teikit.convert.recognizers import archival, footnotes, letters, pages
 from teikit.convert.recognizers.brackets import classify_square, closes_turn, pair_brackets
 from teikit.convert.recognizers.dates import DATE_ONLY_RE, DATE_RE
@@ -29,10 +41,8 @@ from teikit.convert.recognizers.speakers import (
     SPEECH_VERBS,
     Label,
     Speakers,
-    ends_turn,
     heading_names,
     match_label,
-    split_turns,
 )
 from teikit.convert.zones import LB, PB, Block, Line, TextRun, split_blocks
 
@@ -49,6 +59,20 @@ class Stamp:
 
     lines: list[Line]
     offset: int
+
+
+@dataclass
+class Furniture(Stamp):
+    """Lines that are not text of the document: markings and page furniture.
+
+    ``role`` is the line role that made them so (``marking`` or ``furniture``);
+    ``page_end`` says a page turns after them (an archive's page footer).
+    """
+
+    role: str = "furniture"
+    page_end: bool = False
+    #: a page turns before it (a collection's separator heads each page)
+    page_start: bool = False
 
 
 Item = Para | Marker | Stamp
@@ -86,6 +110,42 @@ def detect_kind(paras: list[Para], speakers: Speakers | None = None) -> str:
         if letters.salute_at(p.first) or letters.is_closing_salute(p.first):
             return "letter"
     return "memorandum"
+
+
+#: The structural assemblies this module has, by the name a kind registers for.
+ASSEMBLIES = ("conversation", "cable", "letter", "memorandum")
+
+
+def assembly_kind(structural: str, plan: Plan) -> str:
+    """Which assembly builds the body.
+
+    The structure found in the paragraphs (turns, a cable head, a salutation)
+    decides first: it is stronger evidence than words at the top. Otherwise
+    the kind the role stage detected chooses its registered assembly.
+    """
+    if structural != "memorandum":
+        return structural
+    from teikit.convert.kinds import KINDS
+
+    assembly = KINDS[plan.kind].assembly if plan.kind in KINDS else "prose"
+    return assembly if assembly in ASSEMBLIES and assembly != "cable" else "memorandum"
+
+
+def reported_kind(assembly: str, plan: Plan) -> str:
+    """The kind a report names: the detected kind, unless the structure overruled it."""
+    from teikit.convert.kinds import KINDS
+
+    if assembly == "memorandum":
+        return plan.kind
+    detected = KINDS.get(plan.kind)
+    return plan.kind if detected is not None and detected.div_type == assembly else assembly
+
+
+def div_type(assembly: str, plan: Plan, forced: str | None) -> str:
+    """The body division's type: the schema's kind for the assembly or detected kind."""
+    if forced or assembly != "memorandum":
+        return assembly
+    return plan.div_type
 
 
 def first_full_date(blocks: list[Block]) -> str | None:
@@ -137,6 +197,35 @@ def render_marked(run: TextRun, ctx: InlineContext) -> list[Node]:
     ]
 
 
+def one_break_per_page(items: list[Item]) -> list[Item]:
+    """One page break where a page's footer and its number both mark the turn.
+
+    An archive's footer breaks the page after it, unless a numbered page break
+    follows with nothing but furniture between (the number is kept), or no
+    text follows at all (the copy's last page ends with the document).
+    """
+    texts = [k for k, it in enumerate(items) if isinstance(it, Para)]
+    first_text, last_text = (texts[0], texts[-1]) if texts else (len(items), -1)
+
+    def numbered_break_near(k: int, step: int) -> bool:
+        j = k + step
+        while 0 <= j < len(items) and isinstance(items[j], Furniture):
+            j += step
+        near = items[j] if 0 <= j < len(items) else None
+        return isinstance(near, Marker) and near.kind == PB
+
+    for k, it in enumerate(items):
+        if not isinstance(it, Furniture):
+            continue
+        if it.page_start and (k < first_text or numbered_break_near(k, -1)):
+            it.page_start = False
+        if it.page_end and (
+            k > last_text or numbered_break_near(k, 1) or numbered_break_near(k, -1)
+        ):
+            it.page_end = False
+    return items
+
+
 def _para_at(items: list[Item], k: int) -> Para | None:
     """The paragraph at ``items[k]``, or ``None`` (out of range, or not a paragraph)."""
     if 0 <= k < len(items):
@@ -149,10 +238,19 @@ def _para_at(items: list[Item], k: int) -> Para | None:
 class Assembler:
     """Builds the body ``div`` of one document."""
 
-    def __init__(self, ctx: InlineContext, persons: Registry, kind: str | None) -> None:
+    def __init__(
+        self,
+        ctx: InlineContext,
+        persons: Registry,
+        kind: str | None,
+        plan: Plan | None = None,
+        decided: Decisions | None = None,
+    ) -> None:
         self.ctx = ctx
         self.persons = persons
         self.forced_kind = kind
+        self.plan = plan if plan is not None else plan_of(ctx.source.text)
+        self.decided = decided if decided is not None else Decisions({}, set(), {}, [])
         self.hyphenations = HyphenLog()
         self.dropped: list[str] = []
         self.heads: list[str] = []
@@ -184,6 +282,11 @@ class Assembler:
                 out.append(Stamp(lines, block.offset))
                 i = j + 1
                 continue
+            split = self._furniture_split(block)
+            if split is not None:
+                out.extend(split)
+                i += 1
+                continue
             if pages.is_rule(block):
                 self.dropped.append(block.first)
             elif len(block.lines) > 1 and pages.RULE_RE.match(block.first):
@@ -191,7 +294,10 @@ class Assembler:
                 self.dropped.append(block.first)
                 out.append(Para(list(block.lines[1:]), block.blank_before))
             elif (n := pages.is_page_number(block)) is not None and (
-                last_page is None or int(n) > last_page
+                (last_page is None or int(n) > last_page)
+                # in an OCR copy a number of four digits alone is a figure the OCR
+                # set apart (a serial, a year), not the page of a file
+                and not (self.plan.doc.ocr and len(n) > 3)
             ):
                 out.append(Marker(PB, block.offset, n))
                 self.ctx.report.count("pages")
@@ -200,17 +306,95 @@ class Assembler:
                 # page numbers increase through a copy: a number that does not is text
                 # (a figure, a date, a repeated line), kept as written and flagged
                 loc = self.ctx.source.line_col(block.offset)
+                why = (
+                    "too long for a page of an OCR copy"
+                    if self.plan.doc.ocr and len(n) > 3
+                    else f"it does not follow page {last_page}"
+                )
                 self.ctx.report.unsure(
-                    loc[0],
-                    loc[1],
-                    f"{n} on a line of its own does not follow page {last_page}; "
-                    "kept as text, not a page break",
+                    loc[0], loc[1], f"{n} on a line of its own: {why}; kept as text"
                 )
                 out.append(Para(list(block.lines), block.blank_before))
             else:
                 out.append(Para(list(block.lines), block.blank_before))
             i += 1
+        return one_break_per_page(out)
+
+    def role(self, line: Line) -> str:
+        """The role the role stage chose for a raw line (``text`` when unknown)."""
+        found = self.plan.roles.get(line.offset)
+        return found[0] if found is not None else "text"
+
+    def _furniture_split(self, block: Block) -> list[Item] | None:
+        """A block's leading and trailing marking or furniture lines as items of their own.
+
+        ``None`` when the block has none: it is then read as before.
+        """
+        roles = [self.role(ln) for ln in block.lines]
+        outside = ("marking", "furniture", "reference")
+        k = 0
+        while k < len(roles) and roles[k] in outside:
+            k += 1
+        e = len(roles)
+        while e > k and roles[e - 1] in outside:
+            e -= 1
+        starts = self._line_starts(roles[k:e])
+        # a heading run into the text between two paragraphs is a block of its own
+        heads = [j for j in range(1, e - k) if roles[k + j] == "heading"]
+        if k == 0 and e == len(roles) and len(starts) < 2 and not heads:
+            return None
+        out: list[Item] = [
+            self._furniture(ln, r) for ln, r in zip(block.lines[:k], roles[:k], strict=True)
+        ]
+        if k < e:
+            cuts = {k + s for s in starts if s} if len(starts) >= 2 else set()
+            cuts |= {k + j for j in heads} | {k + j + 1 for j in heads if k + j + 1 < e}
+            bounds = [k, *sorted(cuts), e]
+            for a, b in itertools.pairwise(bounds):
+                out.append(Para(list(block.lines[a:b]), block.blank_before if a == k else 0))
+        out.extend(self._furniture(ln, r) for ln, r in zip(block.lines[e:], roles[e:], strict=True))
         return out
+
+    def is_field(self, para: Para) -> bool:
+        """Whether a paragraph's label opens no turn: a field, or the sidecar says so."""
+        if not para.lines:
+            return False
+        first = para.lines[0]
+        return self.role(first) == "field" or first.offset in self.decided.not_speaker
+
+    def _mark_resp(self, el: etree._Element, lines: list[Line]) -> etree._Element:
+        """``@resp`` on an element built from lines a sidecar entry decided."""
+        for line in lines:
+            resp = self.decided.resp.get(line.offset)
+            if resp is not None:
+                el.set("resp", f"#{resp}")
+                break
+        return el
+
+    @staticmethod
+    def _line_starts(roles: list[str]) -> list[int]:
+        """Where a block of one-per-line fields or numbered points is cut.
+
+        ``TO:``/``FROM:``/``SUBJECT:`` lines, and points ``4.`` … ``19.`` typed
+        one per line, are separate even without blank lines between them; a
+        line of another role continues the one before (a ``SUBJECT:`` that wraps).
+        """
+        return [j for j, r in enumerate(roles) if r in ("field", "item")]
+
+    def _furniture(self, line: Line, role: str) -> Furniture:
+        from teikit.convert.features import SEPARATOR_RE
+        from teikit.convert.roles.furniture import is_page_footer
+
+        if role == "marking":
+            from teikit.convert.roles.marking import is_classification
+
+            if is_classification(line.text):
+                self.ctx.report.count("stamps")
+        footer = role == "furniture" and is_page_footer(line.text)
+        if footer:
+            self.ctx.report.count("pages")
+        starts = footer and SEPARATOR_RE.match(line.text) is not None
+        return Furniture([line], line.offset, role, footer and not starts, starts)
 
     def run(self, para: Para) -> TextRun:
         return pages.join_pieces(para.pieces, self.hyphenations).strip()
@@ -227,22 +411,24 @@ class Assembler:
     def assemble(self, blocks: list[Block]) -> Body:
         items = self.items(blocks)
         paras = [it for it in items if isinstance(it, Para)]
+        # a form's or memorandum's field (``TO:``, ``DATE:``) is never a speaker's label
+        talk = [p for p in paras if not self.is_field(p)]
         self.speakers = Speakers(
-            [p.first for p in paras], [ln.text for p in paras for ln in p.lines[1:]]
+            [p.first for p in talk], [ln.text for p in talk for ln in p.lines[1:]]
         )
-        kind = self.forced_kind or detect_kind(paras, self.speakers)
-        self.ctx.report.kind = kind
+        structural = detect_kind(talk, self.speakers)
+        kind = self.forced_kind or assembly_kind(structural, self.plan)
+        self.ctx.report.kind = self.forced_kind or reported_kind(kind, self.plan)
         self.ctx.stage_allowed = kind == "conversation"
         locked = self._lock(items, kind)
         merged = self._merge(items, locked)
         merged, notes = self._endnotes(merged)
-        div = element(None, "div", type=kind)
-        if kind == "conversation":
-            self._conversation(div, merged)
-        elif kind == "cable":
-            self._cable(div, merged)
-        else:
-            self._letter(div, merged, kind)
+        div = element(None, "div", type=div_type(kind, self.plan, self.forced_kind))
+        if not self.forced_kind and self.ctx.report.kind != div.get("type"):
+            div.set("subtype", self.ctx.report.kind)
+        from teikit.convert.assemble import assembly_for
+
+        assembly_for(kind)(self, div, merged)
         return Body(
             kind,
             div,
@@ -254,7 +440,13 @@ class Assembler:
         )
 
     def _lock(self, items: list[Item], kind: str) -> set[int]:
-        locked: set[int] = set()
+        """Paragraphs that page rejoining must leave whole and apart."""
+        # a line an editor decided about stands as decided
+        locked = {
+            id(it)
+            for it in items
+            if isinstance(it, Para) and any(ln.offset in self.decided.resp for ln in it.lines)
+        }
         if kind != "cable":
             return locked
         for it in items:
@@ -271,8 +463,10 @@ class Assembler:
         fragments = pages.compound_tails(it.text for it in items if isinstance(it, Para))
 
         def flush() -> None:
+            # in an OCR copy a paragraph opening in lower case is the OCR's doing (a
+            # margin, a speck, a line read apart), not proof that text was lost
             merged, rejoined, lost = pages.merge_paragraphs(
-                segment, lost_allowed=True, fragments=fragments
+                segment, lost_allowed=not self.plan.doc.ocr, fragments=fragments
             )
             self.ctx.report.count("rejoined", rejoined)
             for off in lost:
@@ -313,7 +507,8 @@ class Assembler:
     # -- pieces shared by the kinds ----------------------------------------------
     def p(self, parent: etree._Element, para: Para, tag: str = "p") -> etree._Element:
         run = self.run(para)
-        return fill_nodes(element(parent, tag), render_marked(run, self.ctx), iter(run.pages))
+        target = self._mark_resp(element(parent, tag), para.lines[:1])
+        return fill_nodes(target, render_marked(run, self.ctx), iter(run.pages))
 
     def pb(self, parent: etree._Element, marker: Marker) -> None:
         el = element(parent, "pb")
@@ -351,7 +546,43 @@ class Assembler:
         out.extend(render(run.slice(pos, len(text)), self.ctx))
         return out
 
-    def stamp(self, parent: etree._Element, stamp: Stamp) -> None:
+    def furniture(self, parent: etree._Element, item: Furniture) -> None:
+        """A marking as ``fw`` holding a ``stamp``; page furniture as ``fw``, then ``pb``."""
+        from teikit.convert.roles.marking import is_classification
+        from teikit.convert.roles.reference import reference_kind
+
+        run = self.lines_run(item.lines)
+        if item.role == "marking":
+            fw = self._mark_resp(element(parent, "fw", type="header"), item.lines)
+            if is_classification(run.text):
+                fill(element(fw, "stamp", type="classification"), run, self.ctx)
+            else:
+                fill(fw, run, self.ctx)
+            return
+        if item.role == "reference":
+            kind = reference_kind(run.text) or "file"
+            if kind == "form":
+                # a form's number names the printed form, not this copy
+                fill(
+                    self._mark_resp(element(parent, "fw", type="header"), item.lines), run, self.ctx
+                )
+                return
+            fw = self._mark_resp(element(parent, "fw", type="file"), item.lines)
+            element(fw, "idno", run.text, type=kind)
+            return
+        from teikit.convert.roles.furniture import EXEMPTION_RE
+
+        kind = "margin" if EXEMPTION_RE.match(run.text) else "footer"
+        if item.page_start:
+            element(parent, "pb")
+        fill(self._mark_resp(element(parent, "fw", type=kind), item.lines), run, self.ctx)
+        if item.page_end:
+            element(parent, "pb")
+
+    def stamp(self, parent: etree._Element, stamp: Stamp, *, in_p: bool = True) -> None:
+        if isinstance(stamp, Furniture):
+            self.furniture(parent, stamp)
+            return
         lines = list(stamp.lines)
         first = lines[0]
         m = archival.STAMP_OPEN_RE.match(first.text)
@@ -363,8 +594,7 @@ class Assembler:
             lines[-1] = Line(last.text[:-1].rstrip(), last.offset)
         lines = [ln for ln in lines if ln.text]
         run = self.lines_run(lines)
-        p = element(parent, "p")
-        st = element(p, "stamp", type="registry")
+        st = element(element(parent, "p") if in_p else parent, "stamp", type="registry")
         fill_nodes(st, self.numbers(run, "registry"), iter(run.pages))
         self.ctx.report.count("stamps")
 
@@ -375,76 +605,7 @@ class Assembler:
             fill(element(parent, "head", **attrib), run, self.ctx)
             self.heads.append(plain(run))
 
-    # -- conversation ----------------------------------------------------------------
-    def _conversation(self, div: etree._Element, items: list[Item]) -> None:
-        items = split_turns(items, self.speakers)  # type: ignore[assignment]
-        first_turn = next(
-            (
-                k
-                for k, it in enumerate(items)
-                if isinstance(it, Para) and self.speakers.peek(it.first) is not None
-            ),
-            len(items),
-        )
-        head_paras: list[Para] = []
-        opener: etree._Element | None = None
-        pre: list[Item] = []
-        for it in items[:first_turn]:
-            if isinstance(it, Para) and not pre and self._dateline_like(it):
-                if head_paras:
-                    self._head_block(div, head_paras)
-                    head_paras = []
-                fill(element(div, "dateline"), self.run(it), self.ctx)
-            elif (
-                isinstance(it, Para)
-                and archival.CLASSIFICATION_RE.match(it.first)
-                and not head_paras
-                and not pre
-            ):
-                opener = opener if opener is not None else element(div, "opener")
-                run = self.run(it)
-                m = archival.CLASSIFICATION_RE.match(run.text)
-                assert m is not None
-                nodes: list[Node] = [El("stamp", {"type": "classification"}, [m.group()])]
-                self.ctx.report.count("stamps")
-                nodes.extend(self.numbers(run.slice(m.end(), len(run.text)), "copy"))
-                fill_nodes(opener, nodes, iter(run.pages))
-            elif isinstance(it, Para) and not pre and self._heading_like(it, bool(head_paras)):
-                head_paras.append(it)
-            else:
-                pre.append(it)
-        if head_paras:
-            self._head_block(div, head_paras)
-        for pre_item in pre:
-            if isinstance(pre_item, Marker):
-                self.pb(div, pre_item)
-            elif isinstance(pre_item, Stamp):
-                self.stamp(div, pre_item)
-            else:
-                self.p(div, pre_item)
-        current: etree._Element | None = None
-        current_list: etree._Element | None = None
-        for it in items[first_turn:]:
-            if isinstance(it, Marker):
-                self.pb(current if current is not None else div, it)
-                continue
-            if isinstance(it, Stamp):
-                self.stamp(div, it)
-                continue
-            label = self.speakers.match(it.first)
-            if label is not None:
-                current = self._turn(div, it, label)
-                current_list = None
-                continue
-            if self._editorial_only(it) or NARRATOR_RE.match(it.first) or ends_turn(it.first):
-                current = None
-                current_list = None
-                self.p(div, it)
-                continue
-            target = current if current is not None else div
-            current_list = self._point_or_p(target, it, current_list)
-
-    def _point_or_p(
+    def point_or_p(
         self, target: etree._Element, para: Para, current_list: etree._Element | None
     ) -> etree._Element | None:
         """A numbered point joins the open list (or starts one); anything else is a ``p``.
@@ -460,7 +621,7 @@ class Assembler:
         self._item(current_list, para, n)
         return current_list
 
-    def _dateline_like(self, para: Para) -> bool:
+    def dateline_like(self, para: Para) -> bool:
         """A date alone, or a place and a date (``Washington, March 7, 1973, 3:13 p.m.``)."""
         text = para.text
         if DATE_ONLY_RE.match(text):
@@ -472,7 +633,7 @@ class Assembler:
             and DATE_RE.search(text) is not None
         )
 
-    def _heading_like(self, para: Para, after_head: bool) -> bool:
+    def heading_like(self, para: Para, after_head: bool) -> bool:
         """Whether a paragraph before the first turn still belongs to the heading.
 
         A heading may run over several paragraphs (a title and the list of those
@@ -482,12 +643,14 @@ class Assembler:
         first = para.first
         if first.startswith(("[", "(")) or FIELD_RE.match(first):
             return False
+        if not self.heading_roles(para.lines):
+            return False
         if not after_head:
             return True
         text = para.text.rstrip()
         return not (text.endswith(".") and len(text.split()) > 8)
 
-    def _head_block(self, div: etree._Element, paras: list[Para]) -> None:
+    def head_block(self, div: etree._Element, paras: list[Para]) -> None:
         lines = [ln for p in paras for ln in p.lines]
         run = TextRun()
         for k, para in enumerate(paras):
@@ -501,7 +664,7 @@ class Assembler:
             self.persons.add(name, "participant")
         del lines
 
-    def _turn(self, div: etree._Element, para: Para, label: Label) -> etree._Element:
+    def turn(self, div: etree._Element, para: Para, label: Label) -> etree._Element:
         pid = self.persons.add(label.label, "speaker")
         sp = element(div, "sp", who=f"#{pid}")
         run = self.run(para)
@@ -513,7 +676,7 @@ class Assembler:
         self.ctx.report.count("turns")
         return sp
 
-    def _editorial_only(self, para: Para) -> bool:
+    def editorial_only(self, para: Para) -> bool:
         """A paragraph that is wholly one bracketed summary or stage direction."""
         text = para.text.strip()
         if not text or text[0] not in "[(":
@@ -536,138 +699,7 @@ class Assembler:
         item = element(lst, "item", n=n)
         fill(item, run.slice(m.end(), len(run.text)), self.ctx)
 
-    # -- letters and memoranda ---------------------------------------------------------
-    def _letter(self, div: etree._Element, items: list[Item], kind: str) -> None:
-        k = 0
-        while (para := _para_at(items, k)) is not None and archival.is_file_line(para.first):
-            self._fw(div, para)
-            k += 1
-        rest = items[k:]
-        open_at = None
-        for j, it in enumerate(rest[:8]):
-            if isinstance(it, Para) and (
-                letters.is_address(it.first)
-                or letters.salute_at(it.first)
-                or any(letters.salute_at(ln.text) for ln in it.lines[1:])
-            ):
-                open_at = j
-                break
-        body_items = rest
-        if open_at is None:
-            body_items = self._titled_front(div, rest)
-        if open_at is not None:
-            heads = [it for it in rest[:open_at] if isinstance(it, Para)]
-            self.heads_from(div, heads, sub_after_first=True)
-            body_items = self._opener(div, rest[open_at:])
-        closer_at = self._closer_start(body_items)
-        main = body_items if closer_at is None else body_items[:closer_at]
-        self._prose(div, main, sections=True)
-        if closer_at is not None:
-            self._closer(div, [it for it in body_items[closer_at:] if isinstance(it, Para)])
-
-    def _titled_front(self, div: etree._Element, items: list[Item]) -> list[Item]:
-        """A title followed by its dateline or source note: ``head`` and ``dateline``.
-
-        Without that evidence a first short paragraph may be a section heading
-        (:meth:`_prose` decides), so nothing is taken.
-        """
-        title = _para_at(items, 0)
-        nxt = _para_at(items, 1)
-        if (
-            title is None
-            or nxt is None
-            or not self._heading_like(title, False)
-            or not (self._dateline_like(nxt) or archival.SOURCE_NOTE_RE.match(nxt.first))
-        ):
-            return items
-        self.heads_from(div, [title], sub_after_first=False)
-        k = 1
-        while (para := _para_at(items, k)) is not None and self._dateline_like(para):
-            fill(element(div, "dateline"), self.run(para), self.ctx)
-            k += 1
-        return items[k:]
-
-    def _fw(self, div: etree._Element, para: Para) -> None:
-        run = self.run(para)
-        text = run.text
-        nodes: list[Node] = []
-        pos = 0
-        for m in re.finditer(r"(?<=file)\s+(\d{1,4}-\d{1,8})\b", text, re.IGNORECASE):
-            nodes.append(text[pos : m.start(1)])
-            nodes.append(El("idno", {"type": "fbi-file"}, [m.group(1)]))
-            pos = m.end(1)
-        nodes.append(text[pos:])
-        fill_nodes(element(div, "fw", type="file"), nodes, iter(run.pages))
-
-    def _opener(self, div: etree._Element, items: list[Item]) -> list[Item]:
-        opener = element(div, "opener")
-        k = 0
-        address: list[Line] = []
-        while k < len(items):
-            it = items[k]
-            if not isinstance(it, Para):
-                break
-            salute_line = next(
-                (j for j, ln in enumerate(it.lines) if letters.salute_at(ln.text)), None
-            )
-            if salute_line is None and letters.is_address(it.first) and not address:
-                address.extend(it.lines)
-                k += 1
-                continue
-            if salute_line is None:
-                break
-            address.extend(it.lines[:salute_line])
-            self._address(opener, address)
-            address = []
-            line = it.lines[salute_line]
-            n = letters.salute_at(line.text)
-            element(opener, "salute", line.text[:n])
-            remainder = (
-                [Line(line.text[n:].lstrip(), line.offset + n)] if line.text[n:].strip() else []
-            )
-            remainder += it.lines[salute_line + 1 :]
-            k += 1
-            if remainder:
-                return [Para(list[Line | Marker](remainder)), *items[k:]]
-            return items[k:]
-        self._address(opener, address)
-        return items[k:]
-
-    def _address(self, opener: etree._Element, lines: list[Line]) -> None:
-        if not lines:
-            return
-        address = element(opener, "address")
-        for line in lines:
-            fill(element(address, "addrLine"), TextRun.of(line.text, line.offset), self.ctx)
-
-    def _closer_start(self, items: list[Item]) -> int | None:
-        for j in range(len(items) - 1, max(len(items) - 6, -1), -1):
-            it = items[j]
-            if isinstance(it, Para) and letters.is_closing_salute(it.first):
-                after = [x for x in items[j + 1 :] if isinstance(x, Para)]
-                if all(
-                    len(x.lines) <= 5 and all(len(ln.text) <= 70 for ln in x.lines) for x in after
-                ):
-                    return j
-        return None
-
-    def _closer(self, div: etree._Element, paras: list[Para]) -> None:
-        closer = element(div, "closer")
-        first = paras[0]
-        element(closer, "salute", first.first)
-        signed_lines = list(first.lines[1:])
-        date_para: Para | None = None
-        for para in paras[1:]:
-            if DATE_ONLY_RE.match(para.text):
-                date_para = para
-            else:
-                signed_lines.extend(para.lines)
-        if signed_lines:
-            fill(element(closer, "signed"), self.lines_run(signed_lines), self.ctx)
-        if date_para is not None:
-            fill(element(closer, "dateline"), self.run(date_para), self.ctx)
-
-    def _prose(self, parent: etree._Element, items: list[Item], sections: bool) -> None:
+    def prose(self, parent: etree._Element, items: list[Item], sections: bool) -> None:
         target = parent
         current_list: etree._Element | None = None
         # the paragraph after each item, found in one backward pass
@@ -687,25 +719,73 @@ class Assembler:
                 continue
             nxt = next_para[j]
             lines = [ln.text for ln in it.lines]
-            if (
-                sections
-                and letters.looks_like_heading(lines)
-                and (nxt is None or nxt.first[:1].isupper())
-                and len(lines) <= 2
-                and it.lines == [p for p in it.pieces if isinstance(p, Line)]
-                and nxt is not None
+            decided = self._decided_heading(it.lines) or self._numbered_heading(it)
+            if sections and (
+                decided
+                or (
+                    letters.looks_like_heading(lines)
+                    and self.heading_roles(it.lines)
+                    and (nxt is None or nxt.first[:1].isupper())
+                    and len(lines) <= 2
+                    and all(isinstance(p, Line) for p in it.pieces)  # a page break is no heading
+                    and nxt is not None
+                )
             ):
                 target = element(parent, "div", type="section")
-                self._section_head(target, it.lines)
+                self.section_head(target, it.lines)
                 current_list = None
                 continue
-            cut = letters.heading_prefix(lines) if sections else 0
+            cut = self._heading_lines(it) if sections else 0
             if cut:
                 target = element(parent, "div", type="section")
-                self._section_head(target, it.lines[:cut])
+                self.section_head(target, self._pieces_before(it, cut))
                 rest = Para(self._pieces_after(it, cut))
                 it = rest
-            current_list = self._point_or_p(target, it, current_list)
+            current_list = self.point_or_p(target, it, current_list)
+
+    def _heading_lines(self, para: Para) -> int:
+        """How many first lines of a paragraph are a heading not set off by a blank line.
+
+        The role stage decides each line; the old shape test must agree, so
+        a heading is never cut from the middle of a sentence.
+        """
+        lines = [ln.text for ln in para.lines]
+        cut = letters.heading_prefix(lines)
+        if cut and self.heading_roles(para.lines[:cut]):
+            return cut
+        return 0
+
+    def section_heading(self, para: Para) -> bool:
+        """A one-line paragraph the role stage read as a heading: a section begins."""
+        if len(para.lines) != 1 or len(para.pieces) != 1:
+            return False
+        found = self.plan.roles.get(para.lines[0].offset)
+        return found is not None and found[0] == "heading" and found[1].value >= 0.6
+
+    def _numbered_heading(self, para: Para) -> bool:
+        """A one-line paragraph the role stage read as a numbered section heading."""
+        if len(para.lines) != 1 or len(para.pieces) != 1:
+            return False
+        found = self.plan.roles.get(para.lines[0].offset)
+        return found is not None and found[0] == "heading" and "numbered" in found[1].reason
+
+    def _decided_heading(self, lines: list[Line]) -> bool:
+        """Whether a sidecar entry made every one of these lines a heading."""
+        return bool(lines) and all(
+            ln.offset in self.decided.resp and self.role(ln) == "heading" for ln in lines
+        )
+
+    def heading_roles(self, lines: list[Line]) -> bool:
+        """Whether the role stage lets these lines be a heading.
+
+        In a clean copy the shape test decides unless a line has another role
+        (a marking, a field, a point); in an OCR copy, where capitals and short
+        lines are everywhere, every line must have scored as a heading.
+        """
+        roles = [self.role(ln) for ln in lines]
+        if self.plan.doc.ocr or any(ln.offset in self.decided.resp for ln in lines):
+            return all(r == "heading" for r in roles)
+        return all(r in ("heading", "text") for r in roles)
 
     def _pieces_after(self, para: Para, cut: int) -> list[Line | Marker]:
         seen = 0
@@ -716,160 +796,29 @@ class Assembler:
                 seen += 1
         return []
 
-    def _section_head(self, section: etree._Element, lines: list[Line]) -> None:
+    def _pieces_before(self, para: Para, cut: int) -> list[Line | Marker]:
+        """The pieces of the first ``cut`` lines, with the page breaks among them."""
+        rest = self._pieces_after(para, cut)
+        return para.pieces[: len(para.pieces) - len(rest)] if rest else list(para.pieces)
+
+    def section_head(
+        self, section: etree._Element, lines: list[Line] | list[Line | Marker]
+    ) -> None:
         run = pages.join_pieces(list(lines), self.hyphenations).strip()
-        fill(element(section, "head"), run, self.ctx)
+        just_lines = [ln for ln in lines if isinstance(ln, Line)]
+        fill(self._mark_resp(element(section, "head"), just_lines), run, self.ctx)
         self.heads.append(plain(run))
 
-    # -- cables ----------------------------------------------------------------------
-    def _cable(self, div: etree._Element, items: list[Item]) -> None:
-        k = 0
-        first = items[0] if items else None
-        if isinstance(first, Para) and archival.CABLE_HEAD_RE.match(first.first):
-            head = element(div, "head")
-            fill_nodes(head, self.numbers(self.run(first), "cable"), iter(()))
-            self.heads.append(first.text)
-            k = 1
-        # distribution list
-        dist: list[Para] = []
-        j = k
-        while j < len(items):
-            it = items[j]
-            if isinstance(it, Para) and (
-                archival.is_distribution_item(it.first)
-                or (dist and it.words() <= 2 and pages.ends_open(it.last) and len(it.lines) == 1)
-            ):
-                dist.append(it)
-                j += 1
-                continue
-            break
-        if len(dist) >= 2:
-            lst = element(div, "list", type="distribution")
-            for para in dist:
-                fill(element(lst, "item"), self.run(para), self.ctx)
-            k = j
-        # front matter up to the salutation
-        salute_at = next(
-            (
-                j
-                for j in range(k, len(items))
-                if (pj := _para_at(items, j)) is not None and letters.salute_at(pj.first)
-            ),
-            None,
-        )
-        end_front = salute_at if salute_at is not None else k
-        if salute_at is not None and salute_at - 1 >= k:
-            prev = items[salute_at - 1]
-            if isinstance(prev, Para) and letters.is_address(prev.first) and len(prev.lines) == 1:
-                end_front = salute_at - 1
-        for it in items[k:end_front]:
-            if isinstance(it, Stamp):
-                self.stamp(div, it)
-            elif isinstance(it, Marker):
-                self.pb(div, it)
-            else:
-                self.archival_p(div, it, "registry")
-        rest = items[end_front:]
-        # handling notes at the end
-        h = len(rest)
-        while h > 0 and isinstance(rest[h - 1], Para) and archival.is_handling(rest[h - 1].first):  # type: ignore[union-attr]
-            h -= 1
-        message, handling = rest[:h], rest[h:]
-        if message:
-            letter = element(div, "div", type="message") if salute_at is not None else div
-            after_opener = self._opener(letter, message) if salute_at is not None else message
-            self._cable_message(letter, after_opener)
-        for it in handling:
-            assert isinstance(it, Para)
-            note = element(div, "note", type="handling")
-            fill_nodes(note, self.numbers(self.run(it), "registry"), iter(()))
 
-    def _cable_message(self, parent: etree._Element, items: list[Item]) -> None:
-        k = 0
-        # the message text up to an embedded telegram
-        tele_start = next(
-            (j for j, it in enumerate(items) if isinstance(it, Para) and it.first[:1] in '"“'), None
-        )
-        tele_end = None
-        if tele_start is not None:
-            for j in range(tele_start, len(items)):
-                it = items[j]
-                if (
-                    isinstance(it, Para)
-                    and it.last.rstrip()[-1:] in '"”'
-                    and (j > tele_start or len(it.text) > 1)
-                ):
-                    tele_end = j
-                    if j > tele_start:
-                        break
-        before = items[: tele_start if tele_end is not None else len(items)]
-        closer_paras: list[Item] = []
-        if tele_end is None:
-            split = self._short_tail(before)
-            before, closer_paras = before[:split], before[split:]
-        self._prose(parent, before, sections=False)
-        k = len(before)
-        if tele_start is not None and tele_end is not None:
-            tele = element(parent, "div", type="telegram")
-            body = items[tele_start : tele_end + 1]
-            last = body[-1]
-            assert isinstance(last, Para)
-            sig = self._signature_line(last)
-            if sig is not None and len(body) > 1:
-                self._prose(tele, body[:-1], sections=False)
-                self._signed_dateline(tele, sig)
-            else:
-                self._prose(tele, body, sections=False)
-            closer_paras = items[tele_end + 1 :]
-        if closer_paras:
-            closer = element(parent, "closer")
-            for it in closer_paras:
-                if not isinstance(it, Para):
-                    continue
-                run = self.run(it)
-                text = run.text
-                if DATE_ONLY_RE.match(text):
-                    fill(element(closer, "dateline"), run, self.ctx)
-                elif archival.IDNO_RE.match(text):
-                    fill_nodes(
-                        element(closer, "p") if False else closer,
-                        self.numbers(run, "cable"),
-                        iter(()),
-                    )
-                elif archival.SIGNATURE_NAME_RE.match(text) and text.isupper():
-                    fill(element(closer, "signed"), run, self.ctx)
-                else:
-                    fill_nodes(closer, self.numbers(run, "registry"), iter(()))
-        del k
+def keep_apart(parent: etree._Element) -> None:
+    """If ``parent``'s content ends in text, end it with a space.
 
-    def _short_tail(self, items: list[Item]) -> int:
-        k = len(items)
-        while k > 0 and isinstance(items[k - 1], Para) and items[k - 1].words() <= 4:  # type: ignore[union-attr]
-            k -= 1
-        return k
-
-    def _signature_line(self, para: Para) -> tuple[TextRun, int] | None:
-        run = self.run(para)
-        text = run.text
-        m = archival.SIGNATURE_NAME_RE.match(text.rstrip('"”'))
-        if m is None or len(para.lines) != 1:
-            return None
-        rest = (m.group("rest") or "").strip().rstrip('"”').strip()
-        if rest and not DATE_RE.search(rest):
-            return None
-        return run, m.end("name")
-
-    def _signed_dateline(self, parent: etree._Element, sig: tuple[TextRun, int]) -> None:
-        run, name_end = sig
-        closer = element(parent, "closer")
-        element(closer, "signed", run.text[:name_end])
-        rest = run.slice(name_end, len(run.text))
-        text = rest.text
-        quote_at = len(text.rstrip().rstrip('"”'))
-        inner = rest.slice(0, quote_at).strip()
-        if inner.text:
-            closer[-1].tail = " "
-            fill(element(closer, "dateline"), inner, self.ctx)
-        if quote_at < len(text.rstrip()):
-            last = closer[-1]
-            last.tail = (last.tail or "") + text[quote_at:].strip()
+    Paragraphs appended one after another into the same element would
+    otherwise run together (``printedVerified``), and a word would be lost.
+    """
+    if len(parent):
+        last = parent[-1]
+        if last.tail and not last.tail.endswith(" "):
+            last.tail += " "
+    elif parent.text and not parent.text.endswith(" "):
+        parent.text += " "

@@ -7,7 +7,6 @@ the header panel, then the list of footnotes with links back to the text.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,12 +18,14 @@ from teikit.html.header import Facts, facts, render_panel
 from teikit.html.page import page
 from teikit.html.safety import attr, text
 from teikit.html.walker import Walker
-from teikit.xmlio import parse_file
+from teikit.inputs import XmlInput, is_stream, read_stream, refuse_markup_path, stream_name
+from teikit.xmlio import parse_bytes, parse_file
 
 if TYPE_CHECKING:
     from teikit.html.context import Context
 
-Doc = str | os.PathLike[str] | etree._ElementTree | etree._Element
+#: What the renderers read: see :data:`teikit.inputs.XmlInput` (a ``str`` is a path).
+Doc = XmlInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +39,21 @@ class Reading:
 
 
 def as_root(doc: Doc) -> etree._Element:
-    """The root element of ``doc``; a path is parsed safely (no DTD, no entities, no network)."""
+    """The root element of ``doc``, read as everywhere in teikit (:mod:`teikit.inputs`).
+
+    A ``str`` or ``os.PathLike`` is a path; ``bytes`` and binary files are XML
+    content; anything read is parsed safely (no DTD, no entities, no network).
+    """
     if isinstance(doc, etree._ElementTree):
         return doc.getroot()
     if isinstance(doc, etree._Element):
         return doc
+    if isinstance(doc, bytes):
+        return parse_bytes(doc).getroot()
+    if is_stream(doc):
+        name = stream_name(doc, "<stream>")
+        return parse_bytes(read_stream(doc, name), name).getroot()
+    refuse_markup_path(doc, "render")
     return parse_file(doc).getroot()
 
 

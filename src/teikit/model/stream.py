@@ -21,7 +21,14 @@ from lxml import etree
 from teikit.errors import SourceLocation, TeikitError
 from teikit.inputs import is_path, is_stream, refuse_markup_path, stream_name
 from teikit.model.loader import XML_ID, Reader, gc_paused
-from teikit.xmlio import TEI_NS
+from teikit.xmlio import (
+    TEI_NS,
+    check_doctype,
+    check_regular,
+    display_name,
+    libxml_message,
+    refuse_external,
+)
 
 if TYPE_CHECKING:
     import os
@@ -52,10 +59,11 @@ def iter_documents(
     fh: IO[bytes]
     if is_stream(path):
         # a file object the caller opened stays the caller's to close
-        name, fh, owned = stream_name(path, "<stream>"), path, False
+        name, fh, owned = display_name(stream_name(path, "<stream>")), path, False
     elif is_path(path):
         refuse_markup_path(path, "iter_documents")
-        name, owned = str(Path(path)), True
+        name, owned = display_name(str(Path(path))), True
+        check_regular(path)  # a FIFO would block the reader forever
         try:
             fh = Path(path).open("rb")  # noqa: SIM115  (closed in the finally below)
         except OSError as exc:
@@ -73,8 +81,13 @@ def iter_documents(
         load_dtd=False,
         huge_tree=False,
     )
+    refuse_external(context)
+    checked = False
     try:
         for event, el in context:
+            if not checked:  # the DOCTYPE is known once the root has started
+                check_doctype(el.getroottree(), name)
+                checked = True
             tag = el.tag
             if tag == T + "div":
                 if el.get("type") != kind:
@@ -95,10 +108,12 @@ def iter_documents(
                     if tag == T + "persName" and _inside_person(el):
                         continue
                     reader.persons[person.id] = person
+        if not checked and context.root is not None:
+            check_doctype(context.root.getroottree(), name)
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (0, 0)
         raise TeikitError(
-            f"not well-formed XML: {exc.msg or exc}", SourceLocation(name, line, col + 1)
+            f"not well-formed XML: {libxml_message(exc)}", SourceLocation(name, line, col + 1)
         ) from None
     finally:
         if owned:

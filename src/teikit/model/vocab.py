@@ -210,9 +210,11 @@ class FwType(StrEnum):
 
     FILE = "file"
     HEADER = "header"
+    FOOTER = "footer"
+    MARGIN = "margin"
 
 
-FwTypeValue = Literal["file", "header"]
+FwTypeValue = Literal["file", "header", "footer", "margin"]
 
 #: Every closed list by (element or class ident, attribute).
 CLOSED_LISTS: Final[dict[tuple[str, str], frozenset[str]]] = {

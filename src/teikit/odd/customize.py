@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Sequence
 
+XINCLUDE = "{http://www.w3.org/2001/XInclude}include"
 KINDS = ("elementSpec", "classSpec", "macroSpec", "dataSpec")
 REF_KIND = {
     "elementRef": "elementSpec",
@@ -179,6 +180,14 @@ class _Builder:
                 self.constraints.append(Constraint(child.get("ident", ""), child))
             elif child.tag == f"{T}specGrpRef":
                 self.group_ref(child)
+            elif child.tag == XINCLUDE:
+                self.warn(
+                    child,
+                    "xinclude-ignored",
+                    f'xi:include href="{child.get("href", "")}": XInclude is not processed '
+                    "(teikit reads only the files it is given); what it would include is "
+                    "left out",
+                )
 
     def group_ref(self, node: etree._Element) -> None:
         target = node.get("target", "")
@@ -214,7 +223,12 @@ class _Builder:
             return
         include, exclude = _split(node.get("include")), _split(node.get("except"))
         if include and exclude:
-            raise odd_error(node, f"{describe(node)}: @include and @except are exclusive")
+            self.warn(
+                node,
+                "include-and-except",
+                f"{describe(node)}: @include and @except are exclusive; @except is ignored",
+            )
+            exclude = []
         elements = {i for k, i in members if k == "elementSpec"}
         for attr, names in (("include", include), ("except", exclude)):
             unknown = [n for n in names if n not in elements]

@@ -11,6 +11,7 @@ looked up by its file name in the directories the user names
 
 ``moduleRef/@prefix`` is prepended to every pattern name of the grammar (and
 the references to them), so that its names cannot clash with TEI's;
+``include`` and ``externalRef`` in the grammar are resolved from local files.
 ``rng:define`` children of the ``moduleRef`` (or of its ``content``)
 override the grammar's, as definitions inside a RELAX NG ``include`` do; they are
 written as ODD content, so references in them to what the schema lacks are
@@ -88,6 +89,12 @@ def load_external(node: etree._Element, module_dirs: Sequence[Path] = ()) -> Ext
     """Read the grammar of a ``moduleRef/@url`` (and its local includes) into definitions."""
     url = node.get("url", "")
     path = resolve_url(node, url, module_dirs)
+    if path.suffix.lower() == ".rnc":
+        raise odd_error(
+            node,
+            f'moduleRef url="{url}": RELAX NG compact syntax is not read; convert it to the '
+            "XML syntax (.rng), e.g. with trang, and point @url at that",
+        )
     root = parse_file(path).getroot()
     if root.tag != f"{R}grammar":
         raise TeikitError(
@@ -139,12 +146,13 @@ def _grammar_defines(
         if not isinstance(child.tag, str):
             continue
         if child.tag == f"{R}define":
-            out[_key(child, len(out))] = _with_inherited(child, grammar)
+            define = _with_inherited(child, grammar)
+            _resolve_external_refs(define, path, depth, seen)
+            out[_key(child, len(out))] = define
         elif child.tag == f"{R}div":
             out.update(_grammar_defines(child, path, depth, seen))
         elif child.tag == f"{R}include":
             out.update(_include(child, path, depth, seen))
-    _refuse_external_refs(grammar, path)
     return out
 
 
@@ -202,15 +210,67 @@ def _with_inherited(define: etree._Element, context: etree._Element) -> etree._E
     return out
 
 
-def _refuse_external_refs(grammar: etree._Element, path: Path) -> None:
-    for ref in grammar.iter(f"{R}externalRef"):
-        raise TeikitError(
-            "externalRef in a moduleRef/@url grammar is not supported (use include)",
-            SourceLocation(str(path), ref.sourceline or 0),
-        )
+def _resolve_external_refs(
+    pattern: etree._Element, path: Path, depth: int, seen: set[Path]
+) -> None:
+    """Replace each ``externalRef`` in ``pattern`` by the pattern its file holds (a grammar
+    stays a nested grammar, its includes and external references resolved too)."""
+    for ref in list(pattern.iter(f"{R}externalRef")):
+        where = SourceLocation(str(path), ref.sourceline or 0)
+        href = ref.get("href", "")
+        if is_remote(href):
+            raise TeikitError(f'externalRef href="{href}": teikit never downloads schemas', where)
+        target = (path.parent / unquote(href)).resolve()
+        if depth >= MAX_INCLUDE_DEPTH or target in seen:
+            raise TeikitError(f'externalRef href="{href}": references loop or nest too deep', where)
+        if not target.is_file():
+            raise TeikitError(f'externalRef href="{href}": no such file ({target})', where)
+        root = parse_file(target).getroot()
+        inner = seen | {target}
+        if root.tag == f"{R}grammar":
+            replacement = etree.Element(f"{R}grammar")
+            for child in root:
+                if child.tag == f"{R}start":
+                    start = copy.deepcopy(child)
+                    _resolve_external_refs(start, target, depth + 1, inner)
+                    replacement.append(start)
+            replacement.extend(_grammar_defines(root, target, depth + 1, inner).values())
+        else:
+            replacement = copy.deepcopy(root)
+            _resolve_external_refs(replacement, target, depth + 1, inner)
+        for attr in _INHERITED:
+            if root.get(attr) is not None:
+                replacement.set(attr, root.get(attr, ""))
+            elif attr == "ns":
+                # RELAX NG 4.6: the referenced pattern takes the externalRef's namespace.
+                inherited = next(
+                    (n.get("ns") for n in (ref, *ref.iterancestors()) if n.get("ns") is not None),
+                    "",
+                )
+                replacement.set("ns", inherited or "")
+            else:
+                replacement.set(attr, "")
+        parent = ref.getparent()
+        if parent is None:
+            raise TeikitError("externalRef cannot be a definition's whole body", where)
+        replacement.tail = ref.tail
+        parent.replace(ref, replacement)
 
 
 def _prefix_names(define: etree._Element, prefix: str) -> None:
+    """Prefix a definition's name and its references, not those of a nested grammar
+    (an externalRef'd grammar has names of its own; its parentRefs point out of it)."""
     define.set("name", prefix + define.get("name", ""))
-    for ref in define.iter(f"{R}ref", f"{R}parentRef"):
-        ref.set("name", prefix + ref.get("name", ""))
+
+    def walk(node: etree._Element, nested: bool) -> None:
+        for child in node:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag == f"{R}grammar":
+                walk(child, True)
+                continue
+            if (child.tag == f"{R}ref" and not nested) or (child.tag == f"{R}parentRef" and nested):
+                child.set("name", prefix + child.get("name", ""))
+            walk(child, nested)
+
+    walk(define, False)

@@ -291,7 +291,15 @@ class RngWriter:
         for child in node:
             if isinstance(child.tag, str):
                 out.extend(self.pattern(child))
+            elif isinstance(child, etree._ProcessingInstruction) and child.target == "NameList":
+                out.extend(self.name_list())
         return out
+
+    def name_list(self) -> list[etree._Element]:
+        """``<?NameList?>`` in content: any element of the schema (a Stylesheets convention
+        that TEI's own exemplars use, e.g. for XInclude's ``fallback``)."""
+        refs = [rng("ref", name=self.element_name(e)) for e in sorted(self.c.elements)]
+        return [rng("choice", *refs)] if len(refs) > 1 else refs
 
     def pattern(self, node: etree._Element) -> list[etree._Element]:
         tag = node.tag
@@ -457,6 +465,9 @@ class RngWriter:
         if local in ("value", "param"):
             out.text = node.text
         for child in node:
+            if isinstance(child, etree._ProcessingInstruction) and child.target == "NameList":
+                out.extend(self.name_list())
+                continue
             if not isinstance(child.tag, str):
                 continue
             if child.tag.startswith(R):

@@ -126,6 +126,8 @@ class XsdWriter:
             return
         for child in node.iter():
             tag = child.tag
+            if isinstance(child, etree._ProcessingInstruction) and child.target == "NameList":
+                acc.any = True  # any element of the schema
             if not isinstance(tag, str):
                 continue
             if tag.startswith(T):

@@ -19,7 +19,7 @@ from lxml import etree
 
 from teikit._version import __version__
 from teikit.errors import SourceLocation, TeikitError
-from teikit.schematron.loader import S, local_path, where
+from teikit.schematron.loader import S, confined, local_path, where
 from teikit.schematron.results import Severity, severity_of
 from teikit.schematron.xpath import (
     CURRENT_VAR,
@@ -77,12 +77,40 @@ class XPath2Parser:
             elif self.binding in ("xslt3", "xpath3", "xpath31"):
                 from elementpath.xpath3 import XPath31Parser
 
-                parser = XPath31Parser(namespaces=self.namespaces)
+                parser = _without_io(XPath31Parser)(namespaces=self.namespaces)
             else:
-                parser = elementpath.XPath2Parser(namespaces=self.namespaces)
+                parser = _without_io(elementpath.XPath2Parser)(namespaces=self.namespaces)
             _register_xslt_functions(parser)
             self._parser = parser
         return self._parser.parse(text)
+
+
+#: XPath functions that read files, URLs or the environment: a schema is not allowed
+#: to reach outside the document (``doc()`` is served by teikit's own loader).
+UNSAFE_FUNCTIONS = frozenset(
+    {
+        "unparsed-text",
+        "unparsed-text-lines",
+        "unparsed-text-available",
+        "json-doc",
+        "collection",
+        "uri-collection",
+        "environment-variable",
+        "available-environment-variables",
+        "doc-available",
+        "load-xquery-module",
+        "transform",
+    }
+)
+_SAFE_PARSERS: dict[type, type] = {}
+
+
+def _without_io(base: Any) -> Any:
+    """A subclass of an elementpath parser whose symbol table lacks :data:`UNSAFE_FUNCTIONS`."""
+    if base not in _SAFE_PARSERS:
+        table = {k: v for k, v in base.symbol_table.items() if k not in UNSAFE_FUNCTIONS}
+        _SAFE_PARSERS[base] = type(f"Safe{base.__name__}", (base,), {"symbol_table": table})
+    return _SAFE_PARSERS[base]
 
 
 def parse_errors() -> tuple[type[Exception], ...]:
@@ -259,7 +287,12 @@ def generate_id(node: Any = None) -> str:
 
 
 def _register_xslt_functions(parser: Any) -> None:
-    """XSLT functions that Schematron tests use outside XSLT (``current()`` is rewritten)."""
+    """XSLT functions that Schematron tests use outside XSLT (``current()`` is rewritten).
+
+    XPath 3 made ``generate-id`` a standard function: its parsers already have it.
+    """
+    if "generate-id" in parser.symbol_table:
+        return
     parser.external_function(
         generate_id, name="generate-id", sequence_types=("node()?", "xs:string")
     )
@@ -342,9 +375,7 @@ class _Compiler:
             raise TeikitError(
                 f"unsupported: doc()/document() of {uri!r} (only local files are read)", loc
             ) from None
-        if not Path(path).is_file():
-            raise TeikitError(f"doc()/document() file not found: {path}", loc)
-        self.documents[uri] = parse_file(path)
+        self.documents[uri] = parse_file(confined(Path(path), self.name, loc))
 
     def lets(self, parent: etree._Element, scope: dict[str, bool]) -> list[Let]:
         """Compile ``let``s in order; each extends ``scope`` for the ones after it."""

@@ -18,7 +18,7 @@ from lxml import etree
 
 from teikit.errors import SourceLocation, TeikitError
 from teikit.schematron.xpath import substitute_params
-from teikit.xmlio import SCH_NS, XML_NS, parse_file
+from teikit.xmlio import SCH_NS, XML_NS, check_regular, inside_allowed, parse_file
 
 S = f"{{{SCH_NS}}}"
 _MAX_INCLUDE_DEPTH = 20
@@ -48,6 +48,25 @@ def local_path(href: str, base: str) -> Path:
     return path
 
 
+def confined(path: Path, home: str, loc: SourceLocation) -> Path:
+    """``path`` if it may be read: a regular file under the schema's folder or an allowed root.
+
+    ``home`` is the schema the user named; a Schematron cannot make teikit read
+    ``/etc/passwd`` or a FIFO through ``include`` or ``doc()``.
+    """
+    base = Path(unquote(urlparse(home).path)) if home.startswith("file:") else Path(home)
+    if not inside_allowed(path, base.parent):
+        raise TeikitError(
+            f"{path} is outside the schema's folder; teikit reads only files there "
+            "(allow a folder with --allow-path)",
+            loc,
+        )
+    if not path.is_file():
+        raise TeikitError(f"file not found: {path}", loc)
+    check_regular(path)
+    return path
+
+
 def expand(root: etree._Element, name: str) -> etree._Element:
     """A copy of the schema root with includes, abstract rules and abstract patterns expanded."""
     if root.tag != f"{S}schema":
@@ -59,13 +78,13 @@ def expand(root: etree._Element, name: str) -> etree._Element:
     schema = copy.deepcopy(root)
     if schema.get(f"{{{XML_NS}}}base") is None:
         schema.set(f"{{{XML_NS}}}base", name)
-    _resolve_includes(schema, name, 0)
+    _resolve_includes(schema, name, 0, name)
     _expand_abstract_rules(schema, name)
     _expand_abstract_patterns(schema, name)
     return schema
 
 
-def _resolve_includes(elem: etree._Element, name: str, depth: int) -> None:
+def _resolve_includes(elem: etree._Element, name: str, depth: int, home: str) -> None:
     for inc in list(elem.iter(f"{S}include")):
         loc = where(inc, name)
         if depth > _MAX_INCLUDE_DEPTH:
@@ -77,9 +96,7 @@ def _resolve_includes(elem: etree._Element, name: str, depth: int) -> None:
             path = local_path(href, inc.base or name)
         except ValueError as exc:
             raise TeikitError(str(exc), loc) from None
-        if not path.is_file():
-            raise TeikitError(f"included file not found: {path}", loc)
-        included = parse_file(path).getroot()
+        included = parse_file(confined(path, home, loc)).getroot()
         if "#" in href:
             frag = href.split("#", 1)[1]
             found = included.xpath("//*[@id=$i or @xml:id=$i]", i=frag)
@@ -91,7 +108,7 @@ def _resolve_includes(elem: etree._Element, name: str, depth: int) -> None:
         included = copy.deepcopy(included)
         included.set(f"{{{XML_NS}}}base", str(path.resolve()))
         included.tail = inc.tail
-        _resolve_includes(included, str(path), depth + 1)
+        _resolve_includes(included, str(path), depth + 1, home)
         parent = inc.getparent()
         if parent is None:
             raise TeikitError("include cannot be the schema's root", loc)

@@ -58,6 +58,11 @@ def validate(
     phase: str | None = None,
     warn_only: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    client: object = None,
+    cache: bool | str | os.PathLike[str] = False,
 ) -> Report:
     """Validate files, directories (recursively), globs, XML bytes or parsed trees.
 
@@ -72,10 +77,15 @@ def validate(
     ``"tei_lite"``), one path or several (RELAX NG, Schematron, XSD, ODD); by
     default the bundled teikit schema. With ``xml_model``, ``<?xml-model?>``
     instructions in a document choose its schemas. Compiled schemas are reused
-    by later calls.
+    by later calls. ``timeout`` (seconds) stops and reports a document whose
+    check runs longer.
+
+    Many files can be checked by ``jobs`` local processes or on a Dask cluster
+    (``scheduler`` address or ``client``; see :doc:`/scale`), and ``cache``
+    (``True`` or a directory) keeps verdicts by content and schema hash.
     """
     explicit = tuple(schema_paths(schema)) if schema is not None else None
-    options = Options(explicit, phase, xml_model, max_bytes)
+    options = Options(explicit, phase, xml_model, max_bytes, timeout=timeout)
     if isinstance(source, bytes):
         results = [check_file("<bytes>", options, data=source)]
     elif is_tree(source):
@@ -101,7 +111,16 @@ def validate(
                 f"nothing to validate: no XML file found in {named} "
                 "(a glob that matches nothing, or an empty directory?)"
             )
-        results = [check_file(p, options) for p in files]
+        from teikit.validate.runner import run_files
+
+        verdicts = None
+        if cache:
+            from teikit.validate.cache import VerdictCache
+
+            verdicts = VerdictCache.for_options(options, None if cache is True else cache)
+        results = run_files(
+            files, options, jobs=jobs, scheduler=scheduler, client=client, cache=verdicts
+        )
     report = Report(tuple(results), explicit or tuple(_default_names()))
     return report.as_warnings() if warn_only else report
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,7 +51,9 @@ class VerdictCache:
     schema_key: str
 
     @classmethod
-    def for_options(cls, options: Options, directory: str | Path | None = None) -> VerdictCache:
+    def for_options(
+        cls, options: Options, directory: str | os.PathLike[str] | None = None
+    ) -> VerdictCache:
         """The cache for these options' schemas; a :class:`TeikitError` if it cannot be used."""
         from teikit.validate.schemas import schema_paths
 
@@ -64,7 +67,7 @@ class VerdictCache:
                 raise TeikitError(
                     f"cannot read schema: {exc.strerror}", SourceLocation(path)
                 ) from None
-        return cls(str(directory or default_dir()), digest.hexdigest())
+        return cls(os.fspath(directory or default_dir()), digest.hexdigest())
 
     def _entry(self, data: bytes) -> Path:
         key = hashlib.sha256(self.schema_key.encode() + hashlib.sha256(data).digest()).hexdigest()
@@ -95,5 +98,7 @@ def _stored(p: Problem) -> dict[str, Any]:
 
 
 def _problem(d: dict[str, Any], name: str) -> Problem:
-    p = Problem(file=name, **d)
+    # JSON has lists only; the dataclass keeps sequences as tuples
+    values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in d.items()}
+    p = Problem(file=name, **values)
     return replace(p, severity=Severity(p.severity), engine=Engine(p.engine))

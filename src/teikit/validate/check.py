@@ -13,9 +13,10 @@ from lxml import etree
 
 from teikit.errors import TeikitError
 from teikit.validate import schemas
+from teikit.validate.budget import BudgetExceededError, run_within
 from teikit.validate.loader import DEFAULT_MAX_BYTES, Document, parse, read_bytes
 from teikit.validate.report import Engine, FileResult, Problem, Severity
-from teikit.xmlio import TEI_NS
+from teikit.xmlio import TEI_NS, allow_paths, display_name
 
 #: The rule of the note that says a file was skipped because it is not TEI.
 SKIPPED_RULE = "skip:not-tei"
@@ -29,6 +30,10 @@ class Options:
     phase: str | None = None
     xml_model: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    #: seconds one document may take (``None``: no budget); see :mod:`.budget`
+    timeout: float | None = None
+    #: folders schemas and ``xml-model`` may read besides their own (``--allow-path``)
+    allow_paths: tuple[str, ...] = ()
     #: note and skip documents whose root element is not TEI (the pre-commit hook's mode)
     only_tei: bool = False
 
@@ -48,11 +53,36 @@ def _error(name: str, exc: TeikitError, rule: str) -> Problem:
 
 
 def check_file(name: str, options: Options, data: bytes | None = None) -> FileResult:
-    """Check one file (or the given bytes under that name)."""
+    """Check one file (or the given bytes under that name), within ``options.timeout``."""
+    if options.allow_paths:
+        allow_paths(list(options.allow_paths))
+    if not options.timeout:
+        return _check_file(name, options, data)
     started = time.perf_counter()
+    try:
+        return run_within(options.timeout, lambda: _check_file(name, options, data))
+    except BudgetExceededError as exc:
+        shown = display_name(name)
+        problem = Problem(
+            Severity.ERROR,
+            shown,
+            0,
+            0,
+            "",
+            f"not checked: the check took longer than the time budget of {exc.seconds:g} s "
+            "and was stopped (raise it with --timeout, or look for a costly schema rule)",
+            "timeout",
+            Engine.XML,
+        )
+        return FileResult(shown, (problem,), readable=False, seconds=time.perf_counter() - started)
+
+
+def _check_file(name: str, options: Options, data: bytes | None) -> FileResult:
+    started = time.perf_counter()
+    path, name = name, display_name(name)  # reports name a file whatever bytes its name holds
     if data is None:
         try:
-            data = read_bytes(name, options.max_bytes)
+            data = read_bytes(path, options.max_bytes)
         except TeikitError as exc:
             return FileResult(name, (_error(name, exc, "io:unreadable"),), readable=False)
     try:
@@ -81,6 +111,14 @@ def check_document(doc: Document, options: Options) -> list[Problem]:
             for w in warnings
         )
         if named:
+            try:
+                # a schema the document names is the document's problem, not the run's
+                schemas.engines(tuple(named), options.phase)
+            except TeikitError as exc:
+                problems.append(
+                    Problem(Severity.ERROR, doc.name, 1, 1, "", str(exc), "xml-model", Engine.XML)
+                )
+                return problems
             spec = tuple(named) + (options.schema or ())
     for engine in schemas.engines(spec, options.phase):
         label = schemas.schema_label(engine.path)

@@ -87,6 +87,20 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         metavar="MIB",
         help="refuse files larger than this (default 512 MiB)",
     )
+    p.add_argument(
+        "--allow-path",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="let schemas and xml-model also read files under DIR (repeatable)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="stop checking a document after this long and report it (default 600; 0: no limit)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     p.set_defaults(handler=run)
 
@@ -100,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     from teikit.validate.formats import formatter
     from teikit.validate.report import Report
     from teikit.validate.runner import run_files
-    from teikit.xmlio import write_atomic
+    from teikit.xmlio import allow_paths, write_atomic
 
     if args.jobs < 0 or args.max_size <= 0:
         raise TeikitError("--jobs must be ≥ 0 and --max-size > 0")
@@ -117,6 +131,7 @@ def run(args: argparse.Namespace) -> int:
         # "--changed tei/": argparse took the path for the optional REF
         paths.insert(0, ref)
         ref = "HEAD"
+    allow_paths(args.allow_path)
     files = discover(paths or ["."])
     if not ref:
         # a mistyped path or glob, or an empty directory, must not pass as "all valid"
@@ -131,7 +146,13 @@ def run(args: argparse.Namespace) -> int:
 
     explicit = tuple(schema_paths(args.schema)) if args.schema else None
     options = Options(
-        explicit, args.phase, args.xml_model, args.max_size << 20, only_tei=args.only_tei
+        explicit,
+        args.phase,
+        args.xml_model,
+        args.max_size << 20,
+        timeout=args.timeout or None,
+        allow_paths=tuple(args.allow_path),
+        only_tei=args.only_tei,
     )
     cache = None
     if args.cache or args.cache_dir:

@@ -245,16 +245,65 @@ def read_grammar(root: etree._Element) -> Grammar:
     return _Reader().read(root)
 
 
+def self_reference(grammar: Grammar) -> str | None:
+    """Why the grammar is unusable if a define reaches itself through refs alone, else None.
+
+    RELAX NG (section 4.19) forbids a ``ref`` cycle that passes no ``element``:
+    such a pattern has no finite meaning, and following it would never end.
+    One depth-first walk over the define graph, so the check is linear.
+    """
+    edges: dict[str, list[str]] = {}
+    for name, body in grammar.defines.items():
+        found: list[str] = []
+        stack = [body]
+        while stack:
+            p = stack.pop()
+            kind = p[0]
+            if kind == "ref":
+                found.append(str(p[1]))
+            elif kind in ("choice", "group", "interleave"):
+                stack.extend(p[1])  # type: ignore[arg-type]
+            elif kind in ("oneOrMore", "zeroOrMore", "optional", "mixed", "list"):
+                stack.append(p[1])  # type: ignore[arg-type]
+        edges[name] = [n for n in found if n in grammar.defines]
+    state: dict[str, int] = {}  # 1 on the path, 2 done
+    for start in edges:
+        if state.get(start):
+            continue
+        path = [start]
+        iters = [iter(edges[start])]
+        state[start] = 1
+        while iters:
+            nxt = next(iters[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                iters.pop()
+            elif state.get(nxt) == 1:
+                cycle = [*path[path.index(nxt) :], nxt]
+                return (
+                    "define " + " -> ".join(repr(c) for c in cycle) + " refers to itself "
+                    "without an element in between, which RELAX NG forbids (section 4.19)"
+                )
+            elif not state.get(nxt):
+                state[nxt] = 1
+                path.append(nxt)
+                iters.append(iter(edges[nxt]))
+    return None
+
+
 # --------------------------------------------------------------------------- smart constructors
 
 
 def _choice(pats: Iterable[Pattern]) -> Pattern:
+    # a set beside the list: a choice of 20,000 values stays linear, order is kept
     out: list[Pattern] = []
+    seen: set[Pattern] = set()
     for p in pats:
         if p == NOT_ALLOWED:
             continue
         for q in p[1] if p[0] == "choice" else (p,):  # type: ignore[attr-defined]
-            if q not in out:
+            if q not in seen:
+                seen.add(q)
                 out.append(q)
     if not out:
         return NOT_ALLOWED
@@ -638,9 +687,12 @@ class Explainer:
     # ---- derivatives over element names (attributes and text are ignored here)
 
     def _deref(self, p: Pattern) -> Pattern:
-        while p[0] == "ref":
+        # bounded: a ref cycle (refused when the schema is read) can never loop here
+        for _ in range(len(self.g.defines) + 1):
+            if p[0] != "ref":
+                return p
             p = self.g.defines.get(str(p[1]), NOT_ALLOWED)
-        return p
+        return NOT_ALLOWED
 
     def nullable(self, p: Pattern) -> bool:
         hit = self._null.get(id(p))

@@ -3,23 +3,22 @@
 Everything goes through :func:`teikit.xmlio.parse_bytes` (no network, no DTD,
 no entities). Two checks come first, on the raw bytes, so that a hostile file
 is refused without the parser ever trying to open what it names: a DOCTYPE
-with an external identifier or entity declarations, and a size limit checked
-while reading (a pipe has no size to ``stat``). libxml2's terse syntax
+with an external identifier or entity declarations (anywhere in the prolog,
+however long), and a size limit checked while reading (a pipe has no size to
+``stat``). The parser's refusing resolver is the second line of defence. libxml2's terse syntax
 messages get a sentence on what to do.
 """
 
 from __future__ import annotations
 
 import re
-import stat
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from teikit.errors import SourceLocation, TeikitError
 from teikit.validate.source import SourceText
-from teikit.xmlio import parse_bytes
+from teikit.xmlio import display_name, parse_bytes, read_regular, too_large
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -32,6 +31,8 @@ _CHUNK = 1 << 20
 
 _PROLOG_ITEM = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.S)
 _DOCTYPE = re.compile(rb"\s*<!DOCTYPE\s+[^\s\[>]+\s*(SYSTEM|PUBLIC)?", re.S)
+_SUBSET_END = re.compile(rb"\]\s*>")
+_ENTITY = re.compile(rb"<!ENTITY")
 _LIBXML_POSITION = re.compile(r",? line \d+, column \d+\s*$")
 
 
@@ -46,34 +47,22 @@ class Document:
 
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of ``path`` (``-`` for stdin), refusing more than ``max_bytes``."""
-    try:
-        if path == "-":
+    """The bytes of ``path`` (``-`` for stdin), refusing more than ``max_bytes``.
+
+    A FIFO, socket or device is refused before it is opened (it would block or
+    never end); see :func:`teikit.xmlio.read_regular`.
+    """
+    if path == "-":
+        try:
             return _read_limited(sys.stdin.buffer, path, max_bytes)
-        p = Path(path)
-        mode = p.stat().st_mode
-        if stat.S_ISDIR(mode):
-            raise TeikitError("is a directory, not an XML file", SourceLocation(path))
-        if not stat.S_ISREG(mode):
-            # a FIFO or device would block or never end: refuse before opening it
-            raise TeikitError("not a regular file (a pipe, socket or device)", SourceLocation(path))
-        if p.stat().st_size > max_bytes:
-            raise _too_large(path, max_bytes)
-        with p.open("rb") as fh:
-            data = fh.read(max_bytes + 1)  # one buffer of the file's size, no copy
-        if len(data) > max_bytes:  # it grew since stat
-            raise _too_large(path, max_bytes)
-        return data
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise TeikitError(f"cannot read: {reason}", SourceLocation(path)) from None
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise TeikitError(f"cannot read: {reason}", SourceLocation(path)) from None
+    return read_regular(path, "file", max_bytes)
 
 
 def _too_large(name: str, max_bytes: int) -> TeikitError:
-    return TeikitError(
-        f"larger than the limit of {max_bytes // (1024 * 1024)} MiB (raise it with --max-size)",
-        SourceLocation(name),
-    )
+    return too_large(name, max_bytes)
 
 
 def _read_limited(fh: BinaryIO, name: str, max_bytes: int) -> bytes:
@@ -114,7 +103,13 @@ def check_prolog(data: bytes, name: str) -> None:
             "external identifiers (remove the DOCTYPE)",
             where,
         )
-    if re.search(rb"<!ENTITY", head[m.end() :]):
+    gt, bracket = head.find(b">", m.end()), head.find(b"[", m.end())
+    if bracket != -1 and (gt == -1 or bracket < gt):  # an internal subset: up to "]>"
+        close = _SUBSET_END.search(head, bracket)
+        stop = close.end() if close is not None else len(head)
+    else:
+        stop = gt + 1 if gt != -1 else len(head)
+    if _ENTITY.search(head, m.end(), stop):
         raise TeikitError(
             "the document declares entities in its DOCTYPE; teikit does not expand entities "
             "(remove the DOCTYPE or the entity declarations)",
@@ -123,7 +118,9 @@ def check_prolog(data: bytes, name: str) -> None:
 
 
 def _decoded_head(data: bytes) -> bytes:
-    head = data[: 1 << 16]
+    # the whole prolog is read, however long: a DOCTYPE after 64 KiB of comments
+    # is still a DOCTYPE (the refusing resolver in xmlio stops it in any case)
+    head = data
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if head.startswith(bom):
             return head[2:].decode(codec, errors="replace").encode("utf-8")
@@ -132,6 +129,7 @@ def _decoded_head(data: bytes) -> bytes:
 
 def parse(data: bytes, name: str) -> Document:
     """Parse validated input; every failure is a :class:`TeikitError` with a location."""
+    name = display_name(name)
     check_prolog(data, name)
     try:
         tree = parse_bytes(data, name, huge_tree=len(data) > _HUGE)

@@ -156,6 +156,19 @@ class RngExplainer:
             if isinstance(node.tag, str):
                 self._check(node)
                 if len(self.problems) >= _MAX_PROBLEMS:
+                    # say so: a silent cap reads as "these are all the problems"
+                    notice = Problem(
+                        Severity.INFO,
+                        self.doc.name,
+                        0,
+                        0,
+                        "",
+                        f"the RELAX NG check stopped after {len(self.problems)} problems in "
+                        "this document; fix these and validate again to see the rest",
+                        "rng:more-problems",
+                        Engine.RELAXNG,
+                    )
+                    self.problems.append((node, notice))
                     break
         if not self.problems:
             # a fault outside what the content models say (a datatype in text, say)

@@ -24,7 +24,14 @@ from lxml import etree
 
 from teikit.errors import SourceLocation, TeikitError
 from teikit.resources import BUNDLED_SCHEMAS, bundled_name, bundled_schema
-from teikit.xmlio import RNG_NS, SCH_NS
+from teikit.xmlio import (
+    RNG_NS,
+    SCH_NS,
+    check_regular,
+    inside_allowed,
+    read_regular,
+    refuse_external,
+)
 
 if TYPE_CHECKING:
     from teikit.validate.engines import Engine
@@ -120,11 +127,14 @@ def kind_of(path: str) -> str:
         )
     if suffix in _KIND_BY_SUFFIX:
         return _KIND_BY_SUFFIX[suffix]
+    check_regular(path, "schema")
     try:
         with Path(path).open("rb") as fh:
-            for _, el in etree.iterparse(
-                fh, events=("start",), no_network=True, resolve_entities=False
-            ):
+            context = etree.iterparse(
+                fh, events=("start",), no_network=True, resolve_entities=False, load_dtd=False
+            )
+            refuse_external(context)
+            for _, el in context:
                 q = etree.QName(el)
                 if q.namespace in _KIND_BY_NS:
                     return _KIND_BY_NS[q.namespace]
@@ -167,12 +177,7 @@ def engines(schema: SchemaSpec, phase: str | None = None) -> list[Engine]:
         kind = kind_of(path)
         parts = _compile_odd(path) if kind == "odd" else [(path, kind)]
         for p, k in parts:
-            try:
-                st = Path(p).stat()
-            except OSError as exc:
-                raise TeikitError(
-                    f"cannot read schema: {exc.strerror}", SourceLocation(p)
-                ) from None
+            st = check_regular(p, "schema")
             out.append(_engine(_resolved(p), k, (st.st_mtime_ns, st.st_size), phase))
     return out
 
@@ -181,10 +186,7 @@ def _compile_odd(path: str) -> list[tuple[str, str]]:
     """Compile an ODD to RELAX NG + Schematron in the cache, once per ODD content."""
     from teikit.validate.engines.rng import cache_dir
 
-    try:
-        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:24]
-    except OSError as exc:
-        raise TeikitError(f"cannot read ODD: {exc.strerror}", SourceLocation(path)) from None
+    digest = hashlib.sha256(read_regular(path, "ODD")).hexdigest()[:24]
     outdir = cache_dir() / f"odd-{digest}"
     stem = Path(path).stem  # problems then name the ODD (``myproject.rng``)
     rng, sch = outdir / f"{stem}.rng", outdir / f"{stem}.sch"
@@ -196,7 +198,11 @@ def _compile_odd(path: str) -> list[tuple[str, str]]:
 
 
 def xml_model_schemas(tree: etree._ElementTree, doc_name: str) -> tuple[list[str], list[str]]:
-    """Schemas named by ``<?xml-model?>`` (local relative hrefs), and warnings for the rest."""
+    """Schemas named by ``<?xml-model?>`` (local relative hrefs), and warnings for the rest.
+
+    A schema is followed only inside the document's folder (or a folder allowed
+    with ``--allow-path``), so a document cannot make teikit read ``../../etc/passwd``.
+    """
     root = tree.getroot()
     found: list[str] = []
     warnings: list[str] = []
@@ -212,6 +218,12 @@ def xml_model_schemas(tree: etree._ElementTree, doc_name: str) -> tuple[list[str
             )
             continue
         target = base / unquote(parsed.path)
+        if not inside_allowed(target, base):
+            warnings.append(
+                f"<?xml-model href={href!r}?> ignored: it leaves the document's folder "
+                "(allow a folder with --allow-path)"
+            )
+            continue
         ns = node.get("schematypens") or ""
         if ns in _KIND_BY_NS or target.suffix.lower() in _KIND_BY_SUFFIX:
             found.append(str(target))

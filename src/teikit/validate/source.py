@@ -35,8 +35,21 @@ class SourceText:
         self._data = data
         self._encoding = encoding or "utf-8"
         self._starts: list[int] | None = None
+        # Per line and per start tag, found once: ten thousand problems on one
+        # long line cost one scan of it, not ten thousand (that was quadratic).
+        self._last: tuple[int, str] = (0, "")
+        self._tags: dict[int, list[int]] = {}
+        self._attrs: dict[tuple[int, int], dict[str, int]] = {}
 
     def line(self, number: int) -> str:
+        """One line, decoded alone (the last one asked is kept)."""
+        if self._last[0] == number and number:
+            return self._last[1]
+        text = self._line(number)
+        self._last = (number, text)
+        return text
+
+    def _line(self, number: int) -> str:
         """One line, decoded alone: a 100 MB document is never decoded whole."""
         if self._encoding.lower().replace("-", "").startswith(("utf16", "utf32")):
             return _decoded_lines(self._data, self._encoding, number)
@@ -108,21 +121,35 @@ class SourceText:
         return line, 0
 
     def _tag_column(self, line: int, k: int) -> int:
-        n = 0
-        for m in _MARKUP.finditer(self.line(line)):
-            if m.group(0) == "<":
-                if n == k:
-                    return m.start() + 1
-                n += 1
-        return 0
+        cols = self._tags.get(line)
+        if cols is None:
+            cols = self._tags[line] = [
+                m.start() + 1 for m in _MARKUP.finditer(self.line(line)) if m.group(0) == "<"
+            ]
+        return cols[k] if k < len(cols) else 0
 
     def _attribute_column(self, line: int, col: int, attr: str) -> int:
         if not col:
             return col
-        local = attr.rsplit("}", 1)[-1]
-        text = self.line(line)
-        m = re.compile(r"[\s]((?:[\w.-]+:)?" + re.escape(local) + r")\s*=").search(text, col)
-        return m.start(1) + 1 if m else col
+        found = self._attrs.get((line, col))
+        if found is None:
+            found = self._attrs[(line, col)] = _attributes(self.line(line), col)
+        return found.get(attr.rsplit("}", 1)[-1], col)
+
+
+_ATTRIBUTE = re.compile(r"""\s((?:[\w.-]+:)?([\w.-]+))\s*=\s*(?:"[^"]*"|'[^']*')?""")
+
+
+def _attributes(text: str, col: int) -> dict[str, int]:
+    """1-based columns of the attributes (by local name) of the start tag at ``col``."""
+    out: dict[str, int] = {}
+    pos = col
+    for m in _ATTRIBUTE.finditer(text, col):
+        if text.find(">", pos, m.start()) != -1:
+            break  # past the end of this start tag
+        out.setdefault(m.group(2), m.start(1) + 1)
+        pos = m.end()
+    return out
 
 
 def _decoded_lines(data: bytes, encoding: str, number: int) -> str:

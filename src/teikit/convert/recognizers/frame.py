@@ -111,7 +111,13 @@ def split_frame(
             label = m.group("label").lower()
             frame.labels.append(text.strip())
             values = frame.fields.setdefault(label, [])
-            if i + 1 < n and not LABEL_RE.match(blocks[i + 1].text):
+            # a label's value is the next block, unless that block starts the body
+            # (a speaker's turn after an empty "Original Language:" is not a language)
+            if (
+                i + 1 < n
+                and not LABEL_RE.match(blocks[i + 1].text)
+                and not is_body_start(blocks[i + 1])
+            ):
                 i += 1
                 values.append(blocks[i])
                 while i + 1 < n and (u := URL_RE.match(blocks[i + 1].text)) is not None:

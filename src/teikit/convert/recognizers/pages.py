@@ -27,8 +27,23 @@ _CLOSING = frozenset('.!?:;"”’)]»…')
 #: A block needs this many words before it may continue into the next block:
 #: shorter blocks are labels, list items, names, marks.
 MIN_CONTINUED_WORDS = 4
-_HYPHEN_END_RE = re.compile(r"([^\W\d_]+)-$")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _LEADING_WORD_RE = re.compile(r"^([^\W\d_]+)")
+
+
+def hyphen_end(text: str) -> str | None:
+    """The letters before a line-final hyphen (``"Comrad"`` of ``"of Comrad-"``), if any.
+
+    Walked backwards from the hyphen, so a 40 KB line without spaces costs one
+    pass; a regular expression searched from every start position was quadratic.
+    """
+    if not text.endswith("-"):
+        return None
+    start = end = len(text) - 1
+    letter = _LETTER_RE.match
+    while start > 0 and letter(text, start - 1):
+        start -= 1
+    return text[start:end] if start < end else None
 
 
 @dataclass(slots=True)
@@ -132,10 +147,29 @@ def is_rule(block: Block) -> bool:
     return len(block.lines) == 1 and RULE_RE.match(block.first) is not None
 
 
+#: Abbreviations whose period ends no sentence.
+_ABBREVIATIONS = frozenset(("etc.", "e.g.", "i.e.", "cf.", "viz.", "vs."))
+#: Quotes and brackets that close a quotation or an aside, not the sentence around it.
+_INNER_CLOSERS = '"”’)]»'
+
+
 def ends_open(text: str) -> bool:
-    """Whether a text stops mid-sentence (no closing punctuation at its end)."""
+    """Whether a text stops mid-sentence (no closing punctuation at its end).
+
+    A closing quote or bracket ends the sentence only with a stop before it
+    (``interest”`` goes on, ``interest.”`` does not), and an abbreviation's
+    period (``etc.``) ends nothing.
+    """
     text = text.rstrip()
-    return bool(text) and text[-1] not in _CLOSING
+    if not text:
+        return False
+    if text[-1] not in _CLOSING:
+        return True
+    inner = text.rstrip(_INNER_CLOSERS)
+    if inner != text and inner and inner[-1] not in _CLOSING:
+        return True
+    last = inner.split()[-1].lower() if inner.split() else ""
+    return last in _ABBREVIATIONS
 
 
 def starts_lower(text: str) -> bool:
@@ -146,7 +180,7 @@ def starts_lower(text: str) -> bool:
 
 def continues(prev: Para, nxt: Para) -> bool:
     """Whether ``nxt`` is the rest of ``prev``'s paragraph, cut by a boundary."""
-    if prev.last.endswith("-") and _HYPHEN_END_RE.search(prev.last):
+    if hyphen_end(prev.last) is not None:
         return _LEADING_WORD_RE.match(nxt.first) is not None
     return prev.has_words(MIN_CONTINUED_WORDS) and ends_open(prev.last) and starts_lower(nxt.first)
 
@@ -280,13 +314,13 @@ def join_pieces(pieces: list[Line | Marker], hyphenations: HyphenLog) -> TextRun
             continue
         text = piece.text
         if prev_line is not None:
-            m = _HYPHEN_END_RE.search(prev_line.text)
+            left = hyphen_end(prev_line.text)
             right = _LEADING_WORD_RE.match(text)
-            if m is not None and right is not None:
-                resolved = resolve_hyphen(m.group(1), right.group(1))
+            if left is not None and right is not None:
+                resolved = resolve_hyphen(left, right.group(1))
                 hyphenations.record(
                     Hyphenation(
-                        m.group(1), right.group(1), resolved, prev_line.offset + m.end() - 1
+                        left, right.group(1), resolved, prev_line.offset + len(prev_line.text) - 1
                     )
                 )
                 pending = ""
@@ -337,9 +371,17 @@ def merge_paragraphs(
             held = []
             rejoined += 1
             continue
-        if lost_allowed and lost_beginning(last_para, item, fragments):
-            item.pieces.insert(0, Marker(LOST, item.offset))
+        if lost_allowed and last_para is not None and lost_beginning(last_para, item, fragments):
+            # the text between was lost where a page turned: the page break and the
+            # gap stand in the flow, and the fragment after them opens no paragraph
+            if not any(m.kind == PB for m in held):
+                held.append(Marker(PB, item.offset))
+            last_para.pieces.extend(held)
+            last_para.pieces.append(Marker(LOST, item.offset))
+            last_para.pieces.extend(item.pieces)
+            held = []
             lost.append(item.offset)
+            continue
         out.extend(held)
         held = []
         out.append(item)

@@ -15,6 +15,7 @@ import os
 import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
@@ -28,9 +29,19 @@ from teikit.validate.grammar import (
     Grammar,
     Pruner,
     read_grammar,
+    self_reference,
 )
 from teikit.validate.messages import RawError, RngExplainer
-from teikit.xmlio import parse_bytes, write_atomic
+from teikit.xmlio import (
+    RNG_NS,
+    check_regular,
+    inside_allowed,
+    parse_bytes,
+    parse_file,
+    read_regular,
+    safe_parser,
+    write_atomic,
+)
 
 if TYPE_CHECKING:
     from teikit.validate.loader import Document
@@ -73,13 +84,14 @@ class RngEngine:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = str(path)
         p = Path(path)
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise TeikitError(
-                f"cannot read schema: {exc.strerror}", SourceLocation(self.path)
-            ) from None
+        data = read_regular(p, "schema")
         self.grammar = load_grammar(p, data)
+        problem = self_reference(self.grammar)
+        if problem is not None:
+            raise TeikitError(problem, SourceLocation(self.path))
+        if not self.grammar.prunable:
+            # libxml2 will read the includes itself: check each one first
+            check_includes(parse_bytes(data, self.path).getroot(), p, p.parent, set())
         self.explainer = Explainer(self.grammar)
         self._seen: Contexts = {}
         self._current: etree.RelaxNG | None = None
@@ -90,10 +102,7 @@ class RngEngine:
         if not self.grammar.prunable:
             if self._whole is None:
                 self._whole = _compile(
-                    etree.fromstring(
-                        self._data, etree.XMLParser(no_network=True), base_url=self.path
-                    ),
-                    self.path,
+                    etree.fromstring(self._data, safe_parser(), base_url=self.path), self.path
                 )
             return self._whole
         contexts = _contexts(doc)
@@ -102,10 +111,12 @@ class RngEngine:
         # Grow the names seen so far and compile for all of them: a grammar
         # pruned for a superset of a document's names gives the same verdict,
         # so a batch of similar documents compiles once or twice, not per file.
-        self._seen = _union(self._seen, contexts)
-        rng = Pruner(self.grammar, self._seen).rng()
-        self._current = _compile(etree.fromstring(rng), self.path)
-        return self._current
+        # both are set together, after the work: a check stopped by its time budget
+        # never leaves a grammar that does not cover the names recorded as seen
+        seen = _union(self._seen, contexts)
+        current = _compile(etree.fromstring(Pruner(self.grammar, seen).rng()), self.path)
+        self._seen, self._current = seen, current
+        return current
 
     def check(self, doc: Document) -> list[Problem]:
         schema = self._schema_for(doc)
@@ -113,6 +124,39 @@ class RngEngine:
             return []
         errors = [RawError(e.line, e.type_name, e.message, e.path or "") for e in schema.error_log]
         return RngExplainer(self.explainer, doc).explain(errors)
+
+
+#: How deep ``include``/``externalRef`` may nest before a cycle is assumed.
+_MAX_INCLUDE_DEPTH = 50
+_INCLUDES = (f"{{{RNG_NS}}}include", f"{{{RNG_NS}}}externalRef")
+
+
+def check_includes(root: etree._Element, path: Path, home: Path, seen: set[Path]) -> None:
+    """Refuse includes libxml2 should not follow: remote, outside the allowed roots, not regular.
+
+    ``home`` is the folder of the schema the user named; included schemas may
+    lie under it or under a folder allowed with ``--allow-path``. Each included
+    file is parsed safely and checked in turn (a cycle is reported, not followed).
+    """
+    if len(seen) > _MAX_INCLUDE_DEPTH:
+        raise TeikitError("includes nested too deeply (a cycle?)", SourceLocation(str(path)))
+    for inc in root.iter(*_INCLUDES):
+        where = SourceLocation(str(path), inc.sourceline or 0)
+        href = (inc.get("href") or "").strip()
+        parsed = urlparse(href)
+        if not href or parsed.netloc or (parsed.scheme and parsed.scheme != "file"):
+            raise TeikitError(f"only local files can be included, not {href!r}", where)
+        target = path.parent / unquote(parsed.path)
+        if not inside_allowed(target, home):
+            raise TeikitError(
+                f"include {href!r} leaves the schema's folder (allow a folder with --allow-path)",
+                where,
+            )
+        check_regular(target, "included schema")
+        real = target.resolve()
+        if real in seen:
+            continue  # libxml2 reports a real include cycle itself
+        check_includes(parse_file(target).getroot(), target, home, seen | {real})
 
 
 def _compile(root: etree._Element, path: str) -> etree.RelaxNG:

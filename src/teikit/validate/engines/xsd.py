@@ -14,6 +14,7 @@ from teikit.errors import SourceLocation, TeikitError
 from teikit.validate.messages import nearest, xpath_of
 from teikit.validate.report import Engine, Problem, Severity
 from teikit.validate.source import with_columns
+from teikit.xmlio import allowed_roots, check_regular
 
 if TYPE_CHECKING:
     from teikit.validate.loader import Document
@@ -26,15 +27,25 @@ class XsdEngine:
         import xmlschema
 
         self.path = path
+        check_regular(path, "schema")
+        # "sandbox": includes and imports only from the schema's folder (or, with
+        # --allow-path, any local file); "always": parsed without entities or DTDs
+        allow = "local" if allowed_roots() else "sandbox"
         try:
-            self._schema: Any = xmlschema.XMLSchema(path, allow="local")
+            self._schema: Any = xmlschema.XMLSchema(path, allow=allow, defuse="always")
         except (xmlschema.XMLSchemaException, OSError) as exc:
             raise TeikitError(f"not a usable XML Schema: {exc}", SourceLocation(path)) from None
 
     def check(self, doc: Document) -> list[Problem]:
+        import xmlschema
+
         problems: list[Problem] = []
         elements: list[etree._Element | None] = []
-        for err in self._schema.iter_errors(doc.tree):
+        # the parsed tree is wrapped so that the sandbox (for schema files) does not
+        # ask the document for a base URL it never needs: nothing is read from it
+        tree: Any = doc.tree
+        resource = xmlschema.XMLResource(tree, allow="none", defuse="always")
+        for err in self._schema.iter_errors(resource):
             found = getattr(err, "elem", None)
             el = found if isinstance(found, etree._Element) else None
             line = int(

@@ -10,9 +10,11 @@ from lxml import etree
 
 from teikit.validate.formats.text import line
 from teikit.validate.report import Report, Severity
+from teikit.xmlio import xml_safe
 
 
 def render(report: Report) -> str:
+    """The report as JUnit XML; text XML cannot carry (control characters) is escaped."""
     suites = etree.Element("testsuites", name="teikit validate")
     suite = etree.SubElement(suites, "testsuite", name="teikit validate")
     props = etree.SubElement(suite, "properties")
@@ -25,8 +27,8 @@ def render(report: Report) -> str:
             suite,
             "testcase",
             classname="teikit.validate",
-            name=f.file,
-            file=f.file,
+            name=xml_safe(f.file),
+            file=xml_safe(f.file),
             time=f"{f.seconds:.3f}",
         )
         total += f.seconds
@@ -35,21 +37,23 @@ def render(report: Report) -> str:
         if not f.readable:
             errors += 1
             err = etree.SubElement(
-                case, "error", message=bad[0].message if bad else "unreadable", type="io"
+                case, "error", message=xml_safe(bad[0].message) if bad else "unreadable", type="io"
             )
-            err.text = "".join(line(p) + "\n" for p in bad)
+            err.text = xml_safe("".join(line(p) + "\n" for p in bad))
         elif bad:
             failures += 1
             fail = etree.SubElement(
                 case,
                 "failure",
-                message=f"{len(bad)} error{'s' if len(bad) != 1 else ''}: {bad[0].message}",
+                message=xml_safe(
+                    f"{len(bad)} error{'s' if len(bad) != 1 else ''}: {bad[0].message}"
+                ),
                 type=bad[0].rule,
             )
-            fail.text = "".join(line(p) + "\n" for p in bad)
+            fail.text = xml_safe("".join(line(p) + "\n" for p in bad))
         if other:
             out = etree.SubElement(case, "system-out")
-            out.text = "".join(line(p) + "\n" for p in other)
+            out.text = xml_safe("".join(line(p) + "\n" for p in other))
     for el in (suites, suite):
         el.set("tests", str(len(report.files)))
         el.set("failures", str(failures))

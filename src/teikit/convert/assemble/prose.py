@@ -1,0 +1,236 @@
+"""Letters, memoranda, reports, minutes, forms: prose with a front, an opener and a closer.
+
+The front (title block, archival matter) is read until the opener (an
+address, a salutation); the body is prose cut into sections at headings the
+role stage found; a closing salutation near the end starts the closer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from teikit.convert.builder import element, fill, fill_nodes
+from teikit.convert.inline import El, Node
+from teikit.convert.recognizers import archival, letters
+from teikit.convert.recognizers.dates import DATE_ONLY_RE
+from teikit.convert.recognizers.pages import Marker, Para
+from teikit.convert.structure import FIELD_RE, Furniture, Item, Stamp, _para_at
+from teikit.convert.zones import Line, TextRun
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+    from teikit.convert.structure import Assembler
+
+
+def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
+    k = 0
+    while (para := _para_at(items, k)) is not None and archival.is_file_line(para.first):
+        file_line(asm, div, para)
+        k += 1
+    rest = items[k:]
+    open_at = None
+    for j, it in enumerate(rest[:8]):
+        if isinstance(it, Para) and (
+            letters.is_address(it.first)
+            or letters.salute_at(it.first)
+            or any(letters.salute_at(ln.text) for ln in it.lines[1:])
+        ):
+            open_at = j
+            break
+    body_items = rest
+    if open_at is None:
+        body_items = titled_front(asm, div, rest)
+    target = div
+    if open_at is not None:
+        target = front(asm, div, rest[:open_at])
+        body_items = opener(asm, target, rest[open_at:])
+    closer_at = closer_start(asm, body_items)
+    if closer_at is not None and not any(isinstance(it, Para) for it in body_items[:closer_at]):
+        closer_at = None  # a closer needs a text to close: alone, it is a paragraph
+    main = body_items if closer_at is None else body_items[:closer_at]
+    asm.prose(target, main, sections=True)
+    if closer_at is not None:
+        closer(asm, target, body_items[closer_at:])
+
+
+def front(asm: Assembler, div: etree._Element, items: list[Item]) -> etree._Element:
+    """What stands before a letter's opener; returns where the letter goes on.
+
+    Leading paragraphs that read as headings are ``head``; markings and
+    page furniture are ``fw``; anything else (a routing block, a file
+    line) is archival matter kept as ``p``, and then the letter itself,
+    from its opener on, is a ``div type="message"`` (TEI allows an opener
+    only at the top of a division).
+    """
+    k = 0
+    heads: list[Para] = []
+    while (para := _para_at(items, k)) is not None and front_head(asm, para, bool(heads)):
+        heads.append(para)
+        k += 1
+    asm.heads_from(div, heads, sub_after_first=True)
+    others = items[k:]
+    matter = any(isinstance(it, Para) or type(it) is Stamp for it in others)
+    for it in others:
+        if isinstance(it, Marker):
+            asm.pb(div, it)
+        elif isinstance(it, Stamp):
+            asm.stamp(div, it)
+        else:
+            asm.archival_p(div, it, "registry")
+    return element(div, "div", type="message") if matter else div
+
+
+def front_head(asm: Assembler, para: Para, after_head: bool) -> bool:
+    """A paragraph above a letter's opener is its title or subtitle.
+
+    In a typed copy everything above the opener that is no field and no
+    archival line is the title block; in an OCR copy only what reads as a
+    heading line by line.
+    """
+    if asm.plan.doc.ocr:
+        return asm.heading_like(para, after_head)
+    return (
+        not FIELD_RE.match(para.first)
+        and not archival.is_file_line(para.first)
+        and asm.heading_roles(para.lines)
+    )
+
+
+def titled_front(asm: Assembler, div: etree._Element, items: list[Item]) -> list[Item]:
+    """A title followed by its dateline or source note: ``head`` and ``dateline``.
+
+    A source note set above the title (as editions on the web place it) is
+    kept, as a paragraph after the title and its dateline: TEI puts the
+    heading first. Without a dateline or source note after it, a first short
+    paragraph may be a section heading (:meth:`prose` decides), so nothing is
+    taken.
+    """
+    source: Para | None = None
+    start = 0
+    first = _para_at(items, 0)
+    if first is not None and archival.SOURCE_NOTE_RE.match(first.first):
+        source, start = first, 1
+    title = _para_at(items, start)
+    nxt = _para_at(items, start + 1)
+    if (
+        title is None
+        or nxt is None
+        or not asm.heading_like(title, False)
+        or not (asm.dateline_like(nxt) or archival.SOURCE_NOTE_RE.match(nxt.first))
+    ):
+        return items
+    asm.heads_from(div, [title], sub_after_first=False)
+    k = start + 1
+    while (para := _para_at(items, k)) is not None and asm.dateline_like(para):
+        fill(element(div, "dateline"), asm.run(para), asm.ctx)
+        k += 1
+    if source is not None:
+        asm.p(div, source)
+    return items[k:]
+
+
+def file_line(asm: Assembler, div: etree._Element, para: Para) -> None:
+    run = asm.run(para)
+    text = run.text
+    nodes: list[Node] = []
+    pos = 0
+    for m in re.finditer(r"(?<=file)\s+(\d{1,4}-\d{1,8})\b", text, re.IGNORECASE):
+        nodes.append(text[pos : m.start(1)])
+        nodes.append(El("idno", {"type": "fbi-file"}, [m.group(1)]))
+        pos = m.end(1)
+    nodes.append(text[pos:])
+    fill_nodes(element(div, "fw", type="file"), nodes, iter(run.pages))
+
+
+def opener(asm: Assembler, div: etree._Element, items: list[Item]) -> list[Item]:
+    opener = element(div, "opener")
+    k = 0
+    address: list[Line] = []
+    while k < len(items):
+        it = items[k]
+        if isinstance(it, Furniture) and not address:
+            asm.furniture(opener, it)
+            k += 1
+            continue
+        if isinstance(it, Stamp) and not address:
+            asm.stamp(opener, it, in_p=False)
+            k += 1
+            continue
+        if isinstance(it, Marker) and not address:
+            asm.pb(opener, it)
+            k += 1
+            continue
+        if not isinstance(it, Para):
+            break
+        salute_line = next((j for j, ln in enumerate(it.lines) if letters.salute_at(ln.text)), None)
+        if salute_line is None and letters.is_address(it.first) and not address:
+            address.extend(it.lines)
+            k += 1
+            continue
+        if salute_line is None:
+            break
+        address.extend(it.lines[:salute_line])
+        address_block(asm, opener, address)
+        address = []
+        line = it.lines[salute_line]
+        n = letters.salute_at(line.text)
+        element(opener, "salute", line.text[:n])
+        rest = line.text[n:]
+        remainder: list[Line | Marker] = (
+            [Line(rest.lstrip(), line.offset + n + len(rest) - len(rest.lstrip()))]
+            if rest.strip()
+            else []
+        )
+        # the pieces after the salutation's line, page breaks and gaps included
+        at = next(j for j, piece in enumerate(it.pieces) if piece is line)
+        remainder += it.pieces[at + 1 :]
+        k += 1
+        if any(isinstance(piece, Line) for piece in remainder):
+            return [Para(remainder), *items[k:]]
+        return items[k:]
+    address_block(asm, opener, address)
+    return items[k:]
+
+
+def address_block(asm: Assembler, opener: etree._Element, lines: list[Line]) -> None:
+    if not lines:
+        return
+    address = element(opener, "address")
+    for line in lines:
+        fill(element(address, "addrLine"), TextRun.of(line.text, line.offset), asm.ctx)
+
+
+def closer_start(asm: Assembler, items: list[Item]) -> int | None:
+    for j in range(len(items) - 1, max(len(items) - 6, -1), -1):
+        it = items[j]
+        if isinstance(it, Para) and letters.is_closing_salute(it.first):
+            after = [x for x in items[j + 1 :] if isinstance(x, Para)]
+            if all(len(x.lines) <= 5 and all(len(ln.text) <= 70 for ln in x.lines) for x in after):
+                return j
+    return None
+
+
+def closer(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
+    closer_el = element(div, "closer")
+    paras = [it for it in items if isinstance(it, Para)]
+    first = paras[0]
+    element(closer_el, "salute", first.first)
+    signed_lines = list(first.lines[1:])
+    date_paras: list[Para] = []
+    for para in paras[1:]:
+        if DATE_ONLY_RE.match(para.text):
+            date_paras.append(para)
+        else:
+            signed_lines.extend(para.lines)
+    if signed_lines:
+        fill(element(closer_el, "signed"), asm.lines_run(signed_lines), asm.ctx)
+    for date_para in date_paras:
+        fill(element(closer_el, "dateline"), asm.run(date_para), asm.ctx)
+    # what is not a paragraph stays too: a stamp, a page break, furniture
+    for it in items:
+        if isinstance(it, Stamp):
+            asm.stamp(closer_el, it, in_p=False)
+        elif isinstance(it, Marker):
+            asm.pb(closer_el, it)

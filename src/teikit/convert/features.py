@@ -1,0 +1,160 @@
+"""What can be seen of each raw line before anything is decided: the first stage.
+
+Recognition runs in stages, each a pure function of the one before:
+line features (here) → role scores (:mod:`.roles`) → document kind
+(:mod:`.kinds`) → the kind's assembly. A feature is a plain fact about the
+line and its neighbours (capitals, words, blank lines around it, how often
+its shape repeats in the document), never a decision, so every role scorer
+reads the same facts and ``teikit convert --explain`` can show them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_DIGITS_RE = re.compile(r"\d+")
+_WORDLIKE_RE = re.compile(r"[^\W\d_]{3,}")
+#: A token an OCR engine made of a smudge: letters mixed with symbols or digits.
+_NOISE_RE = re.compile(r"^(?=.*[^\W\d_])(?=.*[^\w\s.,;:!?'’‘\"“”()\[\]\-–—/&%$]).+$")
+
+
+#: An archive's page footer: a record number, a document id and a page (OCR-garbled too).
+ARCHIVE_FOOTER_RE = re.compile(
+    r"\bDoc\s?[Il1|]d\s*[:;.]?\s*\d{5,}.*\b[PBR]age\s+[\dIil!|oO]+", re.IGNORECASE
+)
+#: A collection's page separator (``14-00000``) or a Bates number (``Name-1684``).
+SEPARATOR_RE = re.compile(r"^\d{2,3}-0{4,6}$")
+BATES_RE = re.compile(r"^[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,3}\s?-\s?\d{3,7}$")
+
+
+def page_mark(text: str) -> bool:
+    """A line only a copy of pages has: an archive footer, a separator, a Bates number."""
+    return bool(ARCHIVE_FOOTER_RE.search(text) or SEPARATOR_RE.match(text) or BATES_RE.match(text))
+
+
+@dataclass(frozen=True)
+class LineFeatures:
+    """Facts about one non-blank raw line, with its place in the document."""
+
+    number: int  #: raw line number, from 1
+    offset: int  #: character offset of the line's first character in the raw text
+    text: str  #: the line, without surrounding spaces
+    index: int  #: position among the document's non-blank lines, from 0
+    total: int  #: number of non-blank lines in the document
+    blank_before: bool
+    blank_after: bool
+    prev_text: str  #: the non-blank line before ("" at the start)
+    next_text: str  #: the non-blank line after ("" at the end)
+    words: int  #: alphabetic words
+    upper_ratio: float  #: share of letters that are capitals
+    repeats: int  #: lines in the document of the same shape (digits ignored), this one included
+
+    @property
+    def ends_sentence(self) -> bool:
+        return self.text.rstrip('"”’)]').endswith((".", "?", "!"))
+
+    @property
+    def at_start(self) -> bool:
+        return self.index < 12
+
+    @property
+    def at_end(self) -> bool:
+        return self.index >= self.total - 6
+
+
+@dataclass(frozen=True)
+class DocFeatures:
+    """Facts about the whole document that change how a line reads."""
+
+    lines: tuple[LineFeatures, ...]
+    #: the share of tokens that look like OCR noise; a few percent in a raw OCR
+    noise: float
+    #: whether most lines are blocks of their own (OCR that sets every line apart)
+    lines_apart: bool
+    #: the usual length of a full line (the wrap width of a hard-wrapped copy)
+    width: int = 80
+    #: lines only a copy of pages has (archive footers, separators, Bates numbers)
+    page_marks: int = 0
+    #: the share of lines with no word of three letters: specks and fragments of an OCR
+    junk: float = 0.0
+    #: the share of lines of three words or more that are in capitals (a teletype's text)
+    caps: float = 0.0
+
+    @property
+    def ocr(self) -> bool:
+        """A copy made by OCR of pages: capitals and short lines prove little there."""
+        return self.noise >= 0.009 or self.page_marks >= 1 or self.junk >= 0.09
+
+
+def _junk(text: str) -> bool:
+    """Letters, but no word of three: a speck or fragment (``fa 4``, ``Pn}``), not a number."""
+    return any(c.isalpha() for c in text) and not _WORDLIKE_RE.search(text)
+
+
+def shape(text: str) -> str:
+    """A line with its numbers blanked: running heads differ only in their page number."""
+    return _DIGITS_RE.sub("#", " ".join(text.split())).lower()
+
+
+def line_features(raw: str) -> DocFeatures:
+    """Every non-blank line's features, and the document's."""
+    spans: list[tuple[int, int, str]] = []  # (line number, offset, stripped text)
+    blank_rows: set[int] = set()
+    offset = 0
+    for number, line in enumerate(raw.split("\n"), start=1):
+        stripped = line.strip()
+        if stripped:
+            spans.append((number, offset + len(line) - len(line.lstrip()), stripped))
+        else:
+            blank_rows.add(number)
+        offset += len(line) + 1
+    shapes = Counter(shape(t) for _, _, t in spans)
+    tokens = noisy = 0
+    out: list[LineFeatures] = []
+    total = len(spans)
+    for k, (number, off, text) in enumerate(spans):
+        letters = [c for c in text if c.isalpha()]
+        upper = sum(1 for c in letters if c.isupper())
+        toks = text.split()
+        tokens += len(toks)
+        bad = sum(1 for t in toks if _NOISE_RE.match(t))
+        noisy += bad
+        out.append(
+            LineFeatures(
+                number=number,
+                offset=off,
+                text=text,
+                index=k,
+                total=total,
+                blank_before=number - 1 in blank_rows or number == 1,
+                blank_after=number + 1 in blank_rows or k == total - 1,
+                prev_text=spans[k - 1][2] if k else "",
+                next_text=spans[k + 1][2] if k + 1 < total else "",
+                words=len(_WORD_RE.findall(text)),
+                upper_ratio=upper / len(letters) if letters else 0.0,
+                repeats=shapes[shape(text)],
+            )
+        )
+    apart = sum(1 for f in out if f.blank_before and f.blank_after)
+    long = sorted(len(f.text) for f in out if len(f.text) >= 30)
+    return DocFeatures(
+        tuple(out),
+        noise=noisy / tokens if tokens else 0.0,
+        lines_apart=total > 10 and apart > 0.6 * total,
+        width=long[len(long) // 2] if long else 80,
+        page_marks=sum(1 for f in out if page_mark(f.text)),
+        junk=sum(1 for f in out if _junk(f.text)) / total if total else 0.0,
+        caps=_share(f.upper_ratio > 0.8 for f in out if f.words >= 3),
+    )
+
+
+def _share(flags: Iterable[bool]) -> float:
+    values = list(flags)
+    return sum(values) / len(values) if values else 0.0

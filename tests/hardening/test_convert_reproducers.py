@@ -1,0 +1,271 @@
+"""Issue 12, converter reproducers: a correct result or a one-line error, in bounded time.
+
+The inputs are generated here (the same shapes as ``../shared/reliability``), so
+the tests run in a fresh clone too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hardening_helpers import bounded, cli, make_fifo, one_line_error
+from lxml import etree
+
+import teikit
+from teikit.convert.sidecar import parse_sidecar
+from teikit.errors import TeikitError
+
+T = "{http://www.tei-c.org/ns/1.0}"
+#: ``teikit convert``'s exit status when a document is refused (the others are written).
+REFUSED = 1
+
+
+def convert_file(
+    tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str], name: str = "in"
+) -> tuple[int, str, etree._Element | None]:
+    src = tmp_path / f"{name}.txt"
+    src.write_text(text, encoding="utf-8")
+    status, _, err = cli(["convert", str(src), "-o", str(tmp_path / "out")], capsys)
+    out = tmp_path / "out" / f"{name}.xml"
+    root = etree.parse(str(out)).getroot() if status == 0 else None
+    return status, err, root
+
+
+def body_text(root: etree._Element) -> str:
+    body = root.find(f"{T}text")
+    assert body is not None
+    return " ".join("".join(body.itertext()).split())
+
+
+# -- tracebacks ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [330, 256, 2000])
+def test_deeply_nested_brackets_are_kept_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], depth: int
+) -> None:
+    status, _, root = convert_file(tmp_path, "[" * depth + "word" + "]" * depth + "\n", capsys)
+    assert status == 0
+    assert root is not None
+    assert "word" in body_text(root)
+    # every bracket beyond the nesting limit is still in the text
+    assert body_text(root).count("[") + sum(1 for _ in root.iter(f"{T}supplied")) >= depth
+
+
+def test_lone_surrogate_in_text_or_in_a_path_is_an_error() -> None:
+    with pytest.raises(TeikitError) as exc:
+        teikit.convert(text="\ud800")
+    assert str(exc.value).startswith("<text>:1:1: character U+D800")
+    with pytest.raises(TeikitError) as exc:
+        teikit.convert("\ud800")  # a str is a path
+    assert str(exc.value) == "\\ud800: cannot read: not a possible file name"
+
+
+SIDECAR_HEAD = '[[editor]]\nid = "ed"\nname = "An Editor"\nresp = "corrections"\n'
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "line", "key"),
+    [
+        ("title_ctrl", '[document]\ntitle = "A\\u0001B"\n', 2, "title"),
+        ("title_fffe", '[document]\ntitle = "A\\uFFFEB"\n', 2, "title"),
+        ("title_nonchar", '[document]\ntitle = "Title\\uFDD0cut"\n', 2, "title"),
+        ("person_name_ctrl", SIDECAR_HEAD + '[[person]]\nid = "p"\nname = "A\\u0007"\n', 7, "name"),
+        (
+            "person_label_nonchar",
+            SIDECAR_HEAD + '[[person]]\nid = "p"\nlabels = ["X\\uFDD1"]\n',
+            7,
+            "labels",
+        ),
+        (
+            "corr_ctrl",
+            SIDECAR_HEAD + '[[correction]]\nsic = "a"\ncorr = "b\\u001F"\nresp = "ed"\n',
+            7,
+            "corr",
+        ),
+    ],
+)
+def test_sidecar_strings_xml_cannot_carry_are_errors_at_their_line(
+    case: str, text: str, line: int, key: str
+) -> None:
+    with pytest.raises(TeikitError) as exc:
+        parse_sidecar(text, "s.sidecar.toml")
+    assert exc.value.location is not None
+    assert (exc.value.location.file, exc.value.location.line) == ("s.sidecar.toml", line)
+    assert exc.value.message.startswith(f"{key!r} contains U+")
+
+
+def test_sidecar_title_with_a_noncharacter_is_not_cut(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "in.sidecar.toml").write_text(
+        '[document]\ntitle = "Before\\uFDD0After"\n', encoding="utf-8"
+    )
+    status, err, _ = convert_file(tmp_path, "Some text of a letter.\n", capsys)
+    assert status == REFUSED
+    assert "in.sidecar.toml:2:1: 'title' contains U+FDD0" in one_line_error(err)
+
+
+def test_deeply_nested_toml_is_an_error() -> None:
+    with pytest.raises(TeikitError) as exc, bounded():
+        parse_sidecar("x = " + "[" * 5000 + "]" * 5000 + "\n", "deep.toml")
+    assert "too deeply" in exc.value.message
+
+
+# -- unbounded time --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [20_000, 40_000])
+def test_a_long_line_without_spaces_converts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], size: int
+) -> None:
+    status, _, root = convert_file(tmp_path, "x" * size + "\n", capsys)
+    assert status == 0
+    assert root is not None
+    assert ("x" * size) in body_text(root)
+
+
+def test_a_long_hyphenated_line_end_converts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "A paragraph of ordinary words that runs on " + "y" * 40_000 + "-\nwards to the end.\n"
+    status, _, _root = convert_file(tmp_path, text, capsys)
+    assert status == 0
+
+
+def test_a_fifo_as_input_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = make_fifo(tmp_path / "p.txt")
+    status, _, err = cli(["convert", str(fifo), "-o", str(tmp_path / "o")], capsys)
+    assert status == 2
+    assert one_line_error(err).endswith(f"{fifo}: not a regular file (a pipe, socket or device)")
+
+
+def test_a_fifo_as_sidecar_is_never_opened(tmp_path: Path) -> None:
+    (tmp_path / "in.txt").write_text("Some text.\n", encoding="utf-8")
+    fifo = make_fifo(tmp_path / "in.sidecar.toml")
+    with bounded():
+        teikit.convert(tmp_path / "in.txt")  # not a sidecar file: not read
+    with pytest.raises(TeikitError) as exc, bounded():
+        teikit.convert(tmp_path / "in.txt", sidecar=fifo)  # named: refused
+    assert exc.value.message == "sidecar: not a regular file (a pipe, socket or device)"
+
+
+# -- words lost with exit 0 ------------------------------------------------------------
+
+
+def test_a_stamp_before_the_salute_keeps_its_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "[Stamp: SUBJECT TO RETURN\n\nIncoming N° 254/3612/shs 19 October 1951]\n\nCde. FILIPPOV!\n"
+    )
+    status, _, root = convert_file(tmp_path, text, capsys)
+    assert status == 0
+    assert root is not None
+    opener = root.find(f".//{T}opener")
+    assert opener is not None
+    opener.tail = None
+    assert etree.tostring(opener, encoding="unicode").replace(f' xmlns="{T[1:-1]}"', "") == (
+        '<opener><stamp type="registry">SUBJECT TO RETURN<lb/>Incoming N° '
+        '<idno type="registry">254/3612/shs</idno> <date when="1951-10-19">19 October 1951</date>'
+        "</stamp><salute>Cde. FILIPPOV!</salute></opener>"
+    )
+
+
+def test_an_empty_field_label_does_not_take_the_body(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "Original Language:\n\nMAO ZEDONG: Our mistake was that we should have disarmed the "
+        "Dalai Lama right away. But at that time we had no contact with the Tibetan masses.\n"
+    )
+    status, _, root = convert_file(tmp_path, text, capsys)
+    assert status == 0
+    assert root is not None
+    assert "Our mistake was that we should have disarmed" in body_text(root)
+
+
+def test_a_page_number_between_the_halves_of_a_word_is_a_page_break(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "The Twentieth Congress of the CPSU under the leadership of Comrad\n\n12\n\ne \n"
+        "Khrushchev decided to make an assessment of the role of Stalin.\n"
+    )
+    status, _, root = convert_file(tmp_path, text, capsys)
+    assert status == 0
+    assert root is not None
+    assert [pb.get("n") for pb in root.iter(f"{T}pb")] == ["12"]
+
+
+def test_documents_run_together_lose_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], repo: Path
+) -> None:
+    """The committed raw documents, concatenated: every word survives (checked by the converter)."""
+    raws = sorted((repo / "tei" / "raw").glob("*.txt"))
+    if not raws:
+        pytest.skip("no committed raw transcriptions")
+    one = "\n\n".join(p.read_text(encoding="utf-8").strip("\n") for p in raws)
+    status, err, _ = convert_file(tmp_path, one + "\n\n" + one + "\n", capsys)
+    assert status == 0, err
+
+
+# -- atomic writes ---------------------------------------------------------------------
+
+
+def test_atomic_write_leaves_no_temporary_file_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from teikit.xmlio import write_atomic
+
+    def refuse(self: Path, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    with pytest.raises(TeikitError) as exc:
+        write_atomic(tmp_path / "x.xml", b"<x/>")
+    assert str(exc.value) == f"{tmp_path / 'x.xml'}: cannot write: No space left on device"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_atomic_write_over_a_directory_or_under_a_file_is_an_error(tmp_path: Path) -> None:
+    from teikit.xmlio import write_atomic
+
+    (tmp_path / "d.xml").mkdir()
+    with pytest.raises(TeikitError, match="cannot write"):
+        write_atomic(tmp_path / "d.xml", b"<x/>")
+    (tmp_path / "f").write_text("hi")
+    with pytest.raises(TeikitError, match="a file is in the way"):
+        write_atomic(tmp_path / "f" / "x.xml", b"<x/>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.xml", "f"]
+
+
+# -- converter output the user cannot act on -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "tag"),
+    [
+        (
+            'Summary:\n\nRecord "time-servers."\n\nMao Union.\n\nDocument Information\n',
+            "5:1",
+            "summary",
+        ),
+        (
+            "Comrade Zedong: x\n\nComrade Balluku: contradictions.\n\nComrade Zedong: x\n\n"
+            "[Stamp: received\n(The end.)\n",
+            "7:9",
+            "stamp",
+        ),
+    ],
+)
+def test_invalid_converter_output_is_reported_at_the_raw_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, where: str, tag: str
+) -> None:
+    status, err, _ = convert_file(tmp_path, text, capsys)
+    if status == 0:
+        pytest.skip("the converter now encodes this layout validly")
+    line = one_line_error(err)
+    assert line.startswith(f"teikit: {tmp_path / 'in.txt'}:{where}: the converter made <{tag}>")
+    assert not (tmp_path / "out" / "in.xml").exists()
