@@ -273,12 +273,14 @@ class Assembler:
                         break
                     j += 1
                 if j == len(blocks):
-                    # an unclosed bracket never swallows what follows: the stamp is its block
+                    # an unclosed bracket never swallows what follows: kept as text, flagged
                     loc = self.ctx.source.line_col(block.offset)
                     self.ctx.report.unsure(
-                        loc[0], loc[1], "[Stamp: never closed; taken as the stamp of its block only"
+                        loc[0], loc[1], "[Stamp: never closed; kept as text, not a stamp"
                     )
-                    lines, j = list(block.lines), i
+                    out.append(Para(list(block.lines), block.blank_before))
+                    i += 1
+                    continue
                 out.append(Stamp(lines, block.offset))
                 i = j + 1
                 continue
