@@ -17,6 +17,7 @@ from pathlib import Path
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
+from teikit.html.review import write_reviews
 from teikit.html.site import write_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,6 +68,11 @@ def main() -> int:
             driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", marker)
             marker.click()
             driver.save_screenshot(str(OUT / "footnote-pop-up.png"))
+            # the review page of one transcription (roles from the converter's explanations)
+            raw = ROOT / "tei" / "raw" / "1959-10-02_conversation_khrushchev-mao.txt"
+            (page,) = write_reviews([raw], work / "review")
+            driver.get(page.as_uri())
+            driver.save_screenshot(str(OUT / "review.png"))
         finally:
             driver.quit()
     finally:

@@ -85,3 +85,21 @@ def test_write_review_for_a_real_conversion(tmp_path: Path) -> None:
     doc = page(written.read_text(encoding="utf-8"))
     assert len(doc.find_class("raw-line")) == len(text.splitlines())
     assert "role-heading" in doc.get_element_by_id("L1").get("class", "")
+
+
+def test_convert_review_writes_a_page_per_transcription(tmp_path: Path) -> None:
+    from teikit.cli import main
+
+    raws = sorted((REPO / "tei" / "raw").glob("*.txt"))[:2]
+    out, review = tmp_path / "tei", tmp_path / "review"
+    assert main(["convert", *map(str, raws), "-o", str(out), "--review", str(review), "-q"]) == 0
+    pages = sorted(p.name for p in review.iterdir())
+    assert pages == [f"{p.stem}.review.html" for p in raws]
+    doc = page((review / pages[1]).read_text(encoding="utf-8"))
+    raw_lines = raws[1].read_text(encoding="utf-8").splitlines()
+    assert len(doc.find_class("raw-line")) == len(raw_lines)
+    assert doc.find_class("doubts") and doc.find_class("rendered")[0].find(".//main") is not None
+    roles = {li.get("data-role") for li in doc.find_class("raw-line")}
+    assert {"speaker", "heading"} <= roles  # the converter's own explanations
+    speaker = next(li for li in doc.find_class("raw-line") if li.get("data-role") == "speaker")
+    assert speaker.get("title", "").startswith("speaker (")  # role (score): reason

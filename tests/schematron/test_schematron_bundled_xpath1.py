@@ -96,7 +96,7 @@ def test_the_xpath1_date_rule_agrees_with_the_xpath2_original() -> None:
 
 
 def test_a_valid_document_is_screened_in_one_call_with_the_same_report() -> None:
-    """The screen skips the patterns of a valid document, and the report is unchanged."""
+    """The screen skips the patterns of a document where nothing fires; reports are unchanged."""
     from teikit.resources import repo_root
     from teikit.schematron import engine, screen
 
@@ -111,7 +111,9 @@ def test_a_valid_document_is_screened_in_one_call_with_the_same_report() -> None
         quiet, _fired = engine._quiet_positions(engine._Run(compiled, tree, False, True))  # type: ignore[arg-type]
         fast, _ = engine.run_schema(compiled, tree)  # type: ignore[arg-type]
         slow, _ = engine.run_schema(compiled, tree, set_at_a_time=False)  # type: ignore[arg-type]
-        assert quiet == scr.positions, path.name
+        # Quiet exactly when nothing fires; either way the report is the reference one.
+        screened_fire = any(r.pattern_position in scr.positions for r in slow.results)
+        assert (quiet == scr.positions) == (not screened_fire), path.name
         assert (fast.results, fast.fired_rule_count) == (slow.results, slow.fired_rule_count)
 
 

@@ -23,8 +23,9 @@ from teikit.convert.integrity import check_nothing_lost
 from teikit.convert.persons import Registry
 from teikit.convert.plan import plan_of
 from teikit.convert.recognizers.dates import parse_date
+from teikit.convert.recognizers.docdate import document_date
 from teikit.convert.report import Report
-from teikit.convert.structure import Assembler, first_full_date, read_blocks, render_marked
+from teikit.convert.structure import Assembler, read_blocks, render_marked
 from teikit.convert.zones import Block, join_lines
 from teikit.errors import SourceLocation, TeikitError
 from teikit.serialize import tei_bytes
@@ -101,14 +102,19 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
     )
     date_text: str | None = None
     date_when: str | None = None
+    date_cert: str | None = None
     if side.date:
         date_when = side.date
         date_text = side.date
     elif frame.date:
         date_text, date_when = frame.date, parse_date(frame.date)
-    else:
-        date_when = first_full_date(blocks)
-        date_text = date_when
+    else:  # the document's own date (conv-dates: recognizers/docdate.py)
+        own = document_date(src.text)
+        if own is not None:
+            date_when, date_text = own.when, own.text
+            date_cert = own.cert
+            if own.cert == "medium":  # day and month could be read either way
+                report.unsure(own.line, own.col, f"document date {own.when} ({own.reason})")
     year = int(date_when[:4]) if date_when else None
     corrections = [
         Correction(
@@ -163,6 +169,7 @@ def _build_tree(src: Source, side: Sidecar, doc_name: str, report: Report) -> et
         persons=persons,
         date_text=date_text,
         date_when=date_when,
+        date_cert=date_cert,
         original_language=original,
         hyphenations=body.hyphenations,
         dropped=body.dropped,

@@ -75,6 +75,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         action="store_true",
         help="print, per raw line, the role chosen and why, and the document kind and why",
     )
+    parser.add_argument(
+        "--review",
+        metavar="DIR",
+        help="also write DIR/NAME.review.html: raw lines by role beside the reading view",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -106,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
         want_report=args.report is not None,
     )
     summary = Summary()
+    done = list(known)
     for outcome in known:
         summary.add(outcome)
     bar = Progress(len(todo), unit="documents") if Progress.wanted(args.quiet) and todo else None
@@ -119,6 +125,7 @@ def run(args: argparse.Namespace) -> int:
                 warm_up()
             for outcome in run_jobs(todo, runner):
                 summary.add(outcome)
+                done.append(outcome)
                 if outcome.error:
                     if bar:
                         bar.clear()
@@ -132,6 +139,10 @@ def run(args: argparse.Namespace) -> int:
             if bar:
                 bar.close()
     reports.close()
+    if args.review:
+        from teikit.html.review import write_reviews
+
+        write_reviews([o.source for o in done if not o.error], args.review)
     if not args.quiet:
         print(f"teikit convert: {summary.line()}", file=sys.stderr)
     return summary.exit_code()

@@ -93,6 +93,7 @@ class HeaderInfo:
     original_language: str | None
     hyphenations: list[Hyphenation] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    date_cert: str | None = None  # conv-dates: "medium"/"low" when the date was inferred
     #: the archival numbers the copy bears (``idno`` of the body: type, value)
     archival_ids: list[tuple[str, str]] = field(default_factory=list)
 
@@ -233,7 +234,9 @@ def build_header(info: HeaderInfo) -> etree._Element:
             last = k + 1 == len(numbers)
             element(bibl, "idno", value, type=kind).tail = ". " if last else ", "
         for block in summary:
-            fill_nodes(element(bibl, "note", type="summary"), info.render(block), iter(()))
+            # the summary is part of the transcription as received (a scraped archive page)
+            note = element(bibl, "note", type="summary", resp="#transcriber")
+            fill_nodes(note, info.render(block), iter(()))
         _text_lang(bibl, info.original_language)
     for block in citations:
         bibl = fill_nodes(
@@ -284,6 +287,8 @@ def build_header(info: HeaderInfo) -> etree._Element:
         date = element(creation, "date", info.date_text or info.date_when)
         if info.date_when:
             date.set("when", info.date_when)
+        if info.date_cert and info.date_cert != "high":
+            date.set("cert", info.date_cert)
         if info.sidecar.date and info.sidecar.document_resp:
             date.set("resp", f"#{info.sidecar.document_resp}")
     lang_usage = element(profile, "langUsage")

@@ -20,7 +20,7 @@ from teikit.convert.recognizers.brackets import (
     item_number,
     pair_brackets,
 )
-from teikit.convert.recognizers.dates import DATE_RE, match_to_date
+from teikit.convert.recognizers.dates import text_dates
 from teikit.convert.zones import LB, LOST, MARKERS, PB, TextRun
 from teikit.xmlio import TEI_NS, XML_NS
 
@@ -282,8 +282,7 @@ def _leaf(
             if n is not None:
                 ref = El("ref", {"type": "footnote", "target": f"#fn{n}"}, [m.group()])
                 spans.append((m.start(), m.end(), 1, [ref]))
-    for m in DATE_RE.finditer(text) if not only_corrections else ():
-        d = match_to_date(m, ctx.default_year)
+    for d in text_dates(text, ctx.default_year) if not only_corrections else ():
         nodes: list[Node] = []
         if d.time_end > d.start:
             nodes.append(El("time", {}, [text[d.start : d.time_end]]))

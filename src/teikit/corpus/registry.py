@@ -13,7 +13,8 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from teikit.errors import SourceLocation, TeikitError
-from teikit.xmlio import parse_file, serialize
+from teikit.serialize import tei_bytes
+from teikit.xmlio import parse_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -307,7 +308,7 @@ def write_registry(
         ),
         E.text(E.body(E.p("Each person points at the person it identifies in each document."))),
     )
-    data = serialize(etree.ElementTree(tei))
+    data = tei_bytes(etree.ElementTree(tei), schema_base=None)  # indented, diffable
     write_atomic(path, data)
     return data
 

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
     from lxml import etree
 
+    from teikit.convert.source import Source
+
 
 class LineRole(Protocol):
     """What the converter decided one raw line is, and why."""
@@ -184,3 +186,32 @@ def write_review(
     )
     write_atomic(target, html.encode("utf-8"))
     return target
+
+
+def explanations(source: Source) -> Sequence[LineRole]:
+    """The converter's per-line records for a decoded source (the ``--explain`` data)."""
+    from teikit.convert.explanation import explain
+
+    return explain(source).lines
+
+
+def write_reviews(
+    sources: Sequence[str | os.PathLike[str]], out_dir: str | os.PathLike[str]
+) -> list[Path]:
+    """``teikit convert --review DIR``: one review page per raw transcription.
+
+    Each source is converted again in this process (without validation: the
+    page is for checking what the converter did), explained, and written as
+    ``DIR/NAME.review.html``; the paths written.
+    """
+    from pathlib import Path
+
+    from teikit.convert import convert
+    from teikit.convert.source import Source
+
+    written = []
+    for source in sources:
+        src = Source.from_path(source)
+        result = convert(Path(source), validate=False)
+        written.append(write_review(src.text, result, out_dir, explanations(src)))
+    return written

@@ -31,8 +31,8 @@ _M = "|".join(MONTHS)
 
 DATE_RE = re.compile(
     r"(?<![\w.])(?:"
-    rf"(?:(?P<t>(?:[01]\d|2[0-3])[0-5]\d)\s+)?(?P<d1>[0-3]?\d)\s+(?P<m1>{_M})(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<m2>{_M})\s+(?P<d2>[0-3]?\d)(?:,\s*(?P<y2>\d{{4}}))?"
+    rf"(?:(?P<t>(?:[01]\d|2[0-3])[0-5]\d)\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>{_M})(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<m2>{_M})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*(?P<y2>\d{{4}}))?"
     rf"|(?P<m3>{_M}),?\s+(?P<y3>\d{{4}})"
     r")(?![\w])"
 )
@@ -62,6 +62,11 @@ def _iso(year: int, month: int, day: int | None) -> str | None:
     except ValueError:
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def iso_date(year: int, month: int, day: int | None) -> str | None:
+    """``YYYY-MM-DD`` (or ``YYYY-MM`` without a day), ``None`` for an impossible date."""
+    return _iso(year, month, day)
 
 
 def match_to_date(m: re.Match[str], default_year: int | None) -> DateMatch:
@@ -101,3 +106,156 @@ def parse_date(text: str) -> str | None:
         return None
     d = match_to_date(found, None)
     return d.when
+
+
+# --- every written form of a date, for the document date and for ``@when`` ---------------
+
+#: Month names and their abbreviations (``Sept.``, ``OCT``), any case.
+_MONTH_WORD = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_MONTH_PREFIX = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)}
+_ORD = r"(?:st|nd|rd|th|d)?"
+#: The second day of a range (``15 and 17``, ``23–24``): the date read is the first day.
+_TO_DAY = rf"(?:\s*(?:[-–]|and|to)\s*[0-3]?\d{_ORD})?"
+#: The same after a month name: only where the year follows (``May 7 and 3/6/64``).
+_TO_DAY_Y = rf"(?:\s*(?:[-–]|and|to)\s*[0-3]?\d{_ORD}(?=,?\s*(?:1[6-9]\d\d|20\d\d)))?"
+
+#: ``3 May 1950``, ``3rd May, 1950``, ``2nd of March 1864``, ``16 Oct 63``, ``16OCT63``.
+_DMY = (
+    rf"(?P<dd>[0-3]?\d){_ORD}{_TO_DAY}(?:\s+of)?\s*(?P<dm>{_MONTH_WORD})(?![a-z])\.?,?"
+    # a two-digit year only where no lower-case word follows (``3 May 50 soldiers``)
+    r"(?:\s*(?P<dy>1[6-9]\d\d|20\d\d|(?<=[a-z.,\s])\d\d(?!\s+(?-i:[a-z])))(?!\d))?"
+)
+#: ``May 3, 1950``, ``May 3rd 1950``, ``Oct. 16``.
+_MDY = (
+    rf"(?P<mm>{_MONTH_WORD})\b\.?\s+(?P<md>[0-3]?\d){_ORD}{_TO_DAY_Y}\b"
+    r"(?:,?\s*(?P<my>1[6-9]\d\d|20\d\d)(?!\d))?"
+)
+#: ``October 1963``, ``Oct. 1963``: the month only.
+_MY = rf"(?P<om>{_MONTH_WORD})\b\.?,?\s+(?P<oy>1[6-9]\d\d|20\d\d)(?!\d)"
+#: A military date-time group: day, hours and minutes, zone, month, year (``161200Z OCT 63``).
+_DTG = (
+    rf"(?P<gd>[0-3]\d)(?P<gt>[0-2]\d[0-5]\d)[Z2]?\s*(?P<gm>{_MONTH_WORD})(?![a-z])"
+    r"\s*(?P<gy>\d\d(?:\d\d)?)(?!\d)"
+)
+#: ``10/16/63``, ``16.10.1963``, ``11-29-71``.
+#: A dot needs a four-digit year: ``2.1.12`` is a section number more often than a date.
+_NUM = (
+    r"(?P<na>\d{1,2})(?P<ns>[/.-])(?P<nb>\d{1,2})(?P=ns)"
+    r"(?P<ny>\d{4}|(?<![.]\d\d[.])(?<![.]\d[.])\d{2})(?![\d/])"
+)
+
+ANY_DATE_RE = re.compile(
+    rf"(?<![\w/])(?:{_DTG}|{_NUM}|{_DMY}|{_MDY}|{_MY})(?![^\W\d_])", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date written in any of the forms :data:`ANY_DATE_RE` knows, at ``start:end``.
+
+    ``when`` is ISO (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) or ``None`` when the text
+    gives no year or no valid day; ``cert`` is ``"high"`` when the reading is unambiguous
+    and ``"medium"`` when the day/month order of a numeric date was assumed; ``form``
+    says which way it was written (``text``, ``numeric``, ``dtg``, ``month``).
+    """
+
+    start: int
+    end: int
+    when: str | None
+    cert: str
+    form: str
+    cased: bool = True  # the month name begins with a capital (``may`` may be a verb)
+
+
+def month_number(word: str) -> int | None:
+    """The month a name or abbreviation stands for (``Sept.`` -> 9)."""
+    return _MONTH_PREFIX.get(word.strip(".").lower()[:3])
+
+
+def _year(text: str) -> int:
+    """A two-digit year is of the twentieth century, as archival files write it."""
+    return int(text) + 1900 if len(text) == 2 else int(text)
+
+
+def numeric_order(a: int, b: int, sep: str) -> tuple[int, int, str] | None:
+    """(month, day, cert) of a numeric date ``a sep b``.
+
+    Only one order fits when a number is above 12; otherwise a dot means day.month
+    (European habit) and a slash or hyphen month/day (American), with ``cert="medium"``
+    because the order was assumed, except where both readings are the same day.
+    """
+    if a > 12 and b > 12:
+        return None
+    if a > 12:
+        return b, a, "high"
+    if b > 12:
+        return a, b, "high"
+    cert = "high" if a == b else "medium"
+    return (b, a, cert) if sep == "." else (a, b, cert)
+
+
+def _found(m: re.Match[str]) -> FoundDate:
+    g = m.group
+    when: str | None = None
+    cert = "high"
+    month_word = g("gm") or g("dm") or g("mm") or g("om")
+    cased = not month_word or month_word[0].isupper()
+    if g("gd"):
+        month = month_number(g("gm"))
+        form = "dtg"
+        when = _iso(_year(g("gy")), month, int(g("gd"))) if month else None
+    elif g("na"):
+        form = "numeric"
+        order = numeric_order(int(g("na")), int(g("nb")), g("ns"))
+        if order is not None:
+            month, day, cert = order
+            when = _iso(_year(g("ny")), month, day)
+    elif g("dd"):
+        form = "text"
+        month = month_number(g("dm"))
+        if g("dy") and month:
+            when = _iso(_year(g("dy")), month, int(g("dd")))
+    elif g("mm"):
+        form = "text"
+        month = month_number(g("mm"))
+        if g("my") and month:
+            when = _iso(int(g("my")), month, int(g("md")))
+    else:
+        form = "month"
+        month = month_number(g("om"))
+        when = _iso(int(g("oy")), month, None) if month else None
+    return FoundDate(m.start(), m.end(), when, cert, form, cased)
+
+
+def scan_dates(text: str) -> list[FoundDate]:
+    """Every date in ``text``, left to right, in any written form."""
+    return [_found(m) for m in ANY_DATE_RE.finditer(text)]
+
+
+def text_dates(text: str, default_year: int | None) -> list[DateMatch]:
+    """The dates of running text for ``date/@when``, left to right, not overlapping.
+
+    :data:`DATE_RE` reads the prose forms (and a clock time before a date, and a date
+    without a year, which takes ``default_year``); :func:`scan_dates` adds the forms
+    of files and cables: ordinals, abbreviations, numeric dates, date-time groups. Where
+    two readings overlap the longer wins (``2nd March 1864`` over ``March 1864``).
+    """
+    found: list[tuple[int, int, int, DateMatch]] = []
+    for m in DATE_RE.finditer(text):
+        d = match_to_date(m, default_year)
+        found.append((d.start, -(d.end - d.start), 0, d))
+    for f in scan_dates(text):
+        if f.when is None or not f.cased:
+            continue
+        d = DateMatch(f.start, f.end, f.when, f.cert == "high", f.start, f.start)
+        found.append((d.start, -(d.end - d.start), 1, d))
+    found.sort(key=lambda item: item[:3])
+    out: list[DateMatch] = []
+    for _start, _length, _prio, d in found:
+        if out and d.start < out[-1].end:
+            continue
+        out.append(d)
+    return out
