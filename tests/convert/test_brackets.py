@@ -51,9 +51,9 @@ def test_a_reading_followed_by_a_footnote_marker_is_doubtful_not_supplied() -> N
     assert classify_square("Kubinsky", frozenset({"1"}), " was") == "supplied"
 
 
-def test_laughter_in_parentheses_is_a_stage_direction_in_any_document() -> None:
-    assert classify_paren("Laughter.", stage_allowed=False) == "stage"
-    assert classify_paren("see above", stage_allowed=False) == "text"
+def test_laughter_in_parentheses_is_a_stage_direction_in_a_conversation() -> None:
+    assert classify_paren("Laughter.", stage_allowed=True) == "stage"
+    assert classify_paren("see above", stage_allowed=True) == "text"
 
 
 def test_narrated_events_and_omissions_end_a_turn_but_laughter_does_not() -> None:

@@ -33,9 +33,9 @@ from the footnote marker after it), in this order:
   a gloss is the editor's, not words in the speaker's mouth;
 * anything else made of words was supplied by the transcriber → ``supplied``.
 
-Parentheses are the author's own punctuation and stay as text, except an
-event (``(Laughter.)``, as ``[Laughter]``) → ``stage``, a short capitalized
-sentence in a conversation → ``stage``, and a transliterated word
+Parentheses are the author's own punctuation and stay as text, except, in a
+conversation, an event (``(Laughter.)``, as ``[Laughter]``) or a short
+capitalized sentence → ``stage``, and a transliterated word
 (``(podchinit')``) → ``foreign``.
 """
 
@@ -248,7 +248,12 @@ def classify_paren(content: str, stage_allowed: bool) -> str:
     words = stripped.split()
     if not words:
         return "text"
-    if is_event(stripped) and stripped[0].isupper() and len(words) <= STAGE_MAX_WORDS:
+    if (
+        stage_allowed
+        and is_event(stripped)
+        and stripped[0].isupper()
+        and len(words) <= STAGE_MAX_WORDS
+    ):
         return "stage"
     if (
         stage_allowed
