@@ -99,10 +99,10 @@ def test_seed_counts(results: dict[str, ConversionResult]) -> None:
         for name, r in results.items()
     }
     assert got == {
-        "1951-10-19_cable_mao-to-filippov": ("cable", 0, 0, 2, 0, 0),
+        "1951-10-19_cable_mao-to-filippov": ("cable", 0, 0, 1, 0, 0),
         "1959-10-02_conversation_khrushchev-mao": ("conversation", 6, 42, 1, 5, 0),
         "1964-06-15_letter_cpsu-to-cpc_fbi-copy": ("letter", 0, 0, 0, 0, 0),
-        "1964-10-09_conversation_balluku-mao": ("conversation", 5, 53, 0, 1, 0),
+        "1964-10-09_conversation_balluku-mao": ("conversation", 5, 53, 0, 3, 0),
         "undated_open-letter_suci-to-cpsu": ("letter", 0, 0, 0, 3, 1),
     }
 

@@ -43,7 +43,7 @@ def test_record_front_turns_and_endnotes() -> None:
         '<stamp type="classification">Secret; Nodis.</stamp> Drafted by Smith.</p>'
         '<sp who="#holm"><speaker>Dr. Holm:</speaker><p>Welcome back to Lisbon.'
         '<ref type="footnote" target="#fn2">2</ref></p></sp>'
-        '<sp who="#the-minister"><speaker>The Minister:</speaker>'
+        '<sp who="#minister"><speaker>The Minister:</speaker>'
         "<p>Thank you. The talks went well.</p></sp>"
         '<sp who="#holm"><speaker>Dr. Holm:</speaker><p>I am glad to hear it.</p>'
         "<p>We should meet again soon.</p></sp>"

@@ -83,7 +83,7 @@ def test_bracketed_footnote_reference_and_note() -> None:
     res = run(conv("The Republic of [Kubinsky][1] was created.") + "\n\n[1] A place name.\n")
     p = res.tree.find(".//{*}sp/{*}p")
     assert frag(p) == (
-        '<p>The Republic of <supplied resp="#transcriber">Kubinsky</supplied>'
+        '<p>The Republic of <unclear resp="#transcriber">Kubinsky</unclear>'
         '<ref type="footnote" target="#fn1">1</ref> was created.</p>'
     )
     assert frag(res.tree.find(".//{*}back")) == (

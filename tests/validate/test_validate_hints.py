@@ -24,11 +24,11 @@ def test_bad_token_in_a_closed_token_list_lists_all_values_and_the_nearest() -> 
         '<gap reason="summarized"/>', '<gap reason="summarized ilegible"/>'
     )
     assert rule == "rng:attribute-value"
-    assert expected == ("summarized", "lost", "illegible", "omitted")
+    assert expected == ("summarized", "lost", "illegible", "omitted", "withheld")
     assert hint == "illegible"
     assert message == (
         "`ilegible` is not an allowed value of `@reason` on `gap`; allowed (one or more, "
-        "separated by spaces): `summarized`, `lost`, `illegible`, `omitted`; "
+        "separated by spaces): `summarized`, `lost`, `illegible`, `omitted`, `withheld`; "
         "did you mean `illegible`?"
     )
 
@@ -54,7 +54,7 @@ def test_xsd_enumeration_gives_the_values_and_the_nearest_as_data() -> None:
     data = DOC.read_text(encoding="utf-8").replace('reason="lost"', 'reason="lots"', 1)
     report = validate(data.encode(), schema=str(bundled_schema("teikit", "xsd")))
     [problem] = report.problems
-    assert problem.expected == ("summarized", "lost", "illegible", "omitted")
+    assert problem.expected == ("summarized", "lost", "illegible", "omitted", "withheld")
     assert problem.hint == "lost"
     assert "did you mean `lost`?" in problem.message
     assert problem.schema == "teikit"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from teikit.convert import decisions, fallback, validation
-from teikit.convert.builder import element, fill_nodes
+from teikit.convert.builder import element, fill, fill_nodes
 from teikit.convert.header import (
     TRANSCRIPTION_LANGUAGE,
     HeaderInfo,
@@ -29,7 +29,7 @@ from teikit.convert.structure import Assembler, read_blocks, render_marked
 from teikit.convert.zones import Block, join_lines
 from teikit.errors import SourceLocation, TeikitError
 from teikit.serialize import tei_bytes
-from teikit.xmlio import write_atomic
+from teikit.xmlio import TEI_NS, write_atomic
 
 if TYPE_CHECKING:
     import os
@@ -196,9 +196,12 @@ def _build_tree(
     if body.notes:
         back = element(text_el, "back")
         notes_div = element(back, "div", type="notes")
+        if body.notes_head is not None:
+            fill(element(notes_div, "head"), join_lines(body.notes_head.lines), ctx)
         used: set[str] = set()
+        targets = {r.get("target") for r in body.div.iter(f"{{{TEI_NS}}}ref")}
         for n, run in body.notes:
-            # a number listed twice keeps both notes; references point at the first
+            # a number listed twice keeps both notes, each linked to its own marker (fnN-2)
             note_id = f"fn{n}"
             k = 1
             while note_id in used:
@@ -208,7 +211,12 @@ def _build_tree(
                 line, col = src.line_col(run.offset_at(0))
                 report.unsure(line, col, f"note {n} listed more than once")
             used.add(note_id)
-            note = element(notes_div, "note", type="footnote", xml_id=note_id, n=n)
+            if f"#{note_id}" in targets:
+                note = element(notes_div, "note", type="footnote", xml_id=note_id, n=n)
+            else:
+                # no marker points here: the note is kept unanchored, without an id
+                # (reported by the body's assembly at its raw line and column)
+                note = element(notes_div, "note", type="footnote", n=n)
             fill_nodes(note, render_marked(run, ctx), iter(run.pages))
 
     return etree.ElementTree(root)

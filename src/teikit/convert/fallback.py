@@ -73,7 +73,7 @@ _BLOCKS = frozenset(
 
 
 def unanchored_notes(root: etree._Element) -> list[etree._Element]:
-    """Footnotes in the notes that no ``ref type="footnote"`` points at."""
+    """Footnotes with an ``xml:id`` that no ``ref type="footnote"`` points at (TK-E011)."""
     targets = {
         t[1:]
         for t in root.xpath("//tei:ref[@type='footnote']/@target", namespaces={"tei": TEI_NS})
@@ -83,7 +83,8 @@ def unanchored_notes(root: etree._Element) -> list[etree._Element]:
     for note in root.iter(tei("note")):
         if note.get("type") == "footnote":
             xid = note.get("{http://www.w3.org/XML/1998/namespace}id")
-            if xid is None or xid not in targets:
+            # a footnote without an id is already kept unanchored (TK-W007 warns of it)
+            if xid is not None and xid not in targets:
                 out.append(note)
     return out
 

@@ -17,6 +17,7 @@ from teikit.convert.recognizers.brackets import (
     Pair,
     classify_paren,
     classify_square,
+    item_number,
     pair_brackets,
 )
 from teikit.convert.recognizers.dates import text_dates
@@ -65,7 +66,9 @@ class InlineContext:
     foreign_lang: str = "und-Latn"
     default_year: int | None = None
     note_numbers: frozenset[str] = frozenset()
-    glued_notes: bool = False
+    #: raw offset of each endnote marker's first digit → note key: its number, ``N-2`` for
+    #: a number listed twice (see recognizers.footnotes.note_keys)
+    note_markers: dict[int, str] = field(default_factory=dict)
     stage_allowed: bool = False
     corrections: list[Correction] = field(default_factory=list)
     #: bracket contents a sidecar says are glosses, with the deciding editor's id
@@ -77,10 +80,10 @@ class InlineContext:
         return self.source.line_col(run.offset_at(pos))
 
 
+#: Digits not inside a longer number: where a marker found by raw offset may stand.
+_NOTE_DIGITS_RE = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
 #: Brackets nested deeper than this are kept as text (real transcriptions nest two or three).
 MAX_BRACKET_NESTING = 16
-
-_GLUED_NOTE_RE = re.compile(r"(?<=[^\W\d_]|[.,;:!?”\"’)])(\d{1,2})(?=[\s,.;:)]|$)")
 _LAST_WORD_RE = re.compile(r"([^\W_][\w'’-]*)(\s*)$")
 _MARKER_RE = re.compile(f"[{MARKERS}]")
 
@@ -177,7 +180,9 @@ def _square(
         ctx.glosses_used.add(content.strip())
         ctx.report.count("notes")
         return [El("note", {"type": "editorial", "resp": f"#{gloss_resp}"}, list(inner()))]
-    kind = classify_square(content, ctx.note_numbers)
+    kind = classify_square(content, ctx.note_numbers, run.text[pair.close + 1 : pair.close + 6])
+    # a gap's description is words only: brackets and line ends inside it stay as characters
+    desc = " ".join(_MARKER_RE.sub(" ", content).split())
     if kind == "sic":
         if before and isinstance(before[-1], str):
             m = _LAST_WORD_RE.search(before[-1])
@@ -189,10 +194,33 @@ def _square(
         kind = "editorial"
     if kind == "ref":
         n = content.strip()
-        return [El("ref", {"type": "footnote", "target": f"#fn{n}"}, [n])]
+        key = ctx.note_markers.get(run.offset_at(pair.open + 1 + content.index(n)), n)
+        return [El("ref", {"type": "footnote", "target": f"#fn{key}"}, [n])]
     if kind == "signature":
-        ctx.report.count("stamps")
-        return [El("stamp", {"type": "signature"}, list(inner()))]
+        # a signature is not text to transcribe: a gap that says what stands there
+        ctx.report.count("gaps")
+        return [El("gap", {"reason": "omitted", "resp": "#transcriber"}, [El("desc", {}, [desc])])]
+    if kind in ("illegible", "withheld", "omitted"):
+        ctx.report.count("gaps")
+        return [El("gap", {"reason": kind, "resp": "#transcriber"}, [El("desc", {}, [desc])])]
+    if kind == "archive":
+        ctx.report.count("archive references")
+        span = item_number(content)
+        if span is None or pair.depth or children_in(inner):
+            return [El("bibl", {}, list(inner()))]
+        base = pair.open + 1
+        start, end = base + span[0], base + span[1]
+        idno = El("idno", {"type": "record"}, [text_of(run, start, end)])
+        return [El("bibl", {}, [text_of(run, base, start), idno, text_of(run, end, pair.close)])]
+    if kind == "stage":
+        ctx.report.count("stage directions")
+        return [El("stage", {}, list(inner()))]
+    if kind == "unclear":
+        ctx.report.count("unclear")
+        return [El("unclear", {"resp": "#transcriber"}, list(inner()))]
+    if kind == "gloss":
+        ctx.report.count("notes")
+        return [El("note", {"type": "editorial", "resp": "#transcriber"}, list(inner()))]
     if kind == "foreign":
         ctx.report.count("foreign")
         return [El("foreign", {f"{{{XML_NS}}}lang": ctx.foreign_lang}, list(inner()))]
@@ -216,6 +244,17 @@ def _square(
     return [El("note", {"type": "editorial", "resp": "#transcriber"}, list(inner()))]
 
 
+def text_of(run: TextRun, start: int, end: int) -> str:
+    """The run's text between two positions (for an element cut inside a bracket)."""
+    return run.text[start:end]
+
+
+def children_in(inner: object) -> bool:
+    """Whether a bracket's rendered content holds elements (then it is not cut)."""
+    assert callable(inner)
+    return any(not isinstance(node, str) for node in inner())
+
+
 def render_corrections(run: TextRun, ctx: InlineContext) -> list[Node]:
     """Only the sidecar's corrections (for header text taken from a web frame)."""
     return _merge(_leaf(run, ctx, 0, len(run.text), only_corrections=True))
@@ -237,11 +276,11 @@ def _leaf(
             node = El("choice", {}, [El("sic", {}, [m.group()]), El("corr", attrib, [corr.corr])])
             spans.append((m.start(), m.end(), 0, [node]))
             corr.uses += 1
-    if ctx.glued_notes and not only_corrections:
-        for m in _GLUED_NOTE_RE.finditer(text):
-            n = m.group(1)
-            if n in ctx.note_numbers:
-                ref = El("ref", {"type": "footnote", "target": f"#fn{n}"}, [n])
+    if ctx.note_markers and not only_corrections:
+        for m in _NOTE_DIGITS_RE.finditer(text):
+            n = ctx.note_markers.get(run.offset_at(lo + m.start()))
+            if n is not None:
+                ref = El("ref", {"type": "footnote", "target": f"#fn{n}"}, [m.group()])
                 spans.append((m.start(), m.end(), 1, [ref]))
     for d in text_dates(text, ctx.default_year) if not only_corrections else ():
         nodes: list[Node] = []

@@ -38,7 +38,7 @@ class Registry:
     def add(self, label: str, role: str) -> str:
         """Register a label; returns the person's id."""
         listed = self._by_label.get(label) or self._by_label.get(slug(label))
-        pid = listed.id if listed else slug(label)
+        pid = listed.id if listed else self._same_person(slug(label))
         entry = self.entries.get(pid)
         if entry is None:
             entry = self.entries[pid] = PersonEntry(pid, role, [], listed)
@@ -47,3 +47,34 @@ class Registry:
         if label not in entry.labels:
             entry.labels.append(label)
         return pid
+
+    def _same_person(self, pid: str) -> str:
+        """An id already given to the same person named with or without a first name.
+
+        ``rostow`` and ``walt-rostow`` are one person when no other known id
+        ends in that surname, and so are two ids one misread letter apart
+        (``mahew``, ``maheu``) when only one is that close; otherwise the ids stay
+        apart (an editor can join them in the sidecar). Every label a person was
+        given stays listed in the header.
+        """
+        if pid in self.entries:
+            return pid
+        same = [e for e in self.entries if e.split("-", 1)[-1] == pid or pid.split("-", 1)[-1] == e]
+        if not same and len(pid) >= OCR_VARIANT_MIN:
+            # one letter misread (``mahew``, ``madheu`` for ``maheu``): the same person
+            same = [e for e in self.entries if len(e) >= OCR_VARIANT_MIN and _one_edit(e, pid)]
+        return same[0] if len(same) == 1 else pid
+
+
+#: Ids at least this long may differ by one misread letter and still be one person.
+OCR_VARIANT_MIN = 5
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two ids differ by exactly one letter replaced, added or dropped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))

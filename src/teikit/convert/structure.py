@@ -32,7 +32,7 @@ from teikit.convert.decisions import Decisions
 from teikit.convert.inline import El, InlineContext, Node, plain
 from teikit.convert.plan import Plan, plan_of
 from teikit.convert.recognizers import archival, footnotes, letters, pages
-from teikit.convert.recognizers.brackets import classify_square, pair_brackets
+from teikit.convert.recognizers.brackets import classify_square, closes_turn, pair_brackets
 from teikit.convert.recognizers.dates import DATE_ONLY_RE, DATE_RE
 from teikit.convert.recognizers.dates import parse_date as parse_date_only
 from teikit.convert.recognizers.frame import Frame, split_frame
@@ -91,6 +91,7 @@ class Body:
     dropped: list[str] = field(default_factory=list)
     hyphenations: list[Hyphenation] = field(default_factory=list)
     first_date: str | None = None
+    notes_head: Para | None = None  # a ``NOTES`` heading above the endnotes
 
 
 def read_blocks(source: Transcription) -> tuple[Frame, list[Block]]:
@@ -258,6 +259,7 @@ class Assembler:
         self.dropped: list[str] = []
         self.heads: list[str] = []
         self.speakers = Speakers([])
+        self.notes_head: Para | None = None
 
     # -- preparation -------------------------------------------------------------
     def items(self, blocks: list[Block]) -> list[Item]:
@@ -275,8 +277,14 @@ class Assembler:
                         break
                     j += 1
                 if j == len(blocks):
+                    # an unclosed bracket never swallows what follows: kept as text, flagged
                     loc = self.ctx.source.line_col(block.offset)
-                    self.ctx.report.unsure(loc[0], loc[1], "[Stamp: never closed; taken to the end")
+                    self.ctx.report.unsure(
+                        loc[0], loc[1], "[Stamp: never closed; kept as text, not a stamp"
+                    )
+                    out.append(Para(list(block.lines), block.blank_before))
+                    i += 1
+                    continue
                 out.append(Stamp(lines, block.offset))
                 i = j + 1
                 continue
@@ -418,7 +426,9 @@ class Assembler:
         paras = [it for it in items if isinstance(it, Para)]
         # a form's or memorandum's field (``TO:``, ``DATE:``) is never a speaker's label
         talk = [p for p in paras if not self.is_field(p)]
-        self.speakers = Speakers([p.first for p in talk])
+        self.speakers = Speakers(
+            [p.first for p in talk], [ln.text for p in talk for ln in p.lines[1:]]
+        )
         structural = detect_kind(talk, self.speakers)
         kind = self.forced_kind or assembly_kind(structural, self.plan)
         self.ctx.report.kind = self.forced_kind or reported_kind(kind, self.plan)
@@ -432,7 +442,15 @@ class Assembler:
         from teikit.convert.assemble import assembly_for
 
         assembly_for(kind)(self, div, merged)
-        return Body(kind, div, notes, self.heads, self.dropped, self.hyphenations.entries)
+        return Body(
+            kind,
+            div,
+            notes,
+            self.heads,
+            self.dropped,
+            self.hyphenations.entries,
+            notes_head=self.notes_head,
+        )
 
     def _lock(self, items: list[Item], kind: str) -> set[int]:
         """Paragraphs that page rejoining must leave whole and apart."""
@@ -483,53 +501,21 @@ class Assembler:
         return out
 
     def _endnotes(self, items: list[Item]) -> tuple[list[Item], list[tuple[str, TextRun]]]:
-        k = len(items)
-        style: bool | None = None  # bracketed ``[n]`` or dotted ``n.``: one style per list
-        while k > 0:
-            it = items[k - 1]
-            is_note = isinstance(it, Para) and footnotes.note_number(it.first) is not None
-            if is_note and isinstance(it, Para):
-                bracketed = it.first.startswith("[")
-                if style is not None and bracketed != style:
-                    break
-                style = bracketed
-            if is_note or (isinstance(it, Marker) and k < len(items)):
-                k -= 1
-            else:
-                break
-        # page breaks before the first note end the body; later ones stay among the notes
-        while k < len(items) and isinstance(items[k], Marker):
-            k += 1
-        tail = [it for it in items[k:] if isinstance(it, (Para, Marker))]
-        if not any(isinstance(it, Para) for it in tail):
+        """Endnotes at the end, linked to their markers (:func:`footnotes.split_endnotes`)."""
+        found = footnotes.split_endnotes(items)
+        if found is None:
             return items, []
-        referenced = footnotes.References(it.text for it in items[:k] if isinstance(it, Para))
-        notes: list[tuple[str, list[Line | Marker]]] = []
-        for para in tail:
-            if isinstance(para, Marker):
-                if notes:
-                    notes[-1][1].append(para)
-                continue
-            for line in para.lines:
-                nn = footnotes.note_number(line.text)
-                if nn is None:
-                    if notes:
-                        notes[-1][1].append(line)
-                    continue
-                n, start = nn
-                bracketed = line.text.startswith("[")
-                if not referenced(n, bracketed):
-                    return items, []
-                notes.append((n, [Line(line.text[start:].lstrip(), line.offset + start)]))
-        self.ctx.note_numbers = frozenset(n for n, _ in notes)
-        self.ctx.glued_notes = any(
-            isinstance(p, Para) and not p.first.startswith("[") for p in tail
-        )
+        for offset, message in found.doubts:
+            self.ctx.report.unsure(*self.ctx.source.line_col(offset), message)
+        self.ctx.note_numbers = frozenset(n for n, _ in found.notes)
+        self.ctx.note_markers = found.markers
+        self.notes_head = found.head
         runs = [
-            (n, pages.join_pieces(list(lines), self.hyphenations).strip()) for n, lines in notes
+            (n, pages.join_pieces(list(lines), self.hyphenations).strip())
+            for n, lines in found.notes
         ]
         self.ctx.report.count("notes", len(runs))
-        return items[:k], runs
+        return found.body, runs
 
     # -- pieces shared by the kinds ----------------------------------------------
     def p(self, parent: etree._Element, para: Para, tag: str = "p") -> etree._Element:
@@ -716,7 +702,7 @@ class Assembler:
             return False
         content = text[1 : pairs[0].close]
         if text[0] == "[":
-            return classify_square(content, self.ctx.note_numbers) == "summary"
+            return closes_turn(classify_square(content, self.ctx.note_numbers), content)
         return True
 
     def _item(self, lst: etree._Element, para: Para, n: str) -> None:

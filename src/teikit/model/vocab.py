@@ -165,9 +165,10 @@ class GapReason(StrEnum):
     LOST = "lost"
     ILLEGIBLE = "illegible"
     OMITTED = "omitted"
+    WITHHELD = "withheld"
 
 
-GapReasonValue = Literal["summarized", "lost", "illegible", "omitted"]
+GapReasonValue = Literal["summarized", "lost", "illegible", "omitted", "withheld"]
 
 
 class NoteType(StrEnum):

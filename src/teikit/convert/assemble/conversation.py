@@ -13,6 +13,7 @@ from teikit.convert.builder import element, fill, fill_nodes
 from teikit.convert.inline import El, Node
 from teikit.convert.recognizers import archival
 from teikit.convert.recognizers.pages import Marker, Para
+from teikit.convert.recognizers.speakers import ends_turn, split_turns
 from teikit.convert.structure import (
     NARRATOR_RE,
     Furniture,
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 
 
 def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
+    # turns that start inside a paragraph (a line of a block, a run-in label) stand apart
+    items = split_turns(items, asm.speakers)  # type: ignore[assignment]
     first_turn = next(
         (
             k
@@ -100,7 +103,7 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
             asm.section_head(container, it.lines)
             current = current_list = None
             continue
-        if asm.editorial_only(it) or NARRATOR_RE.match(it.first):
+        if asm.editorial_only(it) or NARRATOR_RE.match(it.first) or ends_turn(it.first):
             current = None
             current_list = None
             asm.p(container, it)

@@ -3,21 +3,40 @@
 Pairing is one linear pass with a stack, so a transcription full of stray
 brackets costs no more than a clean one. A closer that matches nothing, an
 opener never closed, and a square bracket inside another are reported (with
-line:col) and encoded faithfully as text; they never stop the conversion.
+line:col) and encoded faithfully as text; they never stop the conversion and
+never swallow the text that follows.
 
-What a bracket *is* follows from its content alone:
+What a bracket *is* follows from its content (and, for a doubtful reading,
+from the footnote marker after it), in this order:
 
 * ``[sic]`` marks the word before it; ``[1]`` is a footnote reference;
-* ``[signature]`` stands for a signature; ``[Stamp: …]`` for a stamp;
+* ``[signature]`` stands for a signature not transcribed → ``gap`` + ``desc``;
+  ``[Stamp: …]`` for a stamp;
+* text left out: ``[illegible]``, ``[inaudible]``, ``[unclear]`` → ``gap
+  reason="illegible"``; ``[text not declassified]``, ``[name not
+  declassified]``, ``[1 line of source text not declassified]`` → ``gap
+  reason="withheld"``; ``[matter omitted]``, ``[Omitted here is …]`` → ``gap
+  reason="omitted"`` (each with the bracket's words in ``desc``);
+* an archive reference (``[Archive: series, item]``, ``[RG 59, Box 4]``) →
+  ``bibl`` with the item's number in ``idno``;
+* an event, not words (``[Laughter]``, ``[Applause]``, ``[At this point X
+  joined the meeting.]``, ``[Whereupon the meeting adjourned.]``, ``[Off the
+  record]``) → ``stage``;
+* a doubtful reading (``[Kuomintang?]``, or a bracket with a footnote marker
+  right after it) → ``unclear``, never ``supplied``;
 * words that are not English (by the lexicon) and not a name are a
   transliterated original → ``foreign``;
 * a sentence (capitalized, four words or more, ending in a full stop) is the
   transcriber's summary of omitted matter → ``gap`` + ``note type="summary"``;
+* an explanation of what the text refers to (``[former prime minister X]``,
+  ``[i.e. …]``) → ``note type="editorial"``:
+  a gloss is the editor's, not words in the speaker's mouth;
 * anything else made of words was supplied by the transcriber → ``supplied``.
 
-Parentheses are the author's own punctuation and stay as text, except a short
-capitalized sentence in a conversation (``(Laughter.)``) → ``stage`` and a
-transliterated word (``(podchinit')``) → ``foreign``.
+Parentheses are the author's own punctuation and stay as text, except, in a
+conversation, an event (``(Laughter.)``, as ``[Laughter]``) or a short
+capitalized sentence → ``stage``, and a transliterated word
+(``(podchinit')``) → ``foreign``.
 """
 
 from __future__ import annotations
@@ -99,8 +118,61 @@ def pair_brackets(text: str) -> tuple[list[Pair], list[Stray]]:
     return pairs, strays
 
 
-def classify_square(content: str, note_numbers: frozenset[str]) -> str:
-    """What ``[content]`` is: sic, ref, signature, stamp, foreign, summary, supplied, editorial."""
+#: Words of text that could not be read or heard.
+_ILLEGIBLE_RE = re.compile(
+    r"^\s*(?:(?:\d+\s+)?(?:words?|lines?|passages?)\s+)?"
+    r"(?:illegible|inaudible|unclear|unintelligible|garbled|indecipherable|undecipherable)"
+    r"(?:\s+\w+){0,3}\.?\s*$",
+    re.IGNORECASE,
+)
+#: Text withheld from release.
+_WITHHELD_RE = re.compile(
+    r"\bnot\s+declassified\b|\bsanitized\b|\bredacted\b|\bwithheld\b|\bexcised\b|"
+    r"^\s*(?:deleted|exempt(?:ed)?)\b",
+    re.IGNORECASE,
+)
+#: Text the transcription or edition leaves out.
+_OMITTED_RE = re.compile(
+    r"^\s*(?:(?:matter|text|material|portion|remainder|rest)\s+(?:\w+\s+)?omitted\b"
+    r"|omitted\b|omission\b|here\s+follows?\b)",
+    re.IGNORECASE,
+)
+#: What happened rather than what was said.
+_EVENT_RE = re.compile(
+    r"^\s*(?:laughter|laughs|laughing|applause|silence|pause|crosstalk|cross-talk|interruption"
+    r"|off\s+the\s+record|on\s+the\s+record|recess|brief\s+recess|whereupon\b|at\s+this\s+point\b"
+    r"|general\s+laughter|noise|(?:shaking|shakes|nodding|nods)\b)"
+    r"|\b(?:joined|left|entered|rejoined)\s+the\s+(?:meeting|room|conference|discussion)\b"
+    r"|\b(?:recessed|adjourned|reconvened)\b",
+    re.IGNORECASE,
+)
+#: An archive reference: a repository or record group, and numbers.
+_ARCHIVE_RE = re.compile(
+    r"^\s*(?:archive|archives|national\s+archives|nara|record\s+group|rg\s*\d+|file|files"
+    r"|box|folder|fond|collection|library|papers|source)\b[^\]]*?[:,]\s*\S",
+    re.IGNORECASE,
+)
+_ITEM_NUMBER_RE = re.compile(r"[,;]\s*(?P<id>[^,;]*\d[^,;]*?)\s*\.?\s*$")
+#: Openings of an explanation: the editor saying what the text means.
+_GLOSS_OPEN_RE = re.compile(
+    r"^\s*(?:i\.\s?e\.|ie\.|that\s+is|presumably|probably|apparently|possibly|evidently"
+    r"|reference\s+to|refers\s+to|see\b|cf\.)",
+    re.IGNORECASE,
+)
+_CAPITALIZED_RE = re.compile(r"\b[A-Z][a-z’'-]+")
+#: A footnote marker right after a bracket (glued digits, or ``[N]``).
+_MARKER_AFTER_RE = re.compile(r"^(?:\d{1,3}(?!\d)|\[\d{1,3}\])")
+
+
+def classify_square(content: str, note_numbers: frozenset[str], after: str = "") -> str:
+    """What ``[content]`` is (see the module's docstring for the order of the tests).
+
+    Returns one of ``sic``, ``ref``, ``signature``, ``stamp``, ``illegible``,
+    ``withheld``, ``omitted``, ``archive``, ``stage``, ``unclear``, ``foreign``,
+    ``summary``, ``gloss``, ``supplied``, ``editorial``. ``after`` is the text
+    right after the closing bracket (a footnote marker there makes the bracket
+    a doubtful reading).
+    """
     stripped = content.strip()
     if stripped.lower() == "sic":
         return "sic"
@@ -111,9 +183,24 @@ def classify_square(content: str, note_numbers: frozenset[str]) -> str:
         return "signature"
     if _STAMP_RE.match(stripped):
         return "stamp"
+    if _ILLEGIBLE_RE.match(stripped):
+        return "illegible"
+    if _WITHHELD_RE.search(stripped):
+        return "withheld"
+    if _OMITTED_RE.match(stripped):
+        return "omitted"
+    if _ARCHIVE_RE.match(stripped) and any(ch.isdigit() for ch in stripped):
+        return "archive"
     words = WORD_RE.findall(stripped)
     if not words:
         return "editorial"
+    if _EVENT_RE.search(stripped) and len(stripped.split()) <= STAGE_MAX_WORDS * 2:
+        return "stage"
+    marker = _MARKER_AFTER_RE.match(after)
+    if (stripped.endswith("?") and len(words) <= 3) or (
+        marker is not None and marker.group().strip("[]") in note_numbers and len(words) <= 3
+    ):
+        return "unclear"
     if looks_transliterated(stripped):
         return "foreign"
     if (
@@ -122,7 +209,37 @@ def classify_square(content: str, note_numbers: frozenset[str]) -> str:
         and _SENTENCE_END_RE.search(stripped)
     ):
         return "summary"
+    if _GLOSS_OPEN_RE.match(stripped):
+        return "gloss"
+    if stripped[0].islower() and _CAPITALIZED_RE.search(stripped) and len(words) <= 8:
+        # a description with a name in it: ``former prime minister Nehru``
+        return "gloss"
     return "supplied"
+
+
+def item_number(content: str) -> tuple[int, int] | None:
+    """Where the item's number stands in an archive reference (its last part with a digit)."""
+    m = _ITEM_NUMBER_RE.search(content)
+    if m is None:
+        return None
+    return m.start("id"), m.end("id")
+
+
+def closes_turn(kind: str, content: str) -> bool:
+    """Whether a paragraph that is wholly one ``[…]`` of this kind ends the speaker's turn.
+
+    A summary, an omission, an archive reference or a narrated event
+    (``[At this point X joined the meeting.]``) is the editor's, never the
+    speaker's; a short ``[Laughter]`` stays inside the turn it interrupts.
+    """
+    if kind in ("summary", "omitted", "archive"):
+        return True
+    return kind == "stage" and len(content.split()) >= SUMMARY_MIN_WORDS
+
+
+def is_event(content: str) -> bool:
+    """Whether bracketed or parenthesized words tell what happened (``Laughter``)."""
+    return _EVENT_RE.search(content.strip()) is not None
 
 
 def classify_paren(content: str, stage_allowed: bool) -> str:
@@ -131,6 +248,13 @@ def classify_paren(content: str, stage_allowed: bool) -> str:
     words = stripped.split()
     if not words:
         return "text"
+    if (
+        stage_allowed
+        and is_event(stripped)
+        and stripped[0].isupper()
+        and len(words) <= STAGE_MAX_WORDS
+    ):
+        return "stage"
     if (
         stage_allowed
         and stripped[0].isupper()

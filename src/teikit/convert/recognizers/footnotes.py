@@ -1,25 +1,173 @@
-"""Endnotes at the end of a text, and the markers that point to them.
+"""Endnotes at the end of a text, and the markers in the text that point to them.
 
-Notes are written ``[1] text`` or ``1. text`` after the text proper. They are
-taken for notes only when the text refers to each number (``[1]``, or a digit
-glued to a word as in ``Ivanov1``), so a numbered list that happens to end
-a document is not mistaken for notes.
+Two pure steps, each usable by any assembly:
+
+* :func:`endnote_region` finds the notes at the end of a document: paragraphs
+  whose lines start ``[N] text``, ``N. text`` or ``N text``, after the body
+  (and after a signature, a rule, or a ``NOTES`` heading). Read from the end,
+  the numbers must fall: numbered points of the body (``1.`` … ``8.``) that
+  stand before endnotes with the same numbers end the region where the count
+  starts again, so a body point is never taken for a note.
+* :func:`locate_markers` finds, for each note in order, where its marker
+  stands: ``[N]``, a number glued to a word or to punctuation (``word.1``,
+  ``conversation.)1``, ``States1``), or as a last resort a number set off by a
+  space after a word (``UN 4``). Each marker is searched after the previous
+  one, so a number such as ``116.2`` in a file reference before marker 1 is not
+  taken for marker 2. Markers are returned by raw offset, which the phrase
+  level uses to place ``ref`` exactly there and nowhere else.
+
+A note whose marker is not found is still a note: :func:`locate_markers`
+leaves it out of its answer and the caller keeps it unanchored and reports the
+raw line and column. Whether a region is notes at all is decided by
+:func:`is_note_region`: most of its numbers must be found in the text (or a
+``NOTES`` heading says so), so a numbered list ending a memo stays a list.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from teikit.convert.recognizers.pages import Marker, Para
+from teikit.convert.zones import Line
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Sequence
 
-NOTE_LINE_RE = re.compile(r"^(?:\[(?P<b>\d{1,3})\]|(?P<d>\d{1,3})\.)\s+(?=\S)")
-_GLUED_RE_TEMPLATE = r"(?:[^\W\d_]|[.,;:!?”\"’)]){n}(?=[\s,.;:)]|$)"
-#: Every bracketed marker, and every number glued to a word: the same places
-#: :func:`referenced` looks for one number, found for all numbers in one pass.
-_BRACKETED_ANY_RE = re.compile(r"\[(\d+)\]")
-_GLUED_ANY_RE = re.compile(_GLUED_RE_TEMPLATE.replace("{n}", r"(\d+)"))
+#: ``[1] text``, ``1. text`` or ``1 text`` opening a line of the notes.
+NOTE_LINE_RE = re.compile(
+    r"^(?:\[(?P<b>\d{1,3})\]|(?P<d>\d{1,3})\.|(?P<s>\d{1,3})(?=\s+[^\W\d_]|\s+[“\"(\[]))"
+    r"\s+(?=\S)"
+)
+#: A heading that announces the notes.
+NOTES_HEAD_RE = re.compile(
+    r"^(?:end\s*notes|endnotes|foot\s*notes|footnotes|notes|references)[.:]?$", re.IGNORECASE
+)
+#: Paragraphs without a number of their own that may continue a note (a note of two paragraphs).
+MAX_CONTINUATIONS = 2
+
+_BRACKETED_RE = re.compile(r"\[(\d{1,3})\]")
+#: A number glued to a word or to closing punctuation, followed by a space, punctuation or the end.
+_GLUED_RE = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=[.!?”\"’)\]])|(?<=[^\d][,;:]))(\d{1,3})(?=[\s,.;:)”\"’—]|$)"
+)
+#: A number set off by one space after a word, before a capital, punctuation or the end of line.
+_SPACED_RE = re.compile(r"(?<=[^\W\d_]|[.,;:”\"’)]) (\d{1,3})(?=$|[.,;:]|\s+[A-Z“\"(])")
+#: Words after which a spaced number is a count or a reference, not a note marker.
+_NUMBER_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "the",
+        "with",
+        "no",
+        "nos",
+        "no.",
+        "nr",
+        "page",
+        "pages",
+        "p.",
+        "pp.",
+        "box",
+        "folder",
+        "file",
+        "vol",
+        "vol.",
+        "volume",
+        "volumes",
+        "chapter",
+        "chap.",
+        "section",
+        "sect.",
+        "article",
+        "art.",
+        "paragraph",
+        "para.",
+        "para",
+        "item",
+        "items",
+        "tab",
+        "annex",
+        "appendix",
+        "document",
+        "doc.",
+        "telegram",
+        "tel.",
+        "cable",
+        "memo",
+        "number",
+        "table",
+        "figure",
+        "part",
+        "book",
+        "series",
+        "room",
+        "route",
+        "station",
+        "division",
+        "group",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+    ]
+)
+_WORD_BEFORE_RE = re.compile(r"([^\s]+)\s*$")
+
+
+@dataclass(frozen=True)
+class NoteStart:
+    """Where one endnote begins: paragraph and line (indices), its number, its text's column."""
+
+    para: int
+    line: int
+    number: str
+    start: int
+    style: str  # "[" (``[N]``), "." (``N.``) or " " (``N text``)
+
+
+@dataclass(frozen=True)
+class Region:
+    """The endnotes found at the end of a list of paragraphs."""
+
+    first: int  # index of the first note paragraph (the heading's, when there is one)
+    head: int | None  # index of a ``NOTES`` heading paragraph, if any
+    starts: tuple[NoteStart, ...]
+
+    @property
+    def numbers(self) -> list[str]:
+        return [s.number for s in self.starts]
 
 
 def note_number(line: str) -> tuple[str, int] | None:
@@ -27,30 +175,243 @@ def note_number(line: str) -> tuple[str, int] | None:
     m = NOTE_LINE_RE.match(line)
     if m is None:
         return None
-    return (m.group("b") or m.group("d")), m.end()
+    return (m.group("b") or m.group("d") or m.group("s")), m.end()
 
 
-def referenced(body_text: str, number: str, bracketed: bool) -> bool:
-    """Whether the body refers to note ``number``."""
-    if bracketed:
-        return f"[{number}]" in body_text
-    return re.search(_GLUED_RE_TEMPLATE.replace("{n}", re.escape(number)), body_text) is not None
+def _start(line: str) -> tuple[str, int, str] | None:
+    m = NOTE_LINE_RE.match(line)
+    if m is None:
+        return None
+    if m.group("b"):
+        return m.group("b"), m.end(), "["
+    if m.group("d"):
+        return m.group("d"), m.end(), "."
+    return m.group("s"), m.end(), " "
 
 
-class References:
-    """The note numbers a body refers to, read once from all its paragraphs.
+def _para_starts(p: int, lines: Sequence[str]) -> list[NoteStart] | None:
+    """The notes one paragraph holds, or ``None`` when its first line opens none.
 
-    Asking :func:`referenced` for each note searched the whole body per note, so
-    a long document with many notes cost their product.
+    A later line opens a new note only in the style of the first and with a
+    higher number (the next one, for the bare ``N text`` style, whose number a
+    wrapped line of text could also begin with).
     """
+    if not lines:
+        return None
+    first = _start(lines[0])
+    if first is None:
+        return None
+    n, col, style = first
+    out = [NoteStart(p, 0, n, col, style)]
+    for k, line in enumerate(lines[1:], start=1):
+        s = _start(line)
+        if s is None or s[2] != style:
+            continue
+        prev = int(out[-1].number)
+        num = int(s[0])
+        if num == prev + 1 or style == "[" or (style == "." and prev < num <= prev + 3):
+            out.append(NoteStart(p, k, s[0], s[1], style))
+    return out
 
-    def __init__(self, texts: Iterable[str]) -> None:
-        self.bracketed: set[str] = set()
-        self.glued: set[str] = set()
-        for text in texts:
-            self.bracketed.update(_BRACKETED_ANY_RE.findall(text))
-            self.glued.update(_GLUED_ANY_RE.findall(text))
 
-    def __call__(self, number: str, bracketed: bool) -> bool:
-        """Whether the body refers to note ``number`` (as :func:`referenced`)."""
-        return number in (self.bracketed if bracketed else self.glued)
+def endnote_region(paras: Sequence[Sequence[str]]) -> Region | None:
+    """The endnotes at the end of ``paras`` (each given as its line texts), if any.
+
+    Read from the end: note paragraphs, with at most :data:`MAX_CONTINUATIONS`
+    unnumbered paragraphs between them (the second paragraph of a note), while
+    the numbers keep falling; a ``NOTES`` heading ends the region and belongs
+    to it. Page numbers and rules are the caller's to leave out.
+    """
+    found: list[list[NoteStart]] = []
+    pending = 0  # unnumbered paragraphs seen since the last note paragraph, from the end
+    first = len(paras)
+    head: int | None = None
+    k = len(paras) - 1
+    while k >= 0:
+        lines = paras[k]
+        text = " ".join(lines).strip()
+        if found and NOTES_HEAD_RE.match(text):
+            head = k
+            first = k
+            break
+        starts = _para_starts(k, lines)
+        if starts is None:
+            if not found or pending >= MAX_CONTINUATIONS:
+                break
+            pending += 1
+            k -= 1
+            continue
+        if found:
+            # numbers fall towards the top (a number listed twice is kept); only the
+            # bracketed style, which no body point uses, may list them out of order
+            below = found[-1][0]
+            if starts[-1].style != below.style or (
+                below.style != "[" and int(starts[-1].number) > int(below.number)
+            ):
+                break
+        found.append(starts)
+        first = k
+        pending = 0
+        k -= 1
+    if not found:
+        return None
+    if head is None:
+        # unnumbered paragraphs above the last note paragraph found are the body's
+        first = found[-1][0].para
+    ordered = tuple(s for group in reversed(found) for s in group)
+    return Region(first, head, ordered)
+
+
+def _before_ok(line: str, pos: int) -> bool:
+    m = _WORD_BEFORE_RE.search(line[:pos])
+    if m is None:
+        return False
+    word = m.group(1).lower().strip('“"’(')
+    return word not in _NUMBER_WORDS and not word.rstrip(".,;:").isdigit()
+
+
+def _candidates(lines: Sequence[tuple[int, str]], spaced: bool) -> dict[str, list[int]]:
+    """Raw offsets of every possible marker, per number, in text order."""
+    out: dict[str, list[int]] = {}
+    for offset, text in lines:
+        found: list[tuple[int, str]] = []
+        for m in _BRACKETED_RE.finditer(text):
+            found.append((m.start(1), m.group(1)))
+        for m in _GLUED_RE.finditer(text):
+            found.append((m.start(1), m.group(1)))
+        if spaced:
+            for m in _SPACED_RE.finditer(text):
+                if _before_ok(text, m.start()):
+                    found.append((m.start(1), m.group(1)))
+        for pos, n in sorted(found):
+            out.setdefault(str(int(n)), []).append(offset + pos)
+    return out
+
+
+def locate_markers(
+    lines: Sequence[tuple[int, str]],
+    numbers: Sequence[str],
+    *,
+    spaced: bool = True,
+    keys: Sequence[str] | None = None,
+) -> dict[int, str]:
+    """Where each note's marker stands: raw offset of its first digit → note number.
+
+    ``lines`` are the body's lines as (raw offset, text) in reading order;
+    ``numbers`` the notes' numbers in order (``keys``, if given, what to map each
+    marker to instead: a number listed twice has two notes, each with its own
+    marker). Each marker is looked for after the
+    one before; a number not found there is looked for anywhere not yet taken,
+    and a number set off by a space (``UN 4``) is tried only when no
+    bracketed or glued one exists.
+    """
+    strong = _candidates(lines, spaced=False)
+    weak = _candidates(lines, spaced=True) if spaced else strong
+    taken: dict[int, str] = {}
+    last = -1
+    for i, n in enumerate(numbers):
+        key = str(int(n))
+        free_strong = [o for o in strong.get(key, []) if o not in taken]
+        free_weak = [o for o in weak.get(key, []) if o not in taken]
+        chosen = next(
+            (o for o in free_strong if o > last),
+            next((o for o in free_weak if o > last), free_strong[0] if free_strong else None),
+        )
+        if chosen is not None:
+            taken[chosen] = keys[i] if keys is not None else n
+            last = max(last, chosen)
+    return taken
+
+
+def is_note_region(region: Region, anchored: int) -> bool:
+    """Whether a region is endnotes: announced by a heading, or most numbers found in the text."""
+    if anchored == 0:
+        return False
+    return region.head is not None or anchored * 2 >= len(region.starts)
+
+
+def note_keys(numbers: Sequence[str]) -> list[str]:
+    """Each note's key: its number, and ``N-2``, ``N-3`` … for a number listed again.
+
+    The converter's note ids are ``fn`` and the key (see :mod:`teikit.convert.api`).
+    """
+    seen: dict[str, int] = {}
+    out: list[str] = []
+    for n in numbers:
+        seen[n] = seen.get(n, 0) + 1
+        out.append(n if seen[n] == 1 else f"{n}-{seen[n]}")
+    return out
+
+
+@dataclass
+class Endnotes:
+    """Endnotes split off a document's items: what stays in the body, and the notes."""
+
+    body: list[Any]  # the items before the notes, and page breaks found among them
+    notes: list[tuple[str, list[Line]]]  # number and lines, the number cut off
+    markers: dict[int, str]  # raw offset of each marker found → note key (see note_keys)
+    doubts: list[tuple[int, str]]  # raw offset and message: notes whose marker was not found
+    head: Para | None = None  # a ``NOTES`` heading above the notes
+
+
+def split_endnotes(items: Sequence[Any]) -> Endnotes | None:
+    """Find the endnotes among a document's items (paragraphs, page breaks, stamps).
+
+    Only paragraphs after the last non-paragraph block that is not a page
+    break are considered; page breaks among the notes stay in the body's
+    items (after it), so nothing is lost.
+    """
+    k = len(items)
+    while k > 0 and isinstance(items[k - 1], (Para, Marker)):
+        k -= 1
+    tail_idx = [j for j in range(k, len(items)) if isinstance(items[j], Para)]
+    if not tail_idx:
+        return None
+    paras: list[Para] = [items[j] for j in tail_idx]
+    region = endnote_region([[ln.text for ln in p.lines] for p in paras])
+    if region is None:
+        return None
+    start_item = tail_idx[region.first]
+    body_lines: list[tuple[int, str]] = []
+    for it in items[:start_item]:
+        if isinstance(it, Para):
+            body_lines.extend((ln.offset, ln.text) for ln in it.lines)
+    head = paras[region.head] if region.head is not None else None
+    if head is not None:
+        body_lines.extend((ln.offset, ln.text) for ln in head.lines)
+    # the decision rests on bracketed and glued markers only: a spaced number is weak evidence
+    strong = locate_markers(body_lines, region.numbers, spaced=False)
+    if not is_note_region(region, len(set(strong.values()))):
+        return None
+    keys = note_keys(region.numbers)
+    markers = locate_markers(body_lines, region.numbers, keys=keys)
+    anchored = set(markers.values())
+    notes: list[tuple[str, list[Line]]] = []
+    doubts: list[tuple[int, str]] = []
+    starts = {(s.para, s.line): (s, key) for s, key in zip(region.starts, keys, strict=True)}
+    first_note_para = region.starts[0].para
+    for p_idx in range(first_note_para, len(paras)):
+        for l_idx, line in enumerate(paras[p_idx].lines):
+            found = starts.get((p_idx, l_idx))
+            if found is None:
+                if notes:
+                    notes[-1][1].append(line)
+                continue
+            s, key = found
+            text = line.text[s.start :]
+            notes.append((s.number, [Line(text, line.offset + s.start)]))
+            if key not in anchored:
+                doubts.append(
+                    (
+                        line.offset,
+                        f"note {s.number}: its marker was not found in the text; "
+                        "the note is kept, unanchored",
+                    )
+                )
+    body = list(items[:start_item])
+    for it in items[start_item:]:
+        if isinstance(it, Marker):
+            body.append(it)
+        elif isinstance(it, Para):
+            body.extend(piece for piece in it.pieces if isinstance(piece, Marker))
+    return Endnotes(body, notes, markers, doubts, head)

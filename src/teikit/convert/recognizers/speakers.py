@@ -13,6 +13,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from teikit.convert.recognizers.pages import Para
+from teikit.convert.zones import Line
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 HONORIFICS = (
     "Comrade",
@@ -112,11 +119,33 @@ def match_label(text: str, known: frozenset[str] = frozenset()) -> Label | None:
     return None
 
 
+#: Words of an office after a title (``of State``, ``of Foreign Affairs``) are this common.
+OFFICE_ZIPF = 4.0
+
+
 def slug(name: str) -> str:
-    """The contract's person id: ``IVANOV I.I.`` → ``ivanov-ii``."""
+    """The contract's person id: ``IVANOV I.I.`` → ``ivanov-ii``; ``DR. SMITH`` → ``smith``.
+
+    Honorifics and titles before a name are dropped, whatever their case, so a
+    person labelled ``Dr. Smith`` and ``DR. SMITH`` is one person; a label made
+    of titles only (``The Vice President``) keeps them, without ``the``.
+    """
     words = name.replace(",", " ").split()
-    while words and (words[0] in HONORIFICS or words[0].lower() in ("comrade", "cde.")):
+    if words and words[0].lower() == "the":
         words = words[1:]
+    k = 0
+    while k < len(words) and (words[k] in HONORIFICS or words[k].lower() in TITLES):
+        k += 1
+    if 0 < k < len(words) and words[k].lower() in ("of", "for"):
+        # the office of a title (``Secretary of State Rusk``): its common words, not the name
+        from teikit.convert.recognizers.words import zipf
+
+        j = k + 1
+        while j < len(words) and (words[j].lower() == "the" or zipf(words[j]) >= OFFICE_ZIPF):
+            j += 1
+        k = j
+    if k < len(words):
+        words = words[k:]
     names: list[str] = []
     initials: list[str] = []
     for word in words:
@@ -191,6 +220,18 @@ TITLES = frozenset(
         "Ambassador",
         "Adm.",
         "Admiral",
+        "Brig.",
+        "Brigadier",
+        "Cmdr.",
+        "Commander",
+        "Corporal",
+        "Lieutenant",
+        "Lt.",
+        "Maj.",
+        "Major",
+        "Miss",
+        "Sergeant",
+        "Sgt.",
         "Capt.",
         "Captain",
         "Chairman",
@@ -330,6 +371,62 @@ _NOT_NAME_FIRST = frozenset(
 _CANDIDATE_RE = re.compile(r"^(?P<label>[^\W\d_][^:\n\[\]\d]{0,59}?)\s?:(?:\s+(?=\S)|$)")
 
 
+#: Words that make a label a form's field or a document's part, wherever they stand in it
+#: (``AGENCY FILE NUMBER:``, ``DOCUMENT TYPE:``, ``AGENDA ITEM III:``, ``OPENING CRITERIA:``).
+FORM_WORDS = frozenset(
+    (
+        "agency",
+        "agenda",
+        "annex",
+        "appendix",
+        "article",
+        "chapter",
+        "classification",
+        "comments",
+        "criteria",
+        "document",
+        "filenumber",
+        "item",
+        "originator",
+        "pages",
+        "part",
+        "precedence",
+        "record",
+        "records",
+        "restrictions",
+        "routing",
+        "section",
+        "series",
+        "status",
+        "subjects",
+        "title",
+        "type",
+    )
+)
+#: Extra words of speech that may follow the verb (``replied as follows``, ``said to Duda``).
+_VERB_TAIL_MAX = 4
+#: Words between a name and its verb (``Rusk then said``, ``Dobrynin went on to say``).
+_VERB_FILLERS = frozenset(("then", "also", "again", "further", "went", "on", "to", "finally"))
+_SPEECH_VERB_FORMS = SPEECH_VERBS | frozenset(
+    ("say", "explained", "noted", "interrupted", "concluded", "declared", "inquired")
+)
+#: A label closed by a period, as hearings print them (``Mr. Schwarz.``, ``Senator Tower.``,
+#: ``The Chairman.``): an honorific or title and one or two names, or a title alone.
+_PERIOD_TITLES = (
+    r"Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Senator|Chairman|Representative|Congressman|Congresswoman"
+    r"|General|Admiral|Ambassador|Secretary|Judge|Governor|Professor|Colonel|Major|Captain"
+)
+_PERIOD_LABEL_RE = re.compile(
+    rf"^(?P<label>(?:{_PERIOD_TITLES})\s+[{_UP}][{_LO}{_UP}'’-]+(?:\s+[{_UP}][{_LO}{_UP}'’-]+)?"
+    rf"|The\s+(?:Vice\s+)?(?:Chairman|President|Witness|Clerk|Reporter))\.(?:\s+(?=\S)|$)"
+)
+#: After a label, what shows it is a list entry or a contents line, not a turn:
+#: ``Name: 45: clerk`` (a number and another colon), dot leaders, a page number at the end.
+_NOT_TURN_REST_RE = re.compile(
+    r"^\s*\d{1,3}\s*[:;,]\s*[^\W\d_]|^\s*\d{5,}|^\s*\d+\s*$|\.{4,}|(?:\.\s){3,}|\S\s{2,}\d{1,4}\s*$"
+)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A ``Label:`` opening a paragraph, with what its form says."""
@@ -338,6 +435,9 @@ class Candidate:
     end: int
     person: bool  # honorific or title before a name
     verb: bool  # ends with a verb of speech
+    raw_end: int = -1  # where the label's punctuation stands in the raw text
+    punct: str = ":"
+    alone: bool = False  # nothing follows the label in its paragraph's first line
 
 
 def _word_ok(word: str) -> bool:
@@ -347,61 +447,173 @@ def _word_ok(word: str) -> bool:
     return core[0].isupper() or word.lower() in TITLES or core in _PARTICLES
 
 
+def not_a_speaker(label: str, rest: str = "") -> bool:
+    """Whether a ``Label:`` is a form field, a document's part, a list entry or a contents line.
+
+    ``rest`` is the text after the label's punctuation.
+    """
+    words = [w.lower().strip(".,") for w in label.split()]
+    if not words:
+        return True
+    if " ".join(words) in FIELD_LABELS or words[0] in NOT_SPEAKERS:
+        return True
+    if any(w in FORM_WORDS for w in words) or any(ch.isdigit() for ch in label):
+        return True
+    return bool(rest) and _NOT_TURN_REST_RE.search(rest.split("\n", 1)[0][:120]) is not None
+
+
+def _split_verb(words: list[str]) -> tuple[list[str], bool]:
+    """The name words of a label and whether a verb of speech follows them."""
+    for k, word in enumerate(words):
+        if k and word.lower() in _SPEECH_VERB_FORMS and len(words) - k - 1 <= _VERB_TAIL_MAX:
+            name = words[:k]
+            while name and name[-1].lower() in _VERB_FILLERS:
+                name = name[:-1]
+            return name, True
+    return words, False
+
+
 def candidate(text: str) -> Candidate | None:
     """A label of a general name-like form opening ``text``, before any document decision."""
     m = _CANDIDATE_RE.match(text[:80])
     if m is None:
-        return None
+        pm = _PERIOD_LABEL_RE.match(text[:80])
+        if pm is None:
+            return None
+        label = " ".join(pm.group("label").split())
+        if not_a_speaker(label):
+            return None
+        return Candidate(label, pm.end(), True, False, pm.end("label"), ".")
     label = " ".join(m.group("label").split())
     words = label.split()
-    verb = len(words) > 1 and words[-1].lower() in SPEECH_VERBS
-    name_words = words[:-1] if verb else words
+    name_words, verb = _split_verb(words)
     if not name_words or len(name_words) > 5:
         return None
-    low = label.lower()
     first = name_words[0].lower().rstrip(".,")
-    if low in FIELD_LABELS or first in NOT_SPEAKERS or first in _NOT_NAME_FIRST:
+    if not_a_speaker(label, text[m.end() :]) or first in _NOT_NAME_FIRST:
         return None
     if not name_words[0][:1].isupper() or not all(_word_ok(w) for w in name_words):
         return None
     lead = name_words[1:] if first == "the" else name_words
     person = bool(lead) and lead[0].lower() in TITLES and (len(lead) > 1 or first == "the")
-    end = m.end()
-    return Candidate(label, end, person, verb)
+    alone = not text[m.end() :].strip()
+    return Candidate(label, m.end(), person, verb, text.index(":"), ":", alone)
+
+
+def _form_like(openings: list[str]) -> bool:
+    """Whether paragraphs open with two or more field labels (``TO:``, ``AGENCY :``)."""
+    fields = 0
+    for text in openings:
+        m = _FIELD_OPENING_RE.match(text[:60])
+        if m is not None and not_a_speaker(m.group(1)):
+            fields += 1
+            if fields >= 2:
+                return True
+    return False
+
+
+#: Zipf frequency from which a word is too common to be taken for a surname seen once.
+COMMON_WORD_ZIPF = 5.0
+_ONE_NAME_RE = re.compile(rf"[{_UP}](?:[{_LO}'’-]+|[{_UP}'’-]{{2,}})")
+
+
+def _surname_like(label: str) -> bool:
+    """One name-like word that is not a very common English word (``Butz``, not ``Question``)."""
+    from teikit.convert.recognizers.words import zipf
+
+    return _ONE_NAME_RE.fullmatch(label) is not None and zipf(label) < COMMON_WORD_ZIPF
+
+
+def _named_elsewhere(label: str, openings: list[str]) -> bool:
+    """Whether a one-word label (a surname) is written inside another paragraph's opening.
+
+    A participant seen once as a speaker (``McFall:``) is usually listed among
+    those present (``Congressman John J. McFall``).
+    """
+    if " " in label or not label[:1].isupper():
+        return False
+    pattern = re.compile(rf"\S\s+{re.escape(label)}\b(?!\s?:)")
+    return any(pattern.search(text[:100]) for text in openings)
+
+
+_FIELD_OPENING_RE = re.compile(r"^([^\W\d_][^:\n]{0,40}?)\s?:(?:\s|$)")
 
 
 class Speakers:
-    """The speaker labels of one document, decided from all its paragraph openings."""
+    """The speaker labels of one document, decided from all its paragraph openings.
 
-    def __init__(self, openings: list[str]) -> None:
+    A label is a speaker's when it recurs, or has a person's form (an honorific
+    or title before a name, initials), or, in a dialogue, shares its surname
+    with one that is. Labels in capitals alone (``BACKGROUND:``) are a form's
+    or a cable's captions when the document has fields (``TO:``, ``AGENCY:``)
+    and the label does not recur.
+    """
+
+    def __init__(self, openings: list[str], inner: Sequence[str] = ()) -> None:
         strict: list[Label] = []
         cands: list[Candidate] = []
+        # lines inside paragraphs count only for labels that also open a paragraph
+        opening_labels = {c.label for t in openings if (c := candidate(t)) is not None}
+        inner_cands = [c for t in inner if (c := candidate(t)) is not None]
         for text in openings:
             lab = match_label(text)
-            if lab is not None:
+            if lab is not None and not not_a_speaker(lab.label, text[lab.end :]):
                 strict.append(lab)
             c = candidate(text)
             if c is not None:
                 cands.append(c)
+        cands.extend(c for c in inner_cands if c.label in opening_labels)
         counts: dict[str, int] = {}
         for c in cands:
             counts[c.label] = counts.get(c.label, 0) + 1
+        strict_counts: dict[str, int] = {}
+        for lab in strict:
+            strict_counts[lab.label] = strict_counts.get(lab.label, 0) + 1
         self.dialogue = len(cands) >= 3 and max(counts.values(), default=0) >= 2
+        form = _form_like(openings)
         accepted: set[str] = set()
         for lab in strict:
-            # the strict forms, except two bare capitalized words seen once ("About Moscow")
-            bare = not lab.label.isupper() and lab.label.split()[0] not in HONORIFICS
-            if not bare or counts.get(lab.label, 0) >= 2 or self.dialogue:
+            words = lab.label.split()
+            recurs = max(counts.get(lab.label, 0), strict_counts[lab.label]) >= 2
+            # a person's form: an honorific or initials, not capitals alone
+            personal = words[0] in HONORIFICS or bool(re.search(_INITIALS + "$", lab.label))
+            bare = not lab.label.isupper() and words[0] not in HONORIFICS
+            if form and not (recurs or personal):
+                continue
+            if not bare or recurs or self.dialogue:
                 accepted.add(lab.label)
         if self.dialogue:
             for c in cands:
-                if counts[c.label] >= 2 or (c.person and not c.verb):
+                colon = c.punct == ":" and not c.verb
+                if (
+                    counts[c.label] >= 2
+                    or (colon and c.person)
+                    or (colon and _named_elsewhere(c.label, openings))
+                ):
                     accepted.add(c.label)
-            surnames = {a.split()[-1].lower() for a in accepted}
+            # a hearing's label seen once (``Senator Tower.``) beside recurring ones
+            if any(c.punct == "." and counts[c.label] >= 2 for c in cands):
+                accepted.update(c.label for c in cands if c.punct == ".")
+            # a one-word label seen once, where the speakers are named by one word (``Butz:``
+            # beside a recurring ``President:``): the same form, so the same use
+            if any(" " not in a and counts.get(a, 0) >= 2 for a in accepted):
+                accepted.update(
+                    c.label
+                    for c in cands
+                    if c.punct == ":" and not c.verb and not c.alone and _surname_like(c.label)
+                )
+            surnames = {n[-1].lower() for a in accepted if (n := _split_verb(a.split())[0])}
             for c in cands:
-                if not c.verb and c.label.split()[-1].lower() in surnames:
+                name, _ = _split_verb(c.label.split())
+                if (
+                    name
+                    and name[-1].lower() in surnames
+                    and (c.punct == ":" or counts[c.label] > 1)
+                ) or (c.verb and c.person):
                     accepted.add(c.label)
         self.accepted = frozenset(accepted)
+        self._run_in: re.Pattern[str] | None = None
+        self._run_in_built = False
         self.known: set[str] = set()
         self._known_frozen: frozenset[str] = frozenset()
 
@@ -420,8 +632,7 @@ class Speakers:
         c = candidate(text)
         if c is not None and c.label in self.accepted:
             self._remember(c.label)
-            raw_end = text.index(":")
-            return Label(text[:raw_end].rstrip(), ":", c.end)
+            return Label(text[: c.raw_end].rstrip(), c.punct, c.end)
         return None
 
     def count_turns(self, openings: list[str]) -> tuple[int, int]:
@@ -429,11 +640,122 @@ class Speakers:
         labels = [lab.label for t in openings if (lab := self.peek(t)) is not None]
         return len(labels), len(set(labels))
 
+    def run_in_re(self) -> re.Pattern[str] | None:
+        """Accepted labels as they may stand inside a line, after a sentence (built once)."""
+        if not self._run_in_built:
+            self._run_in_built = True
+            labels = sorted(
+                (a for a in self.accepted if a.isupper() or a.split()[0].lower() in TITLES),
+                key=len,
+                reverse=True,
+            )
+            self._run_in = (
+                re.compile(
+                    r"(?<=[.?!\"”’)\]] )(?P<label>"
+                    + "|".join(re.escape(a) for a in labels)
+                    + r"):\s+(?=[A-Z\"“(\[])"
+                )
+                if labels
+                else None
+            )
+        return self._run_in
+
     def peek(self, text: str) -> Label | None:
         lab = match_label(text)
         if lab is not None and lab.label in self.accepted:
             return lab
         c = candidate(text)
         if c is not None and c.label in self.accepted:
-            return Label(c.label, ":", c.end)
+            return Label(c.label, c.punct, c.end)
         return None
+
+
+# -- turns that do not start a paragraph -------------------------------------------
+#
+# A turn may start on a line inside a block (no blank line before it: the first
+# turn run onto the list of those present, or OCR that lost the blank lines), or
+# even inside a line, after the end of the previous speaker's sentence
+# (``…in the fall? MAJOR SMITH: In January…``). Only labels the document has
+# already shown to be speakers' are looked for there.
+
+
+def turn_starts(lines: Sequence[str], speakers: Speakers) -> list[tuple[int, int]]:
+    """Where turns start inside a paragraph: (line index, column), the paragraph's start excluded.
+
+    A line opening with an accepted label starts a turn; so does an accepted
+    label written in capitals or with a title, inside a line, after a
+    sentence's end (``? ``, ``. ``) and before a capital.
+    """
+    out: list[tuple[int, int]] = []
+    run_in = speakers.run_in_re()
+    for k, line in enumerate(lines):
+        if k and speakers.peek(line) is not None:
+            out.append((k, 0))
+        if run_in is None:
+            continue
+        for m in run_in.finditer(line):
+            out.append((k, m.start("label")))
+    return out
+
+
+def split_at(para: Para, starts: Sequence[tuple[int, int]]) -> list[Para]:
+    """``para`` cut where turns start (from :func:`turn_starts`); page breaks stay in place."""
+    if not starts:
+        return [para]
+    cuts = set(starts)
+    by_line: dict[int, list[int]] = {}
+    for k, col in starts:
+        by_line.setdefault(k, []).append(col)
+    out: list[Para] = [Para([], para.blank_before)]
+    line_no = -1
+    for piece in para.pieces:
+        if not isinstance(piece, Line):
+            out[-1].pieces.append(piece)
+            continue
+        line_no += 1
+        cols = sorted(by_line.get(line_no, []))
+        if (line_no, 0) in cuts and out[-1].pieces:
+            out.append(Para([], 0))
+        pos = 0
+        for col in (c for c in cols if c > 0):
+            head = piece.text[pos:col].rstrip()
+            if head:
+                out[-1].pieces.append(Line(head, piece.offset + pos))
+            out.append(Para([], 0))
+            pos = col
+        rest = piece.text[pos:]
+        out[-1].pieces.append(Line(rest, piece.offset + pos))
+    return [p for p in out if p.lines]
+
+
+def split_turns(items: Sequence[object], speakers: Speakers) -> list[object]:
+    """Paragraphs among ``items`` cut where turns start inside them; other items kept."""
+    out: list[object] = []
+    for it in items:
+        if isinstance(it, Para):
+            out.extend(split_at(it, turn_starts([ln.text for ln in it.lines], speakers)))
+        else:
+            out.append(it)
+    return out
+
+
+_SOURCE_NOTE_RE = re.compile(r"^(?:source|sources|citation|archive|archives)\s*:", re.IGNORECASE)
+
+
+def ends_turn(text: str) -> bool:
+    """Whether a paragraph is the document's or the editor's, never the speaker's.
+
+    A document part or form field (``AGENDA ITEM III: Budget``, ``SUBJECT:``) or
+    a source or archive note ends the turn before it: headings, notes and
+    archive references are never inside a turn. Page furniture (``DocId:
+    32203816``, a label followed by a number) does not: the speech goes on
+    after it.
+    """
+    first = text.split("\n", 1)[0].strip()
+    if _SOURCE_NOTE_RE.match(first):
+        return True
+    m = _FIELD_OPENING_RE.match(first[:60])
+    if m is None or any(ch.isdigit() for ch in m.group(1)):
+        return False
+    rest = first[m.end() :].lstrip()
+    return not rest[:1].isdigit() and not_a_speaker(m.group(1), rest)

@@ -1,0 +1,141 @@
+"""Endnotes and their markers: the pure recognizers, and whole documents converted."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from teikit.convert import convert
+from teikit.convert.recognizers.footnotes import (
+    endnote_region,
+    is_note_region,
+    locate_markers,
+    note_number,
+)
+from teikit.xmlio import TEI_NS
+
+T = f"{{{TEI_NS}}}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+def test_note_line_styles() -> None:
+    assert note_number("[3] See Document 4.") == ("3", 4)
+    assert note_number("3. See Document 4.") == ("3", 3)
+    assert note_number("3 See Document 4.") == ("3", 2)
+    # a number that begins a wrapped line of text is not a note
+    assert note_number("113), Box 2, FRUS") is None
+    assert note_number("1988 note to the file") is None
+
+
+def test_region_stops_where_numbers_start_again() -> None:
+    paras = [
+        ["Body text.1 More text.2"],
+        ["1. First point of the body."],
+        ["2. Second point of the body."],
+        ["1 First endnote."],
+        ["2 Second endnote,", "wrapped over two lines."],
+    ]
+    region = endnote_region(paras)
+    assert region is not None
+    assert region.first == 3
+    assert region.numbers == ["1", "2"]
+
+
+def test_region_with_notes_heading_and_several_notes_per_paragraph() -> None:
+    paras = [["Text.[1] More.[2]"], ["NOTES"], ["1. One.", "2. Two, which", "wraps."]]
+    region = endnote_region(paras)
+    assert region is not None
+    assert (region.first, region.head, region.numbers) == (1, 1, ["1", "2"])
+    assert [(s.para, s.line) for s in region.starts] == [(2, 0), (2, 1)]
+
+
+def test_markers_in_order_skip_numbers_before_the_previous_marker() -> None:
+    lines = [
+        (0, "in file 116.2 the papers were"),
+        (40, "closed to researchers.1 Later, in"),
+        (80, "September 1945 to December 31, 1913.2 With"),
+    ]
+    found = locate_markers(lines, ["1", "2"])
+    first = 40 + lines[1][1].index(".1") + 1
+    second = 80 + lines[2][1].index(".2") + 1
+    assert found == {first: "1", second: "2"}
+
+
+def test_markers_glued_to_punctuation_and_spaced() -> None:
+    lines = [(0, "as he said in conversation.)1 Then"), (100, "[2] was"), (200, "the UN 4")]
+    found = locate_markers(lines, ["1", "2", "4"])
+    assert sorted(found.values()) == ["1", "2", "4"]
+    assert 200 + 7 in found
+    # numbers after words that take a number are not markers
+    assert locate_markers([(0, "see page 4 and Box 4")], ["4"]) == {}
+
+
+def test_numbered_list_without_markers_is_not_notes() -> None:
+    region = endnote_region([["We recommend:"], ["1. Do this."], ["2. Do that."]])
+    assert region is not None
+    assert not is_note_region(region, 0)
+
+
+def _tei(text: str) -> etree._Element:
+    return convert(text=text, name="doc").tree.getroot()
+
+
+def test_endnotes_after_signature_and_rule_are_linked() -> None:
+    root = _tei(
+        "Memorandum for the Record1\n\n"
+        "The meeting discussed access.2 Nothing was decided.\n\n"
+        "John Smith\n\n"
+        "__________\n\n"
+        "1 Source: Department files, Box 2.\n\n"
+        "2 The files are not printed.\n"
+    )
+    refs = [(r.get("target"), r.text) for r in root.iter(f"{T}ref")]
+    assert refs == [("#fn1", "1"), ("#fn2", "2")]
+    notes = [(n.get(XML_ID), n.get("n")) for n in root.iter(f"{T}note")]
+    assert notes == [("fn1", "1"), ("fn2", "2")]
+
+
+def test_body_points_beside_endnotes_with_the_same_numbers() -> None:
+    root = _tei(
+        "Instructions\n\n"
+        "The mission2 is set out below.1\n\n"
+        "1. Go to the capital.\n\n"
+        "2. Report by cable.\n\n"
+        "1. Not printed.\n\n"
+        "2. See Document 4.\n"
+    )
+    items = [i.get("n") for i in root.iter(f"{T}item")]
+    assert items == ["1", "2"]
+    assert [n.get("n") for n in root.iter(f"{T}note") if n.get("type") == "footnote"] == [
+        "1",
+        "2",
+    ]
+
+
+def test_unanchored_note_is_kept_flagged_and_the_document_is_valid() -> None:
+    result = convert(
+        text="Memorandum\n\nText with a marker.1 And more text.[3]\n\n"
+        "[1] The first note.\n\n[2] A note whose marker is missing.\n\n[3] Another.\n",
+        name="doc",
+    )
+    root = result.tree.getroot()
+    notes = [n for n in root.iter(f"{T}note") if n.get("type") == "footnote"]
+    assert [n.get("n") for n in notes] == ["1", "2", "3"]
+    doubts = [(u.line, u.column, u.message) for u in result.report.uncertainties]
+    assert any(line == 7 and col == 1 and "note 2" in msg for line, col, msg in doubts)
+
+
+def test_notes_heading_goes_with_the_notes() -> None:
+    root = _tei("Study\n\nIt was so.[1]\n\nNOTES\n\n1. Spaulding, p. 33.\n")
+    back = root.find(f"{T}text/{T}back/{T}div")
+    assert back is not None
+    assert etree.tostring(back, encoding="unicode").count(">NOTES</head>") == 1
+
+
+def test_a_number_listed_twice_links_each_note_to_its_own_marker() -> None:
+    root = _tei(
+        "Memo\n\nFirst.[1] Second.[2] Again.[2]\n\n[1] One.\n\n[2] Two.\n\n[2] Two again.\n"
+    )
+    refs = [r.get("target") for r in root.iter(f"{T}ref")]
+    assert refs == ["#fn1", "#fn2", "#fn2-2"]
+    ids = [n.get(XML_ID) for n in root.iter(f"{T}note") if n.get("type") == "footnote"]
+    assert ids == ["fn1", "fn2", "fn2-2"]
