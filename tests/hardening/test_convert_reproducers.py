@@ -297,3 +297,14 @@ def test_page_breaks_in_a_heading_and_a_signature_are_kept_in_order() -> None:
     assert [pb.get("n") for pb in head.iter(f"{T}pb")] == ["1"]
     signed = teikit.convert(text="y\n\nWith greetings\n\n3\n\nd ° , *\n\n12\n\nr\n").tree.getroot()
     assert [pb.get("n") for pb in signed.iter(f"{T}pb")] == ["3", "12"]
+
+
+def test_a_page_address_under_a_field_without_a_citation_is_kept() -> None:
+    """Found by the fuzz campaign: the URL after a field's value was dropped (and refused)."""
+    import teikit
+
+    result = teikit.convert(
+        text="Original Language:\n\nRussian\n\n<https://example.org/document/1>\n", name="f"
+    )
+    ptrs = [p.get("target") for p in result.tree.getroot().iter(f"{T}ptr")]
+    assert ptrs == ["https://example.org/document/1"]

@@ -244,6 +244,11 @@ def build_header(info: HeaderInfo) -> etree._Element:
         )
         for url in frame.urls:
             element(bibl, "ptr", target=url)
+    if frame.urls and not citations:
+        # the addresses a scraped page gives under a field, with no citation to carry them
+        bibl = element(source_desc, "bibl", type="citation")
+        for url in frame.urls:
+            element(bibl, "ptr", target=url)
     for block in frame.archive:
         fill_nodes(element(source_desc, "bibl", type="citation"), info.render(block), iter(()))
     for block in [*frame.fields.get("credits", []), *frame.credits]:
