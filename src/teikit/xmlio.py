@@ -115,7 +115,10 @@ def read_regular(
         raise too_large(name, limit)
     try:
         with Path(path).open("rb") as fh:
-            data = fh.read(limit + 1)
+            # read(n) allocates n bytes up front: ask for the file's size, not the limit
+            data = fh.read(min(limit, st.st_size) + 1)
+            if len(data) > st.st_size:  # it grew since stat: read on, up to the limit
+                data += fh.read(limit + 1 - len(data))
     except OSError as exc:
         raise TeikitError(
             f"{_cannot_read(what)}: {exc.strerror or exc}", SourceLocation(name)
