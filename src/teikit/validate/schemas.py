@@ -106,8 +106,12 @@ def _refuse_unknown_name(path: str) -> None:
     )
 
 
+@lru_cache(maxsize=64)
 def schema_label(path: str) -> str:
-    """How a problem names the schema that found it: the bundled name, else the file name."""
+    """How a problem names the schema that found it: the bundled name, else the file name.
+
+    Cached: every document's checks ask, and the answer resolves paths on disk.
+    """
     return bundled_name(path) or Path(path).name
 
 
