@@ -308,3 +308,11 @@ def test_a_page_address_under_a_field_without_a_citation_is_kept() -> None:
     )
     ptrs = [p.get("target") for p in result.tree.getroot().iter(f"{T}ptr")]
     assert ptrs == ["https://example.org/document/1"]
+
+
+def test_a_page_number_kept_when_its_block_falls_back_to_a_paragraph() -> None:
+    """Found by the fuzz campaign: the fallback flattened a page break and lost its number."""
+    import teikit
+
+    result = teikit.convert(text="12\n\n\nCABLE N° 25025\n\nSome text.\n", name="f")
+    assert [p.get("n") for p in result.tree.getroot().iter(f"{T}pb")] == ["12"]

@@ -201,13 +201,51 @@ def _sections_own_what_follows(root: etree._Element) -> list[etree._Element]:
     return moved
 
 
+def _fill_plain(p: etree._Element, block: etree._Element) -> None:
+    """Put ``block``'s words into ``p``, keeping its page breaks where they stand.
+
+    A page break carries its number in ``@n``: flattening to text alone lost it.
+    """
+    pieces: list[str | etree._Element] = []
+
+    def walk(el: etree._Element) -> None:
+        if el.text:
+            pieces.append(el.text)
+        for child in el:
+            if child.tag == tei("pb"):
+                pieces.append(element(None, "pb", **dict(child.attrib)))
+            elif isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                pieces.append(child.tail)
+
+    walk(block)
+    last: etree._Element | None = None
+    for piece in pieces:
+        if isinstance(piece, str):
+            if last is None:
+                p.text = (p.text or "") + " " + piece
+            else:
+                last.tail = (last.tail or "") + " " + piece
+        else:
+            p.append(piece)
+            last = piece
+    p.text = " ".join((p.text or "").split()) or None
+    for child in p:
+        child.tail = (
+            (" " + " ".join(child.tail.split())) if child.tail and child.tail.split() else None
+        )
+
+
 def _plain(block: etree._Element) -> etree._Element:
     """Replace a block by a ``p`` (or ``div`` by its words in ``p``) with the same words."""
     parent = block.getparent()
     assert parent is not None
-    words = " ".join(" ".join(block.itertext()).split())
     p = element(None, "p")
-    p.text = words
+    if block.tag == tei("pb"):
+        p.append(element(None, "pb", **dict(block.attrib)))  # a page break keeps its number
+    else:
+        _fill_plain(p, block)
     p.tail = block.tail
     if parent.tag == tei("sp") and block.tag not in (tei("p"), tei("speaker")):
         parent.replace(block, p)
@@ -276,12 +314,18 @@ def flatten_body(root: etree._Element) -> None:
     div = body.find(_DIV)
     if div is None:
         return
-    blocks = [" ".join(" ".join(child.itertext()).split()) for child in div]
-    for child in list(div):
+    children = list(div)
+    for child in children:
         div.remove(child)
     div.text = None
-    for words in blocks:
-        if words:
-            element(div, "p", words)
+    for child in children:
+        if child.tag == tei("pb"):
+            child.tail = None
+            div.append(child)
+            continue
+        p = element(None, "p")
+        _fill_plain(p, child)
+        if p.text or len(p):
+            div.append(p)
     if not len(div):
         element(div, "p")
