@@ -17,18 +17,15 @@ import json
 import re
 import subprocess
 import sys
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
 
 from teikit.xmlio import TEI_NS
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 T = f"{{{TEI_NS}}}"
 
@@ -149,22 +146,10 @@ def test_enough_documents_with_each_feature(derived: list[Derived]) -> None:
 
 # -- keys that survive conversion ---------------------------------------------------
 
-_BRACKETS = re.compile(r"\[[^\]]*\]")
 
-
-def _alnum(text: str, n: int = 24) -> str:
-    """The first ``n`` letters and digits, lower-cased: robust to quotes, dashes, markup.
-
-    A bracket the truth's 60-character excerpt cuts off before it closes is left
-    out too, as a closed one is: the converter encodes it as an element.
-    """
-    text = unicodedata.normalize("NFKC", _BRACKETS.sub(" ", text))
-    text = text.split("[", 1)[0] if "]" not in text.rsplit("[", 1)[-1] else text
-    return "".join(ch for ch in text.lower() if ch.isalnum())[:n]
-
-
-def _label(label: str) -> str:
-    return " ".join(label.rstrip(":. ").split()).lower()
+# The matching keys are frus_score's, shared with the corpus-scale evaluation.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "devset"))
+from frus_score import _alnum, _text, tei_turns, truth_notes, truth_turns  # noqa: E402
 
 
 def _marking(classification: str | None) -> str | None:
@@ -172,46 +157,6 @@ def _marking(classification: str | None) -> str | None:
     if not classification or classification.lower().startswith("no classification"):
         return None
     return re.split(r"[;.,]", classification)[0].strip().lower()
-
-
-def truth_turns(truth: dict[str, Any]) -> Counter[tuple[str, str]]:
-    turns: Counter[tuple[str, str]] = Counter()
-    for block in truth["blocks"]:
-        # "Dear Cabot:" names a person inside its label, which frus2raw counts as a
-        # turn; it is a letter's salutation, and the converter rightly says so.
-        if block.get("speaker") and not block["label_raw"].lower().startswith("dear "):
-            raw = block["label_raw"]
-            rest = block["text_start"][len(raw) + 1 :]
-            turns[(_label(raw), _alnum(rest, 12))] += 1
-    return turns
-
-
-def truth_notes(truth: dict[str, Any]) -> Counter[tuple[str, str]]:
-    return Counter((str(n["n"]), _alnum(n["text"])) for n in truth["footnotes"])
-
-
-#: Elements made from bracketed matter, which the truth keys leave out with the brackets.
-_FROM_BRACKETS = ("note", "ref", "supplied", "gap", "foreign", "stage")
-
-
-def _text(el: etree._Element, skip: tuple[str, ...] = _FROM_BRACKETS) -> str:
-    """Text of ``el`` without what brackets became (notes, markers, supplied words…)."""
-    parts: list[str] = [el.text or ""]
-    for child in el:
-        if isinstance(child.tag, str) and etree.QName(child).localname not in skip:
-            parts.append(_text(child, skip))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def tei_turns(root: etree._Element) -> Counter[tuple[str, str]]:
-    turns: Counter[tuple[str, str]] = Counter()
-    for sp in root.iter(f"{T}sp"):
-        speaker = sp.find(f"{T}speaker")
-        first = next((c for c in sp if c.tag in (f"{T}p", f"{T}ab")), None)
-        label = _label("".join(speaker.itertext())) if speaker is not None else ""
-        turns[(label, _alnum(_text(first), 12) if first is not None else "")] += 1
-    return turns
 
 
 def tei_notes(root: etree._Element) -> Counter[tuple[str, str]]:
