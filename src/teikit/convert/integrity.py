@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from teikit.convert.source import Transcription
 
 #: Letters and digits are separate words: a note number glued to a word
-#: (``Khrushchev1``) becomes ``Khrushchev`` and ``<ref>1</ref>``.
+#: (``Smith1``) becomes ``Smith`` and ``<ref>1</ref>``.
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 #: Attributes whose values are words of the input (page and note numbers, links).
 _WORD_ATTRIBUTES = ("n", "target")

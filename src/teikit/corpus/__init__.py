@@ -14,7 +14,7 @@ Usage::
     from teikit.corpus import load_registry
 
     registry = load_registry("tei/persons.xml")
-    for document, speech in registry.speeches("mao-zedong"):
+    for document, speech in registry.speeches("smith-john"):
         print(document.name, speech.text[:60])
 """
 
