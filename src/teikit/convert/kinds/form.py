@@ -1,4 +1,4 @@
-"""Forms: most lines are field labels, many with no value."""
+"""Forms: a title naming one (``… INFORMATION SHEET``), or most lines field labels."""
 
 from __future__ import annotations
 
@@ -13,6 +13,11 @@ if TYPE_CHECKING:
 
 @kind("form", "memorandum", "prose")
 def detect(doc: DocFeatures, roles: Roles) -> Score:
+    from teikit.convert.kinds.named import named_kind
+
+    named = named_kind(doc)
+    if named is not None and named[0] == "form":
+        return Score(0.6, f"the copy calls itself {' '.join(named[1].split())} (line {named[2]})")
     fields = count(roles, "field")
     if doc.lines and fields >= 6 and fields >= 0.4 * len(doc.lines):
         return Score(0.6, f"{fields} of {len(doc.lines)} lines are form fields")

@@ -1,4 +1,5 @@
-"""Letters: a salutation (``Dear …,``) near the start or a closing salutation near the end."""
+"""Letters: a title naming one (``Letter From…``), a salutation (``Dear …,``, ``Sir:``) near
+the start or a closing salutation near the end."""
 
 from __future__ import annotations
 
@@ -15,6 +16,11 @@ if TYPE_CHECKING:
 @kind("letter", "letter", "letter")
 def detect(doc: DocFeatures, roles: Roles) -> Score:
     del roles
+    from teikit.convert.kinds.named import named_kind
+
+    named = named_kind(doc)
+    if named is not None and named[0] == "letter":
+        return Score(0.65, f"the copy calls itself {' '.join(named[1].split())} (line {named[2]})")
     for f in doc.lines[:40]:
         if letters.salute_at(f.text):
             return Score(0.6, f"a salutation at line {f.number}")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from teikit.convert.kinds import Detector, Roles, body_lines, kind
+from teikit.convert.kinds import KINDS, Detector, Roles, body_lines, kind
 from teikit.convert.roles import Score
 
 if TYPE_CHECKING:
@@ -28,21 +28,40 @@ NAMES: tuple[tuple[str, str, str, str, float], ...] = (
         "conversation",
         "conversation",
         "prose",
-        r"(?:MEMORANDUM|RECORD)\s+OF\s+(?:THE\s+)?CONVERSATION|\bMEMCON\b",
+        r"(?:MEMORANDUM|RECORD)\s+OF\s+(?:THE\s+)?CONVERSATION|\bMEMCON\b"
+        r"|^CONVERSATION\s+(?:BETWEEN|WITH|OF)\b",
         0.75,
     ),
-    ("minutes", "memorandum", "prose", r"\bMINUTES\b|\bSUMMARY\s+OF\s+(?:THE\s+)?MEETING\b", 0.7),
+    (
+        "minutes",
+        "memorandum",
+        "prose",
+        r"\bMINUTES\b|\bSUMMARY\s+OF\s+(?:THE\s+)?MEETING\b"
+        r"|^RECORD\s+OF\s+(?:THE\s+|A\s+)?(?:\S+\s+){0,3}MEETING\b",
+        0.7,
+    ),
     ("transcript", "conversation", "prose", r"\bTRANSCRIPT\b|\bTESTIMONY\s+OF\b|\bHEARING\b", 0.65),
     ("airtel", "cable", "prose", r"\bAIRTEL\b", 0.8),
     ("teletype", "cable", "prose", r"\bTELETYPE\b|\bNITEL\b|\bTELETYPED\b", 0.75),
     ("telegram", "telegram", "prose", r"\bTELEGRAM\b|\bRADIOGRAM\b", 0.7),
     ("dispatch", "memorandum", "prose", r"\bDISPATCH\b", 0.7),
     ("cable", "cable", "prose", r"\bCABLE(?:GRAM)?\b|\bCLASSIFIED\s+MESSAGE\b|\bCIPHER\b", 0.7),
+    ("letter", "letter", "letter", r"^LETTER\s+(?:FROM|TO)\b", 0.65),
+    (
+        "form",
+        "memorandum",
+        "prose",
+        r"^[A-Z/ ]*\b(?:INFORMATION|ROUTING|TRANSMITTAL|DATA)\s+SHEET$",
+        0.6,
+    ),
     (
         "report",
         "memorandum",
         "prose",
-        r"\b(?:INFORMATION|STATUS|INVESTIGATIVE|INTELLIGENCE)\s+REPORT\b|\bREPORT\s+OF\b|\bFD-302\b|\bCHECKLIST\b",
+        r"\b(?:INFORMATION|STATUS|INVESTIGATIVE|INTELLIGENCE)\s+REPORT\b|\bREPORT\s+OF\b"
+        r"|\bFD-302\b|\bCHECKLIST\b|\bTDCS\b|\bRESEARCH\s+(?:PROJECT|STUDY|PAPER)\b"
+        # the printed fields of an investigative report's cover page
+        r"|\bREPORTING\s+OFFICE\b|\bINVESTIGATIVE\s+PERIOD\b|\bCHARACTER\s+OF\s+CASE\b",
         0.6,
     ),
     ("memorandum", "memorandum", "prose", r"\bMEMORANDUM\b|\bMEMO\b", 0.55),
@@ -51,19 +70,96 @@ NAMES: tuple[tuple[str, str, str, str, float], ...] = (
 _COMPILED = [(k, re.compile(p)) for k, _, _, p, _ in NAMES]
 _SCORE = {k: s for k, _, _, _, s in reversed(NAMES)}
 
+#: Multi-word names as OCR may break them (``MEMORANDUM FORT`` / ``HE RECORD``):
+#: compared as letters only over a line and the next, where a line names a kind.
+COMPACT: tuple[tuple[str, str], ...] = (
+    ("memorandum-for-record", "MEMORANDUMFORTHERECORD"),
+    ("memorandum-for-record", "MEMORANDUMFORRECORD"),
+    ("conversation", "MEMORANDUMOFCONVERSATION"),
+    ("conversation", "RECORDOFCONVERSATION"),
+)
+
+#: A copy refers to itself in its own prose: ``This letter is for information…``.
+SELF_REFERENCE = re.compile(
+    r"\bTHIS\s+(LETTER|MEMORANDUM|AIRTEL|TELETYPE|TELEGRAM|CABLE|DISPATCH|REPORT)\b"
+)
+_SELF_KIND = {
+    "LETTER": "letter",
+    "MEMORANDUM": "memorandum",
+    "AIRTEL": "airtel",
+    "TELETYPE": "teletype",
+    "TELEGRAM": "telegram",
+    "CABLE": "cable",
+    "DISPATCH": "dispatch",
+    "REPORT": "report",
+}
+
+#: A line with at least this many words in lower case is running prose.
+PROSE_WORDS = 5
+
+
+def naming(text: str, start: int) -> str | None:
+    """How a line names a kind at ``start``: ``"title"``, ``"word"`` or ``None``.
+
+    A kind's name counts where the copy uses it as a name: in capitals (a form's
+    title, a routing line), at the start of a short line or of a title
+    (``Letter From…``). In running prose (``Your dispatch of February 11th…``,
+    ``…special circuit and cable…``) the word describes something else and does
+    not count. A name in capitals is a ``"title"``, which outranks a name in
+    mixed case (a ticked option ``• Teletype`` under ``AIRTEL``).
+    """
+    words = text.split()
+    lower = sum(1 for w in words if any(c.islower() for c in w))
+    head = text[:start].strip(" \t•·*-[](|.:;'\"‘’“”")
+    at_start = not head or (len(head.split()) <= 1 and not any(c.isalpha() for c in head))
+    word = text[start : start + 12]
+    caps = word.upper() == word and any(c.isalpha() for c in word)
+    if lower >= PROSE_WORDS and not at_start:
+        return None
+    if caps:
+        return "title"
+    if at_start or len(words) <= 4:
+        return "word"
+    return None
+
 
 def named_kind(doc: DocFeatures, lines: int = 60) -> tuple[str, str, int] | None:
-    """The kind the copy names first in its first lines: (kind, the words, line number)."""
-    best: tuple[int, int, str, str] | None = None  # (line index, pattern rank, kind, words)
-    for k, f in enumerate(body_lines(doc)[:lines]):
-        text = f.text.upper()
+    """The kind the copy names in its first lines: (kind, the words, line number).
+
+    Names in capitals outrank names in mixed case; then the earliest wins, and at
+    the same place the more specific name (``MEMORANDUM FOR THE RECORD`` over
+    ``MEMORANDUM``). Failing a name, a multi-word name broken across two lines by
+    OCR, then the copy's reference to itself (``this letter``) anywhere in it.
+    """
+    body = body_lines(doc)
+    best: tuple[int, int, int, str, str] | None = None  # (tier, line, rank, kind, words)
+    for k, f in enumerate(body[:lines]):
+        original = f.text
+        text = original.upper()
         for rank, (name, pattern) in enumerate(_COMPILED):
             m = pattern.search(text)
-            if m is not None and (best is None or (k, rank) < best[:2]):
-                best = (k, rank, name, m.group())
-        if best is not None:
-            found = body_lines(doc)[best[0]]
-            return best[2], best[3], found.number
+            if m is None:
+                continue
+            how = naming(original, m.start())
+            if how is None:
+                continue
+            cand = (0 if how == "title" else 1, k, rank, name, m.group())
+            if best is None or cand[:3] < best[:3]:
+                best = cand
+        if best is not None and best[1] == k:
+            # the name may run on, broken, into the next line: the longer name wins
+            nxt = body[k + 1].text if k + 1 < len(body) else ""
+            joined = re.sub(r"[^A-Z]", "", (original + nxt).upper())
+            for name, compact in COMPACT:
+                if compact in joined and joined.index(compact) <= len(re.sub(r"[^A-Z]", "", text)):
+                    best = (best[0], k, -1, name, compact)
+                    break
+    if best is not None:
+        return best[3], best[4], body[best[1]].number
+    for f in body[:lines]:
+        m = SELF_REFERENCE.search(f.text.upper())
+        if m is not None:
+            return _SELF_KIND[m.group(1)], m.group(), f.number
     return None
 
 
@@ -81,6 +177,8 @@ def _detector(name: str) -> Detector:
 
 _seen: set[str] = set()
 for _name, _div, _assembly, _pattern, _score in NAMES:
-    if _name not in _seen:
+    # a kind with a detector of its own (a letter: its salutation) reads the
+    # name itself, through :func:`named_kind`
+    if _name not in _seen and _name not in KINDS:
         _seen.add(_name)
         kind(_name, _div, _assembly)(_detector(_name))

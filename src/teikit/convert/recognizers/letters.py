@@ -12,7 +12,8 @@ import re
 
 SALUTE_RE = re.compile(
     r"^(?P<salute>(?:(?:My\s+)?Dear|Respected|Esteemed|Honou?red)\s+[^,!\n]{1,60}[,!]"
-    r"|(?:Cde\.|Comrade|Comrades|Cdes\.)\s*[^,!.\n]{0,40}!)"
+    r"|(?:Cde\.|Comrade|Comrades|Cdes\.)\s*[^,!.\n]{0,40}!"
+    r"|(?:Sir|Madam|Gentlemen|Mesdames)\s*[:,](?=\s*$))"
 )
 CLOSING_SALUTE_RE = re.compile(
     r"^(?:With\s+(?:\w+\s+){0,3}(?:greetings|regards|respect|wishes)"
