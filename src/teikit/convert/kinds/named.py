@@ -29,7 +29,7 @@ NAMES: tuple[tuple[str, str, str, str, float], ...] = (
         "conversation",
         "prose",
         r"(?:MEMORANDUM|RECORD)\s+OF\s+(?:THE\s+)?CONVERSATION|\bMEMCON\b"
-        r"|^CONVERSATION\s+(?:BETWEEN|WITH|OF)\b",
+        r"|^(?:TELEPHONE\s+)?CONVERSATION\s+(?:BETWEEN|WITH|OF)\b|\bTELEPHONE\s+CONVERSATION\b",
         0.75,
     ),
     (
@@ -37,13 +37,13 @@ NAMES: tuple[tuple[str, str, str, str, float], ...] = (
         "memorandum",
         "prose",
         r"\bMINUTES\b|\bSUMMARY\s+OF\s+(?:THE\s+)?MEETING\b"
-        r"|^RECORD\s+OF\s+(?:THE\s+|A\s+)?(?:\S+\s+){0,3}MEETING\b",
+        r"|^(?:RECORD|NOTES)\s+OF\s+(?:THE\s+|A\s+)?(?:\S+\s+){0,3}MEETING\b",
         0.7,
     ),
     ("transcript", "conversation", "prose", r"\bTRANSCRIPT\b|\bTESTIMONY\s+OF\b|\bHEARING\b", 0.65),
     ("airtel", "cable", "prose", r"\bAIRTEL\b", 0.8),
     ("teletype", "cable", "prose", r"\bTELETYPE\b|\bNITEL\b|\bTELETYPED\b", 0.75),
-    ("telegram", "telegram", "prose", r"\bTELEGRAM\b|\bRADIOGRAM\b", 0.7),
+    ("telegram", "telegram", "prose", r"\bTELEGRAM\b|\bRADIOGRAM\b|\bAIRGRAM\b", 0.7),
     ("dispatch", "memorandum", "prose", r"\bDISPATCH\b", 0.7),
     ("cable", "cable", "prose", r"\bCABLE(?:GRAM)?\b|\bCLASSIFIED\s+MESSAGE\b|\bCIPHER\b", 0.7),
     ("letter", "letter", "letter", r"^LETTER\s+(?:FROM|TO)\b", 0.65),
@@ -143,7 +143,8 @@ def named_kind(doc: DocFeatures, lines: int = 60) -> tuple[str, str, int] | None
             how = naming(original, m.start())
             if how is None:
                 continue
-            cand = (0 if how == "title" else 1, k, rank, name, m.group())
+            # the copy's first line is its title, whatever its case
+            cand = (0 if how == "title" or k == 0 else 1, k, rank, name, m.group())
             if best is None or cand[:3] < best[:3]:
                 best = cand
         if best is not None and best[1] == k:
