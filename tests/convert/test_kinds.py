@@ -85,3 +85,15 @@ def test_form_fields_without_an_exchange_are_no_transcript() -> None:
     doc = line_features("MEMORANDUM\n\n" + text + "\n\nThe file was read.\n")
     kind, _ = detect(doc, roles_of(doc))
     assert kind.name != "transcript"
+
+
+def test_the_first_line_is_a_title_whatever_its_case_and_length() -> None:
+    text = "Circular Telegram From the Department of State to Certain Diplomatic Missions\n\n1. Text.\n"
+    assert _named(text) == ("telegram", "TELEGRAM", 1)
+
+
+def test_a_transcript_by_its_title_without_labels() -> None:
+    doc = line_features("Transcript of Meeting\n\nThe meeting opened at ten.\n")
+    kind, score = detect(doc, roles_of(doc))
+    assert kind.name == "transcript"
+    assert "TRANSCRIPT" in score.reason

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 def detect(doc: DocFeatures, roles: Roles) -> Score:
     from teikit.convert.kinds.named import named_kind
 
+    named = named_kind(doc)
+    if named is not None and named[0] == "transcript":
+        return Score(0.65, f"the copy calls itself {' '.join(named[1].split())} (line {named[2]})")
     turns = count(roles, "speaker")
     if turns < 4:
         return Score(0.0, "")
@@ -25,7 +28,6 @@ def detect(doc: DocFeatures, roles: Roles) -> Score:
         # labels that never come back (garbled form fields ``STATUS:``,
         # ``CRITERIA:``) are no exchange between people
         return Score(0.0, "")
-    named = named_kind(doc)
     if named is not None and named[0] == "conversation":
         return Score(0.0, "")
     return Score(min(0.9, 0.6 + turns * 0.005), f"{turns} lines open with a speaker label")

@@ -141,6 +141,8 @@ def named_kind(doc: DocFeatures, lines: int = 60) -> tuple[str, str, int] | None
             if m is None:
                 continue
             how = naming(original, m.start())
+            if how is None and k == 0 and not original.rstrip().endswith("."):
+                how = "title"  # a long title (``Circular Telegram From the…``)
             if how is None:
                 continue
             # the copy's first line is its title, whatever its case
