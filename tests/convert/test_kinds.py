@@ -88,7 +88,10 @@ def test_form_fields_without_an_exchange_are_no_transcript() -> None:
 
 
 def test_the_first_line_is_a_title_whatever_its_case_and_length() -> None:
-    text = "Circular Telegram From the Department of State to Certain Diplomatic Missions\n\n1. Text.\n"
+    text = (
+        "Circular Telegram From the Department of State to Certain Diplomatic Missions\n\n"
+        "1. Text.\n"
+    )
     assert _named(text) == ("telegram", "TELEGRAM", 1)
 
 
