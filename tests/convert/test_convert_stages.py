@@ -118,3 +118,26 @@ def test_a_surname_in_capitals_alone_at_the_end_is_signed() -> None:
     closer = tree.find(".//t:closer", NS)
     assert closer is not None
     assert frag(closer) == "<closer><signed>SMITH</signed></closer>"
+
+
+def test_a_signature_mark_and_the_name_are_one_signed() -> None:
+    text = (
+        "Memorandum\n\nWashington, May 3, 1960.\n\n"
+        "The talks went on for a long time and ended late.\n\n[signature]\n\nSMITH\n"
+    )
+    closer = run(text).tree.find(".//t:closer", NS)
+    assert closer is not None
+    assert frag(closer) == (
+        '<closer><signed><gap reason="omitted" resp="#transcriber"><desc>signature</desc></gap>'
+        "<lb/>SMITH</signed></closer>"
+    )
+
+
+def test_a_signature_mark_alone_at_the_end_is_signed() -> None:
+    text = (
+        "Memorandum\n\nWashington, May 3, 1960.\n\n"
+        "The talks went on for a long time and ended late.\n\n/s/\n"
+    )
+    closer = run(text).tree.find(".//t:closer", NS)
+    assert closer is not None
+    assert frag(closer) == "<closer><signed>/s/</signed></closer>"

@@ -239,29 +239,58 @@ def closer_start(asm: Assembler, items: list[Item]) -> int | None:
 
 
 def signature_start(asm: Assembler, items: list[Item]) -> int | None:
-    """Where a signature alone ends the text (a surname in capitals), if one does."""
+    """Where a signature alone ends the text (a surname in capitals), if one does.
+
+    A line that only says a signature stands there (``[signature]``, ``/s/``) is part
+    of it, before or after the name, or the whole of it when no name is typed.
+    """
     paras = [k for k, it in enumerate(items) if isinstance(it, Para)]
     if len(paras) < 2:
         return None
-    last = items[paras[-1]]
-    assert isinstance(last, Para)
-    if len(last.lines) == 1 and asm.role(last.lines[0]) == "signature":
-        return paras[-1]
-    return None
+
+    def single(k: int, *, placeholder: bool) -> bool:
+        para = items[k]
+        assert isinstance(para, Para)
+        if len(para.lines) != 1:
+            return False
+        text = para.lines[0].text
+        if letters.is_signature_placeholder(text):
+            return True
+        return not placeholder and asm.role(para.lines[0]) == "signature"
+
+    if not single(paras[-1], placeholder=False):
+        return None
+    last_is_placeholder = single(paras[-1], placeholder=True)
+    if len(paras) >= 3 and (
+        single(paras[-2], placeholder=True)
+        or (last_is_placeholder and single(paras[-2], placeholder=False))
+    ):
+        return paras[-2]
+    return paras[-1]
 
 
 def signed_closer(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
-    """``closer/signed`` for a signature standing alone at the end."""
+    """``closer/signed`` for a signature standing alone at the end (name and mark together)."""
     closer_el = element(div, "closer")
+    signed: list[Line | Marker] = []
+
+    def flush() -> None:
+        if signed:
+            fill(element(closer_el, "signed"), asm.lines_run(signed), asm.ctx)
+            signed.clear()
+
     for it in items:
         if isinstance(it, Para):
-            fill(element(closer_el, "signed"), asm.run(it), asm.ctx)
-        elif isinstance(it, Furniture):
+            signed.extend(it.pieces)
+            continue
+        flush()
+        if isinstance(it, Furniture):
             asm.furniture(closer_el, it)
         elif isinstance(it, Stamp):
             asm.stamp(closer_el, it, in_p=False)
         elif isinstance(it, Marker):
             asm.pb(closer_el, it)
+    flush()
 
 
 def closer(asm: Assembler, div: etree._Element, items: list[Item]) -> None:

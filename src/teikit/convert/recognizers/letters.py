@@ -22,6 +22,12 @@ CLOSING_SALUTE_RE = re.compile(
     re.IGNORECASE,
 )
 ADDRESS_RE = re.compile(r"^to\b", re.IGNORECASE)
+#: Where a copy shows that it was signed without the signature's words: ``[signature]``,
+#: ``[illegible signature]``, ``/s/``.
+SIGNATURE_PLACEHOLDER_RE = re.compile(
+    r"^(?:\[\s*(?:(?:illegible|unreadable|handwritten)\s+)?signature(?:\s+illegible)?\s*\]|/s/)$",
+    re.IGNORECASE,
+)
 NUMBERED_RE = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?=\S)")
 _TERMINAL = frozenset(".,;:!?")
 
@@ -37,6 +43,11 @@ def salute_at(text: str) -> int:
 
 def is_closing_salute(text: str) -> bool:
     return CLOSING_SALUTE_RE.match(text.strip()) is not None
+
+
+def is_signature_placeholder(text: str) -> bool:
+    """Whether a line only says that a signature stands here (``[signature]``, ``/s/``)."""
+    return SIGNATURE_PLACEHOLDER_RE.match(text.strip()) is not None
 
 
 def is_address(text: str) -> bool:
