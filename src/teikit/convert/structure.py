@@ -346,7 +346,9 @@ class Assembler:
             e -= 1
         starts = self._line_starts(roles[k:e])
         # a heading run into the text between two paragraphs is a block of its own
-        heads = [j for j in range(1, e - k) if roles[k + j] == "heading"]
+        # (a heading not set off by a blank line is never merged into the paragraph
+        # before or after it)
+        heads = [j for j in range(e - k) if roles[k + j] == "heading" and (j or e - k > 1)]
         if k == 0 and e == len(roles) and len(starts) < 2 and not heads:
             return None
         out: list[Item] = [
@@ -354,7 +356,7 @@ class Assembler:
         ]
         if k < e:
             cuts = {k + s for s in starts if s} if len(starts) >= 2 else set()
-            cuts |= {k + j for j in heads} | {k + j + 1 for j in heads if k + j + 1 < e}
+            cuts |= {k + j for j in heads if j} | {k + j + 1 for j in heads if k + j + 1 < e}
             bounds = [k, *sorted(cuts), e]
             for a, b in itertools.pairwise(bounds):
                 out.append(Para(list(block.lines[a:b]), block.blank_before if a == k else 0))
@@ -715,15 +717,7 @@ class Assembler:
     def prose(self, parent: etree._Element, items: list[Item], sections: bool) -> None:
         target = parent
         current_list: etree._Element | None = None
-        # the paragraph after each item, found in one backward pass
-        next_para: list[Para | None] = [None] * len(items)
-        following: Para | None = None
-        for j in range(len(items) - 1, -1, -1):
-            next_para[j] = following
-            item = items[j]
-            if isinstance(item, Para):
-                following = item
-        for j, it in enumerate(items):
+        for it in items:
             # a page break or furniture between two points stands among the points
             among = current_list if current_list is not None else target
             if isinstance(it, Marker):
@@ -736,57 +730,23 @@ class Assembler:
                 self.stamp(target, it)
                 current_list = None
                 continue
-            nxt = next_para[j]
-            lines = [ln.text for ln in it.lines]
-            decided = self._decided_heading(it.lines) or self._numbered_heading(it)
-            if sections and (
-                decided
-                or (
-                    letters.looks_like_heading(lines)
-                    and self.heading_roles(it.lines)
-                    and (nxt is None or nxt.first[:1].isupper())
-                    and len(lines) <= 2
-                    and all(isinstance(p, Line) for p in it.pieces)  # a page break is no heading
-                    and nxt is not None
-                )
-            ):
+            if sections and (self._decided_heading(it.lines) or self.section_heading(it)):
                 target = element(parent, "div", type="section")
                 self.section_head(target, it.lines)
                 current_list = None
                 continue
-            cut = self._heading_lines(it) if sections else 0
-            if cut:
-                target = element(parent, "div", type="section")
-                self.section_head(target, self._pieces_before(it, cut))
-                rest = Para(self._pieces_after(it, cut))
-                it = rest
             current_list = self.point_or_p(target, it, current_list)
 
-    def _heading_lines(self, para: Para) -> int:
-        """How many first lines of a paragraph are a heading not set off by a blank line.
-
-        The role stage decides each line; the old shape test must agree, so
-        a heading is never cut from the middle of a sentence.
-        """
-        lines = [ln.text for ln in para.lines]
-        cut = letters.heading_prefix(lines)
-        if cut and self.heading_roles(para.lines[:cut]):
-            return cut
-        return 0
-
     def section_heading(self, para: Para) -> bool:
-        """A one-line paragraph the role stage read as a heading: a section begins."""
-        if len(para.lines) != 1 or len(para.pieces) != 1:
-            return False
-        found = self.plan.roles.get(para.lines[0].offset)
-        return found is not None and found[0] == "heading" and found[1].value >= 0.6
+        """A paragraph the role stage read as a heading, line by line: a section begins.
 
-    def _numbered_heading(self, para: Para) -> bool:
-        """A one-line paragraph the role stage read as a numbered section heading."""
-        if len(para.lines) != 1 or len(para.pieces) != 1:
+        The role stage (:mod:`.roles.heading`) weighs what sets a line off as a
+        heading; a block is a heading when its one line (or two, a title that
+        wraps) scored so, with no page break inside.
+        """
+        if not 1 <= len(para.lines) <= 2 or len(para.pieces) != len(para.lines):
             return False
-        found = self.plan.roles.get(para.lines[0].offset)
-        return found is not None and found[0] == "heading" and "numbered" in found[1].reason
+        return all(self.role(ln) == "heading" for ln in para.lines)
 
     def _decided_heading(self, lines: list[Line]) -> bool:
         """Whether a sidecar entry made every one of these lines a heading."""
@@ -805,20 +765,6 @@ class Assembler:
         if self.plan.doc.ocr or any(ln.offset in self.decided.resp for ln in lines):
             return all(r == "heading" for r in roles)
         return all(r in ("heading", "text") for r in roles)
-
-    def _pieces_after(self, para: Para, cut: int) -> list[Line | Marker]:
-        seen = 0
-        for idx, piece in enumerate(para.pieces):
-            if isinstance(piece, Line):
-                if seen == cut:
-                    return para.pieces[idx:]
-                seen += 1
-        return []
-
-    def _pieces_before(self, para: Para, cut: int) -> list[Line | Marker]:
-        """The pieces of the first ``cut`` lines, with the page breaks among them."""
-        rest = self._pieces_after(para, cut)
-        return para.pieces[: len(para.pieces) - len(rest)] if rest else list(para.pieces)
 
     def section_head(
         self, section: etree._Element, lines: list[Line] | list[Line | Marker]

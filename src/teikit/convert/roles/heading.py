@@ -1,11 +1,22 @@
-"""Headings: a short line set off from the text, not a sentence, not a marking or a field.
+"""Headings: a short line an editor sees set off as the title of what follows.
 
-A heading stands before text it names: it is short, does not end a sentence,
-and what follows it is prose. It need not be set off by a blank line below
-(typed memoranda run the heading into the paragraph) but it is never in the
-middle of a sentence. In an OCR copy, a line in capitals is usually a stamp,
-a garbled line or a slug, so it is a heading only with strong evidence: a
-blank line on both sides and a following paragraph of prose.
+An editor reads a heading from three things, and this scorer weighs them
+in that order:
+
+1. **its own text** (:func:`text_veto`): short, not a sentence or the start
+   of one, not a field (``Subject: …``), a speaker's label, a date, or the
+   garble an OCR makes of a smudge;
+2. **where it stands** (:func:`set_off_above`, :func:`block_follows`): after
+   the end of a sentence or a blank line, before the text it names (prose,
+   numbered points, or a sub-heading); a line inside a sentence never is one;
+3. **how it is set** (:func:`emphasis`): capitals in a text typed in mixed
+   case, title case, a section number (``II. BACKGROUND``, ``A. Soviet
+   Position``), a centred or indented line.
+
+Each is a small pure function, so ``teikit convert --explain`` can say which
+cue made the line a heading. In an OCR copy capitals and short lines are
+everywhere (stamps, slugs, garble), so there the line must be set off on
+both sides or be clean text with strong emphasis.
 """
 
 from __future__ import annotations
@@ -13,102 +24,458 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from teikit.convert.roles import NO, Score, role
+from teikit.convert.roles import Score, role
 
 if TYPE_CHECKING:
     from teikit.convert.features import DocFeatures, LineFeatures
 
-_TERMINAL = frozenset(".,;!?")
+#: Longest heading an editor accepts, in words and characters.
+MAX_WORDS = 14
+MAX_CHARS = 90
+
 #: A transcript's speaker written ``Mr. Name.`` before the speech: a turn, not a heading.
 _DOTTED_SPEAKER_RE = re.compile(
     r"^(?:Mr|Mrs|Ms|Dr|Senator|Chairman|General|Judge)\.?\s+\S+\.(?:\s|$)"
 )
-_REAL_WORD_RE = re.compile(r"[A-Za-z]{3,}")
+#: A speaker's label with its speech (``MR. NAME: Words``, ``THE CHAIRMAN: …``).
+_SPEAKER_RE = re.compile(
+    r"^(?:(?:MR|MRS|MS|DR|PROF|Mr|Mrs|Ms|Dr|Prof)\.?\s|THE\s+[A-Z]+\s*:)[^:]{0,40}:\s+\S"
+)
+#: A field: a short label, a colon, a value (``Subject: Talks``, ``Tab 1: Charter``).
+_FIELD_RE = re.compile(r"^[A-Za-z][\w.&/' -]{0,30}:\s+\S")
+#: A date in the line: a month by name next to a number, or a numeric date.
+_MONTHS = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.?"
+)
+_DATE_RE = re.compile(
+    rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s*,?\s*\d{{2,4}}\b"
+    rf"|\b(?:{_MONTHS})\s+\d{{1,2}}\s*,\s*\d{{4}}\b"
+    rf"|\b(?:{_MONTHS})\s*[\w]{{0,3}},?\s*\d{{4}}\b"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+)
+#: A sentence ends inside the line and another begins: a run-in heading or prose.
+_INNER_SENTENCE_RE = re.compile(r"[a-z]{2}[.?!]\s+[A-Z][a-z]")
+#: A numbered section heading: ``1. Opening Remarks``, ``IV. CONCLUSIONS``, ``B. Tasks``.
+NUMBERED_HEAD_RE = re.compile(
+    r"^(?:\d{1,2}|[IVX]{1,5}|[A-H])[.)]\s+(?P<title>[A-Z“\"][^\s]*(?:\s+\S+)*)$"
+)
+#: A note marker at the end of a line (``[2]``, a digit glued after a word or a stop).
+_MARKER_END_RE = re.compile(r"\s*\[\d{1,3}\]$|(?<=[.!?”\"a-z])\d{1,2}$")
+#: What the OCR strews around a line: bars, quotes, dashes, stray marks.
+_EDGE_JUNK = "|'’‘\"“”-–—_.,:;\\/()[]{}*~•"
+_TRAILING_JUNK = "|'’‘\"“”-–—_,;\\/{}*~•"
+#: Words a title keeps in lower case.
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "via",
+        "vs",
+        "per",
+        "over",
+        "under",
+        "between",
+    ]
+)
+#: A page number line: ``-8-``, ``- 4 -``, ``Page 3``.
+_PAGE_NO_RE = re.compile(r"^[-–—\s]*\d{1,3}[-–—\s]*$|^Page\s+\d+(?:\s+of\s+\d+)?$", re.IGNORECASE)
+#: A personal name alone: ``Frank B. Kellogg``, ``JOHN Q. DOE``, ``/s/ Name``.
+_NAME_RE = re.compile(r"^(?:/s/\s*)?[A-Z][A-Za-z'’-]+\.?(?:\s+[A-Z]\.)+\s+[A-Z][A-Za-z'’-]+$")
+
+#: The noun a document's name ends with (``CONTACT REPORT``, ``ROUTING AND RECORD SHEET``).
+_DOC_NOUN_END_RE = re.compile(r"\b(?:REPORT|SHEET|RECORD|CONVERSATION|MINUTES|CHECKLIST|STUDY)$")
+#: Tokens a title has that are no word: section numbers, years.
+_NUMBER_TOKEN_RE = re.compile(r"^(?:\d+[.)]?|[IVX]{1,5}[.)]?|[A-H][.)])$")
 
 
-def prose(text: str) -> bool:
-    return len(text.split()) >= 6 or text.rstrip().endswith((".", "?", "!"))
+def core(text: str) -> str:
+    """The line without OCR debris at its edges and without a note marker at its end.
+
+    A closing stop, question mark or bracket is kept: it tells a sentence.
+    """
+    text = _MARKER_END_RE.sub("", text.strip())
+    return text.lstrip(_EDGE_JUNK + " ").rstrip(_TRAILING_JUNK + " ")
 
 
-#: A note marker at the end of a line (``[2]``, a digit glued after a stop).
-_MARKER_END_RE = re.compile(r"\s*\[\d{1,3}\]$|(?<=[.!?”\"])\d{1,3}$")
-#: A numbered section heading: ``1. Opening Remarks``, ``IV. Conclusions``, ``B. Tasks``.
-NUMBERED_HEAD_RE = re.compile(r"^(?:\d{1,2}|[IVX]{1,5}|[A-H])\.\s+(?P<title>[A-Z].*)$")
+def clean_share(text: str) -> float:
+    """The share of tokens that read as words (not smudges): 1.0 for clean text.
+
+    A word is letters (an inner hyphen, apostrophe or period allowed), in one
+    case or capitalized; ``HuMY``, ``ob-el``, ``Tos`` of two letters are not.
+    """
+    tokens = [t.strip(_EDGE_JUNK) for t in text.split()]
+    tokens = [t for t in tokens if t]
+    if not tokens:
+        return 0.0
+    good = 0
+    for t in tokens:
+        if _NUMBER_TOKEN_RE.match(t) or re.fullmatch(r"\d{1,4}(?:[-–]\d{1,4})?", t):
+            good += 1
+            continue
+        letters = re.sub(r"[-'’.&/]", "", t)
+        if not letters.isalpha():
+            continue
+        cased = letters.isupper() or letters.islower() or letters[1:].islower()
+        if not cased:
+            continue
+        if len(letters) <= 2 and letters.lower() not in _SHORT_WORDS:
+            continue
+        good += 1
+    return good / len(tokens)
 
 
-def numbered_heading(line: LineFeatures, doc: DocFeatures) -> Score:
-    """A short numbered line standing alone before prose, closing no sentence."""
-    text = _MARKER_END_RE.sub("", line.text)
-    m = NUMBERED_HEAD_RE.match(text)
-    if m is None or not text or text[-1] in _TERMINAL or text.endswith(":"):
-        return NO
-    if NUMBERED_HEAD_RE.match(line.next_text):
-        # numbered lines in a row are the points of a list, not headings
-        return NO
-    title = m.group("title")
-    if len(title.split()) > 10 or not (line.blank_before and line.blank_after):
-        return NO
-    if doc.lines_apart or not line.next_text or not prose(line.next_text):
-        return NO
-    if line.upper_ratio > 0.8 and doc.caps > 0.4:
-        return NO
-    return Score(0.7, "a short numbered line set apart before prose: a numbered section heading")
+_SHORT_WORDS = frozenset(
+    [
+        "a",
+        "i",
+        "an",
+        "as",
+        "at",
+        "be",
+        "by",
+        "do",
+        "go",
+        "he",
+        "if",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "no",
+        "of",
+        "on",
+        "or",
+        "so",
+        "to",
+        "up",
+        "us",
+        "we",
+        "un",
+        "uk",
+        "ii",
+        "iv",
+        "vi",
+        "ix",
+        "xi",
+        "mr",
+        "dr",
+        "st",
+    ]
+)
+
+
+def text_veto(text: str) -> str | None:
+    """Why a line's own text cannot be a heading, or ``None`` when it can."""
+    from teikit.convert.recognizers.letters import salute_at
+    from teikit.convert.roles.marking import is_classification
+
+    body = core(text)
+    words = body.split()
+    if not words or not any(c.isalpha() for c in body):
+        return "no words"
+    if len(words) > MAX_WORDS or len(text) > MAX_CHARS:
+        return "too long for a heading"
+    if not re.search(r"[A-Za-z]{2,}", body):
+        return "no word of two letters"
+    first = body[0]
+    if not (first.isupper() or first.isdigit() or first in '“"'):
+        return "opens in lower case: it continues a sentence"
+    if text.rstrip()[-1] in ",;" or re.search(r"\w-$", text.rstrip()):
+        return "ends inside a sentence"
+    if body[0].isdigit() and not NUMBERED_HEAD_RE.match(body):
+        return "a number and words: a transcript's line, a point or an entry"
+    if (
+        _SPEAKER_RE.match(body)
+        or _DOTTED_SPEAKER_RE.match(body)
+        or salute_at(body)
+        or re.match(r"^(?:My\s+)?Dear\s", body)
+    ):
+        return "a speaker's label or a salutation"
+    if _FIELD_RE.match(body) and not (body.isupper() and not re.search(r":\s*\d", body)):
+        return "a field: a label and its value"
+    if _DATE_RE.search(body):
+        return "a date"
+    if re.search(r"\d{5,}|\bPage\s+\d", body):
+        return "a number of a file or page: furniture"
+    raw = text.strip(" |'’‘\"“”_")
+    if raw[:1] in "([" and raw.rstrip(" .-")[-1:] in ")]":
+        return "a remark in brackets"
+    if raw[:1] in ":;,." or re.search(r"(?:--|[—–])$", raw):
+        return "a piece of a sentence"
+    if body.count(",") >= 2:
+        return "a list or a sentence"
+    if caps(body) and body.endswith(".") and not NUMBERED_HEAD_RE.match(body):
+        return "a name or a sentence in capitals"
+    if is_classification(body):
+        return "a classification marking"
+    if _INNER_SENTENCE_RE.search(body):
+        return "a sentence ends inside it: prose"
+    if _NAME_RE.match(body):
+        return "a name alone: a signature"
+    if body.endswith(":") and not (body.isupper() or _titled(body)):
+        return "a sentence leading into what follows"
+    if re.search(r"[,;]", body) and not (body.isupper() or _titled(body)):
+        return "a clause of a sentence"
+    return None
+
+
+def _titled(text: str) -> bool:
+    """Title case: most words that are not small words are capitalized."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and sum(1 for w in content if w[0].isupper()) >= 0.75 * len(content)
+
+
+def closes_sentence(text: str) -> bool:
+    """Whether a line ends a sentence (or a quotation, a bracket or a label)."""
+    return text.rstrip(" '\"”’)]*—–-").endswith((".", "?", "!", ":")) or text.rstrip().endswith(
+        ("]", ")")
+    )
+
+
+def set_off_above(line: LineFeatures, doc: DocFeatures) -> str | None:
+    """How the line is set apart from what stands before it, or ``None``."""
+    from teikit.convert.features import page_mark
+
+    if line.index == 0:
+        return "the first line"
+    prev = line.prev_text
+    if page_mark(prev) or _PAGE_NO_RE.match(prev):
+        return "a new page above"
+    if line.blank_before and not doc.lines_apart:
+        return "a blank line above"
+    if closes_sentence(prev):
+        return "a closed sentence above"
+    if line.blank_before:
+        return "a blank line above"
+    from teikit.convert.roles.marking import is_classification
+
+    if is_classification(core(prev)):
+        return "a marking above"
+    return None
+
+
+def after_text(line: LineFeatures, doc: DocFeatures) -> bool:
+    """Whether running text stands before the line (OCR specks between skipped).
+
+    In an OCR copy a heading is found in the body, after a sentence, a page
+    turn or a paragraph, not among the printed boxes of a form.
+    """
+    from teikit.convert.features import page_mark
+    from teikit.convert.roles.marking import is_classification
+
+    k = line.index - 1
+    while k >= 0 and not re.search(r"[A-Za-z]{3}", doc.lines[k].text):
+        k -= 1
+    if k < 0:
+        return True
+    prev = doc.lines[k].text
+    label = prev.rstrip().endswith(":") and len(prev.split()) <= 3
+    return (
+        (closes_sentence(prev) and not label)
+        or page_mark(prev)
+        or _PAGE_NO_RE.match(prev) is not None
+        or is_classification(core(prev))
+        or (len(prev.split()) >= 4 and clean_share(prev) >= 0.7 and not caps(prev))
+        # a title above a sub-heading
+        or (not caps(prev) and _titled(prev) and len(prev.split()) >= 3 and text_veto(prev) is None)
+    )
+
+
+def is_prose(line: LineFeatures, caps_heading: bool) -> bool:
+    from teikit.convert.features import page_mark
+
+    """A line of running text a heading can stand over.
+
+    Several clean words opening with a capital (or a sentence); under a
+    heading in capitals, text in mixed case (capitals under capitals are a
+    form's printed boxes, or a teletype).
+    """
+    text = re.sub(r"^[a-z]{1,2}\s+(?=[A-Z])", "", line.text.strip(_EDGE_JUNK + " "))
+    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in '“"('):
+        return False
+    if len(text.split()) < 4 and not text.rstrip().endswith((".", "?", "!")):
+        return False
+    if _DATE_RE.search(text) and len(text.split()) <= 8:
+        return False  # a dateline
+    if clean_share(text) < 0.7 or page_mark(text):
+        return False
+    return not (caps_heading and line.upper_ratio > 0.7)
+
+
+_POINT_RE = re.compile(r"^(?:\d{1,2}|[a-hA-H])[.,)]\s+\S")
+
+
+def block_follows(line: LineFeatures, doc: DocFeatures, caps_heading: bool) -> str | None:
+    """What the heading stands over: prose, numbered points, or a sub-heading over prose."""
+    lines = doc.lines
+    k = line.index + 1
+    while k < len(lines) and len(lines[k].text.replace(" ", "")) <= 3:
+        k += 1  # OCR specks between the heading and its text
+    if k >= len(lines):
+        return None
+    nxt = lines[k]
+    ntext = nxt.text.strip(_EDGE_JUNK + " ")
+    if _POINT_RE.match(ntext) and clean_share(ntext) >= 0.6:
+        return "numbered points below"
+    if is_prose(nxt, caps_heading):
+        return "prose below"
+    if (
+        k + 1 < len(lines)
+        and not line.text.rstrip().endswith(":")
+        and text_veto(nxt.text) is None
+        and len(ntext.split()) <= 8
+        and clean_share(ntext) >= 0.8
+        and (_POINT_RE.match(lines[k + 1].text) or is_prose(lines[k + 1], False))
+    ):
+        return "a sub-heading over prose below"
+    return None
+
+
+def emphasis(line: LineFeatures, doc: DocFeatures) -> tuple[float, str] | None:
+    """How the line is set as a heading, with its weight, or ``None`` (plain)."""
+    body = core(line.text)
+    m = NUMBERED_HEAD_RE.match(body)
+    if m is not None and not body.rstrip().endswith(("?", ";", ",")) and _titled(m.group("title")):
+        return 0.3, "a section number and title"
+    if caps(body) and doc.caps < 0.4:
+        return 0.3, "capitals in a text typed in mixed case"
+    if line.indent >= 8 and len(body) < 0.8 * doc.width:
+        return 0.25, "centred or indented"
+    if _titled(body) and not caps(body):
+        return 0.2, "title case"
+    if (
+        not doc.ocr
+        and not doc.lines_apart
+        and line.blank_before
+        and line.blank_after
+        and len(body.split()) <= 8
+        and body[-1:].isalnum()
+        and closes_sentence(line.prev_text)
+    ):
+        return 0.1, "a short line alone between paragraphs"
+    return None
+
+
+def known_words(text: str) -> bool:
+    """Whether the words of a short line are English words (a lone garble is not)."""
+    from teikit.convert.lexicon import english
+
+    lex = english()
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    return bool(words) and all(lex.known(w, 1.0) for w in words)
+
+
+def caps(text: str) -> bool:
+    """Set in capitals: nearly every letter, and four letters at least."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(1 for c in letters if c.isupper()) > 0.8 * len(letters)
+
+
+def not_heading(why: str) -> Score:
+    """No heading, with the reason (``--explain`` shows it where no role wins)."""
+    return Score(0.0, f"not a heading: {why}")
+
+
+def names_document(text: str) -> bool:
+    """A line that is wholly the name of a kind of document (``CONTACT REPORT``).
+
+    Such a line is the copy's title wherever it stands: a printed form's
+    name, or the title over the text (even with a colon after it).
+    """
+    from teikit.convert.kinds.named import NAMES
+
+    body = core(text).rstrip(":. ")
+    words = body.split()
+    if not 2 <= len(words) <= 6 or not caps(body) or not _DOC_NOUN_END_RE.search(body):
+        return False
+    letters = re.sub(r"[^A-Z]", "", body.upper())
+    for _, _, _, pattern, _ in NAMES:
+        m = re.search(pattern, body.upper())
+        if m is not None and len(re.sub(r"[^A-Z]", "", m.group())) >= 0.6 * len(letters):
+            return True
+    return False
+
+
+def repeated_furniture(line: LineFeatures, doc: DocFeatures) -> bool:
+    """A line that recurs next to page turns: a running head, not a section's title."""
+    from teikit.convert.features import page_mark
+
+    if line.repeats < 3:
+        return False
+    near = [line.prev_text, line.next_text]
+    return any(page_mark(t) or _PAGE_NO_RE.match(t) for t in near) or line.index < 3
+
+
+def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
+    """How sure the line is a heading, and the cues that say so (see the module)."""
+    text = line.text
+    veto = text_veto(text)
+    if veto is not None:
+        return not_heading(veto)
+    if names_document(text) and (line.blank_before or line.blank_after or line.index == 0):
+        return Score(0.85, "a heading: the name of a kind of document on a line of its own")
+    if repeated_furniture(line, doc):
+        return not_heading("it recurs at page turns: a running head")
+    body = core(text)
+    if NUMBERED_HEAD_RE.match(body) and _POINT_RE.match(line.next_text):
+        return not_heading("numbered lines in a row are the points of a list")
+    above = set_off_above(line, doc)
+    if above is None:
+        return not_heading("it continues the line above")
+    in_caps = caps(body)
+    below = block_follows(line, doc, in_caps)
+    if below is None:
+        return not_heading("no text follows that it could name")
+    style = emphasis(line, doc)
+    if style is None:
+        return not_heading("set like the text (no capitals, title case, number or indent)")
+    if clean_share(body) < (0.8 if doc.ocr else 0.75):
+        return not_heading("too garbled")
+    single = len(re.findall(r"[A-Za-z]{2,}", body)) == 1
+    if (doc.ocr or single) and not after_text(line, doc):
+        return not_heading("it stands among a form's boxes, not after text")
+    if single and not (line.blank_before and known_words(body) and not body.endswith(".")):
+        return not_heading("a word alone, not set off or no English word: a label or a garble")
+    value = 0.2 + style[0]
+    cues = [style[1], above, below]
+    if line.blank_before and not doc.lines_apart:
+        value += 0.1
+    if line.blank_after and not doc.lines_apart:
+        value += 0.1
+        cues.append("a blank line below")
+    if body.rstrip('”"’)').endswith("."):
+        # a title rarely closes with a stop; a set-off numbered title may
+        value -= 0.1
+    if doc.ocr and not (line.blank_before or line.blank_after):
+        value -= 0.1
+    if line.repeats >= 2:
+        value -= 0.05
+    if len(text) > 0.85 * doc.width and not line.blank_after:
+        # a full line running on into the next is the first line of a paragraph
+        value -= 0.2
+    value = round(min(value, 0.8), 2)
+    if value < 0.5:
+        return not_heading(f"too little sets it off ({'; '.join(cues)})")
+    return Score(value, "a heading: " + "; ".join(cues))
 
 
 @role("heading")
 def score(line: LineFeatures, doc: DocFeatures) -> Score:
-    numbered = numbered_heading(line, doc)
-    if numbered.value:
-        return numbered
-    text = line.text
-    if line.words == 0 or line.words > 12 or len(text) > 80:
-        return NO
-    if text[-1] in _TERMINAL:
-        return NO
-    if line.repeats >= 2 or _DOTTED_SPEAKER_RE.match(text) or not _REAL_WORD_RE.search(text):
-        # a running head repeats; a heading names one part of the document
-        return NO
-    if not line.blank_after and (len(text) >= 0.85 * doc.width or not line.next_text[:1].isupper()):
-        # a full line running on into the next is the first line of a paragraph
-        return NO
-    if text.endswith(":") or (not text[:1].isupper() and not text[:1].isdigit()):
-        return NO
-    # where every line stands apart (an OCR that sets each line off), a blank
-    # line proves nothing: only the sentence before can end
-    set_off = line.blank_before and not doc.lines_apart
-    continues = line.prev_text.rstrip()[-1:] not in '.?!:"”)' and not set_off
-    if line.index > 0 and continues:
-        # the line continues the one before: part of a sentence, not a heading
-        return NO
-    if not line.next_text or not prose(line.next_text):
-        return NO
-    if line.upper_ratio > 0.8 and doc.caps > 0.4:
-        # in a text typed in capitals (a teletype), capitals mark nothing
-        return NO
-    if doc.ocr:
-        if (
-            line.upper_ratio > 0.8
-            and line.blank_before
-            and line.blank_after
-            and line.words >= 2
-            and len(text) < 0.7 * doc.width
-        ):
-            return Score(0.5, "a line in capitals set apart before prose in an OCR copy")
-        return NO
-    if line.upper_ratio > 0.8:
-        return Score(0.7, "a short line in capitals before prose")
-    words = [w for w in text.split() if w[:1].isalpha()]
-    titled = sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words) if words else False
-    if titled and line.blank_before:
-        return Score(0.65, "a short title-cased line before prose")
-    if line.blank_before and not doc.lines_apart:
-        return Score(0.6, "a short line set off above, closing no sentence, before prose")
-    if (
-        not line.blank_before
-        and line.prev_text.rstrip().endswith((".", "?", "!", ".”", '."'))
-        and line.next_text[:1].isupper()
-        and len(text) < 0.75 * doc.width
-        and line.words >= 2
-    ):
-        return Score(0.6, "a short line between a closed sentence and a new one, closing none")
-    return NO
+    return heading_score(line, doc)
