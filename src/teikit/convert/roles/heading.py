@@ -211,14 +211,14 @@ def text_veto(text: str) -> str | None:
         return "a field: a label and its value"
     if _DATE_RE.search(body):
         return "a date"
-    if re.search(r"\d{5,}|\bPage\s+\d", body):
+    if re.search(r"\d{7,}|\bPage\s+\d", body):
         return "a number of a file or page: furniture"
     raw = text.strip(" |'’‘\"“”_")
     if raw[:1] in "([" and raw.rstrip(" .-")[-1:] in ")]":
         return "a remark in brackets"
     if raw[:1] in ":;,." or re.search(r"(?:--|[—–])$", raw):
         return "a piece of a sentence"
-    if body.count(",") >= 2:
+    if body.count(",") >= 2 and not NUMBERED_HEAD_RE.match(body):
         return "a list or a sentence"
     if caps(body) and body.endswith(".") and not NUMBERED_HEAD_RE.match(body):
         return "a name or a sentence in capitals"
@@ -226,8 +226,8 @@ def text_veto(text: str) -> str | None:
         return "a classification marking"
     if _INNER_SENTENCE_RE.search(body):
         return "a sentence ends inside it: prose"
-    if _NAME_RE.match(body):
-        return "a name alone: a signature"
+    if _NAME_RE.match(body) or re.match(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.\s+[A-Z]", body):
+        return "a person's name: a signature or a list of those present"
     if body.endswith(":") and not (body.isupper() or _titled(body)):
         return "a sentence leading into what follows"
     if re.search(r"[,;]", body) and not (body.isupper() or _titled(body)):
@@ -268,6 +268,8 @@ def set_off_above(line: LineFeatures, doc: DocFeatures) -> str | None:
 
     if is_classification(core(prev)):
         return "a marking above"
+    if caps(prev) and len(prev.split()) <= 4 and ":" not in prev and clean_share(prev) == 1.0:
+        return "a heading in capitals above"
     return None
 
 
@@ -326,7 +328,9 @@ def block_follows(line: LineFeatures, doc: DocFeatures, caps_heading: bool) -> s
     """What the heading stands over: prose, numbered points, or a sub-heading over prose."""
     lines = doc.lines
     k = line.index + 1
-    while k < len(lines) and len(lines[k].text.replace(" ", "")) <= 3:
+    while k < len(lines) and (
+        len(lines[k].text.replace(" ", "")) <= 3 or _PAGE_NO_RE.match(lines[k].text)
+    ):
         k += 1  # OCR specks between the heading and its text
     if k >= len(lines):
         return None
@@ -451,11 +455,17 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     single = len(re.findall(r"[A-Za-z]{2,}", body)) == 1
     if (doc.ocr or single) and not after_text(line, doc):
         return not_heading("it stands among a form's boxes, not after text")
-    if single and not (line.blank_before and known_words(body) and not body.endswith(".")):
+    set_apart = line.blank_before or above == "a new page above"
+    if single and not (
+        set_apart and known_words(body) and not body.endswith(".") and len(body) >= 4
+    ):
         return not_heading("a word alone, not set off or no English word: a label or a garble")
     value = 0.2 + style[0]
     cues = [style[1], above, below]
     if line.blank_before and not doc.lines_apart:
+        value += 0.1
+    elif doc.lines_apart and above == "a closed sentence above":
+        # where every paragraph stands apart, the sentence closed above sets it off
         value += 0.1
     if line.blank_after and not doc.lines_apart:
         value += 0.1
@@ -465,8 +475,6 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
         value -= 0.1
     if doc.ocr and not (line.blank_before or line.blank_after):
         value -= 0.1
-    if line.repeats >= 2:
-        value -= 0.05
     if len(text) > 0.85 * doc.width and not line.blank_after:
         # a full line running on into the next is the first line of a paragraph
         value -= 0.2
