@@ -348,7 +348,9 @@ class Assembler:
         # a heading run into the text between two paragraphs is a block of its own
         # (a heading not set off by a blank line is never merged into the paragraph
         # before or after it)
-        heads = [j for j in range(e - k) if roles[k + j] == "heading" and (j or e - k > 1)]
+        heads = [j for j in range(e - k) if roles[k + j] == "heading"]
+        if all(self._wrapped_title(ln) for ln in block.lines[k:e]) or heads == [0] == [e - k - 1]:
+            heads = []  # the block is one heading
         if k == 0 and e == len(roles) and len(starts) < 2 and not heads:
             return None
         out: list[Item] = [
@@ -356,12 +358,24 @@ class Assembler:
         ]
         if k < e:
             cuts = {k + s for s in starts if s} if len(starts) >= 2 else set()
-            cuts |= {k + j for j in heads if j} | {k + j + 1 for j in heads if k + j + 1 < e}
+            # the lines of one title that wraps stay together
+            wraps = [self._wrapped_title(ln) for ln in block.lines]
+            cuts |= {k + j for j in heads if j and not (wraps[k + j] and wraps[k + j - 1])}
+            cuts |= {
+                k + j + 1
+                for j in heads
+                if k + j + 1 < e and not (wraps[k + j] and wraps[k + j + 1])
+            }
             bounds = [k, *sorted(cuts), e]
             for a, b in itertools.pairwise(bounds):
                 out.append(Para(list(block.lines[a:b]), block.blank_before if a == k else 0))
         out.extend(self._furniture(ln, r) for ln, r in zip(block.lines[e:], roles[e:], strict=True))
         return out
+
+    def _wrapped_title(self, line: Line) -> bool:
+        """A line the role stage read as part of a title that wraps over lines."""
+        found = self.plan.roles.get(line.offset)
+        return found is not None and found[0] == "heading" and "set apart over" in found[1].reason
 
     def is_field(self, para: Para) -> bool:
         """Whether a paragraph's label opens no turn: a field, or the sidecar says so."""
@@ -741,10 +755,10 @@ class Assembler:
         """A paragraph the role stage read as a heading, line by line: a section begins.
 
         The role stage (:mod:`.roles.heading`) weighs what sets a line off as a
-        heading; a block is a heading when its one line (or two, a title that
-        wraps) scored so, with no page break inside.
+        heading; a block is a heading when its one line (or up to four, a title
+        that wraps) scored so, with no page break inside.
         """
-        if not 1 <= len(para.lines) <= 2 or len(para.pieces) != len(para.lines):
+        if not 1 <= len(para.lines) <= 4 or len(para.pieces) != len(para.lines):
             return False
         return all(self.role(ln) == "heading" for ln in para.lines)
 

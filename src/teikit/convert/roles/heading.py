@@ -99,6 +99,14 @@ _NAME_RE = re.compile(r"^(?:/s/\s*)?[A-Z][A-Za-z'’-]+\.?(?:\s+[A-Z]\.)+\s+[A-Z
 
 #: The noun a document's name ends with (``CONTACT REPORT``, ``ROUTING AND RECORD SHEET``).
 _DOC_NOUN_END_RE = re.compile(r"\b(?:REPORT|SHEET|RECORD|CONVERSATION|MINUTES|CHECKLIST|STUDY)$")
+#: The first word of an editor's note set apart like a title (``Cited in …``, ``Source: …``).
+_NOTE_OPENERS = frozenset(["cited", "source", "source:", "see", "printed", "reprinted", "quoted"])
+#: A classification level as a word of the line (not ``Secretary``).
+_CLASSIFIED_RE = re.compile(r"\b(?:SECRET|CONFIDENTIAL|Secret|Confidential)\b")
+#: A person named with an initial, ending the line or before a comma (``Anna B. Berg,``).
+_NAMED_RE = re.compile(
+    r"^[A-Z][a-z]+\s+(?:[A-Z]\.\s*)+[A-Z][a-z]+,|[A-Z][a-z]+\s+[A-Z]\.\s+[A-Z][a-z]+$"
+)
 #: Tokens a title has that are no word: section numbers, years.
 _NUMBER_TOKEN_RE = re.compile(r"^(?:\d+[.)]?|[IVX]{1,5}[.)]?|[A-H][.)])$")
 
@@ -183,7 +191,8 @@ _SHORT_WORDS = frozenset(
 def text_veto(text: str) -> str | None:
     """Why a line's own text cannot be a heading, or ``None`` when it can."""
     from teikit.convert.recognizers.letters import salute_at
-    from teikit.convert.roles.marking import is_classification
+    from teikit.convert.roles.field import field_label
+    from teikit.convert.roles.marking import marking_words
 
     body = core(text)
     words = body.split()
@@ -222,11 +231,17 @@ def text_veto(text: str) -> str | None:
         return "a list or a sentence"
     if caps(body) and body.endswith(".") and not NUMBERED_HEAD_RE.match(body):
         return "a name or a sentence in capitals"
-    if is_classification(body):
-        return "a classification marking"
+    if marking_words(body) is not None or _CLASSIFIED_RE.search(body):
+        return "a marking (classification, precedence, handling)"
+    if field_label(body) is not None:
+        return "a field: a label and its value"
     if _INNER_SENTENCE_RE.search(body):
         return "a sentence ends inside it: prose"
-    if _NAME_RE.match(body) or re.match(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.\s+[A-Z]", body):
+    if (
+        _NAME_RE.match(body)
+        or re.match(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.\s+[A-Z]", body)
+        or _NAMED_RE.search(body)
+    ):
         return "a person's name: a signature or a list of those present"
     if body.endswith(":") and not (body.isupper() or _titled(body)):
         return "a sentence leading into what follows"
@@ -264,9 +279,9 @@ def set_off_above(line: LineFeatures, doc: DocFeatures) -> str | None:
         return "a closed sentence above"
     if line.blank_before:
         return "a blank line above"
-    from teikit.convert.roles.marking import is_classification
+    from teikit.convert.roles.marking import marking_words
 
-    if is_classification(core(prev)):
+    if marking_words(core(prev)) is not None:
         return "a marking above"
     if caps(prev) and len(prev.split()) <= 4 and ":" not in prev and clean_share(prev) == 1.0:
         return "a heading in capitals above"
@@ -280,7 +295,7 @@ def after_text(line: LineFeatures, doc: DocFeatures) -> bool:
     turn or a paragraph, not among the printed boxes of a form.
     """
     from teikit.convert.features import page_mark
-    from teikit.convert.roles.marking import is_classification
+    from teikit.convert.roles.marking import marking_words
 
     k = line.index - 1
     while k >= 0 and not re.search(r"[A-Za-z]{3}", doc.lines[k].text):
@@ -293,7 +308,7 @@ def after_text(line: LineFeatures, doc: DocFeatures) -> bool:
         (closes_sentence(prev) and not label)
         or page_mark(prev)
         or _PAGE_NO_RE.match(prev) is not None
-        or is_classification(core(prev))
+        or marking_words(core(prev)) is not None
         or (len(prev.split()) >= 4 and clean_share(prev) >= 0.7 and not caps(prev))
         # a title above a sub-heading
         or (not caps(prev) and _titled(prev) and len(prev.split()) >= 3 and text_veto(prev) is None)
@@ -340,6 +355,8 @@ def block_follows(line: LineFeatures, doc: DocFeatures, caps_heading: bool) -> s
         return "numbered points below"
     if is_prose(nxt, caps_heading):
         return "prose below"
+    if _DATE_RE.search(nxt.text) and names_kind(line.text):
+        return "its dateline below"
     if (
         k + 1 < len(lines)
         and not line.text.rstrip().endswith(":")
@@ -417,6 +434,14 @@ def names_document(text: str) -> bool:
     return False
 
 
+def names_kind(text: str) -> bool:
+    """Whether a title names the kind of its document (``Memorandum of Conversation …``)."""
+    from teikit.convert.kinds.named import NAMES
+
+    upper = text.upper()
+    return any(re.search(pattern, upper) for _, _, _, pattern, _ in NAMES)
+
+
 def repeated_furniture(line: LineFeatures, doc: DocFeatures) -> bool:
     """A line that recurs next to page turns: a running head, not a section's title."""
     from teikit.convert.features import page_mark
@@ -427,14 +452,54 @@ def repeated_furniture(line: LineFeatures, doc: DocFeatures) -> bool:
     return any(page_mark(t) or _PAGE_NO_RE.match(t) for t in near) or line.index < 3
 
 
+def title_block(line: LineFeatures, doc: DocFeatures) -> int:
+    """The number of lines of a long title set apart that wraps, if ``line`` is one of them.
+
+    A title too long for a line (``Transcript of the Session of the … /
+    Committee on …``) runs over two to four lines with no blank between,
+    closes no sentence on any of them, is in title case as a whole, and
+    stands apart from the text by blank lines; its first line is a full line
+    (it wrapped because it was long). 0 when the line is no such title's.
+    """
+    if doc.ocr or doc.lines_apart:
+        return 0
+    lines = doc.lines
+    first = line.index
+    while first > 0 and not lines[first].blank_before:
+        first -= 1
+    last = line.index
+    while last < len(lines) - 1 and not lines[last].blank_after:
+        last += 1
+    n = last - first + 1
+    if not 2 <= n <= 4 or last + 1 >= len(lines):
+        return 0
+    block = [lines[k].text for k in range(first, last + 1)]
+    joined = " ".join(block)
+    if any(t.rstrip()[-1] in ".;:!?" for t in block) or len(joined.split()) > 40:
+        return 0
+    if len(block[0]) < 0.6 * doc.width:
+        return 0
+    if block[0].split()[0].lower() in _NOTE_OPENERS:
+        return 0
+    if text_veto(block[0]) not in (None, "a list or a sentence", "a clause of a sentence"):
+        return 0
+    if not _titled(joined) or clean_share(joined) < 0.9 or _INNER_SENTENCE_RE.search(joined):
+        return 0
+    after = lines[last + 1].text
+    return n if after[:1].isupper() or after[:1].isdigit() else 0
+
+
 def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     """How sure the line is a heading, and the cues that say so (see the module)."""
     text = line.text
+    wrapped = title_block(line, doc)
+    if wrapped:
+        return Score(0.65, f"a heading: a title in title case set apart over {wrapped} lines")
+    if names_document(text) and (line.blank_before or line.blank_after or line.index == 0):
+        return Score(0.85, "a heading: the name of a kind of document on a line of its own")
     veto = text_veto(text)
     if veto is not None:
         return not_heading(veto)
-    if names_document(text) and (line.blank_before or line.blank_after or line.index == 0):
-        return Score(0.85, "a heading: the name of a kind of document on a line of its own")
     if repeated_furniture(line, doc):
         return not_heading("it recurs at page turns: a running head")
     body = core(text)
