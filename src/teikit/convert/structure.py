@@ -476,6 +476,12 @@ class Assembler:
             for it in items
             if isinstance(it, Para) and any(ln.offset in self.decided.resp for ln in it.lines)
         }
+        # a heading stands apart: page rejoining never runs it into the text
+        locked |= {
+            id(it)
+            for it in items
+            if isinstance(it, Para) and all(self.role(ln) == "heading" for ln in it.lines)
+        }
         if kind != "cable":
             return locked
         for it in items:

@@ -107,6 +107,12 @@ _CLASSIFIED_RE = re.compile(r"\b(?:SECRET|CONFIDENTIAL|Secret|Confidential)\b")
 _NAMED_RE = re.compile(
     r"^[A-Z][a-z]+\s+(?:[A-Z]\.\s*)+[A-Z][a-z]+,|[A-Z][a-z]+\s+[A-Z]\.\s+[A-Z][a-z]+$"
 )
+#: Why a first line of a title that wraps may fail alone: it runs on.
+_RUNS_ON = (
+    "a list or a sentence",
+    "a clause of a sentence",
+    "ends on a small word: the line runs on",
+)
 #: Tokens a title has that are no word: section numbers, years.
 _NUMBER_TOKEN_RE = re.compile(r"^(?:\d+[.)]?|[IVX]{1,5}[.)]?|[A-H][.)])$")
 
@@ -235,8 +241,13 @@ def text_veto(text: str) -> str | None:
         return "a marking (classification, precedence, handling)"
     if field_label(body) is not None:
         return "a field: a label and its value"
-    if _INNER_SENTENCE_RE.search(body):
+    if _INNER_SENTENCE_RE.search(body) or re.search(r"\w\.\s+[a-z]{2,}", body):
         return "a sentence ends inside it: prose"
+    last = body.rstrip(" .").split()[-1] if body.rstrip(" .") else ""
+    if last.lower() in _SMALL_WORDS or (last.islower() and len(last) <= 2):
+        return "ends on a small word: the line runs on"
+    if body.endswith(".") and len(words) <= 3 and not NUMBERED_HEAD_RE.match(body):
+        return "a few words closing a sentence"
     if (
         _NAME_RE.match(body)
         or re.match(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.\s+[A-Z]", body)
@@ -275,6 +286,8 @@ def set_off_above(line: LineFeatures, doc: DocFeatures) -> str | None:
         return "a new page above"
     if line.blank_before and not doc.lines_apart:
         return "a blank line above"
+    if speck(prev) and (doc.lines[line.index - 1].blank_before or line.blank_before):
+        return "a blank line above"
     if closes_sentence(prev):
         return "a closed sentence above"
     if line.blank_before:
@@ -288,7 +301,12 @@ def set_off_above(line: LineFeatures, doc: DocFeatures) -> str | None:
     return None
 
 
-def after_text(line: LineFeatures, doc: DocFeatures) -> bool:
+def speck(text: str) -> bool:
+    """An OCR speck on a line of its own: three characters or fewer (``|``, ``Tos``, ``ed``)."""
+    return len(text.replace(" ", "")) <= 3
+
+
+def after_text(line: LineFeatures, doc: DocFeatures, depth: int = 0) -> bool:
     """Whether running text stands before the line (OCR specks between skipped).
 
     In an OCR copy a heading is found in the body, after a sentence, a page
@@ -298,12 +316,15 @@ def after_text(line: LineFeatures, doc: DocFeatures) -> bool:
     from teikit.convert.roles.marking import marking_words
 
     k = line.index - 1
-    while k >= 0 and not re.search(r"[A-Za-z]{3}", doc.lines[k].text):
+    while k >= 0 and speck(doc.lines[k].text):
         k -= 1
     if k < 0:
         return True
     prev = doc.lines[k].text
-    label = prev.rstrip().endswith(":") and len(prev.split()) <= 3
+    if depth < 2 and caps(prev) and clean_share(prev) == 1.0 and len(prev.split()) <= 8:
+        # a heading in capitals over a sub-heading: the text stands before the first
+        return after_text(doc.lines[k], doc, depth + 1)
+    label = prev.rstrip().endswith(":") and len(prev.split()) <= 3 and prev[:1].isupper()
     return (
         (closes_sentence(prev) and not label)
         or page_mark(prev)
@@ -343,9 +364,7 @@ def block_follows(line: LineFeatures, doc: DocFeatures, caps_heading: bool) -> s
     """What the heading stands over: prose, numbered points, or a sub-heading over prose."""
     lines = doc.lines
     k = line.index + 1
-    while k < len(lines) and (
-        len(lines[k].text.replace(" ", "")) <= 3 or _PAGE_NO_RE.match(lines[k].text)
-    ):
+    while k < len(lines) and (speck(lines[k].text) or _PAGE_NO_RE.match(lines[k].text)):
         k += 1  # OCR specks between the heading and its text
     if k >= len(lines):
         return None
@@ -426,6 +445,8 @@ def names_document(text: str) -> bool:
     words = body.split()
     if not 2 <= len(words) <= 6 or not caps(body) or not _DOC_NOUN_END_RE.search(body):
         return False
+    if len(words) <= 5 and clean_share(body) == 1.0:
+        return True
     letters = re.sub(r"[^A-Z]", "", body.upper())
     for _, _, _, pattern, _ in NAMES:
         m = re.search(pattern, body.upper())
@@ -481,7 +502,7 @@ def title_block(line: LineFeatures, doc: DocFeatures) -> int:
         return 0
     if block[0].split()[0].lower() in _NOTE_OPENERS:
         return 0
-    if text_veto(block[0]) not in (None, "a list or a sentence", "a clause of a sentence"):
+    if text_veto(block[0]) not in (None, *_RUNS_ON):
         return 0
     if not _titled(joined) or clean_share(joined) < 0.9 or _INNER_SENTENCE_RE.search(joined):
         return 0
@@ -535,6 +556,8 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     if line.blank_after and not doc.lines_apart:
         value += 0.1
         cues.append("a blank line below")
+    if below == "its dateline below":
+        value += 0.1
     if body.rstrip('”"’)').endswith("."):
         # a title rarely closes with a stop; a set-off numbered title may
         value -= 0.1
