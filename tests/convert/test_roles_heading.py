@@ -179,3 +179,17 @@ def test_a_heading_in_a_paragraph_is_cut_from_it() -> None:
     section = div.findall("{*}div[@type='section']")[-1]
     assert frag(section[0]) == "<head>SOVIET POSITION</head>"
     assert frag(section[1]) == "<p>The talks went on for a long time and ended.</p>"
+
+
+def test_explain_says_why_a_plain_line_is_no_heading() -> None:
+    from teikit.convert.explanation import explain
+    from teikit.convert.source import Transcription
+
+    text = f"{PROSE}\n\nSOVIET POSITION\n\n{PROSE}\n\nSubject: Grain sales\n" + f"\n{PROSE}\n" * 6
+    ex = explain(Transcription.from_text(text, "x.txt"))
+    by_text = {r.text: r for r in ex.lines}
+    assert by_text["SOVIET POSITION"].role == "heading"
+    assert "capitals in a text typed in mixed case" in by_text["SOVIET POSITION"].reason
+    assert by_text[PROSE].reason == (
+        "no role scored high enough (not a heading: too long for a heading)"
+    )
