@@ -190,6 +190,4 @@ def test_explain_says_why_a_plain_line_is_no_heading() -> None:
     by_text = {r.text: r for r in ex.lines}
     assert by_text["SOVIET POSITION"].role == "heading"
     assert "capitals in a text typed in mixed case" in by_text["SOVIET POSITION"].reason
-    assert by_text[PROSE].reason == (
-        "no role scored high enough (not a heading: too long for a heading)"
-    )
+    assert by_text[PROSE].reason == ("no role scored high enough (not a heading: a sentence)")

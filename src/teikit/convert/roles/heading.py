@@ -248,6 +248,8 @@ def text_veto(text: str) -> str | None:
         return "ends on a small word: the line runs on"
     if body.endswith(".") and len(words) <= 3 and not NUMBERED_HEAD_RE.match(body):
         return "a few words closing a sentence"
+    if body.endswith((".", "!", "?")) and len(words) >= 6 and not _titled(body):
+        return "a sentence"
     if (
         _NAME_RE.match(body)
         or re.match(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.\s+[A-Z]", body)
