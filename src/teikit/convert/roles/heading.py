@@ -113,6 +113,8 @@ _RUNS_ON = (
     "a clause of a sentence",
     "ends on a small word: the line runs on",
 )
+#: A name and what the person is (``Anna Berg, Ambassador``): an entry of a list of people.
+_NAME_TITLE_RE = re.compile(r"^[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3},\s+[A-Z]")
 #: Tokens a title has that are no word: section numbers, years.
 _NUMBER_TOKEN_RE = re.compile(r"^(?:\d+[.)]?|[IVX]{1,5}[.)]?|[A-H][.)])$")
 
@@ -254,6 +256,7 @@ def text_veto(text: str) -> str | None:
         _NAME_RE.match(body)
         or re.match(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.\s+[A-Z]", body)
         or _NAMED_RE.search(body)
+        or (_NAME_TITLE_RE.match(body) and not caps(body))
     ):
         return "a person's name: a signature or a list of those present"
     if body.endswith(":") and not (body.isupper() or _titled(body)):
@@ -338,15 +341,17 @@ def after_text(line: LineFeatures, doc: DocFeatures, depth: int = 0) -> bool:
     )
 
 
-def is_prose(line: LineFeatures, caps_heading: bool) -> bool:
-    from teikit.convert.features import page_mark
-
+def is_prose(line: LineFeatures, doc: DocFeatures, caps_heading: bool) -> bool:
     """A line of running text a heading can stand over.
 
     Several clean words opening with a capital (or a sentence); under a
     heading in capitals, text in mixed case (capitals under capitals are a
-    form's printed boxes, or a teletype).
+    form's printed boxes, or a teletype). In a clean copy, the paragraph it
+    opens closes a sentence or runs on for lines: a list entry (a name, or a
+    name and what the person is) closes none.
     """
+    from teikit.convert.features import page_mark
+
     text = re.sub(r"^[a-z]{1,2}\s+(?=[A-Z])", "", line.text.strip(_EDGE_JUNK + " "))
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in '“"('):
         return False
@@ -356,7 +361,19 @@ def is_prose(line: LineFeatures, caps_heading: bool) -> bool:
         return False  # a dateline
     if clean_share(text) < 0.7 or page_mark(text):
         return False
-    return not (caps_heading and line.upper_ratio > 0.7)
+    if caps_heading and line.upper_ratio > 0.7:
+        return False
+    if doc.ocr or doc.lines_apart:
+        return True
+    k = line.index
+    while k < len(doc.lines) - 1 and not doc.lines[k].blank_after and k < line.index + 2:
+        k += 1
+    after = doc.lines[k + 1].text if k + 1 < len(doc.lines) else ""
+    if k >= line.index + 2 or closes_sentence(doc.lines[k].text) or _PAGE_NO_RE.match(after):
+        return True
+    # a short paragraph closing no sentence is prose if it reads as more than an
+    # entry of a list: not a name and what the person is (a comma early on)
+    return "," not in " ".join(text.split()[:4]) and len(text.split()) > 6
 
 
 _POINT_RE = re.compile(r"^(?:\d{1,2}|[a-hA-H])[.,)]\s+\S")
@@ -374,7 +391,7 @@ def block_follows(line: LineFeatures, doc: DocFeatures, caps_heading: bool) -> s
     ntext = nxt.text.strip(_EDGE_JUNK + " ")
     if _POINT_RE.match(ntext) and clean_share(ntext) >= 0.6:
         return "numbered points below"
-    if is_prose(nxt, caps_heading):
+    if is_prose(nxt, doc, caps_heading):
         return "prose below"
     if _DATE_RE.search(nxt.text) and names_kind(line.text):
         return "its dateline below"
@@ -384,7 +401,7 @@ def block_follows(line: LineFeatures, doc: DocFeatures, caps_heading: bool) -> s
         and text_veto(nxt.text) is None
         and len(ntext.split()) <= 8
         and clean_share(ntext) >= 0.8
-        and (_POINT_RE.match(lines[k + 1].text) or is_prose(lines[k + 1], False))
+        and (_POINT_RE.match(lines[k + 1].text) or is_prose(lines[k + 1], doc, False))
     ):
         return "a sub-heading over prose below"
     return None
@@ -512,6 +529,30 @@ def title_block(line: LineFeatures, doc: DocFeatures) -> int:
     return n if after[:1].isupper() or after[:1].isdigit() else 0
 
 
+def _short(text: str, width: int) -> bool:
+    """A short line that closes no sentence: a list entry, a label, a heading."""
+    return (
+        len(text.split()) <= 12
+        and len(text) < 0.75 * width
+        and not text.rstrip(' )”"').endswith((".", "!", "?"))
+    )
+
+
+def in_list(line: LineFeatures, doc: DocFeatures) -> bool:
+    """Whether the line is one of a run of short lines: an entry of a list.
+
+    Those present at a meeting, the addressees of a memorandum, a form's
+    labels: short lines one after another, with no text between. A heading
+    stands over text; stacked headings (a country, then its first topic)
+    have text two lines below.
+    """
+    k = line.index
+    lines = doc.lines
+    if k == 0 or k + 2 >= len(lines):
+        return False
+    return all(_short(lines[j].text, doc.width) for j in (k - 1, k + 1, k + 2))
+
+
 def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     """How sure the line is a heading, and the cues that say so (see the module)."""
     text = line.text
@@ -523,6 +564,8 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     veto = text_veto(text)
     if veto is not None:
         return not_heading(veto)
+    if in_list(line, doc):
+        return not_heading("one of a run of short lines: an entry of a list")
     if repeated_furniture(line, doc):
         return not_heading("it recurs at page turns: a running head")
     body = core(text)
