@@ -538,19 +538,57 @@ def _short(text: str, width: int) -> bool:
     )
 
 
+#: Labels a memorandum sets on a line of their own, their value on the next.
+_LABEL_WORDS = frozenset(["participants", "present", "attendees", "attendance"])
+
+
+def label_value(line: LineFeatures) -> bool:
+    """Whether the line above is a bare field label (``SUBJECT``): the line is its value."""
+    from teikit.convert.roles.field import FIELD_WORDS
+
+    prev = line.prev_text.strip(" :|").lower()
+    return prev in FIELD_WORDS or prev in _LABEL_WORDS
+
+
 def in_list(line: LineFeatures, doc: DocFeatures) -> bool:
     """Whether the line is one of a run of short lines: an entry of a list.
 
     Those present at a meeting, the addressees of a memorandum, a form's
     labels: short lines one after another, with no text between. A heading
     stands over text; stacked headings (a country, then its first topic)
-    have text two lines below.
+    have text two lines below. The first line of a run may be a heading over
+    the list; the others are its entries.
     """
+    from teikit.convert.features import page_mark
+    from teikit.convert.roles.marking import marking_words
+
     k = line.index
     lines = doc.lines
-    if k == 0 or k + 2 >= len(lines):
-        return False
-    return all(_short(lines[j].text, doc.width) for j in (k - 1, k + 1, k + 2))
+    in_caps = caps(line.text)
+
+    def entry(j: int) -> bool:
+        text = lines[j].text
+        return (
+            _short(text, doc.width)
+            and not speck(text)
+            and caps(text) == in_caps  # entries of one list are set alike
+            and clean_share(text) >= 0.75
+            and re.search(r"[A-Za-z]{3}", text) is not None
+            and not (
+                _PAGE_NO_RE.match(text)
+                or page_mark(text)
+                or _DATE_RE.search(text)
+                or marking_words(core(text)) is not None
+            )
+        )
+
+    before = 0
+    while k - before - 1 >= 0 and before < 3 and entry(k - before - 1):
+        before += 1
+    after = 0
+    while k + after + 1 < len(lines) and after < 3 and entry(k + after + 1):
+        after += 1
+    return before >= 1 and before + after + 1 >= 3
 
 
 def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
@@ -574,6 +612,8 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     above = set_off_above(line, doc)
     if above is None:
         return not_heading("it continues the line above")
+    if label_value(line):
+        return not_heading("the value of the label above (SUBJECT, PARTICIPANTS)")
     in_caps = caps(body)
     below = block_follows(line, doc, in_caps)
     if below is None:
