@@ -112,6 +112,7 @@ _RUNS_ON = (
     "a list or a sentence",
     "a clause of a sentence",
     "ends on a small word: the line runs on",
+    "ends inside a sentence",
 )
 #: A name and what the person is (``Anna Berg, Ambassador``): an entry of a list of people.
 _NAME_TITLE_RE = re.compile(r"^[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3},\s+[A-Z]")
@@ -259,7 +260,9 @@ def text_veto(text: str) -> str | None:
         or (_NAME_TITLE_RE.match(body) and not caps(body))
     ):
         return "a person's name: a signature or a list of those present"
-    if body.endswith(":") and not (body.isupper() or _titled(body)):
+    if body.endswith(":") and (
+        not (body.isupper() or _titled(body)) or words[0] in ("The", "A", "An")
+    ):
         return "a sentence leading into what follows"
     if re.search(r"[,;]", body) and not (body.isupper() or _titled(body)):
         return "a clause of a sentence"
@@ -482,6 +485,33 @@ def names_kind(text: str) -> bool:
     return any(re.search(pattern, upper) for _, _, _, pattern, _ in NAMES)
 
 
+#: A dateline's place before its date or ``undated`` (``Saigon, undated.``).
+_PLACE_RE = re.compile(r"^[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s")
+
+
+def dateline(text: str) -> bool:
+    """A dateline: a date, or a place and a date, on a short line."""
+    return len(text.split()) <= 10 and (
+        _DATE_RE.search(text) is not None or _PLACE_RE.match(text) is not None
+    )
+
+
+def first_line_title(line: LineFeatures, doc: DocFeatures) -> bool:
+    """The document's title: its first line, in title case, over its dateline.
+
+    An edition's document opens with its title (``Telegram From the Embassy
+    in … to the Department of State``), however long, and its dateline.
+    """
+    text = line.text
+    if line.index != 0 or not line.next_text or len(text.split()) > 30:
+        return False
+    if not text[:1].isupper() or text.rstrip().endswith((",", ";", ":")):
+        return False
+    if text.rstrip().endswith(".") and not names_kind(text):
+        return False
+    return _titled(text) and dateline(line.next_text) and line.next_text != text
+
+
 def repeated_furniture(line: LineFeatures, doc: DocFeatures) -> bool:
     """A line that recurs next to page turns: a running head, not a section's title."""
     from teikit.convert.features import page_mark
@@ -515,15 +545,23 @@ def title_block(line: LineFeatures, doc: DocFeatures) -> int:
         return 0
     block = [lines[k].text for k in range(first, last + 1)]
     joined = " ".join(block)
-    if any(t.rstrip()[-1] in ".;:!?" for t in block) or len(joined.split()) > 40:
+    closed = [t for t in block if t.rstrip()[-1] in ".;:!?"]
+    # an edition's title may close on the date and hour of its document
+    if closed and not (closed == block[-1:] and block[-1].endswith(".") and names_kind(joined)):
+        return 0
+    if len(joined.split()) > 40:
         return 0
     if len(block[0]) < 0.6 * doc.width:
         return 0
     if block[0].split()[0].lower() in _NOTE_OPENERS:
         return 0
-    if text_veto(block[0]) not in (None, *_RUNS_ON):
+    # the document's title, at its top, may name its date
+    allowed = (None, *_RUNS_ON, "a date") if first == 0 else (None, *_RUNS_ON)
+    if text_veto(block[0]) not in allowed:
         return 0
-    if not _titled(joined) or clean_share(joined) < 0.9 or _INNER_SENTENCE_RE.search(joined):
+    if caps(joined) or not _titled(joined) or clean_share(joined) < 0.8:
+        return 0
+    if _INNER_SENTENCE_RE.search(joined):
         return 0
     after = lines[last + 1].text
     return n if after[:1].isupper() or after[:1].isdigit() else 0
@@ -597,8 +635,15 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     wrapped = title_block(line, doc)
     if wrapped:
         return Score(0.65, f"a heading: a title in title case set apart over {wrapped} lines")
-    if names_document(text) and (line.blank_before or line.blank_after or line.index == 0):
+    if (
+        names_document(text)
+        and not text.rstrip().endswith(".")
+        and set_off_above(line, doc) is not None
+        and (line.blank_before or line.blank_after or line.index == 0)
+    ):
         return Score(0.85, "a heading: the name of a kind of document on a line of its own")
+    if first_line_title(line, doc):
+        return Score(0.7, "a heading: the document's title on its first line, over its dateline")
     veto = text_veto(text)
     if veto is not None:
         return not_heading(veto)
@@ -641,7 +686,8 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     if line.blank_after and not doc.lines_apart:
         value += 0.1
         cues.append("a blank line below")
-    if below == "its dateline below":
+    if below == "its dateline below" or line.index == 0:
+        # a document's title stands at its top, or over its dateline
         value += 0.1
     if body.rstrip('”"’)').endswith("."):
         # a title rarely closes with a stop; a set-off numbered title may
