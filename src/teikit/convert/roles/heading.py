@@ -135,13 +135,13 @@ def clean_share(text: str) -> float:
     A word is letters (an inner hyphen, apostrophe or period allowed), in one
     case or capitalized; ``HuMY``, ``ob-el``, ``Tos`` of two letters are not.
     """
-    tokens = [t.strip(_EDGE_JUNK) for t in text.split()]
+    tokens = [t.strip(_EDGE_JUNK) for t in text.replace("_", " ").split()]
     tokens = [t for t in tokens if t]
     if not tokens:
         return 0.0
     good = 0
     for t in tokens:
-        if _NUMBER_TOKEN_RE.match(t) or re.fullmatch(r"\d{1,4}(?:[-–]\d{1,4})?", t):
+        if _NUMBER_TOKEN_RE.match(t) or re.fullmatch(r"\d{1,4}(?:[-–:]\d{1,4})?|[ap]\.?m\.?", t):
             good += 1
             continue
         letters = re.sub(r"[-'’.&/]", "", t)
@@ -247,7 +247,7 @@ def text_veto(text: str) -> str | None:
     if _INNER_SENTENCE_RE.search(body) or re.search(r"\w\.\s+[a-z]{2,}", body):
         return "a sentence ends inside it: prose"
     last = body.rstrip(" .").split()[-1] if body.rstrip(" .") else ""
-    if last.lower() in _SMALL_WORDS or (last.islower() and len(last) <= 2):
+    if (last.lower() in _SMALL_WORDS and not caps(body)) or (last.islower() and len(last) <= 2):
         return "ends on a small word: the line runs on"
     if body.endswith(".") and len(words) <= 3 and not NUMBERED_HEAD_RE.match(body):
         return "a few words closing a sentence"
@@ -271,7 +271,7 @@ def text_veto(text: str) -> str | None:
 
 def _titled(text: str) -> bool:
     """Title case: most words that are not small words are capitalized."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    words = re.findall(r"[A-Za-z][\w'’-]*", re.sub(r"\b[ap]\.?m\.?(?=\W|$)", " ", text))
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     return bool(content) and sum(1 for w in content if w[0].isupper()) >= 0.75 * len(content)
 
@@ -294,8 +294,8 @@ def set_off_above(line: LineFeatures, doc: DocFeatures) -> str | None:
         return "a new page above"
     if line.blank_before and not doc.lines_apart:
         return "a blank line above"
-    if speck(prev) and (doc.lines[line.index - 1].blank_before or line.blank_before):
-        return "a blank line above"
+    if speck(prev):
+        return "an OCR speck above"
     if closes_sentence(prev):
         return "a closed sentence above"
     if line.blank_before:
@@ -304,7 +304,7 @@ def set_off_above(line: LineFeatures, doc: DocFeatures) -> str | None:
 
     if marking_words(core(prev)) is not None:
         return "a marking above"
-    if caps(prev) and len(prev.split()) <= 4 and ":" not in prev and clean_share(prev) == 1.0:
+    if caps(prev) and len(prev.split()) <= 10 and ":" not in prev and clean_share(prev) >= 0.85:
         return "a heading in capitals above"
     return None
 
@@ -329,7 +329,7 @@ def after_text(line: LineFeatures, doc: DocFeatures, depth: int = 0) -> bool:
     if k < 0:
         return True
     prev = doc.lines[k].text
-    if depth < 2 and caps(prev) and clean_share(prev) == 1.0 and len(prev.split()) <= 8:
+    if depth < 2 and caps(prev) and clean_share(prev) >= 0.85 and len(prev.split()) <= 10:
         # a heading in capitals over a sub-heading: the text stands before the first
         return after_text(doc.lines[k], doc, depth + 1)
     label = prev.rstrip().endswith(":") and len(prev.split()) <= 3 and prev[:1].isupper()
@@ -448,6 +448,28 @@ def caps(text: str) -> bool:
     """Set in capitals: nearly every letter, and four letters at least."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and sum(1 for c in letters if c.isupper()) > 0.8 * len(letters)
+
+
+def same_numbering(text: str, nxt: str) -> bool:
+    """Whether two lines open with numbers of one series (``1.`` and ``2.``; ``a.`` and ``b.``).
+
+    A numbered section title may stand over lettered points; numbers of one
+    series in a row are the points of a list.
+    """
+
+    def series(t: str) -> str | None:
+        m = re.match(r"^[“\"]?(\d{1,2}|[IVX]{1,5}|[A-Z]|[a-z])[.,)]\s", t.strip())
+        if m is None:
+            return None
+        n = m.group(1)
+        if n.isdigit():
+            return "digit"
+        if re.fullmatch(r"[IVX]+", n) and len(n) > 1:
+            return "roman"
+        return "upper" if n.isupper() else "lower"
+
+    mine = series(text)
+    return mine is not None and mine == series(nxt)
 
 
 def not_heading(why: str) -> Score:
@@ -606,8 +628,11 @@ def in_list(line: LineFeatures, doc: DocFeatures) -> bool:
 
     def entry(j: int) -> bool:
         text = lines[j].text
+        # the last line of a paragraph of full lines is no entry
+        ends_para = j > 0 and not lines[j].blank_before and not _short(lines[j - 1].text, doc.width)
         return (
-            _short(text, doc.width)
+            not ends_para
+            and _short(text, doc.width)
             and not speck(text)
             and caps(text) == in_caps  # entries of one list are set alike
             and clean_share(text) >= 0.75
@@ -652,7 +677,7 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     if repeated_furniture(line, doc):
         return not_heading("it recurs at page turns: a running head")
     body = core(text)
-    if NUMBERED_HEAD_RE.match(body) and _POINT_RE.match(line.next_text):
+    if NUMBERED_HEAD_RE.match(body) and same_numbering(body, line.next_text):
         return not_heading("numbered lines in a row are the points of a list")
     above = set_off_above(line, doc)
     if above is None:
@@ -669,7 +694,8 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     if clean_share(body) < (0.8 if doc.ocr else 0.75):
         return not_heading("too garbled")
     single = len(re.findall(r"[A-Za-z]{2,}", body)) == 1
-    if (doc.ocr or single) and not after_text(line, doc):
+    numbered = style[1] == "a section number and title" and clean_share(body) == 1.0
+    if (doc.ocr or single) and not numbered and not after_text(line, doc):
         return not_heading("it stands among a form's boxes, not after text")
     set_apart = line.blank_before or above == "a new page above"
     if single and not (
@@ -694,7 +720,7 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
         value -= 0.1
     if doc.ocr and not (line.blank_before or line.blank_after):
         value -= 0.1
-    if len(text) > 0.85 * doc.width and not line.blank_after:
+    if len(text) > 0.85 * doc.width and not line.blank_after and not in_caps:
         # a full line running on into the next is the first line of a paragraph
         value -= 0.2
     value = round(min(value, 0.8), 2)
