@@ -698,13 +698,16 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     if (doc.ocr or single) and not numbered and not after_text(line, doc):
         return not_heading("it stands among a form's boxes, not after text")
     set_apart = line.blank_before or above == "a new page above"
-    if single and not (
-        set_apart and known_words(body) and not body.endswith(".") and len(body) >= 4
+    if (
+        single
+        and not numbered
+        and not (set_apart and known_words(body) and not body.endswith(".") and len(body) >= 4)
     ):
         return not_heading("a word alone, not set off or no English word: a label or a garble")
     value = 0.2 + style[0]
     cues = [style[1], above, below]
-    if line.blank_before and not doc.lines_apart:
+    if (line.blank_before and not doc.lines_apart) or above == "an OCR speck above":
+        # (a speck on a line of its own stands where the copy had a blank line)
         value += 0.1
     elif doc.lines_apart and above == "a closed sentence above":
         # where every paragraph stands apart, the sentence closed above sets it off
@@ -718,7 +721,7 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     if body.rstrip('”"’)').endswith("."):
         # a title rarely closes with a stop; a set-off numbered title may
         value -= 0.1
-    if doc.ocr and not (line.blank_before or line.blank_after):
+    if doc.ocr and not (line.blank_before or line.blank_after or above == "an OCR speck above"):
         value -= 0.1
     if len(text) > 0.85 * doc.width and not line.blank_after and not in_caps:
         # a full line running on into the next is the first line of a paragraph
