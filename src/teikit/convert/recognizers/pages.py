@@ -176,6 +176,17 @@ def line_numbers(numbers: list[int]) -> set[int]:
     return {k for run in runs for k in run} if len(runs) >= 2 else set()
 
 
+def _next_pages(numbers: list[int], lines: set[int], k: int, count: int) -> list[int]:
+    """The next ``count`` numbers after position ``k`` that number no line."""
+    out: list[int] = []
+    j = k + 1
+    while j < len(numbers) and len(out) < count:
+        if j not in lines:
+            out.append(numbers[j])
+        j += 1
+    return out
+
+
 def page_run(numbers: list[int]) -> set[int]:
     """Which of the numbers met alone on their lines, in order, are page numbers.
 
@@ -200,7 +211,7 @@ def page_run(numbers: list[int]) -> set[int]:
             continue
         if last is not None and n <= last:
             continue  # page numbers do not go back
-        ahead = numbers[k + 1 : k + 4]
+        ahead = _next_pages(numbers, lines, k, 3)
         if (last is None and 1 <= n <= MAX_FIRST_PAGE) or any(follows(n, m) for m in ahead):
             accepted.add(k)
             last = n

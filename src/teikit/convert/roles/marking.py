@@ -14,8 +14,8 @@ An OCR copy garbles them in three ways, each read through here:
 * specks at the line's ends (``oS RETURN TO CIA``, ``. (— SECRET , ¢``): short
   fragments that are no word are left out before the line is read.
 
-A marking may carry a number (``SECRET 201-118406``), a cable's date-time group
-(``SECRET 081247Z FEB 96``) or a copy number; the line is still a marking.
+A marking may carry a number (``SECRET 201-100000``), a cable's date-time group
+(``SECRET 121530Z MAR 95``) or a copy number; the line is still a marking.
 """
 
 from __future__ import annotations
@@ -163,7 +163,7 @@ CLASSIFICATION_WORDS = frozenset(
 #: A word, a number (``201-118406``, ``5:26``) or a code, as one token.
 _TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:[-/:.,][A-Za-z0-9]+)*")
 _NUMBER_RE = re.compile(r"^\d[\d\-/:.,]*$")
-#: A cable's date-time group, with its month and year (``081247Z FEB 96``).
+#: A cable's date-time group, with its month and year (``121530Z MAR 95``).
 _DTG_RE = re.compile(r"\b\d{6}Z(?:\s+[A-Z]{3}\s+\d{2,4})?\b")
 _SPACED_RE = re.compile(r"^(?:[A-Z0-9][\s.\-]){3,}[A-Z0-9]$")
 _SPECK_CASE_RE = re.compile(r"^[a-z]+[A-Z]|^[a-z]{1,3}$")

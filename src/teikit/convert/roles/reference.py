@@ -1,7 +1,7 @@
 """References: a line that is only a number identifying the copy in a file or archive.
 
-Record numbers (``124-10284-10172``), file numbers (``SE 164-81``,
-``164-81-323``), cable numbers (``IN 12839``, ``CITE DIR 7666``) and form
+Record numbers (``104-10000-10001``), file numbers (``AB 100-20``,
+``100-20-300``), cable numbers (``IN 10000``, ``CITE DIR 1000``) and form
 numbers (``FD-36 (Rev. 5-22-64)``) stand alone on their lines in archival
 copies. They are ``fw`` holding an ``idno``, never a heading or a paragraph.
 """
