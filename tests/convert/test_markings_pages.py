@@ -57,6 +57,8 @@ def test_page_numbers_run() -> None:
     assert page_run([6, 2, 3, 4, 40]) == {1, 2, 3}
     # an excerpt from page 45 on
     assert page_run([45, 46, 48]) == {0, 1, 2}
+    # an excerpt's only page number
+    assert page_run([8]) == {0}
     # pages do not go back
     assert page_run([2, 3, 1, 4]) == {0, 1, 3}
 

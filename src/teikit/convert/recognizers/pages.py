@@ -187,13 +187,15 @@ def _next_pages(numbers: list[int], lines: set[int], k: int, count: int) -> list
     return out
 
 
-def page_run(numbers: list[int]) -> set[int]:
+def page_run(numbers: list[int], *, lone: bool = True) -> set[int]:
     """Which of the numbers met alone on their lines, in order, are page numbers.
 
     Page numbers run 1, 2, 3 …: each follows the one before within
     :data:`MAX_PAGE_SKIP` skipped pages. A number that does not (a stray ``6``
     between pages 1 and 2, a figure the OCR set apart) is text. A run may start
-    anew after a gap when the number after it goes on from it.
+    anew after a gap when the number after it goes on from it; a copy's only
+    number alone on its line is its page number whatever it is (an excerpt's page),
+    unless ``lone`` is false (an OCR copy, where a lone figure is as often a speck).
     """
     accepted: set[int] = set()
     last: int | None = None
@@ -212,7 +214,8 @@ def page_run(numbers: list[int]) -> set[int]:
         if last is not None and n <= last:
             continue  # page numbers do not go back
         ahead = _next_pages(numbers, lines, k, 3)
-        if (last is None and 1 <= n <= MAX_FIRST_PAGE) or any(follows(n, m) for m in ahead):
+        first = last is None and (1 <= n <= MAX_FIRST_PAGE or (lone and len(numbers) == 1))
+        if first or any(follows(n, m) for m in ahead):
             accepted.add(k)
             last = n
     return accepted
