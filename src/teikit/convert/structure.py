@@ -331,7 +331,7 @@ class Assembler:
             # set apart (a serial, a year), not the page of a file
             if n is not None and not (self.plan.doc.ocr and len(n) > 3):
                 found.append((i, int(n)))
-        runs = pages.page_run([n for _, n in found], lone=not self.plan.doc.ocr)
+        runs = pages.page_run([n for _, n in found], lone=self.plan.doc.page_marks == 0)
         return {found[k][0] for k in runs}
 
     def role(self, line: Line) -> str:

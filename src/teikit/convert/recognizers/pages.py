@@ -195,7 +195,8 @@ def page_run(numbers: list[int], *, lone: bool = True) -> set[int]:
     between pages 1 and 2, a figure the OCR set apart) is text. A run may start
     anew after a gap when the number after it goes on from it; a copy's only
     number alone on its line is its page number whatever it is (an excerpt's page),
-    unless ``lone`` is false (an OCR copy, where a lone figure is as often a speck).
+    unless ``lone`` is false (a copy whose archive footers give its pages, where a lone
+    figure is a speck).
     """
     accepted: set[int] = set()
     last: int | None = None
