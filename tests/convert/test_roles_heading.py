@@ -191,3 +191,70 @@ def test_explain_says_why_a_plain_line_is_no_heading() -> None:
     assert by_text["SOVIET POSITION"].role == "heading"
     assert "capitals in a text typed in mixed case" in by_text["SOVIET POSITION"].reason
     assert by_text[PROSE].reason == ("no role scored high enough (not a heading: a sentence)")
+
+
+def test_same_numbering() -> None:
+    from teikit.convert.roles.heading import same_numbering
+
+    assert same_numbering("1. Opening Remarks", "2. Election of a chairman")
+    assert not same_numbering("6. Ostland", "b. A source reports that the talks failed.")
+    assert same_numbering("a. First", "b. Second")
+
+
+def test_entries_of_a_list_are_no_headings() -> None:
+    from teikit.convert.roles.heading import in_list
+
+    text = (
+        f"{PROSE}\n\nMEMORANDUM FOR\n\nTHE SECRETARY OF STATE\n\nTHE SECRETARY OF WAR\n\n"
+        f"THE DIRECTOR OF THE BUDGET\n\n{PROSE}\n"
+    )
+    line, doc = _line(text, "THE DIRECTOR OF THE BUDGET")
+    assert in_list(line, doc)
+    line, doc = _line(text, "THE SECRETARY OF WAR")
+    assert heading_score(line, doc).reason == (
+        "not a heading: one of a run of short lines: an entry of a list"
+    )
+
+
+def test_the_value_under_a_bare_label_is_no_heading() -> None:
+    from teikit.convert.roles.heading import label_value
+
+    text = f"{PROSE}\n\nSUBJECT\n\nHarbour Talks\n\n{PROSE}\n"
+    line, _ = _line(text, "Harbour Talks")
+    assert label_value(line)
+
+
+def test_the_first_line_title_over_its_dateline() -> None:
+    from teikit.convert.roles.heading import first_line_title
+
+    text = (
+        "Telegram From the Embassy in Oslo to the Department of State, May 3, 1958.\n\n"
+        f"Oslo, May 3, 1958.\n\n{PROSE}\n"
+    )
+    doc = line_features(text)
+    assert first_line_title(doc.lines[0], doc)
+    assert choose(doc.lines[0], doc)[0] == "heading"
+
+
+def test_a_long_title_wrapping_over_lines_is_one_heading() -> None:
+    from teikit.convert.roles.heading import title_block
+
+    text = (
+        f"{PROSE}\n\nMemorandum From the Director of the Historical Office to the\n"
+        "Assistant Secretary for Public Affairs\n\nOslo, May 3, 1958.\n\n" + f"{PROSE}\n\n" * 3
+    )
+    line, doc = _line(text, "Assistant Secretary for Public Affairs")
+    assert title_block(line, doc) == 2
+
+
+def test_a_heading_run_into_the_text_over_two_lines() -> None:
+    from teikit.convert.roles.heading import wrapped_heading
+
+    text = (
+        f"{PROSE}\nFacts about the harbour to be placed before the assembled\n\nboard\n"
+        f"{PROSE}\n{PROSE}\n"
+    )
+    line, doc = _line(text, "board")
+    assert wrapped_heading(line, doc)
+    line, doc = _line(text, "Facts about the harbour to be placed before the assembled")
+    assert wrapped_heading(line, doc)

@@ -492,11 +492,14 @@ class Assembler:
             for it in items
             if isinstance(it, Para) and any(ln.offset in self.decided.resp for ln in it.lines)
         }
-        # a heading stands apart: page rejoining never runs it into the text
+        # a heading stands apart: page rejoining never runs it into the text (the
+        # lines of one that wraps, split by a blank line, are rejoined)
         locked |= {
             id(it)
             for it in items
-            if isinstance(it, Para) and all(self.role(ln) == "heading" for ln in it.lines)
+            if isinstance(it, Para)
+            and all(self.role(ln) == "heading" for ln in it.lines)
+            and not any(self._wrapped_title(ln) for ln in it.lines)
         }
         if kind != "cable":
             return locked

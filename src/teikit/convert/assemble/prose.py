@@ -105,10 +105,11 @@ def front_head(asm: Assembler, para: Para, after_head: bool) -> bool:
         return asm.heading_like(para, after_head)
     if asm.section_heading(para):
         return True
-    # below the title, a paragraph of prose (it closes a sentence, or runs on)
-    # is the text, not a subtitle
+    # below the title, a paragraph of prose (it runs on for lines and closes a
+    # sentence) is the text, not a subtitle
     text = para.text.rstrip(' ”"’)')
-    if after_head and (text.endswith((".", ":", "?", "!")) or len(text.split()) > 14):
+    long = len(para.lines) > 3 or len(text.split()) > 40
+    if after_head and long and text.endswith((".", ":", "?", "!")):
         return False
     return (
         not FIELD_RE.match(para.first)

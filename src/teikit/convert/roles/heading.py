@@ -264,7 +264,9 @@ def text_veto(text: str) -> str | None:
         not (body.isupper() or _titled(body)) or words[0] in ("The", "A", "An")
     ):
         return "a sentence leading into what follows"
-    if re.search(r"[,;]", body) and not (body.isupper() or _titled(body)):
+    opening = re.split(r"[,;]", body)[0].split()
+    if re.search(r"[,;]", body) and not (body.isupper() or _titled(body)) and len(opening) <= 2:
+        # (``Well then, in short``: an opening clause; ``Same process, same result`` a title)
         return "a clause of a sentence"
     return None
 
@@ -376,7 +378,9 @@ def is_prose(line: LineFeatures, doc: DocFeatures, caps_heading: bool) -> bool:
         return True
     # a short paragraph closing no sentence is prose if it reads as more than an
     # entry of a list: not a name and what the person is (a comma early on)
-    return "," not in " ".join(text.split()[:4]) and len(text.split()) > 6
+    before_comma = text.split(",")[0].split() if "," in text else []
+    named = 0 < len(before_comma) <= 4 and all(w[:1].isupper() for w in before_comma)
+    return not named and len(text.split()) > 6
 
 
 _POINT_RE = re.compile(r"^(?:\d{1,2}|[a-hA-H])[.,)]\s+\S")
@@ -425,13 +429,16 @@ def emphasis(line: LineFeatures, doc: DocFeatures) -> tuple[float, str] | None:
     if (
         not doc.ocr
         and not doc.lines_apart
-        and line.blank_before
-        and line.blank_after
-        and len(body.split()) <= 8
+        and len(body.split()) <= 12
         and body[-1:].isalnum()
-        and closes_sentence(line.prev_text)
+        and (line.blank_before or closes_sentence(line.prev_text))
     ):
-        return 0.1, "a short line alone between paragraphs"
+        if len(body) < 0.7 * doc.width and closes_sentence(line.prev_text):
+            return 0.3, "a short line closing no sentence after a closed one"
+        if len(body) < 0.8 * doc.width and closes_sentence(line.prev_text):
+            return 0.2, "a short line closing no sentence after a closed one"
+        if line.blank_before and line.blank_after and len(body.split()) <= 12:
+            return 0.1, "a short line alone between paragraphs"
     return None
 
 
@@ -654,9 +661,46 @@ def in_list(line: LineFeatures, doc: DocFeatures) -> bool:
     return before >= 1 and before + after + 1 >= 3
 
 
+def wrapped_heading(line: LineFeatures, doc: DocFeatures) -> bool:
+    """A heading run into the text that wraps onto a short second line.
+
+    ``Facts to be placed before the … / forum`` between a closed sentence and
+    the capitalized text: the first line closes no sentence, the second (a
+    few words, on the next line or, opening in lower case, after a blank
+    line a copy's extraction left) closes none either, and the text goes on.
+    """
+    if doc.ocr or doc.lines_apart:
+        return False
+    lines = doc.lines
+    k = line.index - 1 if _wrap_tail(line) else line.index
+    if k < 1 or k + 2 >= len(lines):
+        return False
+    first, second, after = lines[k], lines[k + 1], lines[k + 2]
+    if not closes_sentence(first.prev_text) or not _wrap_tail(second):
+        return False
+    if text_veto(first.text) not in (None, *_RUNS_ON) or first.text.rstrip()[-1] in ".;:,!?":
+        return False
+    if not first.text[:1].isupper() or len((first.text + " " + second.text).split()) > 16:
+        return False
+    return after.text[:1].isupper() and len(after.text.split()) >= 5
+
+
+def _wrap_tail(line: LineFeatures) -> bool:
+    """A short tail (a few words closing no sentence) under a line closing none."""
+    return (
+        line.index > 0
+        and len(line.text.split()) <= 6
+        and line.text[-1:].isalnum()
+        and (not line.blank_before or line.text[:1].islower())
+        and line.prev_text.rstrip()[-1:] not in ".;:,!?"
+    )
+
+
 def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     """How sure the line is a heading, and the cues that say so (see the module)."""
     text = line.text
+    if wrapped_heading(line, doc):
+        return Score(0.6, "a heading run into the text, set apart over 2 lines")
     wrapped = title_block(line, doc)
     if wrapped:
         return Score(0.65, f"a heading: a title in title case set apart over {wrapped} lines")
