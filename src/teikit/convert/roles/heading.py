@@ -563,15 +563,18 @@ def title_block(line: LineFeatures, doc: DocFeatures) -> int:
     if doc.ocr or doc.lines_apart:
         return 0
     lines = doc.lines
+    # (the walk stops past four lines: a block longer than a title is none)
     first = line.index
-    while first > 0 and not lines[first].blank_before:
+    while first > 0 and not lines[first].blank_before and line.index - first < 4:
         first -= 1
     last = line.index
-    while last < len(lines) - 1 and not lines[last].blank_after:
+    while last < len(lines) - 1 and not lines[last].blank_after and last - line.index < 4:
         last += 1
     n = last - first + 1
     if not 2 <= n <= 4 or last + 1 >= len(lines):
         return 0
+    if not (lines[first].blank_before and lines[last].blank_after):
+        return 0  # the walk stopped inside a longer block
     block = [lines[k].text for k in range(first, last + 1)]
     joined = " ".join(block)
     closed = [t for t in block if t.rstrip()[-1] in ".;:!?"]
