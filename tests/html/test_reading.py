@@ -250,3 +250,11 @@ def test_documents_that_are_not_teikit_tei_still_render_every_word(source: str) 
     words = " ".join(root.itertext()).split()
     shown = " ".join(page(render(root)).find(".//main").itertext()).split()
     assert all(w in shown for w in words)
+
+
+@pytest.mark.parametrize("rend", ["", "   "])
+def test_blank_rend_renders_as_plain_highlight(rend: str) -> None:
+    doc = page(render(tei(f"<p>a <hi rend='{rend}'>b</hi> c</p>")))
+    hi = doc.find(".//main//p/span")
+    assert hi is not None
+    assert (hi.get("class"), hi.text) == ("hi", "b")

@@ -171,7 +171,9 @@ def highlight(w: Walker, el: etree._Element, inline: bool) -> None:
         if key in rend:
             tag = html_tag
             break
-    cls = local_name(el.tag) + (" rend-" + attr(rend.split()[0]) if rend else "")
+    words = rend.split()
+    # a blank ``@rend`` ("" or spaces) names no rendition: no ``rend-`` class
+    cls = local_name(el.tag) + (" rend-" + attr(words[0]) if words else "")
     w.wrap(el, True, "span", cls, inline_tag=tag)
 
 
