@@ -122,10 +122,12 @@ class Context:
     #: Notes whose content is being rendered now (a note that points at itself stops here).
     capturing: set[str] = field(default_factory=set)
     _titles: dict[str, str] = field(default_factory=dict)
-    #: ``title`` attributes already made for a pointer value (names repeat a lot).
-    title_attrs: dict[str, str] = field(default_factory=dict)
     #: Opening (without ``>``) and closing tag of a pointer, by its first target.
     link_opens: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: Tags already made for an element without ``id``/``lang``, by what they depend on
+    #: (a tuple starting with the handler's name): names repeat the same few hundred
+    #: pointers, highlights the same renditions.
+    tags_cache: dict[tuple[object, ...], tuple[str, str]] = field(default_factory=dict)
 
     def resolve(self, pointer: str) -> etree._Element | None:
         """The element a ``#id`` pointer names in this document, if any."""

@@ -90,8 +90,12 @@ def toolbar(has_choices: bool, index_href: str | None) -> str:
     return "".join(parts)
 
 
-def read(doc: Doc, *, index_href: str | None = None) -> Reading:
-    """Render ``doc``'s reading view content (header panel, text, notes) without the page."""
+def _compose(doc: Doc, index_href: str | None) -> tuple[list[str], Facts, str, Context]:
+    """The reading view's content as a list of strings, its facts, language and context.
+
+    The parts are joined once, by the caller: a large volume's page is
+    megabytes of text, and each intermediate string would copy all of it.
+    """
     root = as_root(doc)
     ctx = build_context(root)
     walker = Walker(ctx)
@@ -101,19 +105,24 @@ def read(doc: Doc, *, index_href: str | None = None) -> Reading:
         texts = [root]
     for el in texts:
         walker.render(el)
-    body = "".join(walker.out)
+    body = walker.out
     walker.out = []
     f = facts(root)
     render_panel(walker, root, f)
-    panel = "".join(walker.out)
-    has_choices = ctx.has_choices
-    html = (
-        toolbar(has_choices, index_href)
-        + panel
-        + f'<main class="reading">{body}{_footnote_list(ctx)}</main>'
-    )
-    lang = root.get(XML_LANG) or "en"
-    return Reading(html, f, lang, tuple(p.full_name for p in ctx.persons.values()))
+    # the toolbar last: the panel's title may hold the document's only correction
+    parts = [toolbar(ctx.has_choices, index_href)]
+    parts += walker.out
+    parts.append('<main class="reading">')
+    parts += body
+    parts.append(_footnote_list(ctx))
+    parts.append("</main>")
+    return parts, f, root.get(XML_LANG) or "en", ctx
+
+
+def read(doc: Doc, *, index_href: str | None = None) -> Reading:
+    """Render ``doc``'s reading view content (header panel, text, notes) without the page."""
+    parts, f, lang, ctx = _compose(doc, index_href)
+    return Reading("".join(parts), f, lang, tuple(p.full_name for p in ctx.persons.values()))
 
 
 def render(doc: Doc, *, index_href: str | None = None) -> str:
@@ -121,11 +130,11 @@ def render(doc: Doc, *, index_href: str | None = None) -> str:
 
     ``index_href``, when given, adds a link back to the corpus index.
     """
-    reading = read(doc, index_href=index_href)
+    parts, f, lang, _ = _compose(doc, index_href)
     return page(
-        reading.facts.title or "TEI document",
-        reading.html,
+        f.title or "TEI document",
+        parts,
         styles=("reading.css",),
         scripts=("reading.js",),
-        lang=reading.lang,
+        lang=lang,
     )
