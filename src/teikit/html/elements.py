@@ -394,17 +394,24 @@ def _is_footnote(el: etree._Element) -> bool:
     return kind is None and el.get("resp") is None and el.get("place") is None
 
 
-def _marker(w: Walker, label: str, href: str, content: str) -> str:
+_MARKER_END = (
+    '<button type="button" class="fn-close" aria-label="close note">×</button></span></span>'
+)
+
+
+def _marker(w: Walker, label: str, href: str, content: str) -> None:
+    """A note's marker and pop-up, written as three parts (the content is not copied)."""
     pop = f"tk-pop-{w.ctx.ref_count}"
-    return (
+    out = w.out
+    out.append(
         f'<span class="fn"><a class="fn-ref" href="{attr(href)}" id="tk-ref-{w.ctx.ref_count}"'
         f' aria-controls="{pop}" aria-expanded="false" aria-label="note {attr(label)}">'
         f"<sup>{text(label)}</sup></a>"
         f'<span class="fn-pop" id="{pop}" role="note" hidden>'
-        f'<span class="fn-label">{text(label)}</span> {content}'
-        f'<button type="button" class="fn-close" aria-label="close note">×</button>'
-        f"</span></span>"
+        f'<span class="fn-label">{text(label)}</span> '
     )
+    out.append(content)
+    out.append(_MARKER_END)
 
 
 @register(f"{T}note")
@@ -440,7 +447,7 @@ def note(w: Walker, el: etree._Element, inline: bool) -> None:
         ctx.capturing.discard(nid or "")
         ref_id = f"tk-ref-{ctx.ref_count}"
         ctx.footnotes.append(Footnote(number, label, content, [ref_id], w.common(el)))
-        w.out.append(_marker(w, label, f"#tk-fn-{number}", content))
+        _marker(w, label, f"#tk-fn-{number}", content)
         return
     kind = el.get("type") or el.get("place") or "note"
     who = el.get("resp")
@@ -486,17 +493,20 @@ def ref(w: Walker, el: etree._Element, inline: bool) -> None:
     if w.in_link and end == "</a>":
         start, end = '<span class="ref"', "</span>"
     out = w.out
-    out.append(f"{start}{w.common(el)}>" if el in w.marked else start + ">")
+    out.append(start + w.common(el) + ">" if el in w.marked else start + ">")
     if len(el):
         was, w.in_link = w.in_link, end == "</a>" or w.in_link
         w.children(el, True)
         w.in_link = was
     else:
         value = el.text
-        if value and not value.isspace():
-            out.append(text(value))
-        else:
-            out.append(text(target))
+        if not value or value.isspace():
+            value = target
+        out.append(
+            value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            if "&" in value or "<" in value or ">" in value
+            else value
+        )
     out.append(end)
 
 
@@ -532,4 +542,4 @@ def _note_marker(w: Walker, el: etree._Element, first: str) -> None:
     ctx.ref_count += 1
     label = text_of(el) or note_el.get("n") or "*"
     ctx.backrefs.setdefault(nid, []).append(f"tk-ref-{ctx.ref_count}")
-    w.out.append(_marker(w, label, first, _note_content(w, note_el)))
+    _marker(w, label, first, _note_content(w, note_el))

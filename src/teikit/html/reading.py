@@ -57,22 +57,25 @@ def as_root(doc: Doc) -> etree._Element:
     return parse_file(doc).getroot()
 
 
-def _footnote_list(ctx: Context) -> str:
+def _footnote_list(ctx: Context, parts: list[str]) -> None:
+    """The notes listed at the end, written into ``parts`` (their content is not copied)."""
     if not ctx.footnotes:
-        return ""
-    items = []
+        return
+    parts.append('<section class="footnotes"><h2>Notes</h2><ol>')
     for fn in ctx.footnotes:
-        ident = f' id="tk-fn-{fn.number}"'
-        backs = "".join(
-            f' <a class="backref" href="#{ref}" aria-label="back to the text">↩</a>'
-            for ref in fn.refs
-        )
-        items.append(
-            f'<li{ident} value="{fn.number}">'
+        parts.append(
+            f'<li id="tk-fn-{fn.number}" value="{fn.number}">'
             f'<span class="fn-label"{fn.attrs}>{text(fn.label)}</span> '
-            f"{fn.html}{backs}</li>"
         )
-    return '<section class="footnotes"><h2>Notes</h2><ol>' + "".join(items) + "</ol></section>"
+        parts.append(fn.html)
+        parts.append(
+            "".join(
+                f' <a class="backref" href="#{ref}" aria-label="back to the text">↩</a>'
+                for ref in fn.refs
+            )
+            + "</li>"
+        )
+    parts.append("</ol></section>")
 
 
 def toolbar(has_choices: bool, index_href: str | None) -> str:
@@ -114,7 +117,7 @@ def _compose(doc: Doc, index_href: str | None) -> tuple[list[str], Facts, str, C
     parts += walker.out
     parts.append('<main class="reading">')
     parts += body
-    parts.append(_footnote_list(ctx))
+    _footnote_list(ctx, parts)
     parts.append("</main>")
     return parts, f, root.get(XML_LANG) or "en", ctx
 
