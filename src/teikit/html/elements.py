@@ -423,8 +423,9 @@ def note(w: Walker, el: etree._Element, inline: bool) -> None:
     stay in the text flow, set apart and attributed to their ``@resp``.
     """
     ctx = w.ctx
-    nid = el.get(XML_ID)
-    if nid and stands_apart(el) and _is_footnote(el):
+    nid = (w.marked.get(el) or (None, None))[0]
+    footnote = _is_footnote(el)
+    if footnote and nid and stands_apart(el):
         label = el.get("n") or ""
         content = _note_content(w, el)
         backs = "".join(
@@ -437,7 +438,7 @@ def note(w: Walker, el: etree._Element, inline: bool) -> None:
             f'<span class="fn-label">{text(label)}</span> {content}{backs}</{tag}>'
         )
         return
-    if _is_footnote(el):
+    if footnote:
         ctx.ref_count += 1
         number = len(ctx.footnotes) + 1
         label = el.get("n") or str(number)

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from teikit.errors import TeikitError
-from teikit.html.context import XML_ID, XML_LANG, local_name
+from teikit.html.context import local_name
 from teikit.html.safety import attr
 
 if TYPE_CHECKING:
@@ -260,14 +260,14 @@ class Walker:
 
     def common(self, el: etree._Element) -> str:
         """``id`` (from ``xml:id``, once per page) and ``lang`` attributes for ``el``."""
-        if el not in self.marked:
+        found = self.marked.get(el)
+        if found is None:
             return ""
+        xid, lang = found
         result = ""
-        xid = el.get(XML_ID)
         if xid and not self.suppress_ids and xid not in self.ctx.emitted_ids:
             self.ctx.emitted_ids.add(xid)
             result = f' id="{attr(xid)}"'
-        lang = el.get(XML_LANG)
         if lang:
             result += f' lang="{attr(lang)}"'
         return result
