@@ -24,7 +24,7 @@ HTML paragraph, heading or span). There block elements (``p``, ``list``,
 stylesheet shows as a block: HTML's ``<p>`` cannot hold a ``<div>``, and a
 browser would otherwise break the paragraph apart.
 
-Why so: the walk is the whole cost of a rendering, and in Python that cost is
+Why so: the walk is most of the cost of a rendering, and in Python that cost is
 per element and per call, not per character. Elements without children
 (most names, pointers and highlights) have their text written directly,
 without a call to :meth:`Walker.children`.
@@ -129,13 +129,6 @@ def register_static(
         block_open + ">",
         inline_open + ">",
     )
-
-
-def escape_text(value: str) -> str:
-    """``value`` as HTML character data (the same as :func:`teikit.html.safety.text`)."""
-    if "&" in value or "<" in value or ">" in value:
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return value
 
 
 class Walker:
