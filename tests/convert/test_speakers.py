@@ -123,3 +123,74 @@ def test_parts_fields_and_source_notes_end_a_turn_page_furniture_does_not() -> N
     assert not ends_turn("DocId: 32203816 Page 3")
     assert not ends_turn("MR. NOBLE: We went on.")
     assert not ends_turn("And then we went on.")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "written", "body"),
+    [
+        ("Mr. Brandt. Yes.", "Mr. Brandt", "Mr. Brandt.", "Yes."),
+        ("12 Mr. Brandt. Yes.", "Mr. Brandt", "Mr. Brandt.", "Yes."),
+        ("g 2 Mr. Brandt. Well.", "Mr. Brandt", "Mr. Brandt.", "Well."),
+        ("14 | Senator Oakes. Why?", "Senator Oakes", "Senator Oakes.", "Why?"),
+        ("® i Mr. Brandt. No.", "Mr. Brandt", "Mr. Brandt.", "No."),
+        ("18° Mr. Brandt.", "Mr. Brandt", "Mr. Brandt.", ""),
+        ("Mr.. Brandt.... Not at all.", "Mr. Brandt", "Mr.. Brandt....", "Not at all."),
+        ("Mr.Brandt. That is correct.", "Mr. Brandt", "Mr.Brandt.", "That is correct."),
+        ("Mr. Brandt.e. Not that I recall.", "Mr. Brandt", "Mr. Brandt.e.", "Not that I recall."),
+        ("Mr. Brandt. . Not at all.", "Mr. Brandt", "Mr. Brandt. .", "Not at all."),
+        ("Mr. Brandt: And then?", "Mr. Brandt", "Mr. Brandt:", "And then?"),
+        ("The CHAIRMAN. Go on.", "The CHAIRMAN", "The CHAIRMAN.", "Go on."),
+    ],
+)
+def test_hearing_labels_after_the_margin_and_with_ocr_slips(
+    text: str, label: str, written: str, body: str
+) -> None:
+    from teikit.convert.recognizers.speakers import hearing_label
+
+    lab = hearing_label(text)
+    assert lab is not None
+    assert (lab.label, text[lab.start : lab.written_end], text[lab.end :]) == (label, written, body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "to Mr. Brandt. He said so.",  # prose: a word before the name
+        "Mr. Al Long of the Service?",  # a name in a question
+        "in 1959 Mr. Brandt. He went.",  # a year is no line number
+        "cs] g : 3 2 x y Mr. Brandt. Yes.",  # too much before it for a margin
+    ],
+)
+def test_not_hearing_labels(text: str) -> None:
+    from teikit.convert.recognizers.speakers import hearing_label
+
+    assert hearing_label(text) is None
+
+
+def test_hearing_turns_after_margin_numbers_and_inside_blocks() -> None:
+    text = (
+        "Testimony\n\n"
+        "Mr. Brandt. Did you go to the city?\n\n"
+        "Mr. Oakes. I did.\n\n"
+        "2 Mr. Brandt. And then? I spoke to\n"
+        "Mr. Oakes. He said so.\n"
+        "3 Mr. Oakes. Yes.\n"
+        "oc\n"
+        "g 4 Mr.. Brandt.. Nothing else?\n\n"
+        "Mr.Oakes. Nothing.\n"
+    )
+    root = convert(text=text, name="doc").tree.getroot()
+    body = root.find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body/{{{TEI_NS}}}div")
+    assert body is not None
+    xml = re.sub(r' xmlns="[^"]+"', "", etree.tostring(body, encoding="unicode"))
+    sps = re.findall(r"<sp .*?</sp>", xml)
+    assert sps == [
+        '<sp who="#brandt"><speaker>Mr. Brandt.</speaker><p>Did you go to the city?</p></sp>',
+        '<sp who="#oakes"><speaker>Mr. Oakes.</speaker><p>I did.</p></sp>',
+        '<sp who="#brandt"><fw type="margin">2</fw><speaker>Mr. Brandt.</speaker>'
+        "<p>And then? I spoke to Mr. Oakes. He said so.</p></sp>",
+        '<sp who="#oakes"><fw type="margin">3</fw><speaker>Mr. Oakes.</speaker><p>Yes. oc</p></sp>',
+        '<sp who="#brandt"><fw type="margin">g 4</fw><speaker>Mr.. Brandt..</speaker>'
+        "<p>Nothing else?</p></sp>",
+        '<sp who="#oakes"><speaker>Mr.Oakes.</speaker><p>Nothing.</p></sp>',
+    ]

@@ -92,11 +92,23 @@ NOT_SPEAKERS = frozenset(
 
 @dataclass(frozen=True)
 class Label:
-    """A speaker label at the start of a paragraph."""
+    """A speaker label at the start of a paragraph.
 
-    label: str  # as written, without its punctuation
+    ``start`` and ``close`` are for a label written with a margin before it or
+    slips in it (``12 Mr.. Smith..``): the speaker's words as written are
+    ``text[start:close]``; what stands before ``start`` is the copy's margin.
+    """
+
+    label: str  # as written, without its punctuation (a hearing's label: regularized)
     punct: str  # ":" or "."
     end: int  # where the spoken text starts
+    start: int = 0  # where the label starts (a margin before it)
+    close: int = -1  # where the label's punctuation ends; -1: one character after the label
+
+    @property
+    def written_end(self) -> int:
+        """Where the label as written (with its punctuation) ends."""
+        return self.close if self.close >= 0 else self.start + len(self.label) + 1
 
 
 def match_label(text: str, known: frozenset[str] = frozenset()) -> Label | None:
@@ -420,6 +432,113 @@ _PERIOD_LABEL_RE = re.compile(
     rf"^(?P<label>(?:{_PERIOD_TITLES})\s+[{_UP}][{_LO}{_UP}'’-]+(?:\s+[{_UP}][{_LO}{_UP}'’-]+)?"
     rf"|The\s+(?:Vice\s+)?(?:Chairman|President|Witness|Clerk|Reporter))\.(?:\s+(?=\S)|$)"
 )
+
+# -- a hearing's labels, as a typed transcript and its OCR give them ---------------
+#
+# A hearing's reporter types ``Mr. Smith.`` or ``Senator Jones.`` at the start of a
+# line, after the line's number in the margin (``12 Mr. Smith.``). An OCR'd copy
+# adds what it made of the margin (``g 2``, ``14 |``, ``18°``) and slips in the
+# label itself (``Mr.. Smith.``, ``Mr.Smith.``, ``Mr. Smith.e.``). Once a document
+# shows such labels recurring, these forms are its turns too.
+
+_HEARING_TITLES = (
+    r"Senator|SENATOR|Chairman|CHAIRMAN|Representative|Congressman|Congresswoman"
+    r"|General|Admiral|Ambassador|Secretary|Judge|Governor|Professor|Colonel|Major|Captain"
+)
+_HEARING_NAME = rf"[{_UP}][{_LO}{_UP}'’-]+"
+_HEARING_LABEL_RE = re.compile(
+    rf"(?P<label>(?P<hon>Mr|Mrs|Ms|Dr|MR|MRS|MS|DR)\s?\.{{1,2}}\s?(?P<name>{_HEARING_NAME})"
+    rf"|(?P<title>{_HEARING_TITLES})\s+(?P<tname>{_HEARING_NAME}(?:\s+{_HEARING_NAME})?)"
+    r"|(?P<the>The|THE)\s+(?P<office>(?:Vice\s+|VICE\s+)?(?:Chairman|CHAIRMAN|President"
+    r"|PRESIDENT|Witness|WITNESS|Clerk|CLERK|Reporter|REPORTER)))"
+    r"(?P<close>\s?[.:]+(?:[a-z~]\.?|\s\.(?=\s))?)(?=\s|$)"
+)
+#: A margin token: a line number (``12``, ``1?``, ``18°``), a mark (``|``, ``]``), or
+#: one or two letters the OCR made of the margin rule (``g``, ``WW``).
+_MARGIN_TOKEN_RE = re.compile(r"^(?:\d{1,2}[?°.:]?|[^\w\s]{1,3}|[A-Za-z]{1,2}[^\w\s]{0,2})$")
+#: Margin letters must not be a common word (``to Mr. Smith.`` is prose).
+MARGIN_WORD_ZIPF = 6.0
+_MARGIN_MAX_TOKENS = 5
+_LETTERS_RE = re.compile(r"[^\W\d_]")
+
+
+def _margin_ok(prefix: str) -> bool:
+    """Whether ``prefix`` (the text before a label) is the margin of a numbered line."""
+    from teikit.convert.recognizers.words import zipf
+
+    tokens = prefix.split()
+    if not tokens:
+        return True
+    if len(tokens) > _MARGIN_MAX_TOKENS or not all(_MARGIN_TOKEN_RE.match(t) for t in tokens):
+        return False
+    if tokens[-1].rstrip("?°.:|").isdigit() or any(not _LETTERS_RE.search(t) for t in tokens):
+        return True  # the reporter's line number, or the rule's marks, stand before the label
+    return all(zipf(t) < MARGIN_WORD_ZIPF for t in tokens if t.isalpha())
+
+
+#: A line of prose has at least this many words (a margin's fragment has fewer).
+_PROSE_LINE_WORDS = 3
+_CLOSED_THEN_SPECK_RE = re.compile(r"[.?!][\"”’)]?\s+\S{1,2}$")
+
+
+def _runs_on(line: str) -> bool:
+    """Whether a line of prose stops in the middle of a sentence (a word or a comma at its end).
+
+    A fragment of the margin (``oc``, ``3 / . a``) is no sentence.
+    """
+    tail = line.rstrip()
+    if not tail or not (tail[-1].isalpha() or tail[-1] == ","):
+        return False
+    if _CLOSED_THEN_SPECK_RE.search(tail):
+        return False  # a sentence's end, then a speck of the margin (``"A"? Pa``)
+    return sum(1 for w in tail.split() if len(w) > 1 and w.isalpha()) >= _PROSE_LINE_WORDS
+
+
+#: A hearing has at least this many labels closed by a period at line starts ...
+HEARING_MIN_LABELS = 3
+
+
+def is_hearing(openings: Sequence[str], inner: Sequence[str] = ()) -> bool:
+    """Whether a document's turns are a hearing's ``Mr. Smith.`` labels.
+
+    At least three lines open with a label closed by a period (perhaps after
+    the margin's line number), and one name recurs.
+    """
+    names: dict[str, int] = {}
+    for text in (*openings, *inner):
+        lab = hearing_label(text)
+        if lab is not None and lab.punct == ".":
+            names[lab.label] = names.get(lab.label, 0) + 1
+    return sum(names.values()) >= HEARING_MIN_LABELS and max(names.values()) >= 2
+
+
+def hearing_label(text: str) -> Label | None:
+    """A hearing's label opening ``text``, perhaps after a margin (``12 Mr. Smith. Yes.``).
+
+    The label is regularized (``Mr.. Smith`` and ``Mr.Smith`` are ``Mr. Smith``);
+    ``start`` and ``close`` say where it stands as written.
+    """
+    head = text[:120]
+    m = _HEARING_LABEL_RE.search(head)
+    if m is None or not _margin_ok(head[: m.start()]):
+        return None
+    if m.group("hon"):
+        hon = m.group("hon")
+        label = f"{hon[0]}{hon[1:]}. {m.group('name')}"
+    elif m.group("title"):
+        label = f"{m.group('title')} {' '.join(m.group('tname').split())}"
+    else:
+        label = f"{m.group('the')} {' '.join(m.group('office').split())}"
+    if not_a_speaker(label):
+        return None
+    close = m.end("close")
+    end = close
+    while end < len(text) and text[end] == " ":
+        end += 1
+    punct = ":" if ":" in m.group("close") else "."
+    return Label(label, punct, end, m.start(), close)
+
+
 #: After a label, what shows it is a list entry or a contents line, not a turn:
 #: ``Name: 45: clerk`` (a number and another colon), dot leaders, a page number at the end.
 _NOT_TURN_REST_RE = re.compile(
@@ -612,6 +731,7 @@ class Speakers:
                 ) or (c.verb and c.person):
                     accepted.add(c.label)
         self.accepted = frozenset(accepted)
+        self.hearing = is_hearing(openings, inner)
         self._run_in: re.Pattern[str] | None = None
         self._run_in_built = False
         self.known: set[str] = set()
@@ -633,7 +753,7 @@ class Speakers:
         if c is not None and c.label in self.accepted:
             self._remember(c.label)
             return Label(text[: c.raw_end].rstrip(), c.punct, c.end)
-        return None
+        return hearing_label(text) if self.hearing else None
 
     def count_turns(self, openings: list[str]) -> tuple[int, int]:
         """Turns and distinct labels among ``openings`` (for the document kind)."""
@@ -667,7 +787,7 @@ class Speakers:
         c = candidate(text)
         if c is not None and c.label in self.accepted:
             return Label(c.label, c.punct, c.end)
-        return None
+        return hearing_label(text) if self.hearing else None
 
 
 # -- turns that do not start a paragraph -------------------------------------------
@@ -689,7 +809,13 @@ def turn_starts(lines: Sequence[str], speakers: Speakers) -> list[tuple[int, int
     out: list[tuple[int, int]] = []
     run_in = speakers.run_in_re()
     for k, line in enumerate(lines):
-        if k and speakers.peek(line) is not None:
+        # a hearing's label on a line of its own follows a finished sentence
+        # (``told\nMr. Smith. He said`` is prose)
+        if (
+            k
+            and (lab := speakers.peek(line)) is not None
+            and (lab.punct != "." or not _runs_on(lines[k - 1]))
+        ):
             out.append((k, 0))
         if run_in is None:
             continue
