@@ -194,3 +194,38 @@ def test_hearing_turns_after_margin_numbers_and_inside_blocks() -> None:
         "<p>Nothing else?</p></sp>",
         '<sp who="#oakes"><speaker>Mr.Oakes.</speaker><p>Nothing.</p></sp>',
     ]
+
+
+def test_a_dialogue_quoted_in_a_report() -> None:
+    from teikit.convert.recognizers.speakers import quoted_dialogue
+
+    assert quoted_dialogue(['GUEST: "A typical job.', "HOST: “A thing of theirs.”", "X"]) == {
+        "GUEST",
+        "HOST",
+    }
+    # one quoted caption is no dialogue, nor are fields
+    assert quoted_dialogue(['GUEST: "A typical job.', "The report went on."]) == frozenset()
+    assert quoted_dialogue(['SUBJECT: "Tunnel"', 'TEXT: "Begin"']) == frozenset()
+    text = (
+        "AIRTEL\n\nTO: Director\n\nFROM: Legat\n\n"
+        "The conversation was overheard on 5/8/64 and is as follows:\n\n"
+        'GUEST: "A typical job.\n\n'
+        "HOST: “A thing of theirs, really -”\n\n"
+        "The source has no more on this.\n"
+    )
+    root = convert(text=text, name="doc").tree.getroot()
+    body = root.find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body/{{{TEI_NS}}}div")
+    assert body is not None
+    xml = re.sub(r' xmlns="[^"]+"', "", etree.tostring(body, encoding="unicode"))
+    assert re.findall(r"<sp .*?</sp>", xml) == [
+        '<sp who="#guest"><speaker>GUEST:</speaker><p>"A typical job.</p></sp>',
+        '<sp who="#host"><speaker>HOST:</speaker><p>“A thing of theirs, really -”</p></sp>',
+    ]
+
+
+def test_a_zero_for_an_o_in_a_label() -> None:
+    assert candidate("MR. HOLL0WAY: This is the table.") is not None
+    assert not_a_speaker("AGENDA 3")
+    assert not_a_speaker("ITEM 30")
+    reg = Registry(())
+    assert reg.add("MR. HOLLOWAY", "speaker") == reg.add("MR. HOLL0WAY", "speaker") == "holloway"

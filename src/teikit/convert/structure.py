@@ -638,6 +638,11 @@ class Assembler:
 
         Returns the list still open after ``para``, so consecutive points share one.
         """
+        quoted = self.speakers.quoted_turn(para.first)
+        if quoted is not None:
+            # a dialogue the report quotes: its turns, where the report has them
+            self.turn(target, para, quoted)
+            return None
         n = letters.numbered(para.first)
         if n is None:
             self.p(target, para)

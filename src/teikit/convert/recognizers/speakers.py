@@ -39,7 +39,8 @@ HONORIFICS = (
 _HON = "|".join(re.escape(h) for h in HONORIFICS)
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LO = "a-zß-öø-ÿā-ž"
-_CAPS_WORD = rf"[{_UP}][{_UP}'’\-]+"
+#: A word in capitals; the OCR's zero for an O between capitals (``LE0POLD``) is a letter.
+_CAPS_WORD = rf"[{_UP}](?:[{_UP}'’\-]|0(?=[{_UP}]))+"
 _INITIALS = rf"(?:[{_UP}]\.\s?){{1,3}}"
 _NAME_WORD = rf"[{_UP}][{_LO}{_UP}'’\-]+"
 
@@ -380,7 +381,9 @@ _NOT_NAME_FIRST = frozenset(
         "cons",
     )
 )
-_CANDIDATE_RE = re.compile(r"^(?P<label>[^\W\d_][^:\n\[\]\d]{0,59}?)\s?:(?:\s+(?=\S)|$)")
+_CANDIDATE_RE = re.compile(
+    r"^(?P<label>[^\W\d_](?:[^:\n\[\]\d]|(?<=[^\W\d_])0(?=[^\W\d_])){0,59}?)\s?:(?:\s+(?=\S)|$)"
+)
 
 
 #: Words that make a label a form's field or a document's part, wherever they stand in it
@@ -512,6 +515,29 @@ def is_hearing(openings: Sequence[str], inner: Sequence[str] = ()) -> bool:
     return sum(names.values()) >= HEARING_MIN_LABELS and max(names.values()) >= 2
 
 
+_QUOTES = "\"“‘'«"
+
+
+def quoted_dialogue(openings: Sequence[str]) -> frozenset[str]:
+    """Labels of a dialogue quoted in a report (``SMITH: "We went.`` / ``JONES: "Why?``).
+
+    A memorandum or airtel may quote an exchange it overheard: paragraphs that
+    open with a speaker's label and a quotation mark. Two different labels so
+    written make a quoted dialogue; one alone is a quotation with a caption.
+    """
+    labels: set[str] = set()
+    for text in openings:
+        lab = match_label(text)
+        if (
+            lab is not None
+            and text[lab.end : lab.end + 1] in _QUOTES
+            and text[lab.end : lab.end + 1]
+            and not not_a_speaker(lab.label, text[lab.end :])
+        ):
+            labels.add(lab.label)
+    return frozenset(labels) if len(labels) >= 2 else frozenset()
+
+
 def hearing_label(text: str) -> Label | None:
     """A hearing's label opening ``text``, perhaps after a margin (``12 Mr. Smith. Yes.``).
 
@@ -566,6 +592,10 @@ def _word_ok(word: str) -> bool:
     return core[0].isupper() or word.lower() in TITLES or core in _PARTICLES
 
 
+#: A digit in a label that is no letter misread (``ITEM 3``, not the ``0`` of ``LE0POLD``).
+_NUMBER_IN_LABEL_RE = re.compile(r"\d(?![^\W\d_])|(?<![^\W\d_])\d")
+
+
 def not_a_speaker(label: str, rest: str = "") -> bool:
     """Whether a ``Label:`` is a form field, a document's part, a list entry or a contents line.
 
@@ -576,7 +606,7 @@ def not_a_speaker(label: str, rest: str = "") -> bool:
         return True
     if " ".join(words) in FIELD_LABELS or words[0] in NOT_SPEAKERS:
         return True
-    if any(w in FORM_WORDS for w in words) or any(ch.isdigit() for ch in label):
+    if any(w in FORM_WORDS for w in words) or _NUMBER_IN_LABEL_RE.search(label):
         return True
     return bool(rest) and _NOT_TURN_REST_RE.search(rest.split("\n", 1)[0][:120]) is not None
 
@@ -732,6 +762,7 @@ class Speakers:
                     accepted.add(c.label)
         self.accepted = frozenset(accepted)
         self.hearing = is_hearing(openings, inner)
+        self.quoted = quoted_dialogue(openings)
         self._run_in: re.Pattern[str] | None = None
         self._run_in_built = False
         self.known: set[str] = set()
@@ -754,6 +785,13 @@ class Speakers:
             self._remember(c.label)
             return Label(text[: c.raw_end].rstrip(), c.punct, c.end)
         return hearing_label(text) if self.hearing else None
+
+    def quoted_turn(self, text: str) -> Label | None:
+        """A turn of a dialogue quoted in prose (``SMITH: "We went.``), if ``text`` opens one."""
+        if not self.quoted:
+            return None
+        lab = match_label(text)
+        return lab if lab is not None and lab.label in self.quoted else None
 
     def count_turns(self, openings: list[str]) -> tuple[int, int]:
         """Turns and distinct labels among ``openings`` (for the document kind)."""
