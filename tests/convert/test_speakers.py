@@ -64,6 +64,8 @@ def test_one_person_one_id(a: str, b: str) -> None:
     assert slug(a) == slug(b)
     assert slug("Secretary of State Rusk") == "rusk"
     assert slug("The Vice President") == "vice-president"
+    assert slug("The President went on to say") == slug("The President said") == "president"
+    assert slug("President Brandt told Senator Oakes") == "brandt"
 
 
 def test_a_surname_joins_the_full_name_it_belongs_to() -> None:
@@ -229,3 +231,24 @@ def test_a_zero_for_an_o_in_a_label() -> None:
     assert not_a_speaker("ITEM 30")
     reg = Registry(())
     assert reg.add("MR. HOLLOWAY", "speaker") == reg.add("MR. HOLL0WAY", "speaker") == "holloway"
+
+
+def test_topics_and_captions_in_a_dialogue_are_not_speakers() -> None:
+    openings = [
+        "Brandt: We went to the city.",
+        "Oakes: Why?",
+        "Brandt: To see Western Europe and the rest.",
+        "Europe: They accuse us of everything.",
+        "The Middle East: The dilemma is on the other side.",
+        "About Moscow: We did not know.",
+        "Rules:",
+        "The Soviet Ambassador: We agree.",
+        "Congressman John Q. Fairweather asked a question.",
+        "Fairweather: What would be reasonable?",
+    ]
+    assert Speakers(openings).accepted == {
+        "Brandt",
+        "Oakes",
+        "The Soviet Ambassador",
+        "Fairweather",
+    }

@@ -144,6 +144,9 @@ def slug(name: str) -> str:
     of titles only (``The Vice President``) keeps them, without ``the``.
     """
     words = name.replace(",", " ").split()
+    # a label ending in a verb of speech names its speaker before the verb
+    # (``The President went on to say`` is the president)
+    words = _split_verb(words)[0] or words
     if words and words[0].lower() == "the":
         words = words[1:]
     k = 0
@@ -423,7 +426,7 @@ _VERB_TAIL_MAX = 4
 #: Words between a name and its verb (``Rusk then said``, ``Dobrynin went on to say``).
 _VERB_FILLERS = frozenset(("then", "also", "again", "further", "went", "on", "to", "finally"))
 _SPEECH_VERB_FORMS = SPEECH_VERBS | frozenset(
-    ("say", "explained", "noted", "interrupted", "concluded", "declared", "inquired")
+    ("say", "explained", "noted", "interrupted", "concluded", "declared", "inquired", "told")
 )
 #: A label closed by a period, as hearings print them (``Mr. Schwarz.``, ``Senator Tower.``,
 #: ``The Chairman.``): an honorific or title and one or two names, or a title alone.
@@ -663,7 +666,7 @@ def _form_like(openings: list[str]) -> bool:
 
 #: Zipf frequency from which a word is too common to be taken for a surname seen once.
 COMMON_WORD_ZIPF = 5.0
-_ONE_NAME_RE = re.compile(rf"[{_UP}](?:[{_LO}'’-]+|[{_UP}'’-]{{2,}})")
+_ONE_NAME_RE = re.compile(rf"[{_UP}](?:[{_LO}'’-]+(?:[{_UP}][{_LO}]+)?|[{_UP}'’-]{{2,}})")
 
 
 def _surname_like(label: str) -> bool:
@@ -671,6 +674,18 @@ def _surname_like(label: str) -> bool:
     from teikit.convert.recognizers.words import zipf
 
     return _ONE_NAME_RE.fullmatch(label) is not None and zipf(label) < COMMON_WORD_ZIPF
+
+
+def _topic_like(words: list[str]) -> bool:
+    """Whether a label's words are a topic's (``About Moscow``, ``The Middle East``).
+
+    A sentence's or heading's first word, or ``The`` before words none of which
+    is a title (``The President`` is a person, ``The Middle East`` a topic).
+    """
+    first = words[0].lower().rstrip(".,")
+    if first in _NOT_NAME_FIRST:
+        return True
+    return first == "the" and not any(w.lower() in TITLES for w in words[1:])
 
 
 def _named_elsewhere(label: str, openings: list[str]) -> bool:
@@ -729,6 +744,8 @@ class Speakers:
             bare = not lab.label.isupper() and words[0] not in HONORIFICS
             if form and not (recurs or personal):
                 continue
+            if bare and not recurs and _topic_like(words):
+                continue
             if not bare or recurs or self.dialogue:
                 accepted.add(lab.label)
         if self.dialogue:
@@ -737,7 +754,13 @@ class Speakers:
                 if (
                     counts[c.label] >= 2
                     or (colon and c.person)
-                    or (colon and _named_elsewhere(c.label, openings))
+                    or (
+                        # a surname written once (not ``Europe:``, not ``Rules:`` over a list)
+                        colon
+                        and not c.alone
+                        and _surname_like(c.label)
+                        and _named_elsewhere(c.label, openings)
+                    )
                 ):
                     accepted.add(c.label)
             # a hearing's label seen once (``Senator Tower.``) beside recurring ones
