@@ -252,3 +252,48 @@ def test_topics_and_captions_in_a_dialogue_are_not_speakers() -> None:
         "The Soviet Ambassador",
         "Fairweather",
     }
+
+
+def test_heading_names_are_people_not_phrases() -> None:
+    from teikit.convert.recognizers.speakers import heading_names
+
+    assert heading_names("Record of conversation between Comrade Orlov and comrade Belov") == [
+        "Orlov",
+        "Belov",
+    ]
+    assert heading_names("Memorandum of conversation with Mr. Jan Nowak and Dr. Ann Poe") == [
+        "Jan Nowak",
+        "Ann Poe",
+    ]
+    assert heading_names("RECORD OF CONVERSATION OF COMRADE LI WEI WITH COMRADE PAK SON") == [
+        "LI WEI",
+        "PAK SON",
+    ]
+
+
+def test_the_chair_is_the_person_named_chairman() -> None:
+    from teikit.convert.recognizers.speakers import chair_named
+
+    assert chair_named(["Members:", "Dr. Jane Roe, Chairman", "Dr. Ann Poe"]) == "Dr. Jane Roe"
+    assert chair_named(["[The meeting was convened, Dr. Jane Roe presiding.]"]) == "Dr. Jane Roe"
+    assert chair_named(["Senator Frank Oakes (Chairman) presiding."]) == "Senator Frank Oakes"
+    assert chair_named(["The Chairman said so.", "Mr. Chairman, I agree."]) is None
+    reg = Registry(())
+    reg.chair = "Senator Frank Oakes"
+    assert (
+        reg.add("The CHAIRMAN", "speaker") == reg.add("Senator Oakes", "speaker") == "frank-oakes"
+    )
+    assert reg.entries["frank-oakes"].labels == [
+        "Senator Frank Oakes",
+        "The CHAIRMAN",
+        "Senator Oakes",
+    ]
+
+
+def test_a_surname_alone_stays_apart_when_two_people_bear_it() -> None:
+    reg = Registry(())
+    assert reg.add("MR. R. OAKES", "speaker") == "oakes-r"
+    assert reg.add("Dr. Jane Oakes", "speaker") == "jane-oakes"
+    assert reg.add("MR. OAKES", "speaker") == "oakes"
+    reg = Registry(())
+    assert reg.add("MR. R. OAKES", "speaker") == reg.add("MR. OAKES", "speaker") == "oakes-r"

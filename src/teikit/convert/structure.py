@@ -41,6 +41,7 @@ from teikit.convert.recognizers.speakers import (
     SPEECH_VERBS,
     Label,
     Speakers,
+    chair_named,
     heading_names,
     match_label,
 )
@@ -430,6 +431,8 @@ class Assembler:
             [p.first for p in talk], [ln.text for p in talk for ln in p.lines[1:]]
         )
         structural = detect_kind(talk, self.speakers)
+        if self.persons.chair is None:
+            self.persons.chair = chair_named([p.text for p in paras])
         kind = self.forced_kind or assembly_kind(structural, self.plan)
         self.ctx.report.kind = self.forced_kind or reported_kind(kind, self.plan)
         self.ctx.stage_allowed = kind == "conversation"

@@ -183,12 +183,18 @@ def _ascii(word: str) -> str:
     return "".join(ch for ch in decomposed.lower() if ch.isascii() and ch.isalnum())
 
 
-_SEGMENT_SPLIT_RE = re.compile(r",|\band\b|\bwith\b|\bbetween\b|\bon\b", re.IGNORECASE)
+#: Words that part the names of a heading (``X and Y``, ``RECORD OF CONVERSATION WITH X``):
+#: a name runs after the last of them.
+_SEGMENT_SPLIT_RE = re.compile(
+    r",|\b(?:and|with|between|on|of|by|for|from|to|the)\b", re.IGNORECASE
+)
 _CAPS_RUN_RE = re.compile(
     rf"((?:{_CAPS_WORD}|{_INITIALS})(?:\s+(?:{_CAPS_WORD}|{_INITIALS}))*)\s*$"
 )
+#: An honorific in any case, then one to four name words (capitalized: ``and comrade``
+#: after a name is no part of it).
 _HON_NAME_RE = re.compile(
-    rf"(?:\b(?:{_HON}|comrade|cde\.)\s+)({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})", re.IGNORECASE
+    rf"(?i:\b(?:{_HON}|comrade|cde\.)\s+)({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
 )
 
 
@@ -196,8 +202,11 @@ def heading_names(heading: str) -> list[str]:
     """People named in a record's heading (capitals, or an honorific and a name)."""
     found: list[str] = []
     for m in _HON_NAME_RE.finditer(heading):
-        name = m.group(1)
-        if not name.isupper():
+        words = m.group(1).split()
+        while words and words[-1].lower().rstrip(".") + "." in TITLES:
+            words = words[:-1]  # the next person's honorific (``Novak and Dr. Poe``)
+        name = " ".join(words)
+        if name and not name.isupper():
             found.append(name)
     for segment in _SEGMENT_SPLIT_RE.split(heading):
         run = _CAPS_RUN_RE.search(segment.strip())
@@ -214,6 +223,45 @@ def heading_names(heading: str) -> list[str]:
         if len(words) >= 2 and real:
             found.append(" ".join(words))
     return found
+
+
+# -- the chair ---------------------------------------------------------------------
+#
+# A hearing or a committee's transcript labels its chair by the office (``The
+# CHAIRMAN.``), and names the person once, in the list of those present
+# (``Senator Jane Roe, Chairman``) or the opening note (``Dr. Jane Roe presiding``).
+
+_CHAIR_NAME = (
+    rf"(?:(?:Dr|Mr|Mrs|Ms|Senator|Representative|Congressman|Congresswoman|Hon|Judge)\.?\s+)?"
+    rf"[{_UP}][{_LO}{_UP}.'’-]*(?:\s+[{_UP}][{_LO}{_UP}.'’-]*){{0,3}}"
+)
+_CHAIR_RE = re.compile(
+    rf"(?P<a>{_CHAIR_NAME}),?\s+(?:\(?(?:Chairman|Chairwoman|Chairperson|Chair)\b|presiding\b)"
+    rf"|\b(?:Chairman|Chairwoman)\s+(?P<b>{_CHAIR_NAME})"
+)
+#: Labels that name the chair by the office.
+CHAIR_LABELS = frozenset(("chairman", "chairwoman", "chairperson", "chair"))
+
+
+def chair_named(lines: Sequence[str]) -> str | None:
+    """The person a document names as its chair, if one is named and only one.
+
+    ``Senator Jane Roe, Chairman`` and ``Dr. Jane Roe presiding`` name her; the
+    chair is then the person behind a ``The CHAIRMAN.`` label.
+    """
+    found: set[str] = set()
+    names: list[str] = []
+    for line in lines:
+        for m in _CHAIR_RE.finditer(line[:200]):
+            name = " ".join((m.group("a") or m.group("b")).split())
+            if name.split()[0].lower() in ("the", "a", "mr.", "mr") and len(name.split()) == 1:
+                continue
+            key = slug(name)
+            if key not in CHAIR_LABELS and key not in found:
+                found.add(key)
+                names.append(name)
+    same = {n.split("-")[-1] for n in found}
+    return names[0] if names and len(same) == 1 else None
 
 
 # -- labels decided per document ---------------------------------------------------
