@@ -297,3 +297,8 @@ def test_a_surname_alone_stays_apart_when_two_people_bear_it() -> None:
     assert reg.add("MR. OAKES", "speaker") == "oakes"
     reg = Registry(())
     assert reg.add("MR. R. OAKES", "speaker") == reg.add("MR. OAKES", "speaker") == "oakes-r"
+
+
+def test_an_office_alone_beside_named_speakers() -> None:
+    openings = ["President: Welcome.", "Secretary Oakes: Thank you.", "Secretary Oakes: Yes."]
+    assert Speakers(openings).accepted == {"President", "Secretary Oakes"}

@@ -724,6 +724,10 @@ def _surname_like(label: str) -> bool:
     return _ONE_NAME_RE.fullmatch(label) is not None and zipf(label) < COMMON_WORD_ZIPF
 
 
+#: Titles that name a person alone (``President:``), not honorifics (``Mr.:``).
+_OFFICES = TITLES - {h.lower() for h in HONORIFICS} - {"vice", "prime", "fm", "vm", "pm"}
+
+
 def _topic_like(words: list[str]) -> bool:
     """Whether a label's words are a topic's (``About Moscow``, ``The Middle East``).
 
@@ -802,6 +806,8 @@ class Speakers:
                 if (
                     counts[c.label] >= 2
                     or (colon and c.person)
+                    # an office alone (``President:``) beside named speakers
+                    or (colon and not c.alone and c.label.lower() in _OFFICES)
                     or (
                         # a surname written once (not ``Europe:``, not ``Rules:`` over a list)
                         colon
