@@ -302,3 +302,19 @@ def test_a_surname_alone_stays_apart_when_two_people_bear_it() -> None:
 def test_an_office_alone_beside_named_speakers() -> None:
     openings = ["President: Welcome.", "Secretary Oakes: Thank you.", "Secretary Oakes: Yes."]
     assert Speakers(openings).accepted == {"President", "Secretary Oakes"}
+
+
+def test_a_short_exchange_of_two_people_in_a_memorandum() -> None:
+    openings = [
+        "MEMORANDUM FOR THE RECORD",
+        "Mr. Oakes: The others will not move, I think.",
+        "Secretary Roe: We saw the situation as nearly over.",
+    ]
+    speakers = Speakers(openings)
+    assert speakers.quoted == {"Mr. Oakes", "Secretary Roe"}
+    assert speakers.quoted_turn(openings[1]) is not None
+    # people who only "said" something are reported speech, not an exchange
+    said = ["The President asked: Would we go?", "General Oakes said: Not all."]
+    assert Speakers(said).quoted == frozenset()
+    # a contents line with a tab before its page number is no turn
+    assert not_a_speaker("THE WORLD WITHOUT", " THE USSR\t4")

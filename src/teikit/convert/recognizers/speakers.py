@@ -619,7 +619,8 @@ def hearing_label(text: str) -> Label | None:
 #: After a label, what shows it is a list entry or a contents line, not a turn:
 #: ``Name: 45: clerk`` (a number and another colon), dot leaders, a page number at the end.
 _NOT_TURN_REST_RE = re.compile(
-    r"^\s*\d{1,3}\s*[:;,]\s*[^\W\d_]|^\s*\d{5,}|^\s*\d+\s*$|\.{4,}|(?:\.\s){3,}|\S\s{2,}\d{1,4}\s*$"
+    r"^\s*\d{1,3}\s*[:;,]\s*[^\W\d_]|^\s*\d{5,}|^\s*\d+\s*$|\.{4,}|(?:\.\s){3,}"
+    r"|\S(?:\s{2,}|\t)\d{1,4}\s*$"
 )
 
 
@@ -771,6 +772,7 @@ class Speakers:
         # lines inside paragraphs count only for labels that also open a paragraph
         opening_labels = {c.label for t in openings if (c := candidate(t)) is not None}
         inner_cands = [c for t in inner if (c := candidate(t)) is not None]
+        form = _form_like(openings)
         for text in openings:
             lab = match_label(text)
             if lab is not None and not not_a_speaker(lab.label, text[lab.end :]):
@@ -785,8 +787,13 @@ class Speakers:
         strict_counts: dict[str, int] = {}
         for lab in strict:
             strict_counts[lab.label] = strict_counts.get(lab.label, 0) + 1
-        self.dialogue = len(cands) >= 3 and max(counts.values(), default=0) >= 2
-        form = _form_like(openings)
+        # an exchange: labels that recur, or two people named with their titles who
+        # each say something (``Mr. Oakes: …`` / ``Secretary Roe: …``)
+        people = {
+            c.label for c in cands if c.person and c.punct == ":" and not c.alone and not c.verb
+        }
+        exchange = len(people) >= 2 and not form
+        self.dialogue = (len(cands) >= 3 and max(counts.values(), default=0) >= 2) or exchange
         accepted: set[str] = set()
         for lab in strict:
             words = lab.label.split()
@@ -839,7 +846,8 @@ class Speakers:
                     accepted.add(c.label)
         self.accepted = frozenset(accepted)
         self.hearing = is_hearing(openings, inner)
-        self.quoted = quoted_dialogue(openings)
+        # turns that prose may hold: a quoted dialogue, a short exchange of people
+        self.quoted = quoted_dialogue(openings) | (frozenset(people) if exchange else frozenset())
         self._run_in: re.Pattern[str] | None = None
         self._run_in_built = False
         self.known: set[str] = set()
@@ -864,10 +872,14 @@ class Speakers:
         return hearing_label(text) if self.hearing else None
 
     def quoted_turn(self, text: str) -> Label | None:
-        """A turn of a dialogue quoted in prose (``SMITH: "We went.``), if ``text`` opens one."""
+        """A turn of an exchange inside prose, if ``text`` opens one.
+
+        A dialogue quoted in a report (``SMITH: "We went.``), or a short exchange
+        in a memorandum (two people named with their titles, a turn each).
+        """
         if not self.quoted:
             return None
-        lab = match_label(text)
+        lab = match_label(text) or self.peek(text)
         return lab if lab is not None and lab.label in self.quoted else None
 
     def count_turns(self, openings: list[str]) -> tuple[int, int]:
