@@ -41,6 +41,7 @@ from teikit.convert.recognizers.speakers import (
     SPEECH_VERBS,
     Label,
     Speakers,
+    chair_named,
     heading_names,
     match_label,
 )
@@ -462,6 +463,8 @@ class Assembler:
             [p.first for p in talk], [ln.text for p in talk for ln in p.lines[1:]]
         )
         structural = detect_kind(talk, self.speakers)
+        if self.persons.chair is None:
+            self.persons.chair = chair_named([p.text for p in paras])
         kind = self.forced_kind or assembly_kind(structural, self.plan)
         self.ctx.report.kind = self.forced_kind or reported_kind(kind, self.plan)
         self.ctx.stage_allowed = kind == "conversation"
@@ -537,9 +540,22 @@ class Assembler:
                 flush()
                 out.append(it)
             else:
+                if isinstance(it, Para) and self._margin_turn(it):
+                    flush()  # a turn never continues the paragraph before it
                 segment.append(it)
         flush()
         return out
+
+    def _margin_turn(self, para: Para) -> bool:
+        """Whether a hearing's turn opens ``para`` after the margin (``g 13 Mr. Smith.``).
+
+        Such a paragraph starts in lower case or with a number, as the rest of a
+        sentence cut by a page would: page rejoining must not take it for one.
+        """
+        if not self.speakers.hearing or not para.lines:
+            return False
+        lab = self.speakers.peek(para.first)
+        return lab is not None and lab.start > 0
 
     def _endnotes(self, items: list[Item]) -> tuple[list[Item], list[tuple[str, TextRun]]]:
         """Endnotes at the end, linked to their markers (:func:`footnotes.split_endnotes`)."""
@@ -671,6 +687,11 @@ class Assembler:
 
         Returns the list still open after ``para``, so consecutive points share one.
         """
+        quoted = self.speakers.quoted_turn(para.first)
+        if quoted is not None:
+            # a dialogue the report quotes: its turns, where the report has them
+            self.turn(target, para, quoted)
+            return None
         n = letters.numbered(para.first)
         if n is None:
             self.p(target, para)
@@ -728,8 +749,12 @@ class Assembler:
         sp = element(div, "sp", who=f"#{pid}")
         run = self.run(para)
         text = run.text
-        end = len(label.label) + 1
-        element(sp, "speaker", text[:end])
+        end = min(label.written_end, len(text))
+        if label.start:
+            # the margin before a hearing's label (the line's number, the OCR's marks)
+            margin = run.slice(0, label.start).strip()
+            fill(element(sp, "fw", type="margin"), margin, self.ctx)
+        element(sp, "speaker", text[label.start : end])
         body = run.slice(label.end if label.end <= len(text) else end, len(text)).strip()
         fill(element(sp, "p"), body, self.ctx)
         self.ctx.report.count("turns")
