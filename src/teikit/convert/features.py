@@ -26,10 +26,21 @@ _NOISE_RE = re.compile(r"^(?=.*[^\W\d_])(?=.*[^\w\s.,;:!?'’‘\"“”()\[\]\-
 
 
 #: An archive's page footer: a record number, a document id and a page (OCR-garbled too).
+#: The second branch reads the id alone, an eight-digit number after a word the OCR
+#: made of ``DocId`` (``Docla``, ``DooTa``, ``Docha:``), when the page word that follows
+#: is lost or garbled past reading (``Paae``, ``Padé -22-``): a record number of five
+#: digits before it, or the id on a short line of its own, makes it the footer.
 ARCHIVE_FOOTER_RE = re.compile(
-    r"\b[DB][a-z]{0,2}[co][a-z]?[Il1|]{0,2}[Il1|d]\s*[:;.]?\s*\d{5,}.*\b[PBR]age\s+[\dIil!|oO]+",
+    r"\b[DB][a-z]{0,2}[co][a-z]?[Il1|]{0,2}[Il1|d]\s*[:;.]?\s*\d{5,}.*\b[PBR]age\s+[\dIil!|oO]+"
+    r"|\b\d{5}\W{0,4}D[o0][a-z]{1,3}\W{0,3}\d{8}\b"
+    r"|^\W*D[o0][a-z]{1,3}\W{0,3}\d{8}\b.{0,30}$",
     re.IGNORECASE,
 )
+#: A page's own number on a line of its own, as a typist or a printer set it
+#: (``Page 2``, ``PAGE 3 OF 4``); ``(\d+)`` the page, ``(\d+)`` after ``of`` the count.
+PAGE_LINE_RE = re.compile(r"^(?:Page|PAGE)\s+(\d{1,3})(?:\s+(?:of|OF)\s+(\d{1,3}))?$")
+#: ``CONTINUED`` alone at the foot of a message form's page: the message goes on overleaf.
+CONTINUED_RE = re.compile(r"^CONTINUED$")
 #: A collection's page separator (``14-00000``) or a Bates number (``Name-1684``).
 SEPARATOR_RE = re.compile(r"^\d{2,3}-0{4,6}$")
 BATES_RE = re.compile(r"^[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,3}\s?-\s?\d{3,7}$")
@@ -38,6 +49,19 @@ BATES_RE = re.compile(r"^[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,3}\s?-\s?\d{3,7}
 def page_mark(text: str) -> bool:
     """A line only a copy of pages has: an archive footer, a separator, a Bates number."""
     return bool(ARCHIVE_FOOTER_RE.search(text) or SEPARATOR_RE.match(text) or BATES_RE.match(text))
+
+
+def page_head(text: str) -> bool:
+    """Whether a page-marking line heads its page (a page turns before it), not foots it.
+
+    ``Page 2`` alone is the number typed at the head of page 2 (page 1 goes
+    unnumbered); ``Page 1 of 3`` and ``CONTINUED`` stand at the foot, as
+    a collection's separator (``14-00000``) stands at the head.
+    """
+    m = PAGE_LINE_RE.match(text)
+    if m is not None:
+        return m.group(2) is None and int(m.group(1)) >= 2
+    return SEPARATOR_RE.match(text) is not None
 
 
 @dataclass(frozen=True)

@@ -228,6 +228,29 @@ def one_break_per_page(items: list[Item]) -> list[Item]:
             k > last_text or numbered_break_near(k, 1) or numbered_break_near(k, -1)
         ):
             it.page_end = False
+    return _no_empty_pages(items)
+
+
+def _no_empty_pages(items: list[Item]) -> list[Item]:
+    """Furniture breaks a page only where text stood since the last break.
+
+    A page's footer and the next page's heading number (``Page 2``), or two
+    garbled copies of one footer, mark one turn: a page with no text on it is
+    the same boundary read twice. A numbered break (a ``Marker``) is kept.
+    """
+    broken = False  # a page turned since the last paragraph
+    for it in items:
+        if isinstance(it, Para):
+            broken = False
+        elif isinstance(it, Marker):
+            broken = broken or it.kind == PB
+        elif isinstance(it, Furniture):
+            if it.page_start:
+                it.page_start = not broken
+                broken = True
+            if it.page_end:
+                it.page_end = not broken
+                broken = True
     return items
 
 
@@ -420,7 +443,7 @@ class Assembler:
         return [j for j, r in enumerate(roles) if r in ("field", "item")]
 
     def _furniture(self, line: Line, role: str) -> Furniture:
-        from teikit.convert.features import SEPARATOR_RE
+        from teikit.convert.features import page_head
         from teikit.convert.roles.furniture import is_page_footer
 
         if role == "marking":
@@ -432,7 +455,7 @@ class Assembler:
         footer = role == "furniture" and is_page_footer(line.text)
         if footer:
             self.ctx.report.count("pages")
-        starts = footer and SEPARATOR_RE.match(line.text) is not None
+        starts = footer and page_head(line.text)
         return Furniture([line], line.offset, role, footer and not starts, starts)
 
     def run(self, para: Para) -> TextRun:

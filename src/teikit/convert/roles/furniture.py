@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from teikit.convert.features import ARCHIVE_FOOTER_RE, BATES_RE, SEPARATOR_RE
+from teikit.convert.features import (
+    ARCHIVE_FOOTER_RE,
+    BATES_RE,
+    CONTINUED_RE,
+    PAGE_LINE_RE,
+    SEPARATOR_RE,
+)
 from teikit.convert.roles import NO, Score, role
 
 if TYPE_CHECKING:
@@ -25,8 +31,24 @@ EXEMPTION_RE = re.compile(r"^(?:b\s?\d[A-Fa-f]?(?:\s*[,;]?\s*)){1,6}$")
 
 
 def is_page_footer(text: str) -> bool:
-    """An archive's page footer or separator: a page turns where it stands."""
-    return bool(ARCHIVE_FOOTER_RE.search(text) or SEPARATOR_RE.match(text) or BATES_RE.match(text))
+    """An archive's page footer or separator, a page's number line: a page turns there."""
+    return bool(
+        ARCHIVE_FOOTER_RE.search(text)
+        or SEPARATOR_RE.match(text)
+        or BATES_RE.match(text)
+        or PAGE_LINE_RE.match(text)
+        or CONTINUED_RE.match(text)
+    )
+
+
+def _named(text: str) -> bool:
+    """Whether a lone Bates-like number carries a name (``Smith-1234``, ``AB Smith-12``).
+
+    A single token of capitals (``ABCD-12345``) is a dispatch's or a message's
+    symbol, not a page's stamp: only a number repeated through the copy proves that.
+    """
+    name = text.rsplit("-", 1)[0].strip()
+    return len(name.split()) <= 3 and (" " in name or any(c.islower() for c in name))
 
 
 @role("furniture")
@@ -36,8 +58,12 @@ def score(line: LineFeatures, doc: DocFeatures) -> Score:
         return Score(0.97, "an archive's page footer (document id and page)")
     if SEPARATOR_RE.match(text):
         return Score(0.9, "a page separator of the collection")
-    if BATES_RE.match(text) and (line.repeats >= 2 or (doc.ocr and line.words <= 3)):
+    if BATES_RE.match(text) and (line.repeats >= 2 or (doc.ocr and _named(text))):
         return Score(0.9, f"a Bates number (a name and a page number), {line.repeats} in the copy")
+    if PAGE_LINE_RE.match(text):
+        return Score(0.9, "a page's number on a line of its own")
+    if CONTINUED_RE.match(text) and (line.blank_after or doc.ocr):
+        return Score(0.85, "CONTINUED alone: the foot of a message form's page")
     if RELEASE_RE.search(text) and line.words <= 16:
         return Score(0.85, "an archive's release banner")
     if EXEMPTION_RE.match(text):

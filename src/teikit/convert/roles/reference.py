@@ -39,6 +39,9 @@ REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\d{2,4}-\d{2,8}(?:-\d{1,6})?(?:/\d{1,4})?(?:\s*-\s*\d{1,5})?$"
         ),
     ),
+    # a dispatch's symbol, a message number as a cable's is: its station's four letters
+    # and a serial (``ABCD-12345``)
+    ("cable", re.compile(r"^[A-Z]{4}-\d{4,6}$")),
     # a despatch's or instruction's number alone at its head (``No. 123``)
     ("number", re.compile(r"^No\.\s?\d{1,5}$")),
 )
