@@ -36,6 +36,15 @@ ARCHIVE_FOOTER_RE = re.compile(
     r"|^\W*D[o0][a-z]{1,3}\W{0,3}\d{8}\b.{0,30}$",
     re.IGNORECASE,
 )
+#: What is left of an archive's footer when the OCR garbled its id past reading: a
+#: few tokens, then the page (``ab 12345 xocta:9z1f Page 8 TOP SECRET``). Read as a
+#: footer only in a copy whose other footers show the style (:data:`MIN_FOOTERS`).
+GARBLED_FOOTER_RE = re.compile(
+    r"^\W{0,3}(?:\S+\s+){0,2}\S+\s+[PB]age\s+[\dIil!|oO]{1,3}\b"
+    r"(?:\W{0,4}(?:TOP\s+)?SECRET|\W{0,3}TO\W?P\b.*)?\W{0,5}\w{0,3}\W{0,3}$"
+)
+#: Archive footers read in full that make a copy's footer style known.
+MIN_FOOTERS = 2
 #: A page's own number on a line of its own, as a typist or a printer set it
 #: (``Page 2``, ``PAGE 3 OF 4``); ``(\d+)`` the page, ``(\d+)`` after ``of`` the count.
 PAGE_LINE_RE = re.compile(r"^(?:Page|PAGE)\s+(\d{1,3})(?:\s+(?:of|OF)\s+(\d{1,3}))?$")

@@ -202,14 +202,34 @@ def render_marked(run: TextRun, ctx: InlineContext) -> list[Node]:
     ]
 
 
-def one_break_per_page(items: list[Item]) -> list[Item]:
+#: A word of this many letters: a paragraph without one is OCR specks (``t``, ``I we``).
+_WORD3_RE = re.compile(r"[^\W\d_]{3,}")
+#: Fewer words than this between two marks of a page turn make no page: a reporter's
+#: letterhead line (``Phone 555-0100``) between an archive's footer and the page's number.
+MIN_PAGE_WORDS = 5
+
+
+def is_specks(para: Para) -> bool:
+    """Whether a paragraph is only specks the OCR made of a page's margin: no word in it.
+
+    Such specks after a page's last footer open no page, and between two marks of
+    one page turn they make no page of their own.
+    """
+    return not any(_WORD3_RE.search(line.text) for line in para.lines)
+
+
+def one_break_per_page(
+    items: list[Item], numbers: dict[int, list[Line]] | None = None
+) -> list[Item]:
     """One page break where a page's footer and its number both mark the turn.
 
     An archive's footer breaks the page after it, unless a numbered page break
     follows with nothing but furniture between (the number is kept), or no
-    text follows at all (the copy's last page ends with the document).
+    text follows at all (the copy's last page ends with the document; specks
+    are no text). ``numbers`` gives the lines of each numbered break (by offset),
+    so that a second mark of one turn goes back to being text (:func:`_no_empty_pages`).
     """
-    texts = [k for k, it in enumerate(items) if isinstance(it, Para)]
+    texts = [k for k, it in enumerate(items) if isinstance(it, Para) and not is_specks(it)]
     first_text, last_text = (texts[0], texts[-1]) if texts else (len(items), -1)
 
     def numbered_break_near(k: int, step: int) -> bool:
@@ -228,30 +248,40 @@ def one_break_per_page(items: list[Item]) -> list[Item]:
             k > last_text or numbered_break_near(k, 1) or numbered_break_near(k, -1)
         ):
             it.page_end = False
-    return _no_empty_pages(items)
+    return _no_empty_pages(items, numbers or {})
 
 
-def _no_empty_pages(items: list[Item]) -> list[Item]:
-    """Furniture breaks a page only where text stood since the last break.
+def _no_empty_pages(items: list[Item], numbers: dict[int, list[Line]]) -> list[Item]:
+    """A page turns only where text stood since the last turn.
 
-    A page's footer and the next page's heading number (``Page 2``), or two
-    garbled copies of one footer, mark one turn: a page with no text on it is
-    the same boundary read twice. A numbered break (a ``Marker``) is kept.
+    A page's footer and the next page's heading number (``Page 2``), two
+    garbled copies of one footer, or a footer and a stray number with only
+    specks between mark one turn: a page with no text on it is the same
+    boundary read twice. The first mark is kept; a second numbered one is text
+    again (its lines from ``numbers``), a second footer stays ``fw`` without a break.
     """
-    broken = False  # a page turned since the last paragraph
+    out: list[Item] = []
+    broken = False  # a page turned and no page's worth of text followed yet
+    words = 0  # words since the last turn
     for it in items:
         if isinstance(it, Para):
-            broken = False
-        elif isinstance(it, Marker):
-            broken = broken or it.kind == PB
+            words += sum(len(_WORD3_RE.findall(line.text)) for line in it.lines)
+            broken = broken and words < MIN_PAGE_WORDS
+        elif isinstance(it, Marker) and it.kind == PB:
+            lines = numbers.get(it.offset)
+            if broken and lines is not None:
+                out.append(Para(list(lines)))
+                continue
+            broken, words = True, 0
         elif isinstance(it, Furniture):
             if it.page_start:
                 it.page_start = not broken
-                broken = True
+                broken, words = True, 0
             if it.page_end:
                 it.page_end = not broken
-                broken = True
-    return items
+                broken, words = True, 0
+        out.append(it)
+    return out
 
 
 def _para_at(items: list[Item], k: int) -> Para | None:
@@ -290,6 +320,7 @@ class Assembler:
         out: list[Item] = []
         last_page: int | None = None
         numbered = self._page_numbers(blocks)
+        numbers: dict[int, list[Line]] = {}
         i = 0
         while i < len(blocks):
             block = blocks[i]
@@ -326,6 +357,7 @@ class Assembler:
                 out.append(Para(list(block.lines[1:]), block.blank_before))
             elif (n := pages.is_page_number(block)) is not None and i in numbered:
                 out.append(Marker(PB, block.offset, n))
+                numbers[block.offset] = block.lines
                 self.ctx.report.count("pages")
                 last_page = int(n)
             elif n is not None:
@@ -344,7 +376,7 @@ class Assembler:
             else:
                 out.append(Para(list(block.lines), block.blank_before))
             i += 1
-        return one_break_per_page(out)
+        return one_break_per_page(out, numbers)
 
     def _page_numbers(self, blocks: list[Block]) -> set[int]:
         """The blocks (by index) whose number alone is a page number: those of the copy's run."""

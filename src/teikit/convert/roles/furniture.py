@@ -16,6 +16,8 @@ from teikit.convert.features import (
     ARCHIVE_FOOTER_RE,
     BATES_RE,
     CONTINUED_RE,
+    GARBLED_FOOTER_RE,
+    MIN_FOOTERS,
     PAGE_LINE_RE,
     SEPARATOR_RE,
 )
@@ -37,6 +39,7 @@ def is_page_footer(text: str) -> bool:
         or SEPARATOR_RE.match(text)
         or BATES_RE.match(text)
         or PAGE_LINE_RE.match(text)
+        or GARBLED_FOOTER_RE.match(text)
         or CONTINUED_RE.match(text)
     )
 
@@ -56,6 +59,8 @@ def score(line: LineFeatures, doc: DocFeatures) -> Score:
     text = line.text
     if ARCHIVE_FOOTER_RE.search(text):
         return Score(0.97, "an archive's page footer (document id and page)")
+    if doc.page_marks >= MIN_FOOTERS and GARBLED_FOOTER_RE.match(text):
+        return Score(0.9, "an archive's page footer, its id garbled (the copy's footers show it)")
     if SEPARATOR_RE.match(text):
         return Score(0.9, "a page separator of the collection")
     if BATES_RE.match(text) and (line.repeats >= 2 or (doc.ocr and _named(text))):
