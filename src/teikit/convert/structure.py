@@ -223,63 +223,65 @@ def one_break_per_page(
 ) -> list[Item]:
     """One page break where a page's footer and its number both mark the turn.
 
-    An archive's footer breaks the page after it, unless a numbered page break
-    follows with nothing but furniture between (the number is kept), or no
-    text follows at all (the copy's last page ends with the document; specks
-    are no text). ``numbers`` gives the lines of each numbered break (by offset),
-    so that a second mark of one turn goes back to being text (:func:`_no_empty_pages`).
+    An archive's footer breaks the page after it, unless no text follows at all
+    (the copy's last page ends with the document; specks are no text), and a
+    separator the page before it, unless no text stands before. Marks of one
+    turn read twice are one break (:func:`_no_empty_pages`); ``numbers`` gives
+    the lines of each numbered break (by offset).
     """
     texts = [k for k, it in enumerate(items) if isinstance(it, Para) and not is_specks(it)]
     first_text, last_text = (texts[0], texts[-1]) if texts else (len(items), -1)
-
-    def numbered_break_near(k: int, step: int) -> bool:
-        j = k + step
-        while 0 <= j < len(items) and isinstance(items[j], Furniture):
-            j += step
-        near = items[j] if 0 <= j < len(items) else None
-        return isinstance(near, Marker) and near.kind == PB
-
     for k, it in enumerate(items):
-        if not isinstance(it, Furniture):
-            continue
-        if it.page_start and (k < first_text or numbered_break_near(k, -1)):
-            it.page_start = False
-        if it.page_end and (
-            k > last_text or numbered_break_near(k, 1) or numbered_break_near(k, -1)
-        ):
-            it.page_end = False
+        if isinstance(it, Furniture):
+            it.page_start = it.page_start and k > first_text
+            it.page_end = it.page_end and k < last_text
     return _no_empty_pages(items, numbers or {})
 
 
 def _no_empty_pages(items: list[Item], numbers: dict[int, list[Line]]) -> list[Item]:
     """A page turns only where text stood since the last turn.
 
-    A page's footer and the next page's heading number (``Page 2``), two
-    garbled copies of one footer, or a footer and a stray number with only
-    specks between mark one turn: a page with no text on it is the same
-    boundary read twice. The first mark is kept; a second numbered one is text
-    again (its lines from ``numbers``), a second footer stays ``fw`` without a break.
+    A page's footer and the next page's heading number (``Page 2``), or a
+    footer and the page number the typist set below the next page's
+    letterhead, mark one turn: fewer than :data:`MIN_PAGE_WORDS` words between
+    two marks of different kinds make no page. Two footers are two pages
+    unless only specks stand between (one footer the OCR read twice): the
+    archive stamps one footer a page, also on a page whose text the OCR lost.
+    Of two marks of one turn a page number is kept (it names the page), else
+    the first; a second number is text again (its lines from ``numbers``), a
+    footer whose break is dropped stays ``fw``.
     """
     out: list[Item] = []
-    broken = False  # a page turned and no page's worth of text followed yet
-    words = 0  # words since the last turn
+    last: Furniture | Marker | None = None  # the last mark, until a page of text follows
+    words = 0  # words since the last mark
+
+    def same_turn(kind: str) -> bool:
+        if last is None:
+            return False
+        if kind == "end" and isinstance(last, Furniture) and last.page_end:
+            return words == 0
+        return words < MIN_PAGE_WORDS
+
     for it in items:
         if isinstance(it, Para):
             words += sum(len(_WORD3_RE.findall(line.text)) for line in it.lines)
-            broken = broken and words < MIN_PAGE_WORDS
+            if words >= MIN_PAGE_WORDS:
+                last = None
         elif isinstance(it, Marker) and it.kind == PB:
             lines = numbers.get(it.offset)
-            if broken and lines is not None:
-                out.append(Para(list(lines)))
-                continue
-            broken, words = True, 0
-        elif isinstance(it, Furniture):
-            if it.page_start:
-                it.page_start = not broken
-                broken, words = True, 0
-            if it.page_end:
-                it.page_end = not broken
-                broken, words = True, 0
+            if lines is not None and same_turn("number"):
+                if isinstance(last, Furniture):
+                    # the footer's break gives way to the number's
+                    last.page_start = last.page_end = False
+                else:
+                    out.append(Para(list(lines)))
+                    continue
+            last, words = it, 0
+        elif isinstance(it, Furniture) and (it.page_start or it.page_end):
+            if same_turn("end" if it.page_end else "start"):
+                it.page_start = it.page_end = False
+            else:
+                last, words = it, 0
         out.append(it)
     return out
 
