@@ -40,7 +40,7 @@ ARCHIVE_FOOTER_RE = re.compile(
 #: few tokens, then the page (``ab 12345 xocta:9z1f Page 8 TOP SECRET``). Read as a
 #: footer only in a copy whose other footers show the style (:data:`MIN_FOOTERS`).
 GARBLED_FOOTER_RE = re.compile(
-    r"^\W{0,3}(?:\S+\s+){0,2}\S+\s+[PB]age\s+[\dIil!|oO]{1,3}\b"
+    r"^\W{0,3}(?:\S+\s+){0,2}\S+\s+[PB]a[gdnae]e\s+[\dIil!|oO]{1,3}\b"
     r"(?:\W{0,4}(?:TOP\s+)?SECRET|\W{0,3}TO\W?P\b.*)?\W{0,5}\w{0,3}\W{0,3}$"
 )
 #: Archive footers read in full that make a copy's footer style known.
