@@ -108,8 +108,24 @@ class Schematron:
     def validate(
         self, document: str | os.PathLike[str] | etree._ElementTree | etree._Element
     ) -> list[SchematronResult]:
-        """Failed asserts and successful reports, pattern by pattern in document order."""
-        return list(self.run(document).results)
+        """Failed asserts and successful reports, pattern by pattern in document order.
+
+        Only the patterns that one XSLT transform shows may fire are run (see
+        :mod:`teikit.schematron.xslt_screen`): the results are those of :meth:`run`.
+        """
+        tree = _as_tree(document)
+        compiled = self._compiled
+        if compiled._xslt_screen is None:
+            from teikit.schematron import xslt_screen
+
+            compiled._xslt_screen = xslt_screen.build(compiled) or False
+        only = compiled._xslt_screen.may_fire(tree) if compiled._xslt_screen else None
+        if only is not None and not only:
+            return []
+        report, counts = run_schema(compiled, tree, only=only)
+        for engine, n in counts.items():
+            self.evaluations[engine] = self.evaluations.get(engine, 0) + n
+        return list(report.results)
 
     def run(
         self,

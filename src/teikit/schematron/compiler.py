@@ -269,6 +269,9 @@ class CompiledSchematron:
     #: The union query of :mod:`teikit.schematron.screen`, built on first use
     #: (False: the schema has nothing to screen).
     _screen: Any = None
+    #: The stylesheet of :mod:`teikit.schematron.xslt_screen`, built on first use
+    #: (False: it cannot be built for this schema).
+    _xslt_screen: Any = None
 
     def pattern_triggers(self) -> list[tuple[Pattern, tuple[Needs, ...] | None]]:
         """Each pattern with its :attr:`Pattern.triggers`, worked out once per schema."""

@@ -482,6 +482,34 @@ def required_attribute(predicates: str) -> str | None:
     return None
 
 
+def attribute_alternatives(predicates: str) -> tuple[str, ...] | None:
+    """Attributes (QNames) one of which a step's predicates require: ``when`` and ``from``
+    in ``[@when or @from]``, ``id`` in ``[@id and @n = 2]``; None if no such set is known.
+
+    Only a conjunct that is a plain ``@a or @b …`` counts, so one of the attributes is
+    surely present on a node the step matches. The smallest such set is given.
+    """
+    best: tuple[str, ...] | None = None
+    for pred in _top_level_predicates(predicates):
+        try:
+            tokens = _strip_parens(tokenize(pred))
+        except ValueError:
+            continue
+        for conjunct in _split_top(tokens, ("and",)):
+            names: list[str] = []
+            for disjunct in _split_top(_strip_parens(conjunct), ("or",)):
+                part = _strip_parens(disjunct)
+                if len(part) != 2 or part[0].text != "@" or part[1].kind != "name":
+                    break
+                if "*" in part[1].text or part[1].text.startswith("Q{"):
+                    break
+                names.append(part[1].text)
+            else:
+                if names and (best is None or len(names) < len(best)):
+                    best = tuple(names)
+    return best
+
+
 def _top_level_predicates(predicates: str) -> list[str]:
     out: list[str] = []
     depth = 0
