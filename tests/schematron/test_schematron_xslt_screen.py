@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from teikit.resources import repo_root, schema_path
-from teikit.schematron import Schematron, xslt_screen
+from teikit.schematron import SCREEN_AFTER, Schematron, xslt_screen
 from teikit.schematron.xpath import attribute_alternatives
 
 SCH = "http://purl.oclc.org/dsdl/schematron"
@@ -94,6 +94,7 @@ RULES = (
 )
 def test_positions_printed(body: str, expected: set[int]) -> None:
     sch = schema(RULES)
+    assert sch.build_screen()
     tree = doc(body)
     assert screen_of(sch).may_fire(tree) == expected
     fired = {r.pattern_position for r in sch.run(tree).results}
@@ -107,6 +108,7 @@ def test_pattern_with_attribute_context_is_printed_when_the_attribute_occurs() -
         "<assert test=\"starts-with(., '#')\">local</assert></rule></pattern>"
     )
     scr = screen_of(sch)
+    sch.build_screen()
     assert scr.may_fire(doc('<ptr target="x"/>')) == {1}
     assert scr.may_fire(doc("<ptr/>")) == set()
     assert sch.validate(doc('<ptr target="x"/>'))[0].message == "local"
@@ -121,6 +123,7 @@ def test_a_shadowing_variable_is_left_to_the_engine() -> None:
     )
     tree = doc("<p/>")
     assert screen_of(sch).may_fire(tree) == {1}
+    sch.build_screen()
     assert [r.message for r in sch.validate(tree)] == ["two"]
 
 
@@ -143,6 +146,17 @@ def test_bundled_corpus_same_results() -> None:
     if root is None:
         pytest.skip("needs the source checkout's tei/ corpus")
     sch = Schematron.from_file(schema_path("teikit.sch"))
+    assert sch.build_screen()
     for path in sorted((root / "tei").glob("*.xml")):
         tree = etree.parse(str(path))
         assert sch.validate(tree) == list(sch.run(tree).results), path.name
+
+
+def test_validate_builds_the_screen_after_a_few_documents() -> None:
+    sch = schema(RULES)
+    tree = doc("<p><note/></p>")
+    for _ in range(SCREEN_AFTER):
+        assert [r.message for r in sch.validate(tree)] == ["a note"]
+        assert sch._compiled._xslt_screen is None
+    assert [r.message for r in sch.validate(tree)] == ["a note"]
+    assert sch._compiled._xslt_screen

@@ -41,6 +41,9 @@ from teikit.schematron.results import (
 from teikit.schematron.svrl import SVRL_NS, to_svrl
 from teikit.xmlio import parse_file
 
+#: Documents :meth:`Schematron.validate` checks before it builds its XSLT screen.
+SCREEN_AFTER = 4
+
 __all__ = [
     "SVRL_NS",
     "ActivePattern",
@@ -66,6 +69,7 @@ class Schematron:
         #: (``lxml``, ``elementpath``) and set-at-a-time libxml2 calls (``lxml-set``),
         #: each of which tests one rule on all its context elements.
         self.evaluations: dict[str, int] = {"lxml": 0, "elementpath": 0, "lxml-set": 0}
+        self._validated = 0
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str], phase: str | None = None) -> Schematron:
@@ -115,10 +119,9 @@ class Schematron:
         """
         tree = _as_tree(document)
         compiled = self._compiled
-        if compiled._xslt_screen is None:
-            from teikit.schematron import xslt_screen
-
-            compiled._xslt_screen = xslt_screen.build(compiled) or False
+        self._validated += 1
+        if compiled._xslt_screen is None and self._validated > SCREEN_AFTER:
+            self.build_screen()
         only = compiled._xslt_screen.may_fire(tree) if compiled._xslt_screen else None
         if only is not None and not only:
             return []
@@ -126,6 +129,17 @@ class Schematron:
         for engine, n in counts.items():
             self.evaluations[engine] = self.evaluations.get(engine, 0) + n
         return list(report.results)
+
+    def build_screen(self) -> bool:
+        """Build now the XSLT screen :meth:`validate` uses from its :data:`SCREEN_AFTER`-th
+        document on (compiling it costs tens of milliseconds, more than checking a
+        few documents without it); whether the schema has one."""
+        compiled = self._compiled
+        if compiled._xslt_screen is None:
+            from teikit.schematron import xslt_screen
+
+            compiled._xslt_screen = xslt_screen.build(compiled) or False
+        return bool(compiled._xslt_screen)
 
     def run(
         self,

@@ -77,7 +77,8 @@ class _Context:
 
     #: An expression selecting exactly the rule's context nodes (None: not known).
     exact: str | None
-    #: An expression that is not empty whenever the context may match (None: always may).
+    #: An expression that is not empty whenever the context may match (None: always may);
+    #: as cheap as known (an index lookup rather than the exact match test).
     presence: str | None
     #: A test true, on a node, exactly when the context matches it (to keep a later
     #: rule of the pattern from the nodes this one takes); None when not known.
@@ -131,7 +132,7 @@ def _alternative(alt: str, namespaces: dict[str, str]) -> _Context:
     if lookups is not None and test is not None:
         # Exact: the index gives candidates, the match test keeps the right ones.
         exact = f"({lookups})[{test}]"
-    presence = exact or lookups
+    presence = lookups or exact
     if presence is None and split is not None and _xpath1(split.candidates, namespaces):
         presence = split.candidates
     return _Context(exact, presence, test, False)
@@ -259,15 +260,18 @@ class _Builder:
                 parent, f"{_XSL}if", test=f"({nodes})[{_fires(rule)}]"
             ).text = f"{mark} "
             return
+        scratch = etree.Element(f"{_XSL}for-each")
+        _declared, usable_inside = self.lets(
+            scratch, rule.lets, declared | {CURRENT_VAR}, usable | {CURRENT_VAR}
+        )
+        if not all(self.usable(c.query, usable_inside) for c in rule.checks):
+            # some check is left to the engine: it runs wherever the rule has a node
+            etree.SubElement(parent, f"{_XSL}if", test=nodes).text = f"{mark} "
+            return
         each = etree.SubElement(parent, f"{_XSL}for-each", select=nodes)
         etree.SubElement(each, f"{_XSL}variable", name=CURRENT_VAR, select=".")
-        declared, usable = self.lets(
-            each, rule.lets, declared | {CURRENT_VAR}, usable | {CURRENT_VAR}
-        )
-        if all(self.usable(c.query, usable) for c in rule.checks):
-            etree.SubElement(each, f"{_XSL}if", test=_fires(rule)).text = f"{mark} "
-        else:
-            etree.SubElement(each, f"{_XSL}text").text = f"{mark} "
+        each.extend(list(scratch))
+        etree.SubElement(each, f"{_XSL}if", test=_fires(rule)).text = f"{mark} "
 
 
 def _without_document(alts: list[str], namespaces: dict[str, str]) -> str | None:

@@ -33,6 +33,13 @@ class SchematronEngine:
         self.path = path
         self._schema = Schematron.from_file(path, phase=phase)
 
+    def warm(self, documents: int) -> None:
+        """Before a batch (and any fork): build the XSLT screen if it will pay for itself."""
+        from teikit.schematron import SCREEN_AFTER
+
+        if documents > SCREEN_AFTER:
+            self._schema.build_screen()
+
     def check(self, doc: Document) -> list[Problem]:
         problems: list[Problem] = []
         elements: list[etree._Element | None] = []
