@@ -249,6 +249,11 @@ class _Builder:
         usable: set[str],
         mark: str,
     ) -> None:
+        needs = _needs_test(rule)
+        if needs is not None:
+            # no check can fire in a document without the names it needs: a lookup
+            # each, instead of evaluating the checks on every context node
+            parent = etree.SubElement(parent, f"{_XSL}if", test=needs)
         if nodes is None or CURRENT_VAR in declared:
             etree.SubElement(parent, f"{_XSL}if", test=str(ctx.presence)).text = f"{mark} "
             return
@@ -279,6 +284,22 @@ def _without_document(alts: list[str], namespaces: dict[str, str]) -> str | None
     if not parts or not all(parts):
         return None
     return " | ".join(p for p in parts if p)
+
+
+def _needs_test(rule: Rule) -> str | None:
+    """True in a document that has the names some check of the rule needs to fire
+    (see :attr:`teikit.schematron.compiler.Check.needs`); None when a check may fire
+    in any document."""
+    tests = []
+    for check in rule.checks:
+        if not check.needs:
+            return None
+        groups = [
+            " or ".join(f"key('{_KEY}', '{name.rpartition('}')[2].lstrip('@')}')" for name in group)
+            for group in check.needs
+        ]
+        tests.append(" and ".join(f"({g})" for g in groups))
+    return " or ".join(f"({t})" for t in tests) if tests else None
 
 
 def _fires(rule: Rule) -> str:
