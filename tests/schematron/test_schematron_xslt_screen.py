@@ -7,12 +7,17 @@ only those patterns) with the full run.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from lxml import etree
 
 from teikit.resources import repo_root, schema_path
 from teikit.schematron import SCREEN_AFTER, Schematron, xslt_screen
 from teikit.schematron.xpath import attribute_alternatives
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SCH = "http://purl.oclc.org/dsdl/schematron"
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -160,3 +165,17 @@ def test_validate_builds_the_screen_after_a_few_documents() -> None:
         assert sch._compiled._xslt_screen is None
     assert [r.message for r in sch.validate(tree)] == ["a note"]
     assert sch._compiled._xslt_screen
+
+
+def test_stylesheet_is_kept_in_the_cache_and_rebuilt_when_unreadable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TEIKIT_CACHE", str(tmp_path))
+    sch = schema(RULES)
+    first = screen_of(sch)
+    (kept,) = tmp_path.glob("sch-screen-*.xsl")
+    again = screen_of(schema(RULES))
+    assert again.decided == first.decided
+    kept.write_bytes(b"<not-a-stylesheet")
+    tree = doc("<p><note/></p>")
+    assert screen_of(schema(RULES)).may_fire(tree) == {2}

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -81,7 +82,16 @@ class Token:
 
 
 def tokenize(expr: str) -> list[Token]:
-    """Lex an expression; raises ValueError on a character no XPath allows."""
+    """Lex an expression; raises ValueError on a character no XPath allows.
+
+    Lexed once per expression and process: compiling a schema (and its XSLT
+    screen) asks for the same expressions several times.
+    """
+    return list(_lexed(expr))
+
+
+@lru_cache(maxsize=4096)
+def _lexed(expr: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     pos = 0
     while pos < len(expr):
@@ -99,7 +109,7 @@ def tokenize(expr: str) -> list[Token]:
         if kind != "ws":
             tokens.append(Token(kind, m.group(), pos, m.end()))
         pos = m.end()
-    return tokens
+    return tuple(tokens)
 
 
 _OPERATOR_NAMES = frozenset({"and", "or", "div", "mod"})
@@ -145,6 +155,7 @@ def _var_name(tok: Token) -> str:
     return tok.text[1:].strip()
 
 
+@lru_cache(maxsize=4096)
 def analyse(expr: str) -> Analysis:
     """Lex ``expr``; find variables, functions, XPath-1 compatibility; rewrite current()."""
     tokens = tokenize(expr)

@@ -22,11 +22,13 @@ with libxml2: the schema's and a pattern's with the root element as context.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
+from teikit.errors import TeikitError
 from teikit.schematron.xpath import (
     CURRENT_VAR,
     analyse,
@@ -313,9 +315,10 @@ def _fires(rule: Rule) -> str:
 def stylesheet(schema: CompiledSchematron) -> tuple[etree._Element, frozenset[int]] | None:
     """The screening stylesheet of ``schema``, and the patterns it can clear."""
     ns = {p: u for p, u in schema.namespaces.items() if p != "xml"}
-    if "xsl" in ns or XSL_NS in ns.values():
+    if "xsl" in ns or XSL_NS in ns.values() or _MARK in ns or _MARK_NS in ns.values():
         return None
-    root = etree.Element(f"{_XSL}stylesheet", nsmap={"xsl": XSL_NS, **ns}, version="1.0")
+    nsmap = {"xsl": XSL_NS, _MARK: _MARK_NS, **ns}
+    root = etree.Element(f"{_XSL}stylesheet", nsmap=nsmap, version="1.0")
     etree.SubElement(root, f"{_XSL}output", method="text")
     etree.SubElement(root, f"{_XSL}key", name=_KEY, match="*|@*", use="local-name()")
     template = etree.SubElement(root, f"{_XSL}template", match="/")
@@ -325,12 +328,44 @@ def stylesheet(schema: CompiledSchematron) -> tuple[etree._Element, frozenset[in
     declared, usable = builder.lets(body, schema.lets, set(), set())
     for pattern in schema.patterns:
         builder.pattern(body, pattern, declared, usable)
+    root.set(f"{{{_MARK_NS}}}decided", " ".join(str(p) for p in sorted(builder.decided)))
     return root, frozenset(builder.decided)
+
+
+#: Bumped whenever the stylesheets written change shape, so that old ones are not read.
+_FORMAT = 1
+#: The attribute of the stylesheet that lists the patterns it decides.
+_MARK, _MARK_NS = "teikit-screen", "urn:x-teikit:xslt-screen"
+
+
+def _cached(schema: CompiledSchematron) -> tuple[etree._Element, frozenset[int]] | None:
+    """The stylesheet of this schema, from the disk cache when it was written before.
+
+    Generating it means analysing every expression again (tens of milliseconds, a
+    noticeable part of a run over a few hundred small files); reading it, about one.
+    """
+    from teikit.schematron.compiler import cache_dir
+    from teikit.xmlio import parse_bytes, write_atomic
+
+    if not schema.digest:
+        return stylesheet(schema)
+    path = cache_dir() / f"sch-screen-{schema.digest}-f{_FORMAT}.xsl"
+    with contextlib.suppress(OSError, TeikitError, ValueError):
+        root = parse_bytes(path.read_bytes(), str(path)).getroot()
+        decided = root.get(f"{{{_MARK_NS}}}decided")
+        if decided is not None:
+            return root, frozenset(int(p) for p in decided.split())
+    made = stylesheet(schema)
+    if made is not None:
+        # a read-only cache only costs the next run the generation
+        with contextlib.suppress(OSError):
+            write_atomic(path, etree.tostring(made[0]))
+    return made
 
 
 def build(schema: CompiledSchematron) -> XsltScreen | None:
     """The compiled screen, or None when the schema gives libxslt nothing to decide."""
-    made = stylesheet(schema)
+    made = _cached(schema)
     if made is None or not made[1]:
         return None
     root, decided = made
