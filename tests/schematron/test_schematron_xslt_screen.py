@@ -179,3 +179,18 @@ def test_stylesheet_is_kept_in_the_cache_and_rebuilt_when_unreadable(
     kept.write_bytes(b"<not-a-stylesheet")
     tree = doc("<p><note/></p>")
     assert screen_of(schema(RULES)).may_fire(tree) == {2}
+
+
+def test_a_large_document_is_not_screened(monkeypatch: pytest.MonkeyPatch) -> None:
+    import teikit.schematron as sch_module
+
+    class Refusing:
+        def may_fire(self, tree: object) -> frozenset[int]:
+            raise AssertionError("a large document went through the screen")
+
+    sch = schema(RULES)
+    sch.build_screen()
+    sch._compiled._xslt_screen = Refusing()
+    monkeypatch.setattr(sch_module, "SCREEN_MAX_ELEMENTS", 2)
+    tree = doc("<p><note/></p>")
+    assert [r.message for r in sch.validate(tree)] == ["a note"]

@@ -43,6 +43,10 @@ from teikit.xmlio import parse_file
 
 #: Documents :meth:`Schematron.validate` checks before it builds its XSLT screen.
 SCREEN_AFTER = 4
+#: Elements beyond which a document is not screened: the screen is for many small
+#: documents, and a transform in C cannot be stopped by a time budget half-way.
+SCREEN_MAX_ELEMENTS = 20_000
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
 
 __all__ = [
     "SVRL_NS",
@@ -122,7 +126,10 @@ class Schematron:
         self._validated += 1
         if compiled._xslt_screen is None and self._validated > SCREEN_AFTER:
             self.build_screen()
-        only = compiled._xslt_screen.may_fire(tree) if compiled._xslt_screen else None
+        only = None
+        if compiled._xslt_screen and _COUNT_ELEMENTS(tree) <= SCREEN_MAX_ELEMENTS:
+            # a large document goes the per-pattern way, where a time budget can stop it
+            only = compiled._xslt_screen.may_fire(tree)
         if only is not None and not only:
             return []
         report, counts = run_schema(compiled, tree, only=only)
