@@ -32,8 +32,11 @@ PER_COMBINATION = 100
 
 #: Floors over the whole sample as frus2raw writes it (measured: see test_report's table).
 FLOORS = {
-    "turns P": 0.97,
-    "turns R": 0.97,
+    # 3 December 2026: turns P 0.987, R 0.992 (the precision lost is the markup's: turns
+    # FRUS prints as "The President." or runs into a paragraph, labels seen once without
+    # a persName, which frus2raw does not count as turns)
+    "turns P": 0.98,
+    "turns R": 0.98,
     "notes P": 0.98,
     "notes R": 0.98,
     "notes linked": 0.98,
@@ -42,14 +45,14 @@ FLOORS = {
 #: "N. text"): turns hold, but only about half the notes are found and linked. Issue 9
 #: asks for 0.95; raise these as the note recognizers improve.
 ROUGH_FLOORS = {
-    "turns P": 0.97,
-    "turns R": 0.97,
+    "turns P": 0.98,
+    "turns R": 0.98,
     "notes P": 0.97,
     "notes R": 0.45,
     "notes linked": 0.42,
 }
 #: Ceiling: documents without dialogue that were given turns (measured 1 in the sample).
-MAX_FALSE_DIALOGUE_DOCS = 3
+MAX_FALSE_DIALOGUE_DOCS = 1  # measured 0 on 3 December 2026
 
 
 @pytest.fixture(scope="module")
