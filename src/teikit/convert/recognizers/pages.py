@@ -178,11 +178,26 @@ def starts_lower(text: str) -> bool:
     return bool(stripped) and stripped[0].islower()
 
 
+#: A lettered or roman-numbered point (``a. Will we``, ``(b) the``, ``iv) Some``): its
+#: lower-case letter opens a list item, not the rest of a sentence.
+_POINT_RE = re.compile(r"^\(?(?:[a-z]|[ivx]{1,5})[.)]\s+\S")
+
+
+def opens_point(text: str) -> bool:
+    """Whether a text begins with a lettered or roman-numbered point's label."""
+    return _POINT_RE.match(text) is not None
+
+
 def continues(prev: Para, nxt: Para) -> bool:
     """Whether ``nxt`` is the rest of ``prev``'s paragraph, cut by a boundary."""
     if hyphen_end(prev.last) is not None:
         return _LEADING_WORD_RE.match(nxt.first) is not None
-    return prev.has_words(MIN_CONTINUED_WORDS) and ends_open(prev.last) and starts_lower(nxt.first)
+    return (
+        prev.has_words(MIN_CONTINUED_WORDS)
+        and ends_open(prev.last)
+        and starts_lower(nxt.first)
+        and not opens_point(nxt.first)
+    )
 
 
 #: Words after which a noun phrase must go on, and words that begin a new one: a
@@ -280,7 +295,7 @@ def compound_tails(texts: Iterable[str]) -> frozenset[str]:
 
 def lost_beginning(prev: Para | None, nxt: Para, fragments: frozenset[str] = frozenset()) -> bool:
     """Whether ``nxt`` starts mid-sentence after a closed paragraph (text lost between)."""
-    if prev is None or nxt.first.startswith(("[", "(")):
+    if prev is None or nxt.first.startswith(("[", "(")) or opens_point(nxt.first):
         return False
     words = nxt.first.split()
     if words and words[0] in fragments and prev.has_words(MIN_CONTINUED_WORDS):
