@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from teikit.convert import participants
 from teikit.convert.builder import element, fill, fill_nodes
 from teikit.convert.decisions import Decisions
 from teikit.convert.inline import El, InlineContext, Node, plain
@@ -422,7 +423,8 @@ class Assembler:
 
     # -- main --------------------------------------------------------------------
     def assemble(self, blocks: list[Block]) -> Body:
-        items = self.items(blocks)
+        # a list of those present is read before page rejoining, which would join names
+        items = participants.group_lists(self.items(blocks))
         paras = [it for it in items if isinstance(it, Para)]
         # a form's or memorandum's field (``TO:``, ``DATE:``) is never a speaker's label
         talk = [p for p in paras if not self.is_field(p)]
@@ -434,6 +436,7 @@ class Assembler:
         self.ctx.report.kind = self.forced_kind or reported_kind(kind, self.plan)
         self.ctx.stage_allowed = kind == "conversation"
         locked = self._lock(items, kind)
+        locked |= {id(it) for it in items if isinstance(it, participants.Participants)}
         merged = self._merge(items, locked)
         merged, notes = self._endnotes(merged)
         div = element(None, "div", type=div_type(kind, self.plan, self.forced_kind))
@@ -519,6 +522,8 @@ class Assembler:
 
     # -- pieces shared by the kinds ----------------------------------------------
     def p(self, parent: etree._Element, para: Para, tag: str = "p") -> etree._Element:
+        if isinstance(para, participants.Participants):
+            return participants.write(self, parent, para)
         run = self.run(para)
         target = self._mark_resp(element(parent, tag), para.lines[:1])
         return fill_nodes(target, render_marked(run, self.ctx), iter(run.pages))
@@ -656,6 +661,8 @@ class Assembler:
         first = para.first
         if first.startswith(("[", "(")) or FIELD_RE.match(first):
             return False
+        if isinstance(para, participants.Participants):
+            return False
         if not self.heading_roles(para.lines):
             return False
         if not after_head:
@@ -734,6 +741,10 @@ class Assembler:
                 continue
             if isinstance(it, Stamp):
                 self.stamp(target, it)
+                current_list = None
+                continue
+            if isinstance(it, participants.Participants):
+                self.p(target, it)
                 current_list = None
                 continue
             nxt = next_para[j]
