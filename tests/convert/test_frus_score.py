@@ -121,6 +121,18 @@ def test_participants_as_persons(root: etree._Element) -> None:
     ]
 
 
+def test_a_group_entry_counts_as_found() -> None:
+    tei = etree.fromstring(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><list type="participants">'
+        b"<item>Delegates</item><item><persName>X</persName></item></list></body></text></TEI>"
+    )
+    assert frus_score.tei_groups(tei) == ["delegates"]
+    found, true, _, _, misses = frus_score.score_persons(
+        TRUTH, [["thesecretary"], ["ambassadorjaneroe"]], frus_score.tei_groups(tei)
+    )
+    assert (found, true, misses) == (3, 3, [])
+
+
 def test_a_glued_marker_is_no_lost_word(root: etree._Element) -> None:
     assert frus_score.lost_words("He added a word.1 Exdis2", root) == []
     assert frus_score.lost_words("He added a word7 Exdis", root) == ["word7"]

@@ -24,7 +24,10 @@ from teikit.convert.recognizers.participants import (
         ("Present:", True),
         ("Also Present:", True),
         ("Participants: Ambassador Roe, Mr. Doe", True),
+        ("THOSE ATTENDING THE MEETING WERE:", True),
+        ("The following were present:", True),
         ("Participants in the talks agreed that it was time.", False),
+        ("The members present at the long meeting of the whole council said:", False),
         ("present the plan to the board", False),
     ],
 )

@@ -261,6 +261,8 @@ class Assembler:
         self.heads: list[str] = []
         self.speakers = Speakers([])
         self.notes_head: Para | None = None
+        #: raw offsets of the rules (``----``) dropped: a rule may announce the notes
+        self.rules: list[int] = []
 
     # -- preparation -------------------------------------------------------------
     def items(self, blocks: list[Block]) -> list[Item]:
@@ -291,14 +293,26 @@ class Assembler:
                 continue
             split = self._furniture_split(block)
             if split is not None:
-                out.extend(split)
+                for piece in split:
+                    # a rule cut from the lines below it (notes after ``----``) is dropped
+                    if (
+                        isinstance(piece, Para)
+                        and len(piece.lines) == 1
+                        and pages.RULE_RE.match(piece.first)
+                    ):
+                        self.dropped.append(piece.first)
+                        self.rules.append(piece.offset)
+                    else:
+                        out.append(piece)
                 i += 1
                 continue
             if pages.is_rule(block):
                 self.dropped.append(block.first)
+                self.rules.append(block.offset)
             elif len(block.lines) > 1 and pages.RULE_RE.match(block.first):
                 # a rule set directly above endnotes: the rule is dropped, the notes stay
                 self.dropped.append(block.first)
+                self.rules.append(block.offset)
                 out.append(Para(list(block.lines[1:]), block.blank_before))
             elif (n := pages.is_page_number(block)) is not None and (
                 (last_page is None or int(n) > last_page)
@@ -505,7 +519,7 @@ class Assembler:
 
     def _endnotes(self, items: list[Item]) -> tuple[list[Item], list[tuple[str, TextRun]]]:
         """Endnotes at the end, linked to their markers (:func:`footnotes.split_endnotes`)."""
-        found = footnotes.split_endnotes(items)
+        found = footnotes.split_endnotes(items, self.rules)
         if found is None:
             return items, []
         for offset, message in found.doubts:

@@ -51,6 +51,9 @@ _BRACKETED_RE = re.compile(r"\[(\d{1,3})\]")
 #: A number glued to a word or to closing punctuation, followed by a space, punctuation or the end.
 _GLUED_RE = re.compile(
     r"(?:(?<=[^\W\d_])|(?<=[.!?”\"’)\]])|(?<=[^\d][,;:]))(\d{1,3})(?=[\s,.;:)”\"’—]|$)"
+    # after a number and its comma (``telegram 40532,6``): one or two digits, which no
+    # thousands group has, before a space or the end
+    r"|(?<=\d[,;])(\d{1,2})(?=\s|$)"
 )
 #: A number set off by one space after a word, before a capital, punctuation or the end of line.
 _SPACED_RE = re.compile(r"(?<=[^\W\d_]|[.,;:”\"’)]) (\d{1,3})(?=$|[.,;:]|\s+[A-Z“\"(])")
@@ -278,7 +281,8 @@ def _candidates(lines: Sequence[tuple[int, str]], spaced: bool) -> dict[str, lis
         for m in _BRACKETED_RE.finditer(text):
             found.append((m.start(1), m.group(1)))
         for m in _GLUED_RE.finditer(text):
-            found.append((m.start(1), m.group(1)))
+            g = 1 if m.group(1) else 2
+            found.append((m.start(g), m.group(g)))
         if spaced:
             for m in _SPACED_RE.finditer(text):
                 if _before_ok(text, m.start()):
@@ -323,8 +327,15 @@ def locate_markers(
     return taken
 
 
-def is_note_region(region: Region, anchored: int) -> bool:
-    """Whether a region is endnotes: announced by a heading, or most numbers found in the text."""
+def is_note_region(region: Region, anchored: int, ruled: bool = False) -> bool:
+    """Whether a region is endnotes: announced by a heading, or most numbers found in the text.
+
+    Notes set off by a rule (``----``) just above them, ending the text, are notes even
+    when no marker is found (a marker glued to a number, ``24`` and ``2`` read ``242``):
+    a missing marker leaves a note unanchored, it does not make it body text.
+    """
+    if ruled:
+        return True
     if anchored == 0:
         return False
     return region.head is not None or anchored * 2 >= len(region.starts)
@@ -343,6 +354,34 @@ def note_keys(numbers: Sequence[str]) -> list[str]:
     return out
 
 
+def _body_lines(
+    before: Sequence[Any], paras: Sequence[Para], region: Region
+) -> list[tuple[int, str]]:
+    """The lines markers are looked for in: the body's, and a ``NOTES`` heading's."""
+    out: list[tuple[int, str]] = []
+    for it in before:
+        if isinstance(it, Para):
+            out.extend((ln.offset, ln.text) for ln in it.lines)
+    if region.head is not None:
+        out.extend((ln.offset, ln.text) for ln in paras[region.head].lines)
+    return out
+
+
+def _ruled(rules: Sequence[int], body_lines: Sequence[tuple[int, str]], first: Para) -> bool:
+    """Whether a rule stands between the body's last line and the first note."""
+    after = body_lines[-1][0] if body_lines else -1
+    return any(after < r <= first.offset for r in rules)
+
+
+def _without_first(region: Region) -> Region | None:
+    """The region less its first note paragraph (given back to the body), if notes remain."""
+    top = region.starts[0].para
+    rest = tuple(s for s in region.starts if s.para != top)
+    if not rest:
+        return None
+    return Region(rest[0].para, None, rest)
+
+
 @dataclass
 class Endnotes:
     """Endnotes split off a document's items: what stays in the body, and the notes."""
@@ -354,12 +393,13 @@ class Endnotes:
     head: Para | None = None  # a ``NOTES`` heading above the notes
 
 
-def split_endnotes(items: Sequence[Any]) -> Endnotes | None:
+def split_endnotes(items: Sequence[Any], rules: Sequence[int] = ()) -> Endnotes | None:
     """Find the endnotes among a document's items (paragraphs, page breaks, stamps).
 
     Only paragraphs after the last non-paragraph block that is not a page
     break are considered; page breaks among the notes stay in the body's
-    items (after it), so nothing is lost.
+    items (after it), so nothing is lost. ``rules`` are the raw offsets of the
+    rules (``----``) the caller dropped: one right above the notes announces them.
     """
     k = len(items)
     while k > 0 and isinstance(items[k - 1], (Para, Marker)):
@@ -371,18 +411,22 @@ def split_endnotes(items: Sequence[Any]) -> Endnotes | None:
     region = endnote_region([[ln.text for ln in p.lines] for p in paras])
     if region is None:
         return None
-    start_item = tail_idx[region.first]
-    body_lines: list[tuple[int, str]] = []
-    for it in items[:start_item]:
-        if isinstance(it, Para):
-            body_lines.extend((ln.offset, ln.text) for ln in it.lines)
-    head = paras[region.head] if region.head is not None else None
-    if head is not None:
-        body_lines.extend((ln.offset, ln.text) for ln in head.lines)
-    # the decision rests on bracketed and glued markers only: a spaced number is weak evidence
-    strong = locate_markers(body_lines, region.numbers, spaced=False)
-    if not is_note_region(region, len(set(strong.values()))):
+    # the top of the region may be the body's numbered points (``1.`` above note ``1.``):
+    # while the region is not notes, its first paragraph is given back to the body
+    candidate: Region | None = region
+    while candidate is not None:
+        region = candidate
+        start_item = tail_idx[region.first]
+        body_lines = _body_lines(items[:start_item], paras, region)
+        # the decision rests on bracketed and glued markers only: a spaced number is weak
+        strong = locate_markers(body_lines, region.numbers, spaced=False)
+        ruled = _ruled(rules, body_lines, paras[region.first])
+        if is_note_region(region, len(set(strong.values())), ruled):
+            break
+        candidate = _without_first(region)
+    if candidate is None:
         return None
+    head = paras[region.head] if region.head is not None else None
     keys = note_keys(region.numbers)
     markers = locate_markers(body_lines, region.numbers, keys=keys)
     anchored = set(markers.values())

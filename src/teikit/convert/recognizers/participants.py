@@ -105,11 +105,25 @@ class ParticipantList:
     entries: tuple[Entry, ...]
 
 
+#: A longer label that says who was there and ends with a colon (``Those attending
+#: the meeting were:``, ``The following were present:``).
+PHRASE_LABEL_RE = re.compile(
+    r"^(?P<label>(?=[^:]*\b(?:present|attending|attended|participants?|participating|"
+    r"attendance)\b)[^:.;]{3,70}:)\s*(?P<rest>.*)$",
+    re.I,
+)
+#: A phrase label has at most this many words.
+MAX_LABEL_WORDS = 8
+
+
 def is_label(line: str) -> re.Match[str] | None:
     """The label of a participants list at the start of ``line``, if it is one."""
     m = LABEL_RE.match(line.strip())
     if m is None:
-        return None
+        m = PHRASE_LABEL_RE.match(line.strip())
+        if m is None or len(m.group("label").split()) > MAX_LABEL_WORDS:
+            return None
+        return m if not m.group("rest") else None
     rest = m.group("rest")
     if rest and not _could_be_entry(rest):
         return None
