@@ -139,3 +139,47 @@ def test_a_number_listed_twice_links_each_note_to_its_own_marker() -> None:
     assert refs == ["#fn1", "#fn2", "#fn2-2"]
     ids = [n.get(XML_ID) for n in root.iter(f"{T}note") if n.get("type") == "footnote"]
     assert ids == ["fn1", "fn2", "fn2-2"]
+
+
+def test_a_marker_after_a_numbers_comma() -> None:
+    lines = [(0, "In telegram 40532,6 the Embassy said 1,000 men.")]
+    assert locate_markers(lines, ["6"], spaced=False) == {18: "6"}
+    assert locate_markers(lines, ["0"], spaced=False) == {}
+
+
+def test_a_body_point_above_a_note_of_the_same_number_stays_in_the_body() -> None:
+    root = _tei(
+        "Memorandum\n\n"
+        "1. The mission went to the capital.1 It met the minister.\n\n"
+        "[Here follows discussion of other subjects.]\n\n"
+        "John Smith\n\n"
+        "1. A memorandum of the meeting is not printed.\n"
+    )
+    assert [(i.get("n"), i.text) for i in root.iter(f"{T}item")] == [
+        ("1", "The mission went to the capital.")
+    ]
+    assert [(r.get("target"), r.text) for r in root.iter(f"{T}ref")] == [("#fn1", "1")]
+
+
+def test_notes_under_a_rule_are_notes_without_a_marker_found() -> None:
+    """A marker glued to a number (``24`` and ``2``) cannot be told apart: the note stays one."""
+    root = _tei(
+        "Memorandum\n\nThe aide-memoire of January 242 this year was answered.\n"
+        "----\n2. See Document 12.\n"
+    )
+    notes = [(n.get("n"), n.text) for n in root.iter(f"{T}note") if n.get("type") == "footnote"]
+    assert notes == [("2", "See Document 12.")]
+    assert [p.text for p in root.iter(f"{T}p")][-1] == (
+        "The aide-memoire of January 242 this year was answered."
+    )
+
+
+def test_split_at_rules() -> None:
+    from teikit.convert.recognizers.pages import split_at_rules
+    from teikit.convert.zones import Block, Line
+
+    block = Block([Line("Text.", 0), Line("----", 6), Line("1. A note.", 11)], 2)
+    assert split_at_rules([block]) == [
+        Block([Line("Text.", 0)], 2),
+        Block([Line("----", 6), Line("1. A note.", 11)], 0),
+    ]

@@ -127,6 +127,13 @@ def test_names_on_the_label_line() -> None:
     assert [e.text for e in found.entries] == ["Jane Roe, Counselor"]
 
 
+def test_another_field_or_a_remark_ends_the_list() -> None:
+    (found,) = find_lists([["PARTICIPANTS"], ["Mr. Roe"], ["SUBJECTS"], ["Defense"]])
+    assert (found.end, [e.text for e in found.entries]) == (2, ["Mr. Roe"])
+    (found,) = find_lists([["Present:"], ["Mr. Roe"], ["(Note: see also the other record)"]])
+    assert found.end == 2
+
+
 def test_no_list_without_a_person() -> None:
     assert find_lists([["PARTICIPANTS"], ["United States"], ["It was agreed that we go on."]]) == []
     assert find_lists([["Participants"], None]) == []

@@ -266,6 +266,7 @@ class Assembler:
 
     # -- preparation -------------------------------------------------------------
     def items(self, blocks: list[Block]) -> list[Item]:
+        blocks = pages.split_at_rules(blocks)
         out: list[Item] = []
         last_page: int | None = None
         i = 0

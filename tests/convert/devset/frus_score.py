@@ -180,7 +180,9 @@ def tei_notes(root: etree._Element) -> tuple[Counter[tuple[str, str]], set[str]]
     for note in root.iter(f"{T}note"):
         if note.get("type") == "footnote":
             n = note.get("n") or ""
-            notes[(n, _alnum(_text(note, ("ref",))))] += 1
+            # a bracketed remark in a note (``[Footnote in the source text.]``) is a note
+            # or gap of its own, as the ground truth's key leaves brackets out
+            notes[(n, _alnum(_text(note, ("ref", "note", "gap"))))] += 1
             if note.get(XML_ID):
                 by_id[note.get(XML_ID, "")] = n
             if note.get("target"):

@@ -143,6 +143,24 @@ def is_page_number(block: Block) -> str | None:
     return m.group(1) if m else None
 
 
+def split_at_rules(blocks: list[Block]) -> list[Block]:
+    """Blocks cut above each rule line (``----``) that follows other lines.
+
+    A rule sets apart what is below it (the notes, a signature block) even when no
+    blank line separates it from the paragraph above: the rule opens a block of its
+    own, so the paragraph ends there.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        cuts = [k for k, ln in enumerate(block.lines) if k and RULE_RE.match(ln.text)]
+        if not cuts:
+            out.append(block)
+            continue
+        for a, b in zip([0, *cuts], [*cuts, len(block.lines)], strict=True):
+            out.append(Block(block.lines[a:b], block.blank_before if a == 0 else 0))
+    return out
+
+
 def is_rule(block: Block) -> bool:
     return len(block.lines) == 1 and RULE_RE.match(block.first) is not None
 

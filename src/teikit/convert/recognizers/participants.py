@@ -60,6 +60,35 @@ GROUP_WORDS = frozenset(
         "group",
     )
 )
+#: Labels of the other fields of a record, which end the list (``SUBJECT``, ``Place:``).
+FIELD_WORDS = frozenset(
+    (
+        "subject",
+        "subjects",
+        "date",
+        "time",
+        "place",
+        "location",
+        "date and time",
+        "date and place",
+        "time and place",
+        "copies",
+        "copy",
+        "distribution",
+        "ref",
+        "reference",
+        "references",
+        "summary",
+        "source",
+        "classification",
+        "to",
+        "from",
+        "via",
+        "agenda",
+        "purpose",
+        "topics",
+    )
+)
 _FIELD_RE = re.compile(r"^[A-Z][\w&/ ’'-]{0,30}:(?:\s|$)")
 _SENTENCE_RE = re.compile(r"[a-z]{2,}[.!?][”\"’)]?\s+[A-Z]")
 _DASH_RE = re.compile(r"\s*(?:—|--|\s-\s)\s*")
@@ -205,7 +234,9 @@ def name_span(text: str) -> tuple[int, int]:
 def _entry_text(text: str) -> bool:
     """An entry's text: short, no running sentence, no field, no editor's note."""
     text = text.strip()
-    if not text or text.startswith("[") or is_label(text):
+    if not text or text.startswith(("[", "(")) or is_label(text):
+        return False
+    if text.rstrip(":").strip().lower() in FIELD_WORDS:
         return False
     if len(text.split()) > MAX_ENTRY_WORDS or _SENTENCE_RE.search(text) or _prose(text):
         return False
