@@ -26,6 +26,8 @@ from teikit.convert.recognizers.participants import (
         ("Participants: Ambassador Roe, Mr. Doe", True),
         ("THOSE ATTENDING THE MEETING WERE:", True),
         ("The following were present:", True),
+        ("THOSE ATTENDING THE MEETING", True),
+        ("Those attending the meeting", False),
         ("Participants in the talks agreed that it was time.", False),
         ("The members present at the long meeting of the whole council said:", False),
         ("present the plan to the board", False),
@@ -49,6 +51,7 @@ def test_is_label(line: str, label: bool) -> None:
         ("Jane Roe, Counselor of Embassy", False),
         ("Walt Roe", False),
         ("Ambassador Roe", False),
+        ("Under Sec. Roe", False),
     ],
 )
 def test_is_group(entry: str, group: bool) -> None:

@@ -90,7 +90,9 @@ FIELD_WORDS = frozenset(
     )
 )
 _FIELD_RE = re.compile(r"^[A-Z][\w&/ ’'-]{0,30}:(?:\s|$)")
-_SENTENCE_RE = re.compile(r"[a-z]{2,}[.!?][”\"’)]?\s+[A-Z]")
+#: A sentence's end and the next one's start; a short word's period is an abbreviation's
+#: (``Under Sec. Roe``, ``Dep. Asst. Sec.``).
+_SENTENCE_RE = re.compile(r"[a-z]{4,}[.!?][”\"’)]?\s+[A-Z]")
 _DASH_RE = re.compile(r"\s*(?:—|--|\s-\s)\s*")
 _NAME_END_RE = re.compile(r",|\s\(|;")
 _WORD_RE = re.compile(r"[\w.’'-]+")
@@ -149,7 +151,9 @@ def is_label(line: str) -> re.Match[str] | None:
     """The label of a participants list at the start of ``line``, if it is one."""
     m = LABEL_RE.match(line.strip())
     if m is None:
-        m = PHRASE_LABEL_RE.match(line.strip())
+        text = line.strip()
+        # in capitals the colon may be left out (``THOSE ATTENDING THE MEETING``)
+        m = PHRASE_LABEL_RE.match(text if text.endswith(":") or not text.isupper() else text + ":")
         if m is None or len(m.group("label").split()) > MAX_LABEL_WORDS:
             return None
         return m if not m.group("rest") else None
