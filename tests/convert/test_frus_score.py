@@ -41,7 +41,7 @@ TRUTH: dict[str, Any] = {
 TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
 <title type="main">Memorandum of Conversation</title></titleStmt><publicationStmt>
 <idno type="teikit">x</idno></publicationStmt></fileDesc>
-<profileDesc><creation><date when="1961-05-04">May 4, 1961</date></creation>
+<profileDesc><creation><date when="1961-05-04">May 4<ref>2</ref>, 1961</date></creation>
 <particDesc><listPerson>
 <person xml:id="p1"><persName>The Secretary</persName></person>
 <person xml:id="p2"><persName>Ambassador Jane Roe</persName></person>
@@ -136,6 +136,7 @@ def test_a_group_entry_counts_as_found() -> None:
 def test_a_glued_marker_is_no_lost_word(root: etree._Element) -> None:
     assert frus_score.lost_words("He added a word.1 Exdis2", root) == []
     assert frus_score.lost_words("He added a word7 Exdis", root) == ["word7"]
+    assert frus_score.lost_words("May 42 1961", root) == []
 
 
 def test_score_file_counts_every_feature(tmp_path: Path) -> None:

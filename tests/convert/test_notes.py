@@ -162,16 +162,23 @@ def test_a_body_point_above_a_note_of_the_same_number_stays_in_the_body() -> Non
 
 
 def test_notes_under_a_rule_are_notes_without_a_marker_found() -> None:
-    """A marker glued to a number (``24`` and ``2``) cannot be told apart: the note stays one."""
-    root = _tei(
-        "Memorandum\n\nThe aide-memoire of January 242 this year was answered.\n"
-        "----\n2. See Document 12.\n"
-    )
+    """A marker glued to a number (``453`` and ``2``) cannot be told apart: the note stays one."""
+    root = _tei("Memorandum\n\nIn telegram 4532 the Embassy answered.\n----\n2. See Document 12.\n")
     notes = [(n.get("n"), n.text) for n in root.iter(f"{T}note") if n.get("type") == "footnote"]
     assert notes == [("2", "See Document 12.")]
-    assert [p.text for p in root.iter(f"{T}p")][-1] == (
-        "The aide-memoire of January 242 this year was answered."
+    assert [p.text for p in root.iter(f"{T}p")][-1] == "In telegram 4532 the Embassy answered."
+
+
+def test_a_marker_glued_to_a_dates_day_or_year() -> None:
+    root = _tei(
+        "Memorandum\n\nThe talk was long.1 The aide-memoire of January 242 was answered "
+        "on May 5, 19583 at noon.\n----\n1. Not printed.\n2. See Document 12.\n3. Ibid.\n"
     )
+    p = next(el for el in root.iter(f"{T}p") if el.find(f"{T}ref") is not None)
+    text = etree.tostring(p, encoding="unicode")
+    assert 'January 24<ref type="footnote" target="#fn2">2</ref> was' in text
+    assert '1958<ref type="footnote" target="#fn3">3</ref> at noon' in text
+    assert locate_markers([(0, "on May 5, 19583 and June 314")], ["3", "4"]) == {14: "3", 27: "4"}
 
 
 def test_split_at_rules() -> None:

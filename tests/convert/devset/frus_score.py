@@ -335,7 +335,6 @@ def tei_page_boundaries(root: etree._Element) -> int:
     return _page_boundaries(body) if body is not None else 0
 
 
-_GLUED = re.compile(r"^(\w*?[^\W\d])(\d{1,3})$")
 _WORD = re.compile(r"\w+")
 
 
@@ -352,10 +351,13 @@ def lost_words(raw: str, root: etree._Element) -> list[str]:
     surplus = have - Counter(_WORD.findall(raw.lower()))
     out = []
     for word in lost:
-        m = _GLUED.match(word)
-        if m and surplus[m.group(1)] > 0 and surplus[m.group(2)] > 0:
-            surplus[m.group(1)] -= 1
-            surplus[m.group(2)] -= 1
+        # the marker may also follow a number (``September 252``: the 25th, marker 2)
+        cuts = [(word[:k], word[k:]) for k in range(max(1, len(word) - 3), len(word))]
+        for head, tail in cuts:
+            if tail.isdigit() and surplus[head] > 0 and surplus[tail] > 0:
+                surplus[head] -= 1
+                surplus[tail] -= 1
+                break
         else:
             out.append(word)
     return out

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from teikit.convert.recognizers.dates import MONTHS
 from teikit.convert.recognizers.pages import Marker, Para
 from teikit.convert.zones import Line
 
@@ -147,6 +148,31 @@ _NUMBER_WORDS = frozenset(
     ]
 )
 _WORD_BEFORE_RE = re.compile(r"([^\s]+)\s*$")
+#: A day after a month's name, or a year after a day, with more digits than a day or a
+#: year has: the extra digits are a note marker glued to the date (``September 252``,
+#: ``May 5, 19582``). Tried only for a note whose marker is found nowhere else.
+_DATE_GLUED_RE = re.compile(
+    rf"\b(?:{'|'.join(MONTHS)}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)\s+"
+    r"(?:(?P<day>\d{2,4})(?=[\s,.;:)—]|$)|[0-3]?\d,\s+(?P<year>1[6-9]\d\d|20\d\d)(?P<n>\d{1,2})\b)"
+)
+
+
+def _date_glued(lines: Sequence[tuple[int, str]]) -> dict[str, list[int]]:
+    """Raw offsets of markers glued to a date's day or year, per number, in text order."""
+    out: dict[str, list[int]] = {}
+    for offset, text in lines:
+        for m in _DATE_GLUED_RE.finditer(text):
+            if m.group("year"):
+                out.setdefault(str(int(m.group("n"))), []).append(offset + m.start("n"))
+                continue
+            digits = m.group("day")
+            if int(digits) <= 31:
+                continue
+            for cut in range(1, len(digits)):
+                day, n = digits[:cut], digits[cut:]
+                if 1 <= int(day) <= 31 and not n.startswith("0"):
+                    out.setdefault(n, []).append(offset + m.start("day") + cut)
+    return out
 
 
 @dataclass(frozen=True)
@@ -307,10 +333,12 @@ def locate_markers(
     marker). Each marker is looked for after the
     one before; a number not found there is looked for anywhere not yet taken,
     and a number set off by a space (``UN 4``) is tried only when no
-    bracketed or glued one exists.
+    bracketed or glued one exists; last, digits glued to a date (``September 252``:
+    the 25th, and marker 2).
     """
     strong = _candidates(lines, spaced=False)
     weak = _candidates(lines, spaced=True) if spaced else strong
+    dated = _date_glued(lines)
     taken: dict[int, str] = {}
     last = -1
     for i, n in enumerate(numbers):
@@ -321,6 +349,11 @@ def locate_markers(
             (o for o in free_strong if o > last),
             next((o for o in free_weak if o > last), free_strong[0] if free_strong else None),
         )
+        if chosen is None:
+            free_dated = [o for o in dated.get(key, []) if o not in taken]
+            chosen = next(
+                (o for o in free_dated if o > last), free_dated[0] if free_dated else None
+            )
         if chosen is not None:
             taken[chosen] = keys[i] if keys is not None else n
             last = max(last, chosen)
