@@ -162,11 +162,21 @@ def test_a_body_point_above_a_note_of_the_same_number_stays_in_the_body() -> Non
 
 
 def test_notes_under_a_rule_are_notes_without_a_marker_found() -> None:
-    """A marker glued to a number (``453`` and ``2``) cannot be told apart: the note stays one."""
-    root = _tei("Memorandum\n\nIn telegram 4532 the Embassy answered.\n----\n2. See Document 12.\n")
+    """Two numbers that may hold the glued marker (``453`` and ``2``): the note stays one."""
+    root = _tei(
+        "Memorandum\n\nIn telegram 4532 and 7772 the Embassy answered.\n----\n2. See Document 12.\n"
+    )
     notes = [(n.get("n"), n.text) for n in root.iter(f"{T}note") if n.get("type") == "footnote"]
     assert notes == [("2", "See Document 12.")]
-    assert [p.text for p in root.iter(f"{T}p")][-1] == "In telegram 4532 the Embassy answered."
+    assert [p.text for p in root.iter(f"{T}p")][-1] == (
+        "In telegram 4532 and 7772 the Embassy answered."
+    )
+
+
+def test_the_one_number_between_two_markers_holds_the_missing_one() -> None:
+    lines = [(0, "First.1 In telegram 4532 of 1962 we said so.3 And 1,000 more.")]
+    assert locate_markers(lines, ["1", "2", "3"]) == {6: "1", 23: "2", 44: "3"}
+    assert locate_markers(lines, ["1", "2", "3"], guess=False) == {6: "1", 44: "3"}
 
 
 def test_a_marker_glued_to_a_dates_day_or_year() -> None:

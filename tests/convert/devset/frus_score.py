@@ -533,6 +533,8 @@ def score_file(txt: Path, converter: Converter = _convert) -> Counts:
     name = txt.stem
     for n, text in sorted(want_notes - got_notes):
         c.misses.append(f"{name}: note not found [{n}] {text!r}")
+    for n, text in sorted(got_notes - want_notes):
+        c.misses.append(f"{name}: false note [{n}] {text!r}")
     for n in sorted({n for n, _ in want_notes} - linked):
         c.misses.append(f"{name}: note [{n}] not linked")
     for label, start in sorted(want_turns - got_turns):

@@ -324,6 +324,7 @@ def locate_markers(
     *,
     spaced: bool = True,
     keys: Sequence[str] | None = None,
+    guess: bool = True,
 ) -> dict[int, str]:
     """Where each note's marker stands: raw offset of its first digit → note number.
 
@@ -334,12 +335,15 @@ def locate_markers(
     one before; a number not found there is looked for anywhere not yet taken,
     and a number set off by a space (``UN 4``) is tried only when no
     bracketed or glued one exists; last, digits glued to a date (``September 252``:
-    the 25th, and marker 2).
+    the 25th, and marker 2), and the one number between two found markers that ends
+    in the missing one's number (:func:`_between_neighbours`). ``guess=False`` leaves
+    these two last ways out (for deciding whether there are notes at all).
     """
     strong = _candidates(lines, spaced=False)
     weak = _candidates(lines, spaced=True) if spaced else strong
-    dated = _date_glued(lines)
+    dated = _date_glued(lines) if guess else {}
     taken: dict[int, str] = {}
+    placed: dict[int, int] = {}  # note index → marker offset
     last = -1
     for i, n in enumerate(numbers):
         key = str(int(n))
@@ -356,8 +360,57 @@ def locate_markers(
             )
         if chosen is not None:
             taken[chosen] = keys[i] if keys is not None else n
+            placed[i] = chosen
             last = max(last, chosen)
+    if guess:
+        _between_neighbours(lines, numbers, keys, placed, taken)
     return taken
+
+
+_YEAR_RE = re.compile(r"^(?:1[6-9]\d\d|20\d\d)$")
+_NUMBER_RE = re.compile(r"(?<![\d.,])\d{2,7}(?=[\s,.;:)”\"’—]|$)")
+
+
+def _between_neighbours(
+    lines: Sequence[tuple[int, str]],
+    numbers: Sequence[str],
+    keys: Sequence[str] | None,
+    placed: dict[int, int],
+    taken: dict[int, str],
+) -> None:
+    """Markers glued to a number (``telegram 4532``), each where only one can be.
+
+    A note whose marker was found nowhere lies between the markers of the notes before
+    and after it; when exactly one number there ends in the note's number, the marker
+    is those last digits (the first note's lower bound is the text's start, the last
+    note's upper bound its end; a year is never cut).
+    """
+    for i, n in enumerate(numbers):
+        if i in placed:
+            continue
+        lo = max((o for j, o in placed.items() if j < i), default=None)
+        hi = min((o for j, o in placed.items() if j > i), default=None)
+        if lo is None and i == 0:
+            lo = -1
+        if hi is None and i == len(numbers) - 1:
+            hi = lines[-1][0] + len(lines[-1][1]) + 1 if lines else 0
+        if lo is None or hi is None:
+            continue
+        key = str(int(n))
+        found = []
+        for offset, text in lines:
+            if offset + len(text) <= lo or offset >= hi:
+                continue
+            for m in _NUMBER_RE.finditer(text):
+                at = offset + m.end() - len(key)
+                if _YEAR_RE.match(m.group()):
+                    continue  # a year is a year (``1962``), not ``196`` and marker 2
+                if m.group().endswith(key) and len(m.group()) > len(key) and lo < at < hi:
+                    found.append(at)
+        found = [o for o in found if o not in taken]
+        if len(found) == 1:
+            taken[found[0]] = keys[i] if keys is not None else n
+            placed[i] = found[0]
 
 
 def is_note_region(region: Region, anchored: int, ruled: bool = False) -> bool:
@@ -452,7 +505,7 @@ def split_endnotes(items: Sequence[Any], rules: Sequence[int] = ()) -> Endnotes 
         start_item = tail_idx[region.first]
         body_lines = _body_lines(items[:start_item], paras, region)
         # the decision rests on bracketed and glued markers only: a spaced number is weak
-        strong = locate_markers(body_lines, region.numbers, spaced=False)
+        strong = locate_markers(body_lines, region.numbers, spaced=False, guess=False)
         ruled = _ruled(rules, body_lines, paras[region.first])
         if is_note_region(region, len(set(strong.values())), ruled):
             break
