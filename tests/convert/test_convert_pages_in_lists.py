@@ -35,10 +35,5 @@ def test_lettered_points_after_a_colon_lose_no_text() -> None:
 def test_opens_point() -> None:
     from teikit.convert.recognizers.pages import opens_point
 
-    assert [opens_point(t) for t in ("a. Will", "(b) the", "iv) Some", "i.e. the", "and so")] == [
-        True,
-        True,
-        True,
-        False,
-        False,
-    ]
+    texts = ("a. Will", "(b) the", "iv) Some", "“(c) The", "i.e. the", "and so")
+    assert [opens_point(t) for t in texts] == [True, True, True, True, False, False]

@@ -137,6 +137,17 @@ def test_another_field_or_a_remark_ends_the_list() -> None:
     assert found.end == 2
 
 
+def test_a_topic_heading_after_the_names_is_not_a_name() -> None:
+    blocks: list[list[str] | None] = [
+        ["PARTICIPANTS"],
+        ["Mr. Roe"],
+        ["Possible Visit by Mayor Doe to Geneva"],
+        ["1. Mr. Roe said that the mayor of the city had come back to the conference."],
+    ]
+    (found,) = find_lists(blocks)
+    assert (found.end, [e.text for e in found.entries]) == (2, ["Mr. Roe"])
+
+
 def test_no_list_without_a_person() -> None:
     assert find_lists([["PARTICIPANTS"], ["United States"], ["It was agreed that we go on."]]) == []
     assert find_lists([["Participants"], None]) == []

@@ -399,6 +399,9 @@ def score_persons(
     """
     want = [key(p) for p in truth.get("participants") or [] if key(p)]
     speakers = [key(s) for s in truth.get("speakers") or [] if key(s)]
+    # the names of lists the markup did not type as participants (``OTHERS PRESENT``)
+    items = [key(b["text_start"]) for b in truth["blocks"] if b["kind"] == "item"]
+    listed = [k for k in items if k]
     misses = []
     found = 0
     for raw, w in zip(truth.get("participants") or [], want, strict=False):
@@ -408,7 +411,7 @@ def score_persons(
             misses.append(f"participant not a person {raw[:60]!r}")
     good = 0
     for names in persons:
-        if any(_same_person(n, w) for n in names for w in [*want, *speakers]):
+        if any(_same_person(n, w) for n in names for w in [*want, *speakers, *listed]):
             good += 1
         else:
             misses.append(f"person who is no participant {names[:1]}")

@@ -196,9 +196,10 @@ def starts_lower(text: str) -> bool:
     return bool(stripped) and stripped[0].islower()
 
 
-#: A lettered or roman-numbered point (``a. Will we``, ``(b) the``, ``iv) Some``): its
+#: A lettered or roman-numbered point (``a. Will we``, ``(b) the``, ``iv) Some``, in a
+#: quotation ``“(c) The``): its
 #: lower-case letter opens a list item, not the rest of a sentence.
-_POINT_RE = re.compile(r"^\(?(?:[a-z]|[ivx]{1,5})[.)]\s+\S")
+_POINT_RE = re.compile(r"^[“\"‘']?\(?(?:[a-z]|[ivx]{1,5})[.)]\s+\S")
 
 
 def opens_point(text: str) -> bool:

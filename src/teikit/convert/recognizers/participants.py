@@ -282,6 +282,19 @@ def _prose(text: str) -> bool:
     return len(lower) > 2 and len(lower) > 0.3 * len(text.split())
 
 
+def _heading_after(text: str) -> bool:
+    """Whether the last entry before the prose is rather the heading of that prose.
+
+    A topic (``Possible Visit by Mayor Roe to Geneva``) is longer than a bare name, opens
+    with no title and sets no office apart with a comma or brackets.
+    """
+    words = text.split()
+    if len(words) < 4 or any(ch in text for ch in ",(;—"):
+        return False
+    first = words[0]
+    return not (_is_title(first) or first.lower() == "the" or re.match(r"^[A-Z]\.$", first))
+
+
 def _continues(prev: str) -> bool:
     """Whether the line after ``prev`` is the rest of a hard-wrapped entry."""
     return len(prev) >= WRAP_WIDTH and not prev.rstrip().endswith((".", ":"))
@@ -330,7 +343,7 @@ def find_lists(blocks: Sequence[Sequence[str] | None]) -> list[ParticipantList]:
                 break
             entries.extend(more)
             j += 1
-        while entries and entries[-1].group:
+        while entries and (entries[-1].group or _heading_after(entries[-1].text)):
             entries.pop()
         if not any(not e.group for e in entries):
             i += 1
