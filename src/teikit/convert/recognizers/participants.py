@@ -143,6 +143,13 @@ PHRASE_LABEL_RE = re.compile(
     r"attendance)\b)[^:.;]{3,70}:)\s*(?P<rest>.*)$",
     re.I,
 )
+#: A line that announces the persons a meeting was held with (``NOTES OF THE MEETING OF
+#: THE PRESIDENT WITH``, ``Conversation with:``), the names following it.
+WITH_LABEL_RE = re.compile(
+    r"^(?P<label>[^:.;]{0,70}\b(?:meeting|met|conversation|talks?|luncheon|lunch|dinner)\b"
+    r"[^:.;]{0,40}\bwith\s*:?)\s*(?P<rest>)$",
+    re.I,
+)
 #: A phrase label has at most this many words.
 MAX_LABEL_WORDS = 8
 
@@ -154,7 +161,10 @@ def is_label(line: str) -> re.Match[str] | None:
         text = line.strip()
         # in capitals the colon may be left out (``THOSE ATTENDING THE MEETING``)
         m = PHRASE_LABEL_RE.match(text if text.endswith(":") or not text.isupper() else text + ":")
-        if m is None or len(m.group("label").split()) > MAX_LABEL_WORDS:
+        if m is None:
+            m = WITH_LABEL_RE.match(text)
+            return m if m is not None and len(m.group("label").split()) <= 12 else None
+        if len(m.group("label").split()) > MAX_LABEL_WORDS:
             return None
         return m if not m.group("rest") else None
     rest = m.group("rest")
