@@ -37,3 +37,12 @@ def test_opens_point() -> None:
 
     texts = ("a. Will", "(b) the", "iv) Some", "“(c) The", "i.e. the", "and so")
     assert [opens_point(t) for t in texts] == [True, True, True, True, False, False]
+
+
+def test_a_lower_case_paragraph_after_a_colon_lost_nothing() -> None:
+    text = (
+        "Memorandum\n\nWashington, July 4, 1956.\n\n"
+        "The Under Secretaries unanimously recommend:\n\n"
+        "that you authorize the Ambassador to express your regret to the Premier.\n"
+    )
+    assert body_div(text).findall(".//t:gap", NS) == []

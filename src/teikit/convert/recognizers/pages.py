@@ -199,7 +199,7 @@ def starts_lower(text: str) -> bool:
 #: A lettered or roman-numbered point (``a. Will we``, ``(b) the``, ``iv) Some``, in a
 #: quotation ``“(c) The``): its
 #: lower-case letter opens a list item, not the rest of a sentence.
-_POINT_RE = re.compile(r"^[“\"‘']?\(?(?:[a-z]|[ivx]{1,5})[.)]\s+\S")
+_POINT_RE = re.compile(r"^[“\"‘']?\(?(?:[a-z]|[ivx]{1,5})[.);]\s+\S")
 
 
 def opens_point(text: str) -> bool:
@@ -316,6 +316,8 @@ def lost_beginning(prev: Para | None, nxt: Para, fragments: frozenset[str] = fro
     """Whether ``nxt`` starts mid-sentence after a closed paragraph (text lost between)."""
     if prev is None or nxt.first.startswith(("[", "(")) or opens_point(nxt.first):
         return False
+    if prev.last.rstrip().endswith(":"):
+        return False  # what a colon announces may begin in lower case (``recommend:`` / ``that``)
     words = nxt.first.split()
     if words and words[0] in fragments and prev.has_words(MIN_CONTINUED_WORDS):
         return True
