@@ -250,3 +250,19 @@ def test_documents_that_are_not_teikit_tei_still_render_every_word(source: str) 
     words = " ".join(root.itertext()).split()
     shown = " ".join(page(render(root)).find(".//main").itertext()).split()
     assert all(w in shown for w in words)
+
+
+@pytest.mark.parametrize("rend", ["", "   "])
+def test_blank_rend_renders_as_plain_highlight(rend: str) -> None:
+    doc = page(render(tei(f"<p>a <hi rend='{rend}'>b</hi> c</p>")))
+    hi = doc.find(".//main//p/span")
+    assert hi is not None
+    assert (hi.get("class"), hi.text) == ("hi", "b")
+
+
+@pytest.mark.parametrize("pointer", ["ref", "corresp"])
+def test_name_pointing_at_nothing_but_spaces_renders_without_a_title(pointer: str) -> None:
+    doc = page(render(tei(f"<p>a <persName {pointer}='  ' key='k1'>B</persName></p>")))
+    name = doc.find(".//main//p/span")
+    assert name is not None
+    assert (name.get("class"), name.get("title"), name.text) == ("name persName", "k1", "B")

@@ -27,7 +27,8 @@ _NOISE_RE = re.compile(r"^(?=.*[^\W\d_])(?=.*[^\w\s.,;:!?'’‘\"“”()\[\]\-
 
 #: An archive's page footer: a record number, a document id and a page (OCR-garbled too).
 ARCHIVE_FOOTER_RE = re.compile(
-    r"\bDoc\s?[Il1|]d\s*[:;.]?\s*\d{5,}.*\b[PBR]age\s+[\dIil!|oO]+", re.IGNORECASE
+    r"\b[DB][a-z]{0,2}[co][a-z]?[Il1|]{0,2}[Il1|d]\s*[:;.]?\s*\d{5,}.*\b[PBR]age\s+[\dIil!|oO]+",
+    re.IGNORECASE,
 )
 #: A collection's page separator (``14-00000``) or a Bates number (``Name-1684``).
 SEPARATOR_RE = re.compile(r"^\d{2,3}-0{4,6}$")

@@ -269,6 +269,7 @@ class Assembler:
         blocks = pages.split_at_rules(blocks)
         out: list[Item] = []
         last_page: int | None = None
+        numbered = self._page_numbers(blocks)
         i = 0
         while i < len(blocks):
             block = blocks[i]
@@ -315,12 +316,7 @@ class Assembler:
                 self.dropped.append(block.first)
                 self.rules.append(block.offset)
                 out.append(Para(list(block.lines[1:]), block.blank_before))
-            elif (n := pages.is_page_number(block)) is not None and (
-                (last_page is None or int(n) > last_page)
-                # in an OCR copy a number of four digits alone is a figure the OCR
-                # set apart (a serial, a year), not the page of a file
-                and not (self.plan.doc.ocr and len(n) > 3)
-            ):
+            elif (n := pages.is_page_number(block)) is not None and i in numbered:
                 out.append(Marker(PB, block.offset, n))
                 self.ctx.report.count("pages")
                 last_page = int(n)
@@ -342,40 +338,62 @@ class Assembler:
             i += 1
         return one_break_per_page(out)
 
+    def _page_numbers(self, blocks: list[Block]) -> set[int]:
+        """The blocks (by index) whose number alone is a page number: those of the copy's run."""
+        found: list[tuple[int, int]] = []
+        for i, block in enumerate(blocks):
+            n = pages.is_page_number(block)
+            # in an OCR copy a number of four digits alone is a figure the OCR
+            # set apart (a serial, a year), not the page of a file
+            if n is not None and not (self.plan.doc.ocr and len(n) > 3):
+                found.append((i, int(n)))
+        runs = pages.page_run([n for _, n in found], lone=self.plan.doc.page_marks == 0)
+        return {found[k][0] for k in runs}
+
     def role(self, line: Line) -> str:
         """The role the role stage chose for a raw line (``text`` when unknown)."""
         found = self.plan.roles.get(line.offset)
         return found[0] if found is not None else "text"
 
     def _furniture_split(self, block: Block) -> list[Item] | None:
-        """A block's leading and trailing marking or furniture lines as items of their own.
+        """A block's marking or furniture lines as items of their own, the rest as paragraphs.
 
-        ``None`` when the block has none: it is then read as before.
+        Leading and trailing ones leave the block; one in its middle (an archive's
+        page footer the OCR read into a paragraph) cuts it there. ``None`` when the
+        block has none and needs no cut: it is then read as before.
         """
         roles = [self.role(ln) for ln in block.lines]
         outside = ("marking", "furniture", "reference")
+        out: list[Item] = []
+        cut = False
         k = 0
-        while k < len(roles) and roles[k] in outside:
-            k += 1
-        e = len(roles)
-        while e > k and roles[e - 1] in outside:
-            e -= 1
+        while k < len(roles):
+            if roles[k] in outside:
+                out.append(self._furniture(block.lines[k], roles[k]))
+                cut = True
+                k += 1
+                continue
+            e = k
+            while e < len(roles) and roles[e] not in outside:
+                e += 1
+            parts = self._text_split(block, roles, k, e, block.blank_before if k == 0 else 0)
+            cut = cut or len(parts) > 1
+            out.extend(parts)
+            k = e
+        return out if cut else None
+
+    def _text_split(self, block: Block, roles: list[str], k: int, e: int, blank: int) -> list[Item]:
+        """Lines ``k:e`` of a block as paragraphs, cut at fields, points and run-in headings."""
         starts = self._line_starts(roles[k:e])
         # a heading run into the text between two paragraphs is a block of its own
         heads = [j for j in range(1, e - k) if roles[k + j] == "heading"]
-        if k == 0 and e == len(roles) and len(starts) < 2 and not heads:
-            return None
-        out: list[Item] = [
-            self._furniture(ln, r) for ln, r in zip(block.lines[:k], roles[:k], strict=True)
+        cuts = {k + s for s in starts if s} if len(starts) >= 2 else set()
+        cuts |= {k + j for j in heads} | {k + j + 1 for j in heads if k + j + 1 < e}
+        bounds = [k, *sorted(cuts), e]
+        return [
+            Para(list(block.lines[a:b]), blank if a == k else 0)
+            for a, b in itertools.pairwise(bounds)
         ]
-        if k < e:
-            cuts = {k + s for s in starts if s} if len(starts) >= 2 else set()
-            cuts |= {k + j for j in heads} | {k + j + 1 for j in heads if k + j + 1 < e}
-            bounds = [k, *sorted(cuts), e]
-            for a, b in itertools.pairwise(bounds):
-                out.append(Para(list(block.lines[a:b]), block.blank_before if a == k else 0))
-        out.extend(self._furniture(ln, r) for ln, r in zip(block.lines[e:], roles[e:], strict=True))
-        return out
 
     def is_field(self, para: Para) -> bool:
         """Whether a paragraph's label opens no turn: a field, or the sidecar says so."""
@@ -410,7 +428,8 @@ class Assembler:
         if role == "marking":
             from teikit.convert.roles.marking import is_classification
 
-            if is_classification(line.text):
+            found = self.plan.roles.get(line.offset)
+            if is_classification(line.text) and not (found and "form's options" in found[1].reason):
                 self.ctx.report.count("stamps")
         footer = role == "furniture" and is_page_footer(line.text)
         if footer:
@@ -586,22 +605,27 @@ class Assembler:
 
         run = self.lines_run(item.lines)
         if item.role == "marking":
+            from teikit.convert.roles.marking import OPTION_REASON
+
             fw = self._mark_resp(element(parent, "fw", type="header"), item.lines)
-            if is_classification(run.text):
+            found = self.plan.roles.get(item.lines[0].offset)
+            option = found is not None and found[1].reason == OPTION_REASON
+            if is_classification(run.text) and not option:
                 fill(element(fw, "stamp", type="classification"), run, self.ctx)
             else:
                 fill(fw, run, self.ctx)
             return
         if item.role == "reference":
             kind = reference_kind(run.text) or "file"
-            if kind == "form":
-                # a form's number names the printed form, not this copy
+            if kind in ("form", "teletype"):
+                # a form's number names the printed form, a transmission line the sending
+                # of the message, not this copy
                 fill(
                     self._mark_resp(element(parent, "fw", type="header"), item.lines), run, self.ctx
                 )
                 return
             fw = self._mark_resp(element(parent, "fw", type="file"), item.lines)
-            element(fw, "idno", run.text, type=kind)
+            element(fw, "idno", run.text, type="registry" if kind == "number" else kind)
             return
         from teikit.convert.roles.furniture import EXEMPTION_RE
 

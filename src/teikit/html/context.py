@@ -46,26 +46,31 @@ def tag_of(el: etree._Element) -> str:
 
 
 class IdMap:
-    """Elements by ``xml:id``, and the set of elements that carry ``xml:id`` or ``xml:lang``.
+    """Elements by ``xml:id``, and the ``xml:id`` and ``xml:lang`` of the elements that have one.
 
     One XPath selects every ``xml:*`` attribute (selecting attributes, not
     elements, is the quickest selection in libxml2). The walk then asks
-    :attr:`marked` (a set membership) instead of reading two attributes of
-    every element; the elements are held here, so lxml hands the walk these
-    same objects.
+    :attr:`marked` (a dictionary lookup) instead of reading two attributes of
+    every element, and takes the values from it: reading a namespaced
+    attribute through lxml costs more than the lookup. The elements are held
+    here, so lxml hands the walk these same objects.
     """
 
     def __init__(self, root: etree._Element) -> None:
         self.by_id: dict[str, etree._Element] = {}
-        self.marked: set[etree._Element] = set()
+        #: ``(xml:id, xml:lang)`` of each element that has either.
+        self.marked: dict[etree._Element, tuple[str | None, str | None]] = {}
+        marked = self.marked
         for value in root.xpath("//@xml:*"):
             name = value.attrname
             if name == XML_ID:
                 parent = value.getparent()
-                self.by_id.setdefault(str(value), parent)
-                self.marked.add(parent)
+                xid = str(value)
+                self.by_id.setdefault(xid, parent)
+                marked[parent] = (xid, marked.get(parent, (None, None))[1])
             elif name == XML_LANG:
-                self.marked.add(value.getparent())
+                parent = value.getparent()
+                marked[parent] = (marked.get(parent, (None, None))[0], str(value))
 
     def get(self, key: str) -> etree._Element | None:
         return self.by_id.get(key)
@@ -122,10 +127,12 @@ class Context:
     #: Notes whose content is being rendered now (a note that points at itself stops here).
     capturing: set[str] = field(default_factory=set)
     _titles: dict[str, str] = field(default_factory=dict)
-    #: ``title`` attributes already made for a pointer value (names repeat a lot).
-    title_attrs: dict[str, str] = field(default_factory=dict)
     #: Opening (without ``>``) and closing tag of a pointer, by its first target.
     link_opens: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: Tags already made for an element without ``id``/``lang``, by what they depend on
+    #: (a tuple starting with the handler's name): names repeat the same few hundred
+    #: pointers, highlights the same renditions.
+    tags_cache: dict[tuple[object, ...], tuple[str, str]] = field(default_factory=dict)
 
     def resolve(self, pointer: str) -> etree._Element | None:
         """The element a ``#id`` pointer names in this document, if any."""

@@ -1,6 +1,8 @@
-"""Renderers for the TEI elements a reader should see as something particular.
+"""Handlers for the TEI elements a reader should see as something particular.
 
-Each function is registered for its element names; everything not named here
+Each function is registered for its element names, as the tags around the
+element's content (:func:`~teikit.html.walker.register_tags`) or as a full
+renderer (:func:`~teikit.html.walker.register`); everything not named here
 falls back to :func:`teikit.html.walker.generic`. Importing this module fills
 the registry.
 """
@@ -22,7 +24,7 @@ from teikit.html.context import (
     text_of,
 )
 from teikit.html.safety import attr, local_href, text
-from teikit.html.walker import Walker, generic, register, register_static
+from teikit.html.walker import GENERIC, Walker, register, register_static, register_tags
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -73,29 +75,33 @@ def division(w: Walker, el: etree._Element, inline: bool) -> None:
     w.div_depth -= 1
 
 
-@register(f"{T}head")
-def head(w: Walker, el: etree._Element, inline: bool) -> None:
+@register_tags(f"{T}head")
+def head(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool]:
     sub = el.get("type") == "sub"
     level = min(_heading_level(w) + (1 if sub else 0), 6)
-    w.wrap(el, inline, f"h{level}", "head sub" if sub else "head")
+    name = "span" if inline else f"h{level}"
+    return f'<{name} class="{"head sub" if sub else "head"}"{common}>', f"</{name}>", True
 
 
-@register(f"{T}list", f"{T}listBibl")
-def list_(w: Walker, el: etree._Element, inline: bool) -> None:
+@register_tags(f"{T}list", f"{T}listBibl")
+def list_(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool]:
     ordered = el.get("type") in ("numbered", "ordered") or "numbered" in (el.get("rend") or "")
-    w.wrap(el, inline, "ol" if ordered else "ul", "list", inner_inline=False)
+    name = "span" if inline else "ol" if ordered else "ul"
+    return f'<{name} class="list"{common}>', f"</{name}>", inline
 
 
-@register(f"{T}item", f"{T}bibl")
-def item(w: Walker, el: etree._Element, inline: bool) -> None:
-    parent = el.getparent()
-    in_list = parent is not None and parent.tag in (f"{T}list", f"{T}listBibl")
-    if in_list and not inline:
-        n = el.get("n")
-        extra = f' data-n="{attr(n)}"' if n else ""
-        w.wrap(el, False, "li", "item", extra=extra)
-    else:
-        w.wrap(el, True, "span", local_name(el.tag))
+_LISTS = (f"{T}list", f"{T}listBibl")
+
+
+@register_tags(f"{T}item", f"{T}bibl")
+def item(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool]:
+    if not inline:
+        parent = el.getparent()
+        if parent is not None and parent.tag in _LISTS:
+            n = el.get("n")
+            extra = f' data-n="{attr(n)}"' if n else ""
+            return f'<li class="item"{common}{extra}>', "</li>", True
+    return f'<span class="{local_name(el.tag)}"{common}>', "</span>", True
 
 
 @register(f"{T}lb")
@@ -108,7 +114,8 @@ def page_break(w: Walker, el: etree._Element, inline: bool) -> None:
     """A page number in the margin; its facsimile linked when the pointer is local."""
     n = el.get("n") or ""
     label = f"p. {n}" if n else "page"
-    facs = local_href(el.get("facs") or "")
+    pointer = el.get("facs")
+    facs = local_href(pointer) if pointer else None
     inner = text(label)
     if facs and not w.in_link:
         inner = f'<a href="{attr(facs)}">{inner}</a>'
@@ -117,16 +124,21 @@ def page_break(w: Walker, el: etree._Element, inline: bool) -> None:
     )
 
 
-@register(f"{T}fw")
-def furniture(w: Walker, el: etree._Element, inline: bool) -> None:
+@register_tags(f"{T}fw")
+def furniture(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool]:
     kind = el.get("type") or "page furniture"
-    w.wrap(el, inline, "div", "fw", extra=f' title="page furniture: {attr(kind)}"')
+    name = "span" if inline else "div"
+    return (
+        f'<{name} class="fw"{common} title="page furniture: {attr(kind)}">',
+        f"</{name}>",
+        True,
+    )
 
 
-@register(f"{T}stamp")
-def stamp(w: Walker, el: etree._Element, inline: bool) -> None:
+@register_tags(f"{T}stamp")
+def stamp(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool]:
     kind = el.get("type") or "stamp"
-    w.wrap(el, True, "span", "stamp", extra=f' title="{attr(kind)}"')
+    return f'<span class="stamp"{common} title="{attr(kind)}">', "</span>", True
 
 
 @register(f"{T}supplied")
@@ -156,33 +168,43 @@ def gap(w: Walker, el: etree._Element, inline: bool) -> None:
     w.out.append("</span>")
 
 
-@register(f"{T}foreign")
-def foreign(w: Walker, el: etree._Element, inline: bool) -> None:
+@register_tags(f"{T}foreign")
+def foreign(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool]:
     code = el.get(XML_LANG) or ""
     title = w.ctx.language(code) if code else "foreign"
-    w.wrap(el, True, "i", "foreign", inline_tag="i", extra=f' title="{attr(title)}"')
+    return f'<i class="foreign"{common} title="{attr(title)}">', "</i>", True
 
 
-@register(f"{T}hi", f"{T}emph", f"{T}term", f"{T}mentioned", f"{T}soCalled")
-def highlight(w: Walker, el: etree._Element, inline: bool) -> None:
+@register_tags(f"{T}hi", f"{T}emph", f"{T}term", f"{T}mentioned", f"{T}soCalled")
+def highlight(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool]:
     rend = el.get("rend") or ""
-    tag = "em" if el.tag != f"{T}hi" else "span"
-    for key, html_tag in HI_TAGS:
-        if key in rend:
-            tag = html_tag
-            break
-    cls = local_name(el.tag) + (" rend-" + attr(rend.split()[0]) if rend else "")
-    w.wrap(el, True, "span", cls, inline_tag=tag)
+    el_tag = tag_of(el)
+    key = ("hi", el_tag, rend)
+    cache = w.ctx.tags_cache
+    tags = None if common else cache.get(key)
+    if tags is None:
+        tag = "em" if el_tag != f"{T}hi" else "span"
+        for word, html_tag in HI_TAGS:
+            if word in rend:
+                tag = html_tag
+                break
+        words = rend.split()
+        # a blank ``@rend`` ("" or spaces) names no rendition: no ``rend-`` class
+        cls = local_name(el_tag) + (" rend-" + attr(words[0]) if words else "")
+        tags = (f'<{tag} class="{cls}"{common}>', f"</{tag}>")
+        if not common:
+            cache[key] = tags
+    return tags[0], tags[1], True
 
 
-@register(f"{T}date", f"{T}time")
-def date(w: Walker, el: etree._Element, inline: bool) -> None:
+@register_tags(f"{T}date", f"{T}time")
+def date(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool]:
     when = el.get("when") or el.get("when-iso") or ""
     extra = f' datetime="{attr(when)}" title="{attr(when)}"' if when else ""
     cert = el.get("cert")
     if cert:
         extra = extra.replace('" title="', f'" title="certainty {attr(cert)}: ', 1)
-    w.wrap(el, True, "time", "date", inline_tag="time", extra=extra)
+    return f'<time class="date"{common}{extra}>', "</time>", True
 
 
 _NAME_TAGS = tuple(
@@ -190,34 +212,30 @@ _NAME_TAGS = tuple(
 )
 
 
-@register(*_NAME_TAGS)
-def name(w: Walker, el: etree._Element, inline: bool) -> None:
-    """A name, with what its ``@ref``/``@corresp``/``@key`` points to on hover."""
+@register_tags(*_NAME_TAGS)
+def name(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool]:
+    """A name, with what its ``@ref``/``@corresp``/``@key`` points to on hover.
+
+    Names are the commonest element of large editions, and point at a few
+    hundred persons: the opening tag is cached by element name and pointer.
+    """
     pointer = el.get("ref") or el.get("corresp") or ""
-    extra = ""
-    if pointer:
-        cache = w.ctx.title_attrs
-        extra = cache.get(pointer, "")
-        if not extra:
-            extra = f' title="{attr(w.ctx.title_for(pointer.split()[0]))}"'
-            cache[pointer] = extra
-    elif el.get("key"):
-        extra = f' title="{attr(el.get("key") or "")}"'
-    # :meth:`Walker.wrap` inlined: names are the commonest element of large editions
-    out = w.out
-    common = w.common(el)
-    out.append(f'<span class="{NAME_CLASSES.get(tag_of(el), "name")}"{common}{extra}>')
-    if len(el):
-        w.children(el, True)
-    else:
-        value = el.text
-        if value:
-            out.append(
-                value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                if "&" in value or "<" in value or ">" in value
-                else value
-            )
-    out.append("</span>")
+    tag = tag_of(el)
+    key = ("name", tag, pointer)
+    cache = w.ctx.tags_cache
+    tags = None if common or not pointer else cache.get(key)
+    if tags is None:
+        targets = pointer.split()
+        if targets:
+            extra = f' title="{attr(w.ctx.title_for(targets[0]))}"'
+        elif el.get("key"):
+            extra = f' title="{attr(el.get("key") or "")}"'
+        else:
+            extra = ""
+        tags = (f'<span class="{NAME_CLASSES.get(tag, "name")}"{common}{extra}>', "</span>")
+        if not common and targets:
+            cache[key] = tags
+    return tags[0], tags[1], True
 
 
 NAME_CLASSES = {tag: "name " + local_name(tag) for tag in _NAME_TAGS}
@@ -239,7 +257,7 @@ def choice(w: Walker, el: etree._Element, inline: bool) -> None:
     """Alternatives shown by the reading toggle: as written, or as corrected."""
     kids = [c for c in el if isinstance(c.tag, str)]
     if not any(c.tag in WRITTEN for c in kids) or not any(c.tag in EDITED for c in kids):
-        generic(w, el, True)
+        w.element(el, GENERIC, True)
         return
     w.ctx.has_choices = True
     out = w.out
@@ -259,39 +277,42 @@ def choice(w: Walker, el: etree._Element, inline: bool) -> None:
     out.append("</span>")
 
 
-@register(f"{T}sic", f"{T}orig", f"{T}abbr")
-def written_alone(w: Walker, el: etree._Element, inline: bool) -> None:
-    w.wrap(el, True, "span", "sic", extra=' title="sic: as written"')
+@register_tags(f"{T}sic", f"{T}orig", f"{T}abbr")
+def written_alone(
+    w: Walker, el: etree._Element, inline: bool, common: str
+) -> tuple[str, str, bool]:
+    return f'<span class="sic"{common} title="sic: as written">', "</span>", True
 
 
-@register(f"{T}corr", f"{T}reg", f"{T}expan")
-def edited_alone(w: Walker, el: etree._Element, inline: bool) -> None:
+@register_tags(f"{T}corr", f"{T}reg", f"{T}expan")
+def edited_alone(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool]:
     title = _choice_title(w, el, EDITED[tag_of(el)])
-    w.wrap(el, True, "ins", "corr", inline_tag="ins", extra=f' title="{attr(title)}"')
+    return f'<ins class="corr"{common} title="{attr(title)}">', "</ins>", True
 
 
-@register(f"{T}del")
-def deletion(w: Walker, el: etree._Element, inline: bool) -> None:
-    w.wrap(el, True, "del", "del", inline_tag="del", extra=' title="deleted"')
+@register_tags(f"{T}del")
+def deletion(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool]:
+    return f'<del class="del"{common} title="deleted">', "</del>", True
 
 
-@register(f"{T}add")
-def addition(w: Walker, el: etree._Element, inline: bool) -> None:
+@register_tags(f"{T}add")
+def addition(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool]:
     place = el.get("place")
     title = "added" + (f" ({place})" if place else "")
-    w.wrap(el, True, "ins", "add", inline_tag="ins", extra=f' title="{attr(title)}"')
+    return f'<ins class="add"{common} title="{attr(title)}">', "</ins>", True
 
 
-@register(f"{T}unclear")
-def unclear(w: Walker, el: etree._Element, inline: bool) -> None:
+@register_tags(f"{T}unclear")
+def unclear(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool]:
     reason = el.get("reason")
     title = "unclear" + (f": {reason}" if reason else "")
-    w.wrap(el, True, "span", "unclear", extra=f' title="{attr(title)}"')
+    return f'<span class="unclear"{common} title="{attr(title)}">', "</span>", True
 
 
-@register(f"{T}stage")
-def stage(w: Walker, el: etree._Element, inline: bool) -> None:
-    w.wrap(el, inline, "p", "stage")
+@register_tags(f"{T}stage")
+def stage(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool]:
+    name = "span" if inline else "p"
+    return f'<{name} class="stage"{common}>', f"</{name}>", True
 
 
 @register(f"{T}graphic")
@@ -373,17 +394,24 @@ def _is_footnote(el: etree._Element) -> bool:
     return kind is None and el.get("resp") is None and el.get("place") is None
 
 
-def _marker(w: Walker, label: str, href: str, content: str) -> str:
+_MARKER_END = (
+    '<button type="button" class="fn-close" aria-label="close note">×</button></span></span>'
+)
+
+
+def _marker(w: Walker, label: str, href: str, content: str) -> None:
+    """A note's marker and pop-up, written as three parts (the content is not copied)."""
     pop = f"tk-pop-{w.ctx.ref_count}"
-    return (
+    out = w.out
+    out.append(
         f'<span class="fn"><a class="fn-ref" href="{attr(href)}" id="tk-ref-{w.ctx.ref_count}"'
         f' aria-controls="{pop}" aria-expanded="false" aria-label="note {attr(label)}">'
         f"<sup>{text(label)}</sup></a>"
         f'<span class="fn-pop" id="{pop}" role="note" hidden>'
-        f'<span class="fn-label">{text(label)}</span> {content}'
-        f'<button type="button" class="fn-close" aria-label="close note">×</button>'
-        f"</span></span>"
+        f'<span class="fn-label">{text(label)}</span> '
     )
+    out.append(content)
+    out.append(_MARKER_END)
 
 
 @register(f"{T}note")
@@ -395,8 +423,9 @@ def note(w: Walker, el: etree._Element, inline: bool) -> None:
     stay in the text flow, set apart and attributed to their ``@resp``.
     """
     ctx = w.ctx
-    nid = el.get(XML_ID)
-    if nid and stands_apart(el) and _is_footnote(el):
+    nid = (w.marked.get(el) or (None, None))[0]
+    footnote = _is_footnote(el)
+    if footnote and nid and stands_apart(el):
         label = el.get("n") or ""
         content = _note_content(w, el)
         backs = "".join(
@@ -409,7 +438,7 @@ def note(w: Walker, el: etree._Element, inline: bool) -> None:
             f'<span class="fn-label">{text(label)}</span> {content}{backs}</{tag}>'
         )
         return
-    if _is_footnote(el):
+    if footnote:
         ctx.ref_count += 1
         number = len(ctx.footnotes) + 1
         label = el.get("n") or str(number)
@@ -419,7 +448,7 @@ def note(w: Walker, el: etree._Element, inline: bool) -> None:
         ctx.capturing.discard(nid or "")
         ref_id = f"tk-ref-{ctx.ref_count}"
         ctx.footnotes.append(Footnote(number, label, content, [ref_id], w.common(el)))
-        w.out.append(_marker(w, label, f"#tk-fn-{number}", content))
+        _marker(w, label, f"#tk-fn-{number}", content)
         return
     kind = el.get("type") or el.get("place") or "note"
     who = el.get("resp")
@@ -465,18 +494,20 @@ def ref(w: Walker, el: etree._Element, inline: bool) -> None:
     if w.in_link and end == "</a>":
         start, end = '<span class="ref"', "</span>"
     out = w.out
-    common = w.common(el)
-    out.append(f"{start}{common}>")
+    out.append(start + w.common(el) + ">" if el in w.marked else start + ">")
     if len(el):
         was, w.in_link = w.in_link, end == "</a>" or w.in_link
         w.children(el, True)
         w.in_link = was
     else:
         value = el.text
-        if value and not value.isspace():
-            out.append(text(value))
-        else:
-            out.append(text(target))
+        if not value or value.isspace():
+            value = target
+        out.append(
+            value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            if "&" in value or "<" in value or ">" in value
+            else value
+        )
     out.append(end)
 
 
@@ -512,4 +543,4 @@ def _note_marker(w: Walker, el: etree._Element, first: str) -> None:
     ctx.ref_count += 1
     label = text_of(el) or note_el.get("n") or "*"
     ctx.backrefs.setdefault(nid, []).append(f"tk-ref-{ctx.ref_count}")
-    w.out.append(_marker(w, label, first, _note_content(w, note_el)))
+    _marker(w, label, first, _note_content(w, note_el))

@@ -30,7 +30,7 @@ def _digest(source: str) -> str:
 
 def page(
     title: str,
-    body: str,
+    body: str | list[str],
     *,
     styles: tuple[str, ...],
     scripts: tuple[str, ...] = (),
@@ -38,7 +38,10 @@ def page(
     data: str = "",
     body_class: str = "",
 ) -> str:
-    """A complete HTML document; ``styles``/``scripts`` name assets, ``data`` is a JSON block."""
+    """A complete HTML document; ``styles``/``scripts`` name assets, ``data`` is a JSON block.
+
+    ``body`` may be a list of strings, joined with the rest of the page at once.
+    """
     css = "\n".join(asset(s) for s in styles)
     js = "\n".join(asset(s) for s in scripts)
     policy = (
@@ -54,8 +57,11 @@ def page(
         f"<title>{text(title)}</title>",
         f"<style>{css}</style></head>",
         f'<body class="{attr(body_class)}">' if body_class else "<body>",
-        body,
     ]
+    if isinstance(body, str):
+        parts.append(body)
+    else:
+        parts += body
     if data:
         parts.append(f'<script type="application/json" id="tk-data">{data}</script>')
     if js:

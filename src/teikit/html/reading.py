@@ -57,22 +57,25 @@ def as_root(doc: Doc) -> etree._Element:
     return parse_file(doc).getroot()
 
 
-def _footnote_list(ctx: Context) -> str:
+def _footnote_list(ctx: Context, parts: list[str]) -> None:
+    """The notes listed at the end, written into ``parts`` (their content is not copied)."""
     if not ctx.footnotes:
-        return ""
-    items = []
+        return
+    parts.append('<section class="footnotes"><h2>Notes</h2><ol>')
     for fn in ctx.footnotes:
-        ident = f' id="tk-fn-{fn.number}"'
-        backs = "".join(
-            f' <a class="backref" href="#{ref}" aria-label="back to the text">↩</a>'
-            for ref in fn.refs
-        )
-        items.append(
-            f'<li{ident} value="{fn.number}">'
+        parts.append(
+            f'<li id="tk-fn-{fn.number}" value="{fn.number}">'
             f'<span class="fn-label"{fn.attrs}>{text(fn.label)}</span> '
-            f"{fn.html}{backs}</li>"
         )
-    return '<section class="footnotes"><h2>Notes</h2><ol>' + "".join(items) + "</ol></section>"
+        parts.append(fn.html)
+        parts.append(
+            "".join(
+                f' <a class="backref" href="#{ref}" aria-label="back to the text">↩</a>'
+                for ref in fn.refs
+            )
+            + "</li>"
+        )
+    parts.append("</ol></section>")
 
 
 def toolbar(has_choices: bool, index_href: str | None) -> str:
@@ -90,8 +93,12 @@ def toolbar(has_choices: bool, index_href: str | None) -> str:
     return "".join(parts)
 
 
-def read(doc: Doc, *, index_href: str | None = None) -> Reading:
-    """Render ``doc``'s reading view content (header panel, text, notes) without the page."""
+def _compose(doc: Doc, index_href: str | None) -> tuple[list[str], Facts, str, Context]:
+    """The reading view's content as a list of strings, its facts, language and context.
+
+    The parts are joined once, by the caller: a large volume's page is
+    megabytes of text, and each intermediate string would copy all of it.
+    """
     root = as_root(doc)
     ctx = build_context(root)
     walker = Walker(ctx)
@@ -101,19 +108,24 @@ def read(doc: Doc, *, index_href: str | None = None) -> Reading:
         texts = [root]
     for el in texts:
         walker.render(el)
-    body = "".join(walker.out)
+    body = walker.out
     walker.out = []
     f = facts(root)
     render_panel(walker, root, f)
-    panel = "".join(walker.out)
-    has_choices = ctx.has_choices
-    html = (
-        toolbar(has_choices, index_href)
-        + panel
-        + f'<main class="reading">{body}{_footnote_list(ctx)}</main>'
-    )
-    lang = root.get(XML_LANG) or "en"
-    return Reading(html, f, lang, tuple(p.full_name for p in ctx.persons.values()))
+    # the toolbar last: the panel's title may hold the document's only correction
+    parts = [toolbar(ctx.has_choices, index_href)]
+    parts += walker.out
+    parts.append('<main class="reading">')
+    parts += body
+    _footnote_list(ctx, parts)
+    parts.append("</main>")
+    return parts, f, root.get(XML_LANG) or "en", ctx
+
+
+def read(doc: Doc, *, index_href: str | None = None) -> Reading:
+    """Render ``doc``'s reading view content (header panel, text, notes) without the page."""
+    parts, f, lang, ctx = _compose(doc, index_href)
+    return Reading("".join(parts), f, lang, tuple(p.full_name for p in ctx.persons.values()))
 
 
 def render(doc: Doc, *, index_href: str | None = None) -> str:
@@ -121,11 +133,11 @@ def render(doc: Doc, *, index_href: str | None = None) -> str:
 
     ``index_href``, when given, adds a link back to the corpus index.
     """
-    reading = read(doc, index_href=index_href)
+    parts, f, lang, _ = _compose(doc, index_href)
     return page(
-        reading.facts.title or "TEI document",
-        reading.html,
+        f.title or "TEI document",
+        parts,
         styles=("reading.css",),
         scripts=("reading.js",),
-        lang=reading.lang,
+        lang=lang,
     )

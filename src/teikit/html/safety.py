@@ -16,6 +16,9 @@ import re
 #: characters browsers strip before deciding what a link is.
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 _STRIPPED = re.compile(r"[\x00-\x20\x7f]+")
+#: A value that is plainly a relative path or file name (no scheme, space or backslash):
+#: accepted as it is, without the general tests below (page images are named so).
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9._~/%-]+")
 
 
 def text(value: str) -> str:
@@ -51,6 +54,8 @@ def local_href(value: str) -> str | None:
     """
     if value.startswith("#") and not _STRIPPED.search(value):
         return value
+    if _PLAIN_PATH.fullmatch(value):
+        return None if value.startswith("//") else value
     squeezed = _STRIPPED.sub("", value)
     if not squeezed or "\\" in squeezed or squeezed.startswith("//"):
         return None

@@ -1,15 +1,33 @@
-"""The walk over a TEI tree: one renderer per element name, a generic one for the rest.
+"""The walk over a TEI tree: one handler per element name, a generic one for the rest.
 
-:data:`RENDERERS` maps a TEI element (Clark name) to a function that writes its
-HTML; :func:`register` adds one. An element with no renderer (any name,
-any namespace) goes to :func:`generic`, which keeps its content and names it
-in ``data-tei``, so that any TEI renders and no text is dropped.
+:data:`HANDLERS` maps a TEI element (Clark name) to how it is written. Most
+elements are only an opening and a closing tag around their content, so there
+are three kinds of handler, from cheapest to most general:
 
-Each renderer is told whether it stands in *phrasing* context (inside an
+- :class:`Static`: a fixed pair of tags (``p``, ``cell``…), applied by the
+  walk itself without a call;
+- :class:`Tags`: a function that reads the element's attributes and returns
+  its tags; the walk writes the content between them. It may cache the tags
+  by attribute value, since large editions repeat the same few hundred
+  pointers and renditions thousands of times;
+- :class:`Full`: a function that writes the element and its content itself
+  (notes, turns, choices, pointers: anything with side effects or several
+  parts).
+
+An element with no handler (any name, any namespace) goes to :func:`generic`,
+which keeps its content and names it in ``data-tei``, so that any TEI renders
+and no text is dropped.
+
+Each handler is told whether it stands in *phrasing* context (inside an
 HTML paragraph, heading or span). There block elements (``p``, ``list``,
 ``table`` nested in a TEI ``p`` or ``note``) become ``span`` with a class the
 stylesheet shows as a block: HTML's ``<p>`` cannot hold a ``<div>``, and a
 browser would otherwise break the paragraph apart.
+
+Why so: the walk is most of the cost of a rendering, and in Python that cost is
+per element and per call, not per character. Elements without children
+(most names, pointers and highlights) have their text written directly,
+without a call to :meth:`Walker.children`.
 """
 
 from __future__ import annotations
@@ -19,8 +37,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from teikit.errors import TeikitError
-from teikit.html.context import XML_ID, XML_LANG, local_name
-from teikit.html.safety import attr, text
+from teikit.html.context import local_name
+from teikit.html.safety import attr
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -28,14 +46,16 @@ if TYPE_CHECKING:
     from teikit.html.context import Context
 
 Renderer = Callable[["Walker", "etree._Element", bool], None]
-
-#: Element renderers by Clark name (``{http://www.tei-c.org/ns/1.0}p``).
-RENDERERS: dict[str, Renderer] = {}
+#: ``(walker, element, inline, common)`` → opening tag, closing tag, whether the
+#: content is phrasing. ``common`` is the element's ``id``/``lang`` attributes
+#: (see :meth:`Walker.common`), to go after its ``class``; tags made with a
+#: non-empty ``common`` must not be cached.
+TagsFunction = Callable[["Walker", "etree._Element", bool, str], tuple[str, str, bool]]
 
 
 @dataclass(frozen=True, slots=True)
 class Static:
-    """A renderer that is only a pair of tags, applied by the walk itself (no call).
+    """An element that is only a pair of tags, applied by the walk itself (no call).
 
     ``block_open``/``inline_open`` are opening tags without their closing
     ``>``, so that ``id`` and ``lang`` can be added.
@@ -47,18 +67,48 @@ class Static:
     inline_close: str
     #: Whether the content is phrasing when the element is rendered as a block.
     inner_inline: bool
+    #: The opening tags when no ``id``/``lang`` is added (the usual case).
+    block_open_plain: str
+    inline_open_plain: str
 
 
-#: Renderers that are only tags, by Clark name; :func:`register_static` fills it.
-STATIC: dict[str, Static] = {}
+@dataclass(frozen=True, slots=True)
+class Tags:
+    """An element whose tags a function computes; the walk writes its content."""
+
+    fn: TagsFunction
+
+
+@dataclass(frozen=True, slots=True)
+class Full:
+    """An element a function writes entirely, content included."""
+
+    fn: Renderer
+
+
+Handler = Static | Tags | Full
+
+#: Element handlers by Clark name (``{http://www.tei-c.org/ns/1.0}p``).
+HANDLERS: dict[str, Handler] = {}
 
 
 def register(*tags: str) -> Callable[[Renderer], Renderer]:
-    """Register the decorated function as the renderer of each Clark name in ``tags``."""
+    """Register the decorated function as the full renderer of each Clark name in ``tags``."""
 
     def add(fn: Renderer) -> Renderer:
         for tag in tags:
-            RENDERERS[tag] = fn
+            HANDLERS[tag] = Full(fn)
+        return fn
+
+    return add
+
+
+def register_tags(*tags: str) -> Callable[[TagsFunction], TagsFunction]:
+    """Register the decorated function as the tags of each Clark name in ``tags``."""
+
+    def add(fn: TagsFunction) -> TagsFunction:
+        for tag in tags:
+            HANDLERS[tag] = Tags(fn)
         return fn
 
     return add
@@ -68,19 +118,17 @@ def register_static(
     tag: str, block_tag: str, cls: str, *, inline_tag: str = "span", inner_inline: bool = True
 ) -> None:
     """Render ``tag`` as ``block_tag`` (``inline_tag`` in phrasing context) with class ``cls``."""
-    spec = Static(
-        f'<{block_tag} class="{cls}"',
+    block_open = f'<{block_tag} class="{cls}"'
+    inline_open = f'<{inline_tag} class="{cls}"'
+    HANDLERS[tag] = Static(
+        block_open,
         f"</{block_tag}>",
-        f'<{inline_tag} class="{cls}"',
+        inline_open,
         f"</{inline_tag}>",
         inner_inline,
+        block_open + ">",
+        inline_open + ">",
     )
-    STATIC[tag] = spec
-
-    def render_static(w: Walker, el: etree._Element, inline: bool) -> None:
-        w.static(spec, el, inline)
-
-    RENDERERS[tag] = render_static
 
 
 class Walker:
@@ -98,38 +146,66 @@ class Walker:
 
     def children(self, el: etree._Element, inline: bool) -> None:
         """The content of ``el``: its text, each child rendered, each child's tail."""
-        # The hottest loop of a rendering: escaping is inlined, names bound locally.
+        # The hottest loop of a rendering: escaping and the two commonest kinds of
+        # handler are inlined, names bound locally, leaves written without a call.
         out = self.out
+        append = out.append
         value = el.text
         if value:
-            out.append(
+            append(
                 value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 if "&" in value or "<" in value or ">" in value
                 else value
             )
-        get = RENDERERS.get
-        static = STATIC.get
+        handler = HANDLERS.get
         marked = self.marked
         for child in el:
             tag = child.tag
             if tag.__class__ is str:
-                spec = static(tag)
-                if spec is None:
-                    get(tag, generic)(self, child, inline)
-                else:
-                    # inlined :meth:`static`, the commonest case
-                    extra = self.common(child) if child in marked else ""
-                    if inline:
-                        out.append(f"{spec.inline_open}{extra}>")
-                        self.children(child, True)
-                        out.append(spec.inline_close)
+                h = handler(tag, GENERIC)
+                if type(h) is Static:
+                    if child in marked:
+                        extra = self.common(child)
+                        opening = (h.inline_open if inline else h.block_open) + extra + ">"
                     else:
-                        out.append(f"{spec.block_open}{extra}>")
-                        self.children(child, spec.inner_inline)
-                        out.append(spec.block_close)
+                        opening = h.inline_open_plain if inline else h.block_open_plain
+                    append(opening)
+                    if len(child):
+                        self.children(child, inline or h.inner_inline)
+                    else:
+                        value = child.text
+                        if value:
+                            append(
+                                value.replace("&", "&amp;")
+                                .replace("<", "&lt;")
+                                .replace(">", "&gt;")
+                                if "&" in value or "<" in value or ">" in value
+                                else value
+                            )
+                    append(h.inline_close if inline else h.block_close)
+                elif type(h) is Tags:
+                    opening, closing, inner = h.fn(
+                        self, child, inline, self.common(child) if child in marked else ""
+                    )
+                    append(opening)
+                    if len(child):
+                        self.children(child, inner)
+                    else:
+                        value = child.text
+                        if value:
+                            append(
+                                value.replace("&", "&amp;")
+                                .replace("<", "&lt;")
+                                .replace(">", "&gt;")
+                                if "&" in value or "<" in value or ">" in value
+                                else value
+                            )
+                    append(closing)
+                elif type(h) is Full:
+                    h.fn(self, child, inline)
             value = child.tail
             if value:
-                out.append(
+                append(
                     value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                     if "&" in value or "<" in value or ">" in value
                     else value
@@ -141,12 +217,29 @@ class Walker:
         Nesting deeper than Python's recursion allows is refused with one clear
         error (libxml2 already refuses more than 256 levels unless asked).
         """
-        if not isinstance(el.tag, str):
+        tag = el.tag
+        if not isinstance(tag, str):
             return
         try:
-            RENDERERS.get(el.tag, generic)(self, el, inline)
+            self.element(el, HANDLERS.get(tag, GENERIC), inline)
         except RecursionError:
             raise TeikitError("elements are nested too deeply to render") from None
+
+    def element(self, el: etree._Element, h: Handler, inline: bool) -> None:
+        """``el`` written by its handler ``h`` (what :meth:`children` does for each child)."""
+        if isinstance(h, Full):
+            h.fn(self, el, inline)
+            return
+        common = self.common(el)
+        if isinstance(h, Static):
+            self.out.append(f"{h.inline_open if inline else h.block_open}{common}>")
+            self.children(el, inline or h.inner_inline)
+            self.out.append(h.inline_close if inline else h.block_close)
+            return
+        opening, closing, inner = h.fn(self, el, inline, common)
+        self.out.append(opening)
+        self.children(el, inner)
+        self.out.append(closing)
 
     def capture(self, el: etree._Element, inline: bool = True) -> str:
         """The HTML of ``el``'s content, rendered aside (ids suppressed: it may be shown twice)."""
@@ -158,28 +251,16 @@ class Walker:
         finally:
             self.out, self.suppress_ids = saved, saved_ids
 
-    def static(self, spec: Static, el: etree._Element, inline: bool) -> None:
-        """``el`` rendered by a :class:`Static` spec."""
-        extra = self.common(el)
-        if inline:
-            self.out.append(f"{spec.inline_open}{extra}>")
-            self.children(el, True)
-            self.out.append(spec.inline_close)
-        else:
-            self.out.append(f"{spec.block_open}{extra}>")
-            self.children(el, spec.inner_inline)
-            self.out.append(spec.block_close)
-
     def common(self, el: etree._Element) -> str:
         """``id`` (from ``xml:id``, once per page) and ``lang`` attributes for ``el``."""
-        if el not in self.marked:
+        found = self.marked.get(el)
+        if found is None:
             return ""
+        xid, lang = found
         result = ""
-        xid = el.get(XML_ID)
         if xid and not self.suppress_ids and xid not in self.ctx.emitted_ids:
             self.ctx.emitted_ids.add(xid)
             result = f' id="{attr(xid)}"'
-        lang = el.get(XML_LANG)
         if lang:
             result += f' lang="{attr(lang)}"'
         return result
@@ -199,11 +280,7 @@ class Walker:
         name = inline_tag if inline else block_tag
         out = self.out
         out.append(f'<{name} class="{cls}"{self.common(el)}{extra}>')
-        if len(el) or not inline or not inner_inline:
-            self.children(el, inline or inner_inline)
-        elif el.text:
-            # a leaf (most names, pointers and highlights): its text without a walk
-            out.append(text(el.text))
+        self.children(el, inline or inner_inline)
         out.append(f"</{name}>")
 
 
@@ -214,20 +291,31 @@ def _is_mixed(el: etree._Element) -> bool:
     return any(c.tail and c.tail.strip() for c in el)
 
 
-def generic(w: Walker, el: etree._Element, inline: bool) -> None:
-    """Any element without its own renderer: kept with its content and named in ``data-tei``.
+def generic(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool]:
+    """Any element without its own handler: kept with its content and named in ``data-tei``.
 
     In block context it is a ``div`` whose content stays in block context
     unless it is mixed (text beside elements); in phrasing context a ``span``.
     Its ``@type`` and ``@rend`` join the class list for styling.
     """
-    name = local_name(el.tag)
-    classes = "tei tei-" + name
+    tag = str(el.tag)
     kind = el.get("type")
-    if kind:
-        classes += " type-" + kind
-    extra = f' data-tei="{attr(name)}"'
-    if inline:
-        w.wrap(el, True, "span", attr(classes), extra=extra)
-    else:
-        w.wrap(el, False, "div", attr(classes), inner_inline=_is_mixed(el), extra=extra)
+    key = ("generic", tag, kind, inline)
+    cache = w.ctx.tags_cache
+    tags = None if common else cache.get(key)
+    if tags is None:
+        name = local_name(tag)
+        classes = "tei tei-" + name
+        if kind:
+            classes += " type-" + kind
+        html_tag = "span" if inline else "div"
+        tags = (
+            f'<{html_tag} class="{attr(classes)}"{common} data-tei="{attr(name)}">',
+            f"</{html_tag}>",
+        )
+        if not common:
+            cache[key] = tags
+    return tags[0], tags[1], inline or _is_mixed(el)
+
+
+GENERIC = Tags(generic)

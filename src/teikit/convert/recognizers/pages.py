@@ -161,6 +161,85 @@ def split_at_rules(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: How many pages a copy's numbering may skip (a number the OCR lost, a plate unnumbered).
+MAX_PAGE_SKIP = 2
+#: The highest number that may open a copy's numbering on its own (its first page is
+#: often unnumbered, or the count starts after a cover sheet); a higher one opens a run
+#: only when the next number goes on from it (an excerpt from page 45 on).
+MAX_FIRST_PAGE = 3
+
+
+#: A court reporter numbers the lines of each page up to this (25 a page).
+MAX_LINE_NUMBER = 30
+#: Consecutive numbers that make a run of line numbers, not of pages.
+MIN_LINE_RUN = 5
+
+
+def line_numbers(numbers: list[int]) -> set[int]:
+    """The numbers (by position) that number a transcript's lines: long runs 10, 11, 12 …
+
+    Pages do not follow one another a few lines apart; a run of at least
+    :data:`MIN_LINE_RUN` small numbers each one or two above the last, starting
+    again on every page, numbers lines.
+    """
+    runs: list[range] = []
+    start = 0
+    for k in range(1, len(numbers) + 1):
+        if k < len(numbers) and 0 < numbers[k] - numbers[k - 1] <= 2:
+            continue
+        if k - start >= MIN_LINE_RUN and numbers[k - 1] <= MAX_LINE_NUMBER:
+            runs.append(range(start, k))
+        start = k
+    # one run is a copy's pages 2, 3, 4 …; runs that start again are lines
+    return {k for run in runs for k in run} if len(runs) >= 2 else set()
+
+
+def _next_pages(numbers: list[int], lines: set[int], k: int, count: int) -> list[int]:
+    """The next ``count`` numbers after position ``k`` that number no line."""
+    out: list[int] = []
+    j = k + 1
+    while j < len(numbers) and len(out) < count:
+        if j not in lines:
+            out.append(numbers[j])
+        j += 1
+    return out
+
+
+def page_run(numbers: list[int], *, lone: bool = True) -> set[int]:
+    """Which of the numbers met alone on their lines, in order, are page numbers.
+
+    Page numbers run 1, 2, 3 …: each follows the one before within
+    :data:`MAX_PAGE_SKIP` skipped pages. A number that does not (a stray ``6``
+    between pages 1 and 2, a figure the OCR set apart) is text. A run may start
+    anew after a gap when the number after it goes on from it; a copy's only
+    number alone on its line is its page number whatever it is (an excerpt's page),
+    unless ``lone`` is false (a copy whose archive footers give its pages, where a lone
+    figure is a speck).
+    """
+    accepted: set[int] = set()
+    last: int | None = None
+    lines = line_numbers(numbers)
+
+    def follows(prev: int, n: int) -> bool:
+        return prev < n <= prev + MAX_PAGE_SKIP + 1
+
+    for k, n in enumerate(numbers):
+        if k in lines:
+            continue
+        if last is not None and follows(last, n):
+            accepted.add(k)
+            last = n
+            continue
+        if last is not None and n <= last:
+            continue  # page numbers do not go back
+        ahead = _next_pages(numbers, lines, k, 3)
+        first = last is None and (1 <= n <= MAX_FIRST_PAGE or (lone and len(numbers) == 1))
+        if first or any(follows(n, m) for m in ahead):
+            accepted.add(k)
+            last = n
+    return accepted
+
+
 def is_rule(block: Block) -> bool:
     return len(block.lines) == 1 and RULE_RE.match(block.first) is not None
 

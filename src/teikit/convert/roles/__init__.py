@@ -77,6 +77,7 @@ from teikit.convert.roles import (  # noqa: E402
     item,
     marking,
     note,
+    reference,
     signature,
     speaker,
 )

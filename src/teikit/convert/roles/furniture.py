@@ -1,7 +1,7 @@
 """Page furniture: running heads and feet, archive page footers, Bates numbers, margins.
 
-A line repeated through a copy with only its number changing (``HW 50953
-DocId:32174913 Page 2``, ``14-00000``, ``DB Cooper-1684``) or an archive's
+A line repeated through a copy with only its number changing (``HW 10000
+DocId:40000001 Page 2``, ``14-00000``, ``AB Smith-1234``) or an archive's
 release banner is not text of the document: it is ``fw``, and where it stands
 a page turns. FOIA exemption codes the OCR found in the margin (``b6 b7C``)
 are marginal ``fw``.

@@ -1,15 +1,28 @@
 """Markings: classification levels, caveats, precedence and routing words on a line alone.
 
 ``SECRET``, ``TOP SECRET EYES ONLY``, ``CONFIDENTIAL - NOFORN``, ``SECRET
-PRIORITY``, ``URGENT``: a line made only of such words is the copy's
-marking, encoded as a ``stamp``, never as a heading or a paragraph. OCR garbles
-them (``SECRFT``, ``5ECRET``, ``S E C R E T``), so a word one letter off a
-marking word still counts when the rest of the line is markings.
+PRIORITY``, ``URGENT``, ``RETURN TO CIA``, ``DO NOT REPRODUCE``: a line made
+only of such words is the copy's marking, encoded as a ``stamp`` (a
+classification) or a ``fw`` (handling), never as a heading or a paragraph.
+
+An OCR copy garbles them in three ways, each read through here:
+
+* the words themselves (``SECRFT``, ``5ECRET``, ``SECRE``, ``PROHISITEO``): a
+  word one edit off a marking word (two for long ones) still counts when the
+  rest of the line is markings;
+* spacing (``S E C R E T``, ``C-O-N-F-I-D-E-N-T-I-A-L``);
+* specks at the line's ends (``oS RETURN TO CIA``, ``. (— SECRET , ¢``): short
+  fragments that are no word are left out before the line is read.
+
+A marking may carry a number (``SECRET 201-100000``), a cable's date-time group
+(``SECRET 121530Z MAR 95``) or a copy number; the line is still a marking.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from teikit.convert.roles import NO, Score, role
@@ -43,7 +56,6 @@ LEVELS = frozenset(
         "USE",
         "LIMITED",
         "CLASSIFIED",
-        "UNCLASSIFIED",
         "FOR",
         "NOT",
         "RELEASABLE",
@@ -55,6 +67,12 @@ LEVELS = frozenset(
         "DISTRIBUTION",
         "ADMINISTRATIVE",
         "INTERNAL",
+        "UK",
+        "US",
+        "USA",
+        "CANADIAN",
+        "AUSTRALIAN",
+        "NATO",
     ]
 )
 #: Precedence and handling words of cables and teletypes.
@@ -72,9 +90,10 @@ PRECEDENCE = frozenset(
         "CODE",
         "CIPHER",
         "ENCIPHERED",
+        "STAFF",
     ]
 )
-#: The words that must appear for a line to be a marking at all.
+#: The words that must appear for a line of marking words to be a marking at all.
 CORE = frozenset(
     [
         "SECRET",
@@ -93,83 +112,257 @@ CORE = frozenset(
         "NIACT",
     ]
 )
-#: Handling caveats and message-form titles written as phrases, in any case.
-CAVEAT_RE = re.compile(
-    r"^\W*(?:LIMITED\s+OFFICIAL\s+USE|(?:FOR\s+)?OFFICIAL\s+USE\s+ONLY|EYES\s+ONLY"
-    r"|NO\s+FOREIGN\s+DISSEM\w*|NOT\s+RELEASABLE\b.*|NATIONAL\s+SECURITY\s+INFORMATION"
-    r"|REPRODUCTION\s+BY\s+OTHER\s+THAN\b.*|RETURN\s+TO\s+[A-Z]{2,5}|BACKGROUND\s+USE\s+ONLY"
-    r"|DO\s+NOT\s+REPRODUCE|CLASSIFIED\s+MESSAGE|DECODED\s+COPY|PLAIN\s*TEXT"
-    r"|AIRTEL|TELETYPE|NITEL|RADIOGRAM)\W*$",
-    re.IGNORECASE,
+#: Handling caveats, review stamps and message-form titles, as phrases of words (read
+#: in capitals, one word per space). Each is a marking on a line of its own, with
+#: marking words, a number or a copy number beside it.
+PHRASES = (
+    r"LIMITED OFFICIAL USE",
+    r"(?:FOR )?OFFICIAL USE ONLY",
+    r"FOR (?:THE )?[A-Z]+ (?:EYES )?ONLY",
+    r"EYES ONLY",
+    r"NO FOREIGN DISSEM[A-Z]*",
+    r"NOT RELEASABLE(?: TO [A-Z ]+)?",
+    r"NATIONAL SECURITY INFORMATION",
+    r"REPRODUCTION BY OTHER THAN (?:T[A-Z]{0,2} )?ISSUING OFFICE [I1]S PROHIBITED",
+    r"(?:[A-Z]+ ){0,5}PROHIBITED UNLESS UNCLASSIFIED",
+    r"BUY U\.?S\.? SAVINGS BONDS(?: [A-Z.]+)*",
+    r"RETURN TO(?: [A-Z]{1,5})?",
+    r"BACKGROUND USE ONLY",
+    r"DO NOT (?:REPRODUCE|DESTROY|DETACH)",
+    r"CROSS FILE COPY(?: FOR)?",
+    r"MARKED FOR INDEXING",
+    r"NO INDEXING REQUIRED",
+    r"(?:[A-Z]+ ){0,2}(?:HAS )?NO (?:[A-Z]+ ){0,2}OBJECTION(?: TO)?(?: DECLASSIFICATION| RELEASE)?",
+    r"CLASSIFIED MESSAGE",
+    r"DECODED COPY",
+    r"PLAIN ?TEXT",
+    r"END OF MESSAGE",
+    r"COVER PAGE",
+    r"AIRTEL",
+    r"TELETYPE",
+    r"NITEL",
+    r"RADIOGRAM",
 )
+_PHRASE_RE = re.compile(rf"\b(?:{'|'.join(PHRASES)})\b")
+#: The words of the phrases, for reading OCR slips in them.
+PHRASE_WORDS = frozenset(
+    w for p in PHRASES for w in re.findall(r"[A-Z]{4,}", p) if not w.startswith("DISSEM")
+)
+#: A declassification or classification-authority line (``CL BY: 0716497``,
+#: ``DECL ON: X1``, ``CLASSIFIED BY ...``, ``DECLASSIFY ON ...``).
+AUTHORITY_RE = re.compile(
+    r"^\W*(?:\d{1,2}\W+)?(?:CL\s+BY|CL\s+REASON|DECL\s+ON|DRV\s+FROM|CLASSIFIED\s+BY"
+    r"|DECLASSIFY\s+ON|DERIVED\s+FROM|REASON\s+1\.\d)\s*[:.]",
+)
+#: A labelled marking in a message head (``SLUGS: WNINTEL RYBAT``).
+LABELLED_RE = re.compile(r"^\W*(?:SLUGS?|CAVEATS?|HANDLING)\s*:\s*", re.IGNORECASE)
 #: Words that make a marking a classification (a ``stamp``), not only handling.
 CLASSIFICATION_WORDS = frozenset(
     ["SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "RESTRICTED", "NOFORN", "LIMITED", "OFFICIAL"]
 )
-_TOKEN_RE = re.compile(r"[A-Za-z0-9]+")
+#: A word, a number (``201-118406``, ``5:26``) or a code, as one token.
+_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:[-/:.,][A-Za-z0-9]+)*")
+_NUMBER_RE = re.compile(r"^\d[\d\-/:.,]*$")
+#: A cable's date-time group, with its month and year (``121530Z MAR 95``).
+_DTG_RE = re.compile(r"\b\d{6}Z(?:\s+[A-Z]{3}\s+\d{2,4})?\b")
 _SPACED_RE = re.compile(r"^(?:[A-Z0-9][\s.\-]){3,}[A-Z0-9]$")
+_SPECK_CASE_RE = re.compile(r"^[a-z]+[A-Z]|^[a-z]{1,3}$")
+#: Short words of the phrases, which are no specks (``Do Not Reproduce``).
+_SHORT_WORDS = frozenset(["DO", "NO", "TO", "BY", "IS", "OF", "FOR", "NOT", "USE", "THE"])
+_OCR_DIGITS = str.maketrans("0581", "OSBI")
+_MARK_WORDS = LEVELS | PRECEDENCE
+_ALL_WORDS = LEVELS | PRECEDENCE | PHRASE_WORDS
 
 
-def _near(word: str, vocabulary: frozenset[str]) -> str | None:
-    """The vocabulary word ``word`` is, or is one OCR slip away from (same length, one letter)."""
-    w = word.upper().replace("0", "O").replace("5", "S").replace("1", "I")
+def _edits(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` once it is past ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        cur = [i]
+        for j, cb in enumerate(b, start=1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+@lru_cache(maxsize=4096)
+def _near_in(word: str, vocabulary: frozenset[str]) -> str | None:
+    w = word.upper()
     if w in vocabulary:
         return w
-    if len(w) < 6:
+    if not w.isalpha():
+        w = w.translate(_OCR_DIGITS)
+        if w in vocabulary:
+            return w
+        if not w.isalpha():
+            return None
+    if len(w) < 5:
         return None
-    for v in vocabulary:
-        if len(v) == len(w) and sum(a != b for a, b in zip(v, w, strict=True)) == 1:
+    for v in sorted(vocabulary):
+        if len(v) >= 6 and _edits(w, v, 2 if len(v) >= 9 else 1) <= (2 if len(v) >= 9 else 1):
             return v
     return None
 
 
-def marking_words(text: str) -> list[str] | None:
-    """The marking words of a line made only of them (and separators), else ``None``."""
-    if _SPACED_RE.match(text.strip()):
+def _near(word: str, vocabulary: frozenset[str]) -> str | None:
+    """The vocabulary word ``word`` is, or is an OCR slip of (one edit; two in long words)."""
+    return _near_in(word, vocabulary)
+
+
+def _speck(token: str) -> bool:
+    """A fragment an OCR made of a smudge at a line's end (``oS``, ``zy``, ``7``, ``ofS``)."""
+    if (_NUMBER_RE.match(token) and len(token) > 2) or token.upper() in _SHORT_WORDS:
+        return False
+    return (len(token) <= 2 and not token.isupper()) or bool(_SPECK_CASE_RE.match(token))
+
+
+def core_tokens(text: str) -> list[str]:
+    """The line's tokens, without the OCR specks at its ends."""
+    stripped = text.strip()
+    if _SPACED_RE.match(stripped):
         # letter-spaced for emphasis: S E C R E T, C-O-N-F-I-D-E-N-T-I-A-L
-        text = re.sub(r"[\s.\-]", "", text)
-    tokens = _TOKEN_RE.findall(text)
-    if not tokens or len(tokens) > 8:
-        return None
+        stripped = re.sub(r"[\s.\-]", "", stripped)
+    tokens = _TOKEN_RE.findall(_DTG_RE.sub(" ", stripped))
+    start, end = 0, len(tokens)
+    while start < end and _speck(tokens[start]):
+        start += 1
+    while end > start and _speck(tokens[end - 1]):
+        end -= 1
+    return tokens[start:end]
+
+
+def _level_words(tokens: list[str]) -> list[str] | None:
     found: list[str] = []
     for tok in tokens:
-        if tok.isdigit() and len(tok) <= 3:
-            continue  # a copy number or page beside the marking
-        hit = _near(tok, LEVELS | PRECEDENCE)
+        if _NUMBER_RE.match(tok):
+            continue  # a copy number, a file number, a time beside the marking
+        hit = _near(tok, _MARK_WORDS)
         if hit is None:
             return None
         found.append(hit)
-    if not any(w in CORE for w in found):
+    return found
+
+
+def marking_words(text: str) -> list[str] | None:
+    """The marking words of a line made only of them (and numbers), else ``None``."""
+    tokens = core_tokens(text)
+    if not tokens or len(tokens) > 10:
+        return None
+    found = _level_words(tokens)
+    if not found or not any(w in CORE for w in found):
+        return None
+    if sum(1 for t in tokens if _NUMBER_RE.match(t)) > 3:
         return None
     return found
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What a marking line says: its marking words and phrases, and whether read exactly."""
+
+    words: tuple[str, ...]
+    phrases: tuple[str, ...]
+    exact: bool
+    caps: bool  #: written in capitals (a word of a sentence is not)
+
+
+def read_marking(text: str) -> Reading | None:
+    """A line read as a marking: levels, caveats and handling phrases only, else ``None``."""
+    label = LABELLED_RE.match(text)
+    body = text[label.end() :] if label else text
+    tokens = core_tokens(body)
+    if not tokens or len(tokens) > 16:
+        return None
+    letters = [c for t in tokens for c in t if c.isalpha()]
+    caps = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    words = [t for t in tokens if not _NUMBER_RE.match(t)]
+    if sum(1 for t in tokens if _NUMBER_RE.match(t)) > 3:
+        return None
+    normal = [_near(t, _ALL_WORDS) or t.upper() for t in words]
+    exact = all(n == t.upper() for n, t in zip(normal, words, strict=True))
+    joined = " ".join(normal)
+    phrases = tuple(m.group() for m in _PHRASE_RE.finditer(joined))
+    rest = _PHRASE_RE.sub(" ", joined).split()
+    if phrases:
+        # the copy number's label printed beside a caveat (``PROHIBITED. Copy No.``)
+        rest = [w for w in rest if w not in ("COPY", "NO")]
+    if not all(w in LEVELS or w in PRECEDENCE for w in rest):
+        return None
+    if not phrases and not any(w in CORE for w in rest) and not (label and rest):
+        return None
+    return Reading(tuple(rest), phrases, exact, caps)
+
+
 def is_classification(text: str) -> bool:
     """Whether a marking states a classification (then it is a ``stamp``)."""
-    words = marking_words(text) or [w.upper() for w in _TOKEN_RE.findall(text)]
+    reading = read_marking(text)
+    words = list(reading.words) if reading else [w.upper() for w in _TOKEN_RE.findall(text)]
     if any(w in CLASSIFICATION_WORDS for w in words):
         return True
+    if reading is not None:
+        return False
     letters = re.sub(r"[^A-Z]", "", text.upper().replace("0", "O"))
     return any(level in letters for level in ("SECRET", "CONFIDENTIAL", "RESTRICTED"))
+
+
+def _level(text: str) -> tuple[str, ...] | None:
+    """The classification a line of marking words states, if it is only that."""
+    reading = read_marking(text)
+    if reading is None or reading.phrases:
+        return None
+    levels = tuple(w for w in reading.words if w in CLASSIFICATION_WORDS or w == "TOP")
+    return levels or None
+
+
+def is_form_option(line: LineFeatures) -> bool:
+    """A level listed among others on a form (``[ SECRET`` under ``• TOP SECRET``).
+
+    A form's check boxes offer every level; the one ticked cannot be told from
+    the text, so none of them is the copy's classification.
+    """
+    mine = _level(line.text)
+    if mine is None:
+        return False
+    return any(
+        (other := _level(near)) is not None and other != mine
+        for near in (line.prev_text, line.next_text)
+    )
+
+
+#: The reason a form's listed level gives; the body reads it to leave out the stamp.
+OPTION_REASON = "a level listed among a form's options"
 
 
 @role("marking")
 def score(line: LineFeatures, doc: DocFeatures) -> Score:
     del doc
     text = line.text
-    if line.words <= 10 and CAVEAT_RE.match(text):
-        return Score(0.85, "a handling caveat or message form's title on its own line")
-    if not text[:1].isalpha() and text[:1] not in "([":
+    if len(text) > 160:
         return NO
-    words = marking_words(text.strip("()[]-–—* "))
-    if words is None:
+    if AUTHORITY_RE.match(text):
+        return Score(0.85, "a classification authority or declassification line")
+    reading = read_marking(text)
+    if reading is None:
         return NO
-    exact = all(w in text.upper() for w in words)
-    if line.upper_ratio < 0.8:
+    if reading.phrases:
+        named = "; ".join(reading.phrases)
+        if not reading.caps and text.rstrip().endswith(".") and len(reading.phrases) == 1:
+            # "Do not destroy." closing a sentence of a letter is text
+            return Score(0.45, f"a handling phrase ({named}) written as a sentence")
+        return Score(0.85, f"a handling caveat or message form's title ({named})")
+    if is_form_option(line):
+        return Score(0.8, OPTION_REASON)
+    if not reading.caps:
         # "Secret" as a sentence of a source note is a word of the text
-        return Score(0.55, "a line of marking words, not in capitals") if len(words) > 1 else NO
+        if len(reading.words) > 1:
+            return Score(0.55, "a line of marking words, not in capitals")
+        return NO
     return Score(
-        0.95 if exact else 0.8,
-        f"a line of marking words only ({' '.join(words)})"
-        + ("" if exact else ", read through an OCR slip"),
+        0.95 if reading.exact else 0.8,
+        f"a line of marking words only ({' '.join(reading.words)})"
+        + ("" if reading.exact else ", read through an OCR slip"),
     )

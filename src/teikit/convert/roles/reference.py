@@ -1,7 +1,7 @@
 """References: a line that is only a number identifying the copy in a file or archive.
 
-Record numbers (``124-10284-10172``), file numbers (``SE 164-81``,
-``164-81-323``), cable numbers (``IN 12839``, ``CITE DIR 7666``) and form
+Record numbers (``104-10000-10001``), file numbers (``AB 100-20``,
+``100-20-300``), cable numbers (``IN 10000``, ``CITE DIR 1000``) and form
 numbers (``FD-36 (Rev. 5-22-64)``) stand alone on their lines in archival
 copies. They are ``fw`` holding an ``idno``, never a heading or a paragraph.
 """
@@ -18,18 +18,43 @@ if TYPE_CHECKING:
 
 #: (kind of number, pattern of the whole line), the first that matches names it.
 REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("record", re.compile(r"^\W{0,3}\d{3}-\d{5}-\d{5}\W{0,3}$")),
+    ("record", re.compile(r"^\d{3}-\d{5}-\d{5}\W{0,3}$")),
     (
         "form",
-        re.compile(r"^\W{0,2}(?:FD|SF|OF|Form|FORM)\s?-?\s?(?:No\.?\s*)?\d{1,4}[A-Z]?\b.{0,30}$"),
+        re.compile(r"^(?:FD|SF|OF|Form|FORM)\s?-?\s?(?:No\.?\s*)?\d{1,4}[A-Z]?\b.{0,30}$"),
     ),
-    ("cable", re.compile(r"^(?:IN|OUT)\s+\d{4,6}\b.{0,20}$|^CITE\s+[A-Z]{2,6}\s*[\d/ ]{2,9}$")),
-    ("file", re.compile(r"^(?:[A-Z]{2,4}\s+)?\d{2,3}-\d{2,6}(?:-\d{1,6})?(?:\s*-\s*\d{1,5})?$")),
+    (
+        "cable",
+        re.compile(
+            r"^(?:IN|OUT)\s+\d{4,8}\b.{0,20}$|^CITE\s+[A-Z]{2,6}\s*[\d/ ]{2,9}$"
+            r"|^.{0,24}\bPAGE\s+\d{3}\b.{0,24}\b(?:IN|OUT)\s+\d{5,8}\W{0,2}$"
+        ),
+    ),
+    # a teletype's transmission line: operator, serial, office, mode (``NR 004 SE PLAIN``)
+    ("teletype", re.compile(r"^[A-Z]{2}\s?\d{2,4}\s+[A-Z]{2,3}\s+(?:PLAIN|CODE|CLEAR)\b.{0,20}$")),
+    (
+        "file",
+        re.compile(
+            r"^(?:[A-Z]{2,4}\s+)?(?!(?:1[6-9]|20)\d\d-(?:1[6-9]|20)?\d\d$)"
+            r"\d{2,4}-\d{2,8}(?:-\d{1,6})?(?:/\d{1,4})?(?:\s*-\s*\d{1,5})?$"
+        ),
+    ),
+    # a despatch's or instruction's number alone at its head (``No. 123``)
+    ("number", re.compile(r"^No\.\s?\d{1,5}$")),
 )
+#: Specks before a number on its line: punctuation, a stray letter or digit.
+_LEAD_RE = re.compile(r"^(?:[^\w(]+|[a-z]\s+|\d\s+(?=\d))+")
+_TRAIL_RE = re.compile(r"[^\w)]+$")
+
+
+def core(text: str) -> str:
+    """The line without the OCR specks around its number (``| : 100-300-12`` → ``100-300-12``)."""
+    return _TRAIL_RE.sub("", _LEAD_RE.sub("", text))
 
 
 def reference_kind(text: str) -> str | None:
     """What kind of number a line holding only a number is."""
+    text = core(text)
     for kind, pattern in REFERENCES:
         if pattern.match(text):
             return kind
@@ -42,6 +67,7 @@ def score(line: LineFeatures, doc: DocFeatures) -> Score:
     if line.words > 6:
         return NO
     kind = reference_kind(line.text)
-    if kind is None:
+    if kind is None or (kind == "number" and line.index >= 6):
+        # a number sign further down is the text's (a registry line of a cable's foot)
         return NO
     return Score(0.75, f"a {kind} number alone on its line")

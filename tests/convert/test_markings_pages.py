@@ -1,0 +1,71 @@
+"""Markings, references and page-number runs: the pure recognizers, on invented lines."""
+
+from __future__ import annotations
+
+from teikit.convert.features import ARCHIVE_FOOTER_RE
+from teikit.convert.recognizers.pages import line_numbers, page_run
+from teikit.convert.roles.marking import Reading, is_classification, marking_words, read_marking
+from teikit.convert.roles.reference import reference_kind
+
+
+def test_marking_words_through_specks_numbers_and_date_time_groups() -> None:
+    assert marking_words(". (— SECRET , ¢") == ["SECRET"]
+    assert marking_words("zy SECRET 201-100000") == ["SECRET"]
+    assert marking_words("SECRE 121530Z MAR 95 STAFF") == ["SECRET", "STAFF"]
+    assert marking_words("TOP SECRET UK EYES ONLY") == ["TOP", "SECRET", "UK", "EYES", "ONLY"]
+    assert marking_words("the secret") is None
+
+
+def test_handling_phrases_read_through_ocr_slips() -> None:
+    assert read_marking("oS RETURN TO XYZ") == Reading((), ("RETURN TO XYZ",), True, True)
+    assert read_marking("7 we : : Backgrownd Use Only:") == Reading(
+        (), ("BACKGROUND USE ONLY",), False, False
+    )
+    reading = read_marking("REPRODUCTION BY OTHER THAN THE ISSUING OFFICE 1S PROHISITEO Copy No.")
+    assert reading is not None and reading.phrases[0].startswith("REPRODUCTION")
+    assert read_marking("For The Governor Only - Top Secret") == Reading(
+        ("TOP", "SECRET"), ("FOR THE GOVERNOR ONLY",), True, False
+    )
+    assert read_marking("Copy No. 2") is None
+    assert read_marking("SLUGS: WNINTEL RYBAT") == Reading(("WNINTEL", "RYBAT"), (), True, True)
+    assert read_marking("Return the book to me") is None
+
+
+def test_classification_or_handling() -> None:
+    assert is_classification("SECRET PRIORITY")
+    assert not is_classification("DO NOT DESTROY")
+    assert not is_classification("ROUTINE")
+
+
+def test_references_with_specks() -> None:
+    assert reference_kind("1 104-10000-10001)") == "record"
+    assert reference_kind("| : 100-300-12") == "file"
+    assert reference_kind("410-120-20/4") == "file"
+    assert reference_kind("95 1000001 ABC PAGE 001 IN 1000001,") == "cable"
+    assert reference_kind("NR 004 AB PLAIN") == "teletype"
+    assert reference_kind("1962-1963") is None
+
+
+def test_archive_footer_through_ocr() -> None:
+    for text in ("HW 10000 Doold:40000001 Page 1", "| WW 10000 DoclId: 40000001 Page 3"):
+        assert ARCHIVE_FOOTER_RE.search(text)
+    assert not ARCHIVE_FOOTER_RE.search("Dated 12345 and page 2")
+
+
+def test_page_numbers_run() -> None:
+    # a stray 6 before the run, a figure 40 after it
+    assert page_run([6, 2, 3, 4, 40]) == {1, 2, 3}
+    # an excerpt from page 45 on
+    assert page_run([45, 46, 48]) == {0, 1, 2}
+    # an excerpt's only page number
+    assert page_run([8]) == {0}
+    # pages do not go back
+    assert page_run([2, 3, 1, 4]) == {0, 1, 3}
+
+
+def test_court_line_numbers_are_no_pages() -> None:
+    numbers = [49, 10, 11, 12, 13, 14, 50, 10, 11, 12, 13, 14, 51]
+    assert line_numbers(numbers) == {1, 2, 3, 4, 5, 7, 8, 9, 10, 11}
+    assert page_run(numbers) == {0, 6, 12}
+    # one run alone is a copy's pages
+    assert line_numbers([2, 3, 4, 5, 6, 7]) == set()
