@@ -135,12 +135,13 @@ def test_single_label_dialogue_and_narrator_turns() -> None:
         "Lund replied: Fourth answer.\n"
     )
     div = body_div(text)
+    # the person's id is the name before the verb of speech (one person, one id)
     assert [frag(c)[:40] for c in div if c.tag.endswith(("sp", "}p"))] == [
-        '<sp who="#lund-replied"><speaker>Lund re',
+        '<sp who="#lund"><speaker>Lund replied:</',
         "<p>I replied: My answer.</p>",
-        '<sp who="#lund-replied"><speaker>Lund re',
-        '<sp who="#lund-replied"><speaker>Lund re',
-        '<sp who="#lund-replied"><speaker>Lund re',
+        '<sp who="#lund"><speaker>Lund replied:</',
+        '<sp who="#lund"><speaker>Lund replied:</',
+        '<sp who="#lund"><speaker>Lund replied:</',
     ]
 
 

@@ -27,27 +27,30 @@ pytestmark = pytest.mark.shared
 #: notes linked 1.000/0.106, markings 1.000 (one stamp)/0.004, headings 0.109/0.519,
 #: page breaks 0.994/0.658; raise them as the converter improves.
 FLOORS: dict[str, tuple[float, float]] = {
-    "turns": (0.96, 0.62),
-    "speakers": (0.74, 0.77),
+    # a hearing's labels after the margin and with OCR slips, a quoted dialogue (3 Dec.):
+    # turns 1.000/0.998, speakers 1.000/1.000
+    "turns": (0.99, 0.99),
+    "speakers": (0.97, 0.97),
     "notes": (0.95, 0.10),
     "notes linked": (0.95, 0.10),
     "markings": (0.97, 0.92),
-    # the role stage (conv-core) traded heading recall 0.52 for precision 0.11 -> 0.41:
-    # every short line is no longer a head; the recall floor follows the measure
-    "headings": (0.37, 0.41),
+    # the role stage (conv-core) traded heading recall 0.52 for precision 0.11 -> 0.41;
+    # the heading scorer's cues (roles/heading.py, headings branch) measure P 0.922 R 0.901
+    "headings": (0.89, 0.87),
     "page breaks": (0.93, 0.88),
 }
 #: Accuracy floors: measured kind exact 0.742, kind family 0.903, date 0.400
 #: (date 0.909 with recognizers/docdate.py).
 ACCURACY_FLOORS = {"kind_ok": 0.70, "family_ok": 0.87, "date_ok": 0.87}
-#: Ceilings on counts: measured 1 document without dialogue given turns, 19 false
-#: lost-text gaps; nothing refused, nothing lost, nothing invalid.
+#: Ceilings on counts: measured no document without dialogue given turns, no false
+#: lost-text gap (19 before lettered points and stray stops were told apart);
+#: nothing refused, nothing lost, nothing invalid.
 CEILINGS = {
     "refused": 0,
     "invalid": 0,
     "words lost": 0,
-    "docs with false turns": 2,
-    "false lost gaps": 25,
+    "docs with false turns": 0,
+    "false lost gaps": 0,
 }
 #: Issue 9, "Done when" (precision, recall); kind and date as accuracy.
 TARGETS: dict[str, tuple[float, float]] = {

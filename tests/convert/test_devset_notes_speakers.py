@@ -39,10 +39,12 @@ NOTES = {
     "frushist_1990-06-23_letter-webster-boren": 1,
 }
 #: The verbatim transcripts: at least this many turns, and these many speakers at most.
+#: (The airtel quotes two lines of a tapped conversation: a dialogue quoted in a report.)
 DIALOGUE = {
-    "frushist_1960-11-04_hac-transcript": (640, 25),
-    "jfk_1975-06-25_senate-testimony-harvey": (60, 4),
-    "jfk_1975-07-30_senate-testimony-maheu": (180, 5),
+    "frushist_1960-11-04_hac-transcript": (645, 25),
+    "jfk_1964-06-23_fbi-airtel-legat-london": (2, 2),
+    "jfk_1975-06-25_senate-testimony-harvey": (95, 4),
+    "jfk_1975-07-30_senate-testimony-maheu": (240, 5),
 }
 
 

@@ -40,7 +40,10 @@ PER_COMBINATION = 100
 #: participants as persons P 0.979 R 0.981, no false lost-text gap, no word lost).
 #: Headings precision is the heading work's to raise (issue 9 asks 0.9).
 FLOORS = {
-    "turns P": 0.97,
+    # 3 December 2026: turns P 0.987, R 0.992 (the precision lost is the markup's: turns
+    # FRUS prints as "The President." or runs into a paragraph, labels seen once without
+    # a persName, which frus2raw does not count as turns)
+    "turns P": 0.98,
     "turns R": 0.98,
     "notes P": 0.99,
     "notes R": 0.99,
@@ -61,7 +64,7 @@ FLOORS = {
 #: that may also be a file number, ``telegram 4532``, stays unlinked), headings P 0.470 R
 #: 0.980, markings P 0.998 R 0.980, persons P 0.978 R 0.981.
 ROUGH_FLOORS = {
-    "turns P": 0.97,
+    "turns P": 0.98,
     "turns R": 0.98,
     "notes P": 0.99,
     "notes R": 0.99,
@@ -78,7 +81,7 @@ ROUGH_FLOORS = {
     "persons R": 0.96,
 }
 #: Ceiling: documents without dialogue that were given turns (measured 1 in the sample).
-MAX_FALSE_DIALOGUE_DOCS = 3
+MAX_FALSE_DIALOGUE_DOCS = 1  # measured 0 on 3 December 2026
 #: Ceilings over the whole sample, roughened or not: false lost-text gaps and lost words
 #: (issue 9: none of either).
 MAX_COUNTS = {"false lost gaps": 0, "words lost": 0}

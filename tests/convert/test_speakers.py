@@ -64,6 +64,8 @@ def test_one_person_one_id(a: str, b: str) -> None:
     assert slug(a) == slug(b)
     assert slug("Secretary of State Rusk") == "rusk"
     assert slug("The Vice President") == "vice-president"
+    assert slug("The President went on to say") == slug("The President said") == "president"
+    assert slug("President Brandt told Senator Oakes") == "brandt"
 
 
 def test_a_surname_joins_the_full_name_it_belongs_to() -> None:
@@ -123,3 +125,196 @@ def test_parts_fields_and_source_notes_end_a_turn_page_furniture_does_not() -> N
     assert not ends_turn("DocId: 32203816 Page 3")
     assert not ends_turn("MR. NOBLE: We went on.")
     assert not ends_turn("And then we went on.")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "written", "body"),
+    [
+        ("Mr. Brandt. Yes.", "Mr. Brandt", "Mr. Brandt.", "Yes."),
+        ("12 Mr. Brandt. Yes.", "Mr. Brandt", "Mr. Brandt.", "Yes."),
+        ("g 2 Mr. Brandt. Well.", "Mr. Brandt", "Mr. Brandt.", "Well."),
+        ("14 | Senator Oakes. Why?", "Senator Oakes", "Senator Oakes.", "Why?"),
+        ("® i Mr. Brandt. No.", "Mr. Brandt", "Mr. Brandt.", "No."),
+        ("18° Mr. Brandt.", "Mr. Brandt", "Mr. Brandt.", ""),
+        ("Mr.. Brandt.... Not at all.", "Mr. Brandt", "Mr.. Brandt....", "Not at all."),
+        ("Mr.Brandt. That is correct.", "Mr. Brandt", "Mr.Brandt.", "That is correct."),
+        ("Mr. Brandt.e. Not that I recall.", "Mr. Brandt", "Mr. Brandt.e.", "Not that I recall."),
+        ("Mr. Brandt. . Not at all.", "Mr. Brandt", "Mr. Brandt. .", "Not at all."),
+        ("Mr. Brandt: And then?", "Mr. Brandt", "Mr. Brandt:", "And then?"),
+        ("The CHAIRMAN. Go on.", "The CHAIRMAN", "The CHAIRMAN.", "Go on."),
+    ],
+)
+def test_hearing_labels_after_the_margin_and_with_ocr_slips(
+    text: str, label: str, written: str, body: str
+) -> None:
+    from teikit.convert.recognizers.speakers import hearing_label
+
+    lab = hearing_label(text)
+    assert lab is not None
+    assert (lab.label, text[lab.start : lab.written_end], text[lab.end :]) == (label, written, body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "to Mr. Brandt. He said so.",  # prose: a word before the name
+        "Mr. Al Long of the Service?",  # a name in a question
+        "in 1959 Mr. Brandt. He went.",  # a year is no line number
+        "cs] g : 3 2 x y Mr. Brandt. Yes.",  # too much before it for a margin
+    ],
+)
+def test_not_hearing_labels(text: str) -> None:
+    from teikit.convert.recognizers.speakers import hearing_label
+
+    assert hearing_label(text) is None
+
+
+def test_hearing_turns_after_margin_numbers_and_inside_blocks() -> None:
+    text = (
+        "Testimony\n\n"
+        "Mr. Brandt. Did you go to the city?\n\n"
+        "Mr. Oakes. I did.\n\n"
+        "2 Mr. Brandt. And then? I spoke to\n"
+        "Mr. Oakes. He said so.\n"
+        "3 Mr. Oakes. Yes.\n"
+        "oc\n"
+        "g 4 Mr.. Brandt.. Nothing else?\n\n"
+        "Mr.Oakes. Nothing.\n"
+    )
+    root = convert(text=text, name="doc").tree.getroot()
+    body = root.find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body/{{{TEI_NS}}}div")
+    assert body is not None
+    xml = re.sub(r' xmlns="[^"]+"', "", etree.tostring(body, encoding="unicode"))
+    sps = re.findall(r"<sp .*?</sp>", xml)
+    assert sps == [
+        '<sp who="#brandt"><speaker>Mr. Brandt.</speaker><p>Did you go to the city?</p></sp>',
+        '<sp who="#oakes"><speaker>Mr. Oakes.</speaker><p>I did.</p></sp>',
+        '<sp who="#brandt"><fw type="margin">2</fw><speaker>Mr. Brandt.</speaker>'
+        "<p>And then? I spoke to Mr. Oakes. He said so.</p></sp>",
+        '<sp who="#oakes"><fw type="margin">3</fw><speaker>Mr. Oakes.</speaker><p>Yes. oc</p></sp>',
+        '<sp who="#brandt"><fw type="margin">g 4</fw><speaker>Mr.. Brandt..</speaker>'
+        "<p>Nothing else?</p></sp>",
+        '<sp who="#oakes"><speaker>Mr.Oakes.</speaker><p>Nothing.</p></sp>',
+    ]
+
+
+def test_a_dialogue_quoted_in_a_report() -> None:
+    from teikit.convert.recognizers.speakers import quoted_dialogue
+
+    assert quoted_dialogue(['GUEST: "A typical job.', "HOST: “A thing of theirs.”", "X"]) == {
+        "GUEST",
+        "HOST",
+    }
+    # one quoted caption is no dialogue, nor are fields
+    assert quoted_dialogue(['GUEST: "A typical job.', "The report went on."]) == frozenset()
+    assert quoted_dialogue(['SUBJECT: "Tunnel"', 'TEXT: "Begin"']) == frozenset()
+    text = (
+        "AIRTEL\n\nTO: Director\n\nFROM: Legat\n\n"
+        "The conversation was overheard on 5/8/64 and is as follows:\n\n"
+        'GUEST: "A typical job.\n\n'
+        "HOST: “A thing of theirs, really -”\n\n"
+        "The source has no more on this.\n"
+    )
+    root = convert(text=text, name="doc").tree.getroot()
+    body = root.find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body/{{{TEI_NS}}}div")
+    assert body is not None
+    xml = re.sub(r' xmlns="[^"]+"', "", etree.tostring(body, encoding="unicode"))
+    assert re.findall(r"<sp .*?</sp>", xml) == [
+        '<sp who="#guest"><speaker>GUEST:</speaker><p>"A typical job.</p></sp>',
+        '<sp who="#host"><speaker>HOST:</speaker><p>“A thing of theirs, really -”</p></sp>',
+    ]
+
+
+def test_a_zero_for_an_o_in_a_label() -> None:
+    assert candidate("MR. HOLL0WAY: This is the table.") is not None
+    assert not_a_speaker("AGENDA 3")
+    assert not_a_speaker("ITEM 30")
+    reg = Registry(())
+    assert reg.add("MR. HOLLOWAY", "speaker") == reg.add("MR. HOLL0WAY", "speaker") == "holloway"
+
+
+def test_topics_and_captions_in_a_dialogue_are_not_speakers() -> None:
+    openings = [
+        "Brandt: We went to the city.",
+        "Oakes: Why?",
+        "Brandt: To see Western Europe and the rest.",
+        "Europe: They accuse us of everything.",
+        "The Middle East: The dilemma is on the other side.",
+        "About Moscow: We did not know.",
+        "Rules:",
+        "The Soviet Ambassador: We agree.",
+        "Congressman John Q. Fairweather asked a question.",
+        "Fairweather: What would be reasonable?",
+    ]
+    assert Speakers(openings).accepted == {
+        "Brandt",
+        "Oakes",
+        "The Soviet Ambassador",
+        "Fairweather",
+    }
+
+
+def test_heading_names_are_people_not_phrases() -> None:
+    from teikit.convert.recognizers.speakers import heading_names
+
+    assert heading_names("Record of conversation between Comrade Orlov and comrade Belov") == [
+        "Orlov",
+        "Belov",
+    ]
+    assert heading_names("Memorandum of conversation with Mr. Jan Nowak and Dr. Ann Poe") == [
+        "Jan Nowak",
+        "Ann Poe",
+    ]
+    assert heading_names("RECORD OF CONVERSATION OF COMRADE LI WEI WITH COMRADE PAK SON") == [
+        "LI WEI",
+        "PAK SON",
+    ]
+
+
+def test_the_chair_is_the_person_named_chairman() -> None:
+    from teikit.convert.recognizers.speakers import chair_named
+
+    assert chair_named(["Members:", "Dr. Jane Roe, Chairman", "Dr. Ann Poe"]) == "Dr. Jane Roe"
+    assert chair_named(["[The meeting was convened, Dr. Jane Roe presiding.]"]) == "Dr. Jane Roe"
+    assert chair_named(["Senator Frank Oakes (Chairman) presiding."]) == "Senator Frank Oakes"
+    assert chair_named(["The Chairman said so.", "Mr. Chairman, I agree."]) is None
+    reg = Registry(())
+    reg.chair = "Senator Frank Oakes"
+    assert (
+        reg.add("The CHAIRMAN", "speaker") == reg.add("Senator Oakes", "speaker") == "frank-oakes"
+    )
+    assert reg.entries["frank-oakes"].labels == [
+        "Senator Frank Oakes",
+        "The CHAIRMAN",
+        "Senator Oakes",
+    ]
+
+
+def test_a_surname_alone_stays_apart_when_two_people_bear_it() -> None:
+    reg = Registry(())
+    assert reg.add("MR. R. OAKES", "speaker") == "oakes-r"
+    assert reg.add("Dr. Jane Oakes", "speaker") == "jane-oakes"
+    assert reg.add("MR. OAKES", "speaker") == "oakes"
+    reg = Registry(())
+    assert reg.add("MR. R. OAKES", "speaker") == reg.add("MR. OAKES", "speaker") == "oakes-r"
+
+
+def test_an_office_alone_beside_named_speakers() -> None:
+    openings = ["President: Welcome.", "Secretary Oakes: Thank you.", "Secretary Oakes: Yes."]
+    assert Speakers(openings).accepted == {"President", "Secretary Oakes"}
+
+
+def test_a_short_exchange_of_two_people_in_a_memorandum() -> None:
+    openings = [
+        "MEMORANDUM FOR THE RECORD",
+        "Mr. Oakes: The others will not move, I think.",
+        "Secretary Roe: We saw the situation as nearly over.",
+    ]
+    speakers = Speakers(openings)
+    assert speakers.quoted == {"Mr. Oakes", "Secretary Roe"}
+    assert speakers.quoted_turn(openings[1]) is not None
+    # people who only "said" something are reported speech, not an exchange
+    said = ["The President asked: Would we go?", "General Oakes said: Not all."]
+    assert Speakers(said).quoted == frozenset()
+    # a contents line with a tab before its page number is no turn
+    assert not_a_speaker("THE WORLD WITHOUT", " THE USSR\t4")

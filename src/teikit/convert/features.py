@@ -56,6 +56,8 @@ class LineFeatures:
     words: int  #: alphabetic words
     upper_ratio: float  #: share of letters that are capitals
     repeats: int  #: lines in the document of the same shape (digits ignored), this one included
+    #: leading spaces (a tab counts four): a centred or indented title stands in from the margin
+    indent: int = 0
 
     @property
     def ends_sentence(self) -> bool:
@@ -107,12 +109,15 @@ def shape(text: str) -> str:
 def line_features(raw: str) -> DocFeatures:
     """Every non-blank line's features, and the document's."""
     spans: list[tuple[int, int, str]] = []  # (line number, offset, stripped text)
+    indents: dict[int, int] = {}
     blank_rows: set[int] = set()
     offset = 0
     for number, line in enumerate(raw.split("\n"), start=1):
         stripped = line.strip()
         if stripped:
             spans.append((number, offset + len(line) - len(line.lstrip()), stripped))
+            lead = line[: len(line) - len(line.lstrip())]
+            indents[number] = len(lead.expandtabs(4))
         else:
             blank_rows.add(number)
         offset += len(line) + 1
@@ -141,6 +146,7 @@ def line_features(raw: str) -> DocFeatures:
                 words=len(_WORD_RE.findall(text)),
                 upper_ratio=upper / len(letters) if letters else 0.0,
                 repeats=shapes[shape(text)],
+                indent=indents[number],
             )
         )
     apart = sum(1 for f in out if f.blank_before and f.blank_after)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from teikit.convert.recognizers.speakers import slug
+from teikit.convert.recognizers.speakers import CHAIR_LABELS, slug
 
 if TYPE_CHECKING:
     from teikit.convert.sidecar import Person as SidecarPerson
@@ -34,14 +34,25 @@ class Registry:
                 self._by_label[label] = person
                 self._by_label.setdefault(slug(label), person)
         self.entries: dict[str, PersonEntry] = {}
+        self.chair: str | None = None
 
     def add(self, label: str, role: str) -> str:
-        """Register a label; returns the person's id."""
+        """Register a label; returns the person's id.
+
+        A label naming the office of chair (``The CHAIRMAN``) is the person the
+        document names as chair (:attr:`chair`, ``Senator Jane Roe``) when it does.
+        """
         listed = self._by_label.get(label) or self._by_label.get(slug(label))
-        pid = listed.id if listed else self._same_person(slug(label))
+        chair = self.chair if not listed and slug(label) in CHAIR_LABELS else None
+        if listed:
+            pid = listed.id
+        else:
+            pid = self._same_person(slug(chair if chair is not None else label))
         entry = self.entries.get(pid)
         if entry is None:
             entry = self.entries[pid] = PersonEntry(pid, role, [], listed)
+            if chair is not None:
+                entry.labels.append(chair)
         if role == "speaker":
             entry.role = "speaker"
         if label not in entry.labels:
@@ -59,7 +70,16 @@ class Registry:
         """
         if pid in self.entries:
             return pid
-        same = [e for e in self.entries if e.split("-", 1)[-1] == pid or pid.split("-", 1)[-1] == e]
+        # a surname alone is one person with a full name that ends in it (``rostow``,
+        # ``walt-rostow``) or begins with it before initials (``perkins-r``): when only one
+        same = [
+            e
+            for e in self.entries
+            if e.split("-", 1)[-1] == pid
+            or pid.split("-", 1)[-1] == e
+            or (e.startswith(pid + "-") and "-" not in pid)
+            or (pid.startswith(e + "-") and "-" not in e)
+        ]
         if not same and len(pid) >= OCR_VARIANT_MIN:
             # one letter misread (``mahew``, ``madheu`` for ``maheu``): the same person
             same = [e for e in self.entries if len(e) >= OCR_VARIANT_MIN and _one_edit(e, pid)]

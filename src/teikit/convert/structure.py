@@ -42,6 +42,7 @@ from teikit.convert.recognizers.speakers import (
     SPEECH_VERBS,
     Label,
     Speakers,
+    chair_named,
     heading_names,
     match_label,
 )
@@ -386,14 +387,27 @@ class Assembler:
         """Lines ``k:e`` of a block as paragraphs, cut at fields, points and run-in headings."""
         starts = self._line_starts(roles[k:e])
         # a heading run into the text between two paragraphs is a block of its own
-        heads = [j for j in range(1, e - k) if roles[k + j] == "heading"]
+        # (a heading not set off by a blank line is never merged into the paragraph
+        # before or after it; the lines of one title that wraps stay together)
+        heads = [j for j in range(e - k) if roles[k + j] == "heading"]
+        wraps = [self._wrapped_title(ln) for ln in block.lines]
+        if all(wraps[k:e]) or heads == [0] == [e - k - 1]:
+            heads = []  # the block is one heading
         cuts = {k + s for s in starts if s} if len(starts) >= 2 else set()
-        cuts |= {k + j for j in heads} | {k + j + 1 for j in heads if k + j + 1 < e}
+        cuts |= {k + j for j in heads if j and not (wraps[k + j] and wraps[k + j - 1])}
+        cuts |= {
+            k + j + 1 for j in heads if k + j + 1 < e and not (wraps[k + j] and wraps[k + j + 1])
+        }
         bounds = [k, *sorted(cuts), e]
         return [
             Para(list(block.lines[a:b]), blank if a == k else 0)
             for a, b in itertools.pairwise(bounds)
         ]
+
+    def _wrapped_title(self, line: Line) -> bool:
+        """A line the role stage read as part of a title that wraps over lines."""
+        found = self.plan.roles.get(line.offset)
+        return found is not None and found[0] == "heading" and "set apart over" in found[1].reason
 
     def is_field(self, para: Para) -> bool:
         """Whether a paragraph's label opens no turn: a field, or the sidecar says so."""
@@ -466,6 +480,8 @@ class Assembler:
             [p.first for p in talk], [ln.text for p in talk for ln in p.lines[1:]]
         )
         structural = detect_kind(talk, self.speakers)
+        if self.persons.chair is None:
+            self.persons.chair = chair_named([p.text for p in paras])
         kind = self.forced_kind or assembly_kind(structural, self.plan)
         self.ctx.report.kind = self.forced_kind or reported_kind(kind, self.plan)
         self.ctx.stage_allowed = kind == "conversation"
@@ -496,6 +512,15 @@ class Assembler:
             id(it)
             for it in items
             if isinstance(it, Para) and any(ln.offset in self.decided.resp for ln in it.lines)
+        }
+        # a heading stands apart: page rejoining never runs it into the text (the
+        # lines of one that wraps, split by a blank line, are rejoined)
+        locked |= {
+            id(it)
+            for it in items
+            if isinstance(it, Para)
+            and all(self.role(ln) == "heading" for ln in it.lines)
+            and not any(self._wrapped_title(ln) for ln in it.lines)
         }
         if kind != "cable":
             return locked
@@ -533,9 +558,22 @@ class Assembler:
                 flush()
                 out.append(it)
             else:
+                if isinstance(it, Para) and self._margin_turn(it):
+                    flush()  # a turn never continues the paragraph before it
                 segment.append(it)
         flush()
         return out
+
+    def _margin_turn(self, para: Para) -> bool:
+        """Whether a hearing's turn opens ``para`` after the margin (``g 13 Mr. Smith.``).
+
+        Such a paragraph starts in lower case or with a number, as the rest of a
+        sentence cut by a page would: page rejoining must not take it for one.
+        """
+        if not self.speakers.hearing or not para.lines:
+            return False
+        lab = self.speakers.peek(para.first)
+        return lab is not None and lab.start > 0
 
     def _endnotes(self, items: list[Item]) -> tuple[list[Item], list[tuple[str, TextRun]]]:
         """Endnotes at the end, linked to their markers (:func:`footnotes.split_endnotes`)."""
@@ -669,6 +707,11 @@ class Assembler:
 
         Returns the list still open after ``para``, so consecutive points share one.
         """
+        quoted = self.speakers.quoted_turn(para.first)
+        if quoted is not None:
+            # a dialogue the report quotes: its turns, where the report has them
+            self.turn(target, para, quoted)
+            return None
         n = letters.numbered(para.first)
         if n is None:
             self.p(target, para)
@@ -728,8 +771,12 @@ class Assembler:
         sp = element(div, "sp", who=f"#{pid}")
         run = self.run(para)
         text = run.text
-        end = len(label.label) + 1
-        element(sp, "speaker", text[:end])
+        end = min(label.written_end, len(text))
+        if label.start:
+            # the margin before a hearing's label (the line's number, the OCR's marks)
+            margin = run.slice(0, label.start).strip()
+            fill(element(sp, "fw", type="margin"), margin, self.ctx)
+        element(sp, "speaker", text[label.start : end])
         body = run.slice(label.end if label.end <= len(text) else end, len(text)).strip()
         fill(element(sp, "p"), body, self.ctx)
         self.ctx.report.count("turns")
@@ -761,15 +808,7 @@ class Assembler:
     def prose(self, parent: etree._Element, items: list[Item], sections: bool) -> None:
         target = parent
         current_list: etree._Element | None = None
-        # the paragraph after each item, found in one backward pass
-        next_para: list[Para | None] = [None] * len(items)
-        following: Para | None = None
-        for j in range(len(items) - 1, -1, -1):
-            next_para[j] = following
-            item = items[j]
-            if isinstance(item, Para):
-                following = item
-        for j, it in enumerate(items):
+        for it in items:
             # a page break or furniture between two points stands among the points
             among = current_list if current_list is not None else target
             if isinstance(it, Marker):
@@ -786,57 +825,25 @@ class Assembler:
                 self.p(target, it)
                 current_list = None
                 continue
-            nxt = next_para[j]
-            lines = [ln.text for ln in it.lines]
-            decided = self._decided_heading(it.lines) or self._numbered_heading(it)
-            if sections and (
-                decided
-                or (
-                    letters.looks_like_heading(lines)
-                    and self.heading_roles(it.lines)
-                    and (nxt is None or nxt.first[:1].isupper())
-                    and len(lines) <= 2
-                    and all(isinstance(p, Line) for p in it.pieces)  # a page break is no heading
-                    and nxt is not None
-                )
-            ):
+            if sections and (self._decided_heading(it.lines) or self.section_heading(it)):
                 target = element(parent, "div", type="section")
                 self.section_head(target, it.lines)
                 current_list = None
                 continue
-            cut = self._heading_lines(it) if sections else 0
-            if cut:
-                target = element(parent, "div", type="section")
-                self.section_head(target, self._pieces_before(it, cut))
-                rest = Para(self._pieces_after(it, cut))
-                it = rest
             current_list = self.point_or_p(target, it, current_list)
 
-    def _heading_lines(self, para: Para) -> int:
-        """How many first lines of a paragraph are a heading not set off by a blank line.
-
-        The role stage decides each line; the old shape test must agree, so
-        a heading is never cut from the middle of a sentence.
-        """
-        lines = [ln.text for ln in para.lines]
-        cut = letters.heading_prefix(lines)
-        if cut and self.heading_roles(para.lines[:cut]):
-            return cut
-        return 0
-
     def section_heading(self, para: Para) -> bool:
-        """A one-line paragraph the role stage read as a heading: a section begins."""
-        if len(para.lines) != 1 or len(para.pieces) != 1:
-            return False
-        found = self.plan.roles.get(para.lines[0].offset)
-        return found is not None and found[0] == "heading" and found[1].value >= 0.6
+        """A paragraph the role stage read as a heading, line by line: a section begins.
 
-    def _numbered_heading(self, para: Para) -> bool:
-        """A one-line paragraph the role stage read as a numbered section heading."""
-        if len(para.lines) != 1 or len(para.pieces) != 1:
+        The role stage (:mod:`.roles.heading`) weighs what sets a line off as a
+        heading; a block is a heading when its one line (or up to four, a title
+        that wraps) scored so, with no page break inside.
+        """
+        if not 1 <= len(para.lines) <= 4 or len(para.pieces) != len(para.lines):
             return False
-        found = self.plan.roles.get(para.lines[0].offset)
-        return found is not None and found[0] == "heading" and "numbered" in found[1].reason
+        if isinstance(para, participants.Participants):
+            return False
+        return all(self.role(ln) == "heading" for ln in para.lines)
 
     def _decided_heading(self, lines: list[Line]) -> bool:
         """Whether a sidecar entry made every one of these lines a heading."""
@@ -855,20 +862,6 @@ class Assembler:
         if self.plan.doc.ocr or any(ln.offset in self.decided.resp for ln in lines):
             return all(r == "heading" for r in roles)
         return all(r in ("heading", "text") for r in roles)
-
-    def _pieces_after(self, para: Para, cut: int) -> list[Line | Marker]:
-        seen = 0
-        for idx, piece in enumerate(para.pieces):
-            if isinstance(piece, Line):
-                if seen == cut:
-                    return para.pieces[idx:]
-                seen += 1
-        return []
-
-    def _pieces_before(self, para: Para, cut: int) -> list[Line | Marker]:
-        """The pieces of the first ``cut`` lines, with the page breaks among them."""
-        rest = self._pieces_after(para, cut)
-        return para.pieces[: len(para.pieces) - len(rest)] if rest else list(para.pieces)
 
     def section_head(
         self, section: etree._Element, lines: list[Line] | list[Line | Marker]

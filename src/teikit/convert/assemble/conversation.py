@@ -69,18 +69,22 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
             pre.append(it)
     if head_paras:
         asm.head_block(div, head_paras)
-    for pre_item in pre:
-        if isinstance(pre_item, Marker):
-            asm.pb(div, pre_item)
-        elif isinstance(pre_item, Stamp):
-            asm.stamp(div, pre_item)
-        else:
-            asm.p(div, pre_item)
-    current: etree._Element | None = None
-    current_list: etree._Element | None = None
-    # a heading between turns (an agenda item, a session) opens a section: what
+    # a heading between turns (an agenda item, a session), or after the front
+    # matter (a source note, the list of those present), opens a section: what
     # follows it, turns included, belongs to it
     container = div
+    for pre_item in pre:
+        if isinstance(pre_item, Marker):
+            asm.pb(container, pre_item)
+        elif isinstance(pre_item, Stamp):
+            asm.stamp(container, pre_item)
+        elif asm.section_heading(pre_item):
+            container = element(div, "div", type="section")
+            asm.section_head(container, pre_item.lines)
+        else:
+            asm.p(container, pre_item)
+    current: etree._Element | None = None
+    current_list: etree._Element | None = None
     for it in items[first_turn:]:
         # a page break or furniture stands where it is: among points, in a turn
         among = next(el for el in (current_list, current, container) if el is not None)

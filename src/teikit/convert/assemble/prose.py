@@ -97,12 +97,20 @@ def front(
 def front_head(asm: Assembler, para: Para, after_head: bool) -> bool:
     """A paragraph above a letter's opener is its title or subtitle.
 
-    In a typed copy everything above the opener that is no field and no
-    archival line is the title block; in an OCR copy only what reads as a
-    heading line by line.
+    In a typed copy everything above the opener that is no field, no archival
+    line and (below the title) no prose is the title block; in an OCR copy
+    only what reads as a heading line by line.
     """
     if asm.plan.doc.ocr:
         return asm.heading_like(para, after_head)
+    if asm.section_heading(para):
+        return True
+    # below the title, a paragraph of prose (it runs on for lines and closes a
+    # sentence) is the text, not a subtitle
+    text = para.text.rstrip(' ”"’)')
+    long = len(para.lines) > 3 or len(text.split()) > 40
+    if after_head and long and text.endswith((".", ":", "?", "!")):
+        return False
     return (
         not FIELD_RE.match(para.first)
         and not archival.is_file_line(para.first)

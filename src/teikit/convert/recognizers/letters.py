@@ -1,9 +1,9 @@
-"""Letters: address and salutation, closing formula and signature, headings, points.
+"""Letters: address and salutation, closing formula and signature, points.
 
 Letters open and close with formulas every letter-writer shares (``Dear
 comrades,`` ``With fraternal greetings,`` ``Comradely yours,``); an address
-starts with ``To``; headings are short lines that close no sentence and are
-followed by a capitalized paragraph; numbered points start ``1)`` or ``1.``.
+starts with ``To``; numbered points start ``1)`` or ``1.`` (headings are read
+by the role stage, :mod:`teikit.convert.roles.heading`).
 """
 
 from __future__ import annotations
@@ -29,10 +29,6 @@ SIGNATURE_PLACEHOLDER_RE = re.compile(
     re.IGNORECASE,
 )
 NUMBERED_RE = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?=\S)")
-_TERMINAL = frozenset(".,;:!?")
-
-HEADING_MAX_WORDS = 14
-HEADING_MAX_LINE = 60
 
 
 def salute_at(text: str) -> int:
@@ -52,41 +48,6 @@ def is_signature_placeholder(text: str) -> bool:
 
 def is_address(text: str) -> bool:
     return ADDRESS_RE.match(text) is not None and len(text.split()) <= 16
-
-
-def looks_like_heading(lines: list[str]) -> bool:
-    """A short text that closes no sentence: one or two short lines."""
-    if not lines or len(lines) > 3:
-        return False
-    text = " ".join(lines).strip()
-    words = text.split()
-    return (
-        0 < len(words) <= HEADING_MAX_WORDS
-        and text[-1] not in _TERMINAL
-        and not text[0].isdigit()
-        and text[0].isupper()
-    )
-
-
-def heading_prefix(lines: list[str]) -> int:
-    """How many leading lines of a block form a heading run into a paragraph.
-
-    The heading ends at a short line (at most ``HEADING_MAX_LINE`` characters,
-    within the first three lines) that closes no sentence and is followed by a
-    capitalized line; 0 when the block does not start with such a heading.
-    """
-    for i, line in enumerate(lines[:3]):
-        if i + 1 >= len(lines):
-            return 0
-        nxt = lines[i + 1]
-        if (
-            len(line) <= HEADING_MAX_LINE
-            and line[-1] not in _TERMINAL
-            and nxt[:1].isupper()
-            and lines[0][:1].isupper()
-        ):
-            return i + 1 if looks_like_heading(lines[: i + 1]) else 0
-    return 0
 
 
 def numbered(text: str) -> str | None:

@@ -391,8 +391,20 @@ def compound_tails(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(w for w in tails if alone.get(w, 0) <= 1)
 
 
+#: A point lettered in lower case (``b. The``, ``ii) Troops``, the OCR's ``ec. When``): it
+#: opens in lower case as a lost sentence's rest would, but begins a point.
+_LETTERED_POINT_RE = re.compile(r"^[\"“‘'(]?[a-z]{1,3}\s?[.)]\s+[^a-z\s]|^[a-z]\s+-?\d{1,2}[.)]\s")
+#: A stop the OCR set apart after the text (``victories” .``): a speck, not a sentence's end.
+_DETACHED_STOP_RE = re.compile(r"(?<=\S)(?:\s+[.,:;|]+)+$")
+
+
 def lost_beginning(prev: Para | None, nxt: Para, fragments: frozenset[str] = frozenset()) -> bool:
-    """Whether ``nxt`` starts mid-sentence after a closed paragraph (text lost between)."""
+    """Whether ``nxt`` starts mid-sentence after a closed paragraph (text lost between).
+
+    A lettered point (``b. The troops``) is no sentence's rest, and a sentence
+    whose closing stop stands apart (``victories” .``) may go on over the
+    boundary (``and none appear likely``): the join is grammatical, nothing lost.
+    """
     if prev is None or nxt.first.startswith(("[", "(")) or opens_point(nxt.first):
         return False
     if prev.last.rstrip().endswith(":"):
@@ -400,11 +412,12 @@ def lost_beginning(prev: Para | None, nxt: Para, fragments: frozenset[str] = fro
     words = nxt.first.split()
     if words and words[0] in fragments and prev.has_words(MIN_CONTINUED_WORDS):
         return True
-    if not starts_lower(nxt.first):
+    if not starts_lower(nxt.first) or _LETTERED_POINT_RE.match(nxt.first):
         return False
-    if ends_open(prev.last) and prev.has_words(MIN_CONTINUED_WORDS):
+    last = _DETACHED_STOP_RE.sub("", prev.last)
+    if ends_open(last) and prev.has_words(MIN_CONTINUED_WORDS):
         return broken_join(prev, nxt)
-    return not ends_open(prev.last) and prev.has_words(MIN_CONTINUED_WORDS)
+    return not ends_open(last) and prev.has_words(MIN_CONTINUED_WORDS)
 
 
 def join_pieces(pieces: list[Line | Marker], hyphenations: HyphenLog) -> TextRun:

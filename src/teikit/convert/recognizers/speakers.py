@@ -39,7 +39,8 @@ HONORIFICS = (
 _HON = "|".join(re.escape(h) for h in HONORIFICS)
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LO = "a-zß-öø-ÿā-ž"
-_CAPS_WORD = rf"[{_UP}][{_UP}'’\-]+"
+#: A word in capitals; the OCR's zero for an O between capitals (``LE0POLD``) is a letter.
+_CAPS_WORD = rf"[{_UP}](?:[{_UP}'’\-]|0(?=[{_UP}]))+"
 _INITIALS = rf"(?:[{_UP}]\.\s?){{1,3}}"
 _NAME_WORD = rf"[{_UP}][{_LO}{_UP}'’\-]+"
 
@@ -92,11 +93,23 @@ NOT_SPEAKERS = frozenset(
 
 @dataclass(frozen=True)
 class Label:
-    """A speaker label at the start of a paragraph."""
+    """A speaker label at the start of a paragraph.
 
-    label: str  # as written, without its punctuation
+    ``start`` and ``close`` are for a label written with a margin before it or
+    slips in it (``12 Mr.. Smith..``): the speaker's words as written are
+    ``text[start:close]``; what stands before ``start`` is the copy's margin.
+    """
+
+    label: str  # as written, without its punctuation (a hearing's label: regularized)
     punct: str  # ":" or "."
     end: int  # where the spoken text starts
+    start: int = 0  # where the label starts (a margin before it)
+    close: int = -1  # where the label's punctuation ends; -1: one character after the label
+
+    @property
+    def written_end(self) -> int:
+        """Where the label as written (with its punctuation) ends."""
+        return self.close if self.close >= 0 else self.start + len(self.label) + 1
 
 
 def match_label(text: str, known: frozenset[str] = frozenset()) -> Label | None:
@@ -131,6 +144,9 @@ def slug(name: str) -> str:
     of titles only (``The Vice President``) keeps them, without ``the``.
     """
     words = name.replace(",", " ").split()
+    # a label ending in a verb of speech names its speaker before the verb
+    # (``The President went on to say`` is the president)
+    words = _split_verb(words)[0] or words
     if words and words[0].lower() == "the":
         words = words[1:]
     k = 0
@@ -167,12 +183,18 @@ def _ascii(word: str) -> str:
     return "".join(ch for ch in decomposed.lower() if ch.isascii() and ch.isalnum())
 
 
-_SEGMENT_SPLIT_RE = re.compile(r",|\band\b|\bwith\b|\bbetween\b|\bon\b", re.IGNORECASE)
+#: Words that part the names of a heading (``X and Y``, ``RECORD OF CONVERSATION WITH X``):
+#: a name runs after the last of them.
+_SEGMENT_SPLIT_RE = re.compile(
+    r",|\b(?:and|with|between|on|of|by|for|from|to|the)\b", re.IGNORECASE
+)
 _CAPS_RUN_RE = re.compile(
     rf"((?:{_CAPS_WORD}|{_INITIALS})(?:\s+(?:{_CAPS_WORD}|{_INITIALS}))*)\s*$"
 )
+#: An honorific in any case, then one to four name words (capitalized: ``and comrade``
+#: after a name is no part of it).
 _HON_NAME_RE = re.compile(
-    rf"(?:\b(?:{_HON}|comrade|cde\.)\s+)({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})", re.IGNORECASE
+    rf"(?i:\b(?:{_HON}|comrade|cde\.)\s+)({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
 )
 
 
@@ -180,8 +202,11 @@ def heading_names(heading: str) -> list[str]:
     """People named in a record's heading (capitals, or an honorific and a name)."""
     found: list[str] = []
     for m in _HON_NAME_RE.finditer(heading):
-        name = m.group(1)
-        if not name.isupper():
+        words = m.group(1).split()
+        while words and words[-1].lower().rstrip(".") + "." in TITLES:
+            words = words[:-1]  # the next person's honorific (``Novak and Dr. Poe``)
+        name = " ".join(words)
+        if name and not name.isupper():
             found.append(name)
     for segment in _SEGMENT_SPLIT_RE.split(heading):
         run = _CAPS_RUN_RE.search(segment.strip())
@@ -198,6 +223,45 @@ def heading_names(heading: str) -> list[str]:
         if len(words) >= 2 and real:
             found.append(" ".join(words))
     return found
+
+
+# -- the chair ---------------------------------------------------------------------
+#
+# A hearing or a committee's transcript labels its chair by the office (``The
+# CHAIRMAN.``), and names the person once, in the list of those present
+# (``Senator Jane Roe, Chairman``) or the opening note (``Dr. Jane Roe presiding``).
+
+_CHAIR_NAME = (
+    rf"(?:(?:Dr|Mr|Mrs|Ms|Senator|Representative|Congressman|Congresswoman|Hon|Judge)\.?\s+)?"
+    rf"[{_UP}][{_LO}{_UP}.'’-]*(?:\s+[{_UP}][{_LO}{_UP}.'’-]*){{0,3}}"
+)
+_CHAIR_RE = re.compile(
+    rf"(?P<a>{_CHAIR_NAME}),?\s+(?:\(?(?:Chairman|Chairwoman|Chairperson|Chair)\b|presiding\b)"
+    rf"|\b(?:Chairman|Chairwoman)\s+(?P<b>{_CHAIR_NAME})"
+)
+#: Labels that name the chair by the office.
+CHAIR_LABELS = frozenset(("chairman", "chairwoman", "chairperson", "chair"))
+
+
+def chair_named(lines: Sequence[str]) -> str | None:
+    """The person a document names as its chair, if one is named and only one.
+
+    ``Senator Jane Roe, Chairman`` and ``Dr. Jane Roe presiding`` name her; the
+    chair is then the person behind a ``The CHAIRMAN.`` label.
+    """
+    found: set[str] = set()
+    names: list[str] = []
+    for line in lines:
+        for m in _CHAIR_RE.finditer(line[:200]):
+            name = " ".join((m.group("a") or m.group("b")).split())
+            if name.split()[0].lower() in ("the", "a", "mr.", "mr") and len(name.split()) == 1:
+                continue
+            key = slug(name)
+            if key not in CHAIR_LABELS and key not in found:
+                found.add(key)
+                names.append(name)
+    same = {n.split("-")[-1] for n in found}
+    return names[0] if names and len(same) == 1 else None
 
 
 # -- labels decided per document ---------------------------------------------------
@@ -368,7 +432,9 @@ _NOT_NAME_FIRST = frozenset(
         "cons",
     )
 )
-_CANDIDATE_RE = re.compile(r"^(?P<label>[^\W\d_][^:\n\[\]\d]{0,59}?)\s?:(?:\s+(?=\S)|$)")
+_CANDIDATE_RE = re.compile(
+    r"^(?P<label>[^\W\d_](?:[^:\n\[\]\d]|(?<=[^\W\d_])0(?=[^\W\d_])){0,59}?)\s?:(?:\s+(?=\S)|$)"
+)
 
 
 #: Words that make a label a form's field or a document's part, wherever they stand in it
@@ -408,7 +474,7 @@ _VERB_TAIL_MAX = 4
 #: Words between a name and its verb (``Rusk then said``, ``Dobrynin went on to say``).
 _VERB_FILLERS = frozenset(("then", "also", "again", "further", "went", "on", "to", "finally"))
 _SPEECH_VERB_FORMS = SPEECH_VERBS | frozenset(
-    ("say", "explained", "noted", "interrupted", "concluded", "declared", "inquired")
+    ("say", "explained", "noted", "interrupted", "concluded", "declared", "inquired", "told")
 )
 #: A label closed by a period, as hearings print them (``Mr. Schwarz.``, ``Senator Tower.``,
 #: ``The Chairman.``): an honorific or title and one or two names, or a title alone.
@@ -420,10 +486,141 @@ _PERIOD_LABEL_RE = re.compile(
     rf"^(?P<label>(?:{_PERIOD_TITLES})\s+[{_UP}][{_LO}{_UP}'’-]+(?:\s+[{_UP}][{_LO}{_UP}'’-]+)?"
     rf"|The\s+(?:Vice\s+)?(?:Chairman|President|Witness|Clerk|Reporter))\.(?:\s+(?=\S)|$)"
 )
+
+# -- a hearing's labels, as a typed transcript and its OCR give them ---------------
+#
+# A hearing's reporter types ``Mr. Smith.`` or ``Senator Jones.`` at the start of a
+# line, after the line's number in the margin (``12 Mr. Smith.``). An OCR'd copy
+# adds what it made of the margin (``g 2``, ``14 |``, ``18°``) and slips in the
+# label itself (``Mr.. Smith.``, ``Mr.Smith.``, ``Mr. Smith.e.``). Once a document
+# shows such labels recurring, these forms are its turns too.
+
+_HEARING_TITLES = (
+    r"Senator|SENATOR|Chairman|CHAIRMAN|Representative|Congressman|Congresswoman"
+    r"|General|Admiral|Ambassador|Secretary|Judge|Governor|Professor|Colonel|Major|Captain"
+)
+_HEARING_NAME = rf"[{_UP}][{_LO}{_UP}'’-]+"
+_HEARING_LABEL_RE = re.compile(
+    rf"(?P<label>(?P<hon>Mr|Mrs|Ms|Dr|MR|MRS|MS|DR)\s?\.{{1,2}}\s?(?P<name>{_HEARING_NAME})"
+    rf"|(?P<title>{_HEARING_TITLES})\s+(?P<tname>{_HEARING_NAME}(?:\s+{_HEARING_NAME})?)"
+    r"|(?P<the>The|THE)\s+(?P<office>(?:Vice\s+|VICE\s+)?(?:Chairman|CHAIRMAN|President"
+    r"|PRESIDENT|Witness|WITNESS|Clerk|CLERK|Reporter|REPORTER)))"
+    r"(?P<close>\s?[.:]+(?:[a-z~]\.?|\s\.(?=\s))?)(?=\s|$)"
+)
+#: A margin token: a line number (``12``, ``1?``, ``18°``), a mark (``|``, ``]``), or
+#: one or two letters the OCR made of the margin rule (``g``, ``WW``).
+_MARGIN_TOKEN_RE = re.compile(r"^(?:\d{1,2}[?°.:]?|[^\w\s]{1,3}|[A-Za-z]{1,2}[^\w\s]{0,2})$")
+#: Margin letters must not be a common word (``to Mr. Smith.`` is prose).
+MARGIN_WORD_ZIPF = 6.0
+_MARGIN_MAX_TOKENS = 5
+_LETTERS_RE = re.compile(r"[^\W\d_]")
+
+
+def _margin_ok(prefix: str) -> bool:
+    """Whether ``prefix`` (the text before a label) is the margin of a numbered line."""
+    from teikit.convert.recognizers.words import zipf
+
+    tokens = prefix.split()
+    if not tokens:
+        return True
+    if len(tokens) > _MARGIN_MAX_TOKENS or not all(_MARGIN_TOKEN_RE.match(t) for t in tokens):
+        return False
+    if tokens[-1].rstrip("?°.:|").isdigit() or any(not _LETTERS_RE.search(t) for t in tokens):
+        return True  # the reporter's line number, or the rule's marks, stand before the label
+    return all(zipf(t) < MARGIN_WORD_ZIPF for t in tokens if t.isalpha())
+
+
+#: A line of prose has at least this many words (a margin's fragment has fewer).
+_PROSE_LINE_WORDS = 3
+_CLOSED_THEN_SPECK_RE = re.compile(r"[.?!][\"”’)]?\s+\S{1,2}$")
+
+
+def _runs_on(line: str) -> bool:
+    """Whether a line of prose stops in the middle of a sentence (a word or a comma at its end).
+
+    A fragment of the margin (``oc``, ``3 / . a``) is no sentence.
+    """
+    tail = line.rstrip()
+    if not tail or not (tail[-1].isalpha() or tail[-1] == ","):
+        return False
+    if _CLOSED_THEN_SPECK_RE.search(tail):
+        return False  # a sentence's end, then a speck of the margin (``"A"? Pa``)
+    return sum(1 for w in tail.split() if len(w) > 1 and w.isalpha()) >= _PROSE_LINE_WORDS
+
+
+#: A hearing has at least this many labels closed by a period at line starts ...
+HEARING_MIN_LABELS = 3
+
+
+def is_hearing(openings: Sequence[str], inner: Sequence[str] = ()) -> bool:
+    """Whether a document's turns are a hearing's ``Mr. Smith.`` labels.
+
+    At least three lines open with a label closed by a period (perhaps after
+    the margin's line number), and one name recurs.
+    """
+    names: dict[str, int] = {}
+    for text in (*openings, *inner):
+        lab = hearing_label(text)
+        if lab is not None and lab.punct == ".":
+            names[lab.label] = names.get(lab.label, 0) + 1
+    return sum(names.values()) >= HEARING_MIN_LABELS and max(names.values()) >= 2
+
+
+_QUOTES = "\"“‘'«"
+
+
+def quoted_dialogue(openings: Sequence[str]) -> frozenset[str]:
+    """Labels of a dialogue quoted in a report (``SMITH: "We went.`` / ``JONES: "Why?``).
+
+    A memorandum or airtel may quote an exchange it overheard: paragraphs that
+    open with a speaker's label and a quotation mark. Two different labels so
+    written make a quoted dialogue; one alone is a quotation with a caption.
+    """
+    labels: set[str] = set()
+    for text in openings:
+        lab = match_label(text)
+        if (
+            lab is not None
+            and text[lab.end : lab.end + 1] in _QUOTES
+            and text[lab.end : lab.end + 1]
+            and not not_a_speaker(lab.label, text[lab.end :])
+        ):
+            labels.add(lab.label)
+    return frozenset(labels) if len(labels) >= 2 else frozenset()
+
+
+def hearing_label(text: str) -> Label | None:
+    """A hearing's label opening ``text``, perhaps after a margin (``12 Mr. Smith. Yes.``).
+
+    The label is regularized (``Mr.. Smith`` and ``Mr.Smith`` are ``Mr. Smith``);
+    ``start`` and ``close`` say where it stands as written.
+    """
+    head = text[:120]
+    m = _HEARING_LABEL_RE.search(head)
+    if m is None or not _margin_ok(head[: m.start()]):
+        return None
+    if m.group("hon"):
+        hon = m.group("hon")
+        label = f"{hon[0]}{hon[1:]}. {m.group('name')}"
+    elif m.group("title"):
+        label = f"{m.group('title')} {' '.join(m.group('tname').split())}"
+    else:
+        label = f"{m.group('the')} {' '.join(m.group('office').split())}"
+    if not_a_speaker(label):
+        return None
+    close = m.end("close")
+    end = close
+    while end < len(text) and text[end] == " ":
+        end += 1
+    punct = ":" if ":" in m.group("close") else "."
+    return Label(label, punct, end, m.start(), close)
+
+
 #: After a label, what shows it is a list entry or a contents line, not a turn:
 #: ``Name: 45: clerk`` (a number and another colon), dot leaders, a page number at the end.
 _NOT_TURN_REST_RE = re.compile(
-    r"^\s*\d{1,3}\s*[:;,]\s*[^\W\d_]|^\s*\d{5,}|^\s*\d+\s*$|\.{4,}|(?:\.\s){3,}|\S\s{2,}\d{1,4}\s*$"
+    r"^\s*\d{1,3}\s*[:;,]\s*[^\W\d_]|^\s*\d{5,}|^\s*\d+\s*$|\.{4,}|(?:\.\s){3,}"
+    r"|\S(?:\s{2,}|\t)\d{1,4}\s*$"
 )
 
 
@@ -447,6 +644,10 @@ def _word_ok(word: str) -> bool:
     return core[0].isupper() or word.lower() in TITLES or core in _PARTICLES
 
 
+#: A digit in a label that is no letter misread (``ITEM 3``, not the ``0`` of ``LE0POLD``).
+_NUMBER_IN_LABEL_RE = re.compile(r"\d(?![^\W\d_])|(?<![^\W\d_])\d")
+
+
 def not_a_speaker(label: str, rest: str = "") -> bool:
     """Whether a ``Label:`` is a form field, a document's part, a list entry or a contents line.
 
@@ -457,7 +658,7 @@ def not_a_speaker(label: str, rest: str = "") -> bool:
         return True
     if " ".join(words) in FIELD_LABELS or words[0] in NOT_SPEAKERS:
         return True
-    if any(w in FORM_WORDS for w in words) or any(ch.isdigit() for ch in label):
+    if any(w in FORM_WORDS for w in words) or _NUMBER_IN_LABEL_RE.search(label):
         return True
     return bool(rest) and _NOT_TURN_REST_RE.search(rest.split("\n", 1)[0][:120]) is not None
 
@@ -514,7 +715,7 @@ def _form_like(openings: list[str]) -> bool:
 
 #: Zipf frequency from which a word is too common to be taken for a surname seen once.
 COMMON_WORD_ZIPF = 5.0
-_ONE_NAME_RE = re.compile(rf"[{_UP}](?:[{_LO}'’-]+|[{_UP}'’-]{{2,}})")
+_ONE_NAME_RE = re.compile(rf"[{_UP}](?:[{_LO}'’-]+(?:[{_UP}][{_LO}]+)?|[{_UP}'’-]{{2,}})")
 
 
 def _surname_like(label: str) -> bool:
@@ -522,6 +723,22 @@ def _surname_like(label: str) -> bool:
     from teikit.convert.recognizers.words import zipf
 
     return _ONE_NAME_RE.fullmatch(label) is not None and zipf(label) < COMMON_WORD_ZIPF
+
+
+#: Titles that name a person alone (``President:``), not honorifics (``Mr.:``).
+_OFFICES = TITLES - {h.lower() for h in HONORIFICS} - {"vice", "prime", "fm", "vm", "pm"}
+
+
+def _topic_like(words: list[str]) -> bool:
+    """Whether a label's words are a topic's (``About Moscow``, ``The Middle East``).
+
+    A sentence's or heading's first word, or ``The`` before words none of which
+    is a title (``The President`` is a person, ``The Middle East`` a topic).
+    """
+    first = words[0].lower().rstrip(".,")
+    if first in _NOT_NAME_FIRST:
+        return True
+    return first == "the" and not any(w.lower() in TITLES for w in words[1:])
 
 
 def _named_elsewhere(label: str, openings: list[str]) -> bool:
@@ -555,6 +772,7 @@ class Speakers:
         # lines inside paragraphs count only for labels that also open a paragraph
         opening_labels = {c.label for t in openings if (c := candidate(t)) is not None}
         inner_cands = [c for t in inner if (c := candidate(t)) is not None]
+        form = _form_like(openings)
         for text in openings:
             lab = match_label(text)
             if lab is not None and not not_a_speaker(lab.label, text[lab.end :]):
@@ -569,8 +787,13 @@ class Speakers:
         strict_counts: dict[str, int] = {}
         for lab in strict:
             strict_counts[lab.label] = strict_counts.get(lab.label, 0) + 1
-        self.dialogue = len(cands) >= 3 and max(counts.values(), default=0) >= 2
-        form = _form_like(openings)
+        # an exchange: labels that recur, or two people named with their titles who
+        # each say something (``Mr. Oakes: …`` / ``Secretary Roe: …``)
+        people = {
+            c.label for c in cands if c.person and c.punct == ":" and not c.alone and not c.verb
+        }
+        exchange = len(people) >= 2 and not form
+        self.dialogue = (len(cands) >= 3 and max(counts.values(), default=0) >= 2) or exchange
         accepted: set[str] = set()
         for lab in strict:
             words = lab.label.split()
@@ -580,6 +803,8 @@ class Speakers:
             bare = not lab.label.isupper() and words[0] not in HONORIFICS
             if form and not (recurs or personal):
                 continue
+            if bare and not recurs and _topic_like(words):
+                continue
             if not bare or recurs or self.dialogue:
                 accepted.add(lab.label)
         if self.dialogue:
@@ -588,7 +813,15 @@ class Speakers:
                 if (
                     counts[c.label] >= 2
                     or (colon and c.person)
-                    or (colon and _named_elsewhere(c.label, openings))
+                    # an office alone (``President:``) beside named speakers
+                    or (colon and not c.alone and c.label.lower() in _OFFICES)
+                    or (
+                        # a surname written once (not ``Europe:``, not ``Rules:`` over a list)
+                        colon
+                        and not c.alone
+                        and _surname_like(c.label)
+                        and _named_elsewhere(c.label, openings)
+                    )
                 ):
                     accepted.add(c.label)
             # a hearing's label seen once (``Senator Tower.``) beside recurring ones
@@ -612,6 +845,9 @@ class Speakers:
                 ) or (c.verb and c.person):
                     accepted.add(c.label)
         self.accepted = frozenset(accepted)
+        self.hearing = is_hearing(openings, inner)
+        # turns that prose may hold: a quoted dialogue, a short exchange of people
+        self.quoted = quoted_dialogue(openings) | (frozenset(people) if exchange else frozenset())
         self._run_in: re.Pattern[str] | None = None
         self._run_in_built = False
         self.known: set[str] = set()
@@ -633,7 +869,18 @@ class Speakers:
         if c is not None and c.label in self.accepted:
             self._remember(c.label)
             return Label(text[: c.raw_end].rstrip(), c.punct, c.end)
-        return None
+        return hearing_label(text) if self.hearing else None
+
+    def quoted_turn(self, text: str) -> Label | None:
+        """A turn of an exchange inside prose, if ``text`` opens one.
+
+        A dialogue quoted in a report (``SMITH: "We went.``), or a short exchange
+        in a memorandum (two people named with their titles, a turn each).
+        """
+        if not self.quoted:
+            return None
+        lab = match_label(text) or self.peek(text)
+        return lab if lab is not None and lab.label in self.quoted else None
 
     def count_turns(self, openings: list[str]) -> tuple[int, int]:
         """Turns and distinct labels among ``openings`` (for the document kind)."""
@@ -667,7 +914,7 @@ class Speakers:
         c = candidate(text)
         if c is not None and c.label in self.accepted:
             return Label(c.label, c.punct, c.end)
-        return None
+        return hearing_label(text) if self.hearing else None
 
 
 # -- turns that do not start a paragraph -------------------------------------------
@@ -689,7 +936,13 @@ def turn_starts(lines: Sequence[str], speakers: Speakers) -> list[tuple[int, int
     out: list[tuple[int, int]] = []
     run_in = speakers.run_in_re()
     for k, line in enumerate(lines):
-        if k and speakers.peek(line) is not None:
+        # a hearing's label on a line of its own follows a finished sentence
+        # (``told\nMr. Smith. He said`` is prose)
+        if (
+            k
+            and (lab := speakers.peek(line)) is not None
+            and (lab.punct != "." or not _runs_on(lines[k - 1]))
+        ):
             out.append((k, 0))
         if run_in is None:
             continue

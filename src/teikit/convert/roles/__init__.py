@@ -54,12 +54,22 @@ def scores(line: LineFeatures, doc: DocFeatures) -> dict[str, Score]:
 
 
 def choose(line: LineFeatures, doc: DocFeatures) -> tuple[str, Score]:
-    """The role of a line: the best score at or above :data:`THRESHOLD`, else ``text``."""
+    """The role of a line: the best score at or above :data:`THRESHOLD`, else ``text``.
+
+    A plain line's reason names why a scorer that looked at it said no (``not
+    a heading: it continues the line above``), so ``--explain`` can answer why
+    a line an editor expected to be a heading is not one.
+    """
     best_name, best = "text", Score(0.0, "no role scored high enough")
+    refusals: list[str] = []
     for name, fn in ROLES.items():
         s = fn(line, doc)
         if s.value >= THRESHOLD and s.value > best.value:
             best_name, best = name, s
+        elif s.reason and s.value < THRESHOLD:
+            refusals.append(s.reason)
+    if best_name == "text" and refusals:
+        best = Score(0.0, f"no role scored high enough ({'; '.join(refusals)})")
     return best_name, best
 
 

@@ -1,0 +1,260 @@
+"""The heading scorer's cues, each a pure function (:mod:`teikit.convert.roles.heading`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from teikit.convert.features import DocFeatures, LineFeatures, line_features
+from teikit.convert.roles import choose
+from teikit.convert.roles.heading import (
+    block_follows,
+    caps,
+    clean_share,
+    core,
+    emphasis,
+    heading_score,
+    names_document,
+    set_off_above,
+    text_veto,
+)
+
+PROSE = "The committee met on the first day and went through the papers in order."
+
+
+def _line(text: str, needle: str) -> tuple[LineFeatures, DocFeatures]:
+    doc = line_features(text)
+    line = next(f for f in doc.lines if f.text == needle)
+    return line, doc
+
+
+def test_core_strips_ocr_debris_but_keeps_a_closing_stop() -> None:
+    assert core("| POSSIBLE TOPICS ~") == "POSSIBLE TOPICS"
+    assert core("’ TOPHAT") == "TOPHAT"
+    assert core("Review of the Series.") == "Review of the Series."
+    assert core("Memorandum From the Director[2]") == "Memorandum From the Director"
+
+
+def test_clean_share_counts_words_not_smudges() -> None:
+    assert clean_share("STATUS OF RELATIONS WITH THE BUREAU") == 1.0
+    assert clean_share("II. Background") == 1.0
+    assert clean_share("C. HuMY 9598 — oan") < 0.8
+    assert clean_share("Cnn a ee tote") < 1.0
+
+
+def test_caps_needs_four_letters() -> None:
+    assert caps("SOVIET POSITION")
+    assert not caps("END")
+    assert not caps("Soviet Position")
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("the meeting went on", "opens in lower case: it continues a sentence"),
+        ("The meeting of the board under the chairman,", "ends inside a sentence"),
+        ("MR. NOBLE: I have the clipping here.", "a speaker's label or a salutation"),
+        ("Dear Mr. Secretary:", "a speaker's label or a salutation"),
+        ("Subject: Grain sales", "a field: a label and its value"),
+        ("Athens, August 19, 2002", "a date"),
+        ("Strategic Program. The second course began", "a sentence ends inside it: prose"),
+        ("Frank B. Kellogg", "a person's name: a signature or a list of those present"),
+        ("Dr. Anna Berg, Chairman", "a person's name: a signature or a list of those present"),
+        ("(Includes INTERCEPTS)", "a remark in brackets"),
+        ("SECRET", "a marking (classification, precedence, handling)"),
+        ("For the Director Only - Top Secret", "a marking (classification, precedence, handling)"),
+        ("TITLE: THE WEEKLY SUMMARY", "a field: a label and its value"),
+        (
+            "Assistant Secretary of State Anna B. Berg",
+            "a person's name: a signature or a list of those present",
+        ),
+        ("175 NED", "a number and words: a transcript's line, a point or an entry"),
+        ("Well, the reply to that was this:", "a sentence leading into what follows"),
+        ("Well then, in short", "a clause of a sentence"),
+        ("Baracoa, Pinar, Manzanillo and Colon", "a list or a sentence"),
+        ("National Security Council --", "a piece of a sentence"),
+    ],
+)
+def test_text_veto_says_why_a_line_is_no_heading(text: str, why: str) -> None:
+    assert text_veto(text) == why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "STATUS OF RELATIONS WITH THE BUREAU",
+        "II. BACKGROUND",
+        "A. Soviet Position",
+        "3. Review of Foreign Relations, 1942, Volume I.",
+        "Charter Issues",
+        "Is That All There Is?",
+        "CUBAN: SOURCES",
+    ],
+)
+def test_text_veto_lets_titles_pass(text: str) -> None:
+    assert text_veto(text) is None
+
+
+def test_names_document() -> None:
+    assert names_document("MEMORANDUM FOR THE RECORD:")
+    assert names_document("CONTACT REPORT")
+    assert not names_document("MEMORANDUM FOR:")
+    assert not names_document("CLASSIFIED MESSAGE")
+    assert not names_document("Contact Report")
+
+
+def test_set_off_above() -> None:
+    text = f"{PROSE}\n\nCharter Issues\n{PROSE}\nrunning on\nTail\n"
+    line, doc = _line(text, "Charter Issues")
+    assert set_off_above(line, doc) == "a blank line above"
+    line, doc = _line(text, "running on")
+    assert set_off_above(line, doc) == "a closed sentence above"
+    line, doc = _line(text, "Tail")
+    assert set_off_above(line, doc) is None
+
+
+def test_block_follows_prose_points_or_a_sub_heading() -> None:
+    text = f"Intro.\n\nBURMA\n\nCurrent Situation\n\n{PROSE}\n\nProgress\n\n1. Roads were built.\n"
+    line, doc = _line(text, "BURMA")
+    assert block_follows(line, doc, caps_heading=True) == "a sub-heading over prose below"
+    line, doc = _line(text, "Current Situation")
+    assert block_follows(line, doc, caps_heading=False) == "prose below"
+    line, doc = _line(text, "Progress")
+    assert block_follows(line, doc, caps_heading=False) == "numbered points below"
+
+
+def test_capitals_over_capitals_are_a_form_not_a_heading() -> None:
+    text = "Intro.\n\nFULL DETAILS\n\nSPECIFIC AREA OF USE IN THE FIELD\n"
+    line, doc = _line(text, "FULL DETAILS")
+    assert block_follows(line, doc, caps_heading=True) is None
+
+
+def test_emphasis() -> None:
+    text = f"{PROSE}\n\nII. Background\n\n{PROSE}\n\nSOVIET POSITION\n\n{PROSE}\n\nthe end\n"
+    line, doc = _line(text, "II. Background")
+    assert emphasis(line, doc) == (0.3, "a section number and title")
+    line, doc = _line(text, "SOVIET POSITION")
+    assert emphasis(line, doc) == (0.3, "capitals in a text typed in mixed case")
+
+
+def test_a_set_off_title_before_prose_is_a_heading() -> None:
+    text = f"{PROSE}\n\nSoviet Position\n\n{PROSE}\n"
+    line, doc = _line(text, "Soviet Position")
+    assert heading_score(line, doc).reason == (
+        "a heading: title case; a blank line above; prose below; a blank line below"
+    )
+    assert choose(line, doc)[0] == "heading"
+
+
+def test_a_heading_run_into_its_paragraph_is_a_heading() -> None:
+    # (far from the end, where a name in capitals would be a signature)
+    text = f"{PROSE}\n\nSOVIET POSITION\n{PROSE}\n" + f"\n{PROSE}\n" * 6
+    line, doc = _line(text, "SOVIET POSITION")
+    assert choose(line, doc)[0] == "heading"
+
+
+def test_a_rejected_line_says_why() -> None:
+    text = f"{PROSE}\n\nSubject: Grain sales\n\n{PROSE}\n"
+    line, doc = _line(text, "Subject: Grain sales")
+    assert heading_score(line, doc).reason == "not a heading: a field: a label and its value"
+
+
+def test_a_running_head_at_page_turns_is_no_heading() -> None:
+    page = f"SOVIET POSITION\n\n{PROSE}\n\n- 2 -\n\n"
+    text = f"{PROSE}\n\n" + page * 3
+    doc = line_features(text)
+    heads = [f for f in doc.lines if f.text == "SOVIET POSITION"]
+    assert heading_score(heads[1], doc).reason == (
+        "not a heading: it recurs at page turns: a running head"
+    )
+
+
+def test_a_heading_in_a_paragraph_is_cut_from_it() -> None:
+    from tests.convert.convert_helpers import body_div, frag
+
+    text = (
+        f"Memorandum\n\n{PROSE}\n\nSOVIET POSITION\nThe talks went on for a long time and ended.\n"
+        + f"\n{PROSE}\n" * 6
+    )
+    div = body_div(text)
+    section = div.findall("{*}div[@type='section']")[-1]
+    assert frag(section[0]) == "<head>SOVIET POSITION</head>"
+    assert frag(section[1]) == "<p>The talks went on for a long time and ended.</p>"
+
+
+def test_explain_says_why_a_plain_line_is_no_heading() -> None:
+    from teikit.convert.explanation import explain
+    from teikit.convert.source import Transcription
+
+    text = f"{PROSE}\n\nSOVIET POSITION\n\n{PROSE}\n\nSubject: Grain sales\n" + f"\n{PROSE}\n" * 6
+    ex = explain(Transcription.from_text(text, "x.txt"))
+    by_text = {r.text: r for r in ex.lines}
+    assert by_text["SOVIET POSITION"].role == "heading"
+    assert "capitals in a text typed in mixed case" in by_text["SOVIET POSITION"].reason
+    assert by_text[PROSE].reason == ("no role scored high enough (not a heading: a sentence)")
+
+
+def test_same_numbering() -> None:
+    from teikit.convert.roles.heading import same_numbering
+
+    assert same_numbering("1. Opening Remarks", "2. Election of a chairman")
+    assert not same_numbering("6. Ostland", "b. A source reports that the talks failed.")
+    assert same_numbering("a. First", "b. Second")
+
+
+def test_entries_of_a_list_are_no_headings() -> None:
+    from teikit.convert.roles.heading import in_list
+
+    text = (
+        f"{PROSE}\n\nMEMORANDUM FOR\n\nTHE SECRETARY OF STATE\n\nTHE SECRETARY OF WAR\n\n"
+        f"THE DIRECTOR OF THE BUDGET\n\n{PROSE}\n"
+    )
+    line, doc = _line(text, "THE DIRECTOR OF THE BUDGET")
+    assert in_list(line, doc)
+    line, doc = _line(text, "THE SECRETARY OF WAR")
+    assert heading_score(line, doc).reason == (
+        "not a heading: one of a run of short lines: an entry of a list"
+    )
+
+
+def test_the_value_under_a_bare_label_is_no_heading() -> None:
+    from teikit.convert.roles.heading import label_value
+
+    text = f"{PROSE}\n\nSUBJECT\n\nHarbour Talks\n\n{PROSE}\n"
+    line, _ = _line(text, "Harbour Talks")
+    assert label_value(line)
+
+
+def test_the_first_line_title_over_its_dateline() -> None:
+    from teikit.convert.roles.heading import first_line_title
+
+    text = (
+        "Telegram From the Embassy in Oslo to the Department of State, May 3, 1958.\n\n"
+        f"Oslo, May 3, 1958.\n\n{PROSE}\n"
+    )
+    doc = line_features(text)
+    assert first_line_title(doc.lines[0], doc)
+    assert choose(doc.lines[0], doc)[0] == "heading"
+
+
+def test_a_long_title_wrapping_over_lines_is_one_heading() -> None:
+    from teikit.convert.roles.heading import title_block
+
+    text = (
+        f"{PROSE}\n\nMemorandum From the Director of the Historical Office to the\n"
+        "Assistant Secretary for Public Affairs\n\nOslo, May 3, 1958.\n\n" + f"{PROSE}\n\n" * 3
+    )
+    line, doc = _line(text, "Assistant Secretary for Public Affairs")
+    assert title_block(line, doc) == 2
+
+
+def test_a_heading_run_into_the_text_over_two_lines() -> None:
+    from teikit.convert.roles.heading import wrapped_heading
+
+    text = (
+        f"{PROSE}\nFacts about the harbour to be placed before the assembled\n\nboard\n"
+        f"{PROSE}\n{PROSE}\n"
+    )
+    line, doc = _line(text, "board")
+    assert wrapped_heading(line, doc)
+    line, doc = _line(text, "Facts about the harbour to be placed before the assembled")
+    assert wrapped_heading(line, doc)
