@@ -191,3 +191,30 @@ def test_table_has_a_row_per_combination_in_both_parts() -> None:
         "combination",
         "plain",
     ]
+
+
+def test_styled_section_titles_of_the_volume_are_headings(tmp_path: Path) -> None:
+    volume = tmp_path / "frus1900v01.xml"
+    volume.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'
+        '<div type="document" xml:id="d1"><head>Estimate</head>'
+        '<p rend="center">The Problem</p><p>To weigh the chances.</p>'
+        '<p rend="sectiontitleital">Conclusions<note n="2">A note.</note></p>'
+        '<p><hi rend="italic">New Moves</hi></p><p><hi rend="italic">An aside</hi>, said.</p>'
+        '<p rend="center">' + "Centred prose. " * 12 + "</p>"
+        "</div></body></text></TEI>",
+        encoding="utf-8",
+    )
+    titles = frus_score.volume_section_titles(volume)
+    assert titles == {"d1": ["theproblem", "conclusions", "newmoves"]}
+    truth = {
+        "title": "Estimate",
+        "blocks": [
+            {"kind": "p", "text_start": "The Problem"},
+            {"kind": "p", "text_start": "To weigh the chances."},
+            {"kind": "p", "text_start": "Conclusions[2]"},
+        ],
+    }
+    heads, neutral = frus_score.truth_heads(truth, titles["d1"])
+    assert heads == [("estimate", False), ("theproblem", False), ("conclusions", False)]
+    assert neutral == []

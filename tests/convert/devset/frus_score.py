@@ -15,7 +15,11 @@ Headings, markings, page breaks, false lost-text gaps and lost words are judged 
 development set's ``score.py`` judges them (same matching rules), with the ground truth
 read from frus2raw's JSON instead of an editor's TOML:
 
-* **headings**: the title and every ``head`` block; ``SUBJECT``/``PARTICIPANTS`` list
+* **headings**: the title, every ``head`` block, and every section title the volume sets as
+  a styled paragraph (``p[@rend="center"]``, ``p[@rend="sectiontitleital"]``, or a paragraph
+  that is one italic or bold ``hi``: FRUS's
+  markup for a report's ``I. Introduction``, ``Conclusions``), read from the volume itself
+  because frus2raw's JSON calls them plain paragraphs; ``SUBJECT``/``PARTICIPANTS`` list
   heads and table heads are neutral (form labels a converter may make heads or not);
 * **title** and **date**: the header's main title and ``creation/date/@when``;
 * **markings**: the classification level (``Secret`` of ``Secret; Exdis.``) must be in
@@ -207,15 +211,74 @@ def _hkey(text: str) -> str:
     return key(_BRACKETS.sub(" ", text))
 
 
-def truth_heads(truth: dict[str, Any]) -> tuple[list[tuple[str, bool]], list[str]]:
-    """Headings ``(key, truncated)`` in order (title first), and the neutral ones' keys."""
+#: Paragraph styles by which FRUS volumes set a section title inside a document.
+SECTION_TITLE_RENDS = ("center", "sectiontitleital")
+#: A styled paragraph longer than this is a centred passage, not a title.
+SECTION_TITLE_MAX = 150
+#: The FRUS volumes beside the checkout (``../shared/frus``), where section titles are read.
+FRUS_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "frus"
+_VOLUME_TITLES: dict[str, dict[str, list[str]]] = {}
+
+
+def volume_section_titles(volume: Path) -> dict[str, list[str]]:
+    """Per document ``xml:id`` of a FRUS volume, the keys of its styled section titles."""
+    out: dict[str, list[str]] = {}
+    tree = etree.parse(str(volume), etree.XMLParser(resolve_entities=False, no_network=True))
+    for div in tree.iter(f"{T}div"):
+        if div.get("type") != "document" or not div.get(XML_ID):
+            continue
+        titles = []
+        for p in div.iter(f"{T}p"):
+            if p.get("rend") not in SECTION_TITLE_RENDS and not _all_emphasis(p):
+                continue
+            text = " ".join(_text(p, ("note",)).split())
+            if text and len(text) <= SECTION_TITLE_MAX:
+                titles.append(_hkey(text))
+        out[str(div.get(XML_ID))] = [k for k in titles if k]
+    return out
+
+
+def _all_emphasis(p: etree._Element) -> bool:
+    """Whether a paragraph is one ``hi`` in italic or bold and nothing else (a run-in title)."""
+    kids = [c for c in p if isinstance(c.tag, str)]
+    return (
+        len(kids) == 1
+        and kids[0].tag == f"{T}hi"
+        and kids[0].get("rend") in ("italic", "strong", "bold")
+        and not (p.text or "").strip()
+        and not (kids[0].tail or "").strip()
+    )
+
+
+def section_titles(txt: Path, truth: dict[str, Any]) -> list[str]:
+    """The styled section titles of the document ``txt`` was derived from (cached per volume)."""
+    volume = txt.stem.split("_", 1)[0]
+    if volume not in _VOLUME_TITLES:
+        path = FRUS_DIR / f"{volume}.xml"
+        _VOLUME_TITLES[volume] = volume_section_titles(path) if path.is_file() else {}
+    return _VOLUME_TITLES[volume].get(str(truth.get("doc_id")), [])
+
+
+def truth_heads(
+    truth: dict[str, Any], titles: Sequence[str] = ()
+) -> tuple[list[tuple[str, bool]], list[str]]:
+    """Headings ``(key, truncated)`` in order (title first), and the neutral ones' keys.
+
+    ``titles`` are the keys of the document's styled section titles: a ``p`` block whose
+    text is one of them is a heading.
+    """
     heads: list[tuple[str, bool]] = []
     if truth.get("title"):
         heads.append((_hkey(truth["title"]), False))
     neutral = []
+    open_titles = list(titles)
     for block in truth["blocks"]:
         text = block["text_start"]
-        if block["kind"] == "head":
+        k = _hkey(text)
+        styled = block["kind"] == "p" and k and any(t.startswith(k) for t in open_titles)
+        if styled:
+            open_titles.remove(next(t for t in open_titles if t.startswith(k)))
+        if block["kind"] == "head" or styled:
             heads.append((_hkey(text), len(text) >= _TEXT_START))
         elif block["kind"] in _NEUTRAL_HEAD_KINDS:
             neutral.append(_hkey(text))
@@ -237,10 +300,10 @@ def tei_heads(root: etree._Element) -> list[str]:
 
 
 def score_heads(
-    truth: dict[str, Any], pred: Sequence[str]
+    truth: dict[str, Any], pred: Sequence[str], titles: Sequence[str] = ()
 ) -> tuple[int, int, int, list[str], list[str]]:
     """(matched, predicted, true, heads not found, false heads), greedy in document order."""
-    want, neutral = truth_heads(truth)
+    want, neutral = truth_heads(truth, titles)
     open_ = list(want)
     tp = n_pred = 0
     false: list[str] = []
@@ -545,7 +608,7 @@ def score_file(txt: Path, converter: Converter = _convert) -> Counts:
     for label, start in sorted(got_turns - want_turns):
         c.misses.append(f"{name}: false turn {label!r} {start!r}")
 
-    tp, pred, true, missed, false = score_heads(truth, tei_heads(root))
+    tp, pred, true, missed, false = score_heads(truth, tei_heads(root), section_titles(txt, truth))
     c.heads_tp, c.heads_pred, c.heads_true = tp, pred, true
     c.misses += [f"{name}: heading not found {k[:50]!r}" for k in missed]
     c.misses += [f"{name}: false heading {k[:50]!r}" for k in false]
