@@ -12,6 +12,7 @@ from teikit.convert.roles.heading import (
     clean_share,
     core,
     emphasis,
+    heading_above,
     heading_score,
     names_document,
     set_off_above,
@@ -258,3 +259,21 @@ def test_a_heading_run_into_the_text_over_two_lines() -> None:
     assert wrapped_heading(line, doc)
     line, doc = _line(text, "Facts about the harbour to be placed before the assembled")
     assert wrapped_heading(line, doc)
+
+
+def test_a_sub_heading_stacked_under_a_capitals_title_is_a_heading() -> None:
+    # paragraphs stand apart (a blank line between each), so the blank line alone sets
+    # nothing off; the title in capitals above does
+    text = (
+        "Estimate of the Board\n\nWashington, May 2, 1961.\n\n"
+        "THE OUTLOOK FOR TRADE IN THE REGION\n\nThe Problem\n\n" + f"{PROSE}\n\n" * 10
+    )
+    line, doc = _line(text, "The Problem")
+    assert doc.lines_apart
+    assert heading_above(line)
+    got = heading_score(line, doc)
+    assert got.value >= 0.5
+    assert "a heading in capitals above" in got.reason
+    # a sentence above is no title to stand under
+    line, _ = _line(text, "Washington, May 2, 1961.")
+    assert not heading_above(line)

@@ -311,6 +311,18 @@ def set_off_above(line: LineFeatures, doc: DocFeatures) -> str | None:
     return None
 
 
+def heading_above(line: LineFeatures) -> bool:
+    """Whether the line above is a short clean line in capitals: a title this one stands under."""
+    prev = line.prev_text
+    return (
+        caps(prev)
+        and 2 <= len(prev.split()) <= 10
+        and ":" not in prev
+        and not closes_sentence(prev)
+        and clean_share(prev) >= 0.9
+    )
+
+
 def speck(text: str) -> bool:
     """An OCR speck on a line of its own: three characters or fewer (``|``, ``Tos``, ``ed``)."""
     return len(text.replace(" ", "")) <= 3
@@ -759,6 +771,10 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     elif doc.lines_apart and above == "a closed sentence above":
         # where every paragraph stands apart, the sentence closed above sets it off
         value += 0.1
+    elif doc.lines_apart and above == "a blank line above" and heading_above(line):
+        # a sub-heading stacked under a title in capitals (``THE OUTLOOK`` / ``The Problem``)
+        value += 0.1
+        cues.append("a heading in capitals above")
     if line.blank_after and not doc.lines_apart:
         value += 0.1
         cues.append("a blank line below")
