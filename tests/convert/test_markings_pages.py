@@ -69,3 +69,18 @@ def test_court_line_numbers_are_no_pages() -> None:
     assert page_run(numbers) == {0, 6, 12}
     # one run alone is a copy's pages
     assert line_numbers([2, 3, 4, 5, 6, 7]) == set()
+
+
+def test_garbled_footers_and_page_lines() -> None:
+    from teikit.convert.features import GARBLED_FOOTER_RE, page_head
+    from teikit.convert.roles.furniture import is_page_footer
+
+    # the id read past the page word, or the page word lost
+    assert ARCHIVE_FOOTER_RE.search("NW 10000 Docla:40000001 Pade 3-0-0)")
+    assert ARCHIVE_FOOTER_RE.search("AB 10000 DocId:40000001: Paae")
+    assert GARBLED_FOOTER_RE.match("AB 10000 xocta:9z1f Page 8 TOP SECRET")
+    assert not GARBLED_FOOTER_RE.match("We read it on Page 8 of the report yesterday")
+    assert is_page_footer("Page 2") and is_page_footer("Page 1 of 3")
+    assert is_page_footer("CONTINUED")
+    assert page_head("Page 2") and not page_head("Page 1 of 3") and not page_head("Page 1")
+    assert page_head("14-00000") and not page_head("CONTINUED")

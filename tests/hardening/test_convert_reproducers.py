@@ -296,8 +296,13 @@ def test_page_breaks_in_a_heading_and_a_signature_are_kept_in_order() -> None:
     head = teikit.convert(text="r * r Che\n\n1\n\nopy\n\nCde.!\n").tree.getroot()
     assert [pb.get("n") for pb in head.iter(f"{T}pb")] == ["1"]
     # page numbers run: 4 follows 3 (a 12 after 3 would be a stray figure, kept as text)
-    signed = teikit.convert(text="y\n\nWith greetings\n\n3\n\nd ° , *\n\n4\n\nr\n").tree.getroot()
+    signed = teikit.convert(
+        text="y\n\nWith greetings\n\n3\n\nd ° , * and words enough to fill a page\n\n4\n\nr\n"
+    ).tree.getroot()
     assert [pb.get("n") for pb in signed.iter(f"{T}pb")] == ["3", "4"]
+    # with only specks between, 3 and 4 mark one turn read twice: the second is text
+    specks = teikit.convert(text="y\n\nWith greetings\n\n3\n\nd ° , *\n\n4\n\nr\n").tree.getroot()
+    assert [pb.get("n") for pb in specks.iter(f"{T}pb")] == ["3"]
 
 
 def test_a_page_address_under_a_field_without_a_citation_is_kept() -> None:
