@@ -45,6 +45,8 @@ def disagreements(txt: Path) -> dict[str, Any]:
     fp, fn = got - want, want - got
     return {
         "doc": txt.stem,
+        "pred": sum(got.values()),
+        "true": sum(want.values()),
         "fp": sorted([a, b, n] for (a, b), n in fp.items()),
         "fn": sorted([a, b, n] for (a, b), n in fn.items()),
     }
@@ -93,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         cache.write_text(json.dumps(rows, indent=0) + "\n", encoding="utf-8")
     decisions = frus_adjudication.load()
     tally: Counter[str] = Counter()
+    pred = sum(row.get("pred", 0) for row in rows)
+    true = sum(row.get("true", 0) for row in rows)
     for row in rows:
         doc = row["doc"]
         if "refused" in row:
@@ -111,6 +115,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{doc}  {kind.upper()} x{n} [{verdict or '?'}] {label!r} {start!r}")
                 print(f"    | {where}")
     print(", ".join(f"{k}: {v}" for k, v in sorted(tally.items())))
+    fp_all = sum(v for k, v in tally.items() if k.startswith("fp"))
+    tp = pred - fp_all
+    gaps_fp, gaps_fn = tally["fp reference-gap"], tally["fn reference-gap"]
+    if pred and true:
+        print(f"raw: turns P {tp / pred:.3f} R {tp / true:.3f} ({pred} found, {true} true)")
+        tp_adj, true_adj = tp + gaps_fp, true + gaps_fp - gaps_fn
+        print(f"adjudicated: turns P {tp_adj / pred:.3f} R {tp_adj / true_adj:.3f}")
     return 0
 
 

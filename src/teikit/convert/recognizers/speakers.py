@@ -793,7 +793,13 @@ class Speakers:
             c.label for c in cands if c.person and c.punct == ":" and not c.alone and not c.verb
         }
         exchange = len(people) >= 2 and not form
-        self.dialogue = (len(cands) >= 3 and max(counts.values(), default=0) >= 2) or exchange
+        from teikit.convert.recognizers.interview import is_qa_transcript
+
+        # a press conference's or interview's ``Q.`` / ``A.`` turns
+        self.qa = is_qa_transcript(openings)
+        self.dialogue = (
+            (len(cands) >= 3 and max(counts.values(), default=0) >= 2) or exchange or self.qa
+        )
         accepted: set[str] = set()
         for lab in strict:
             words = lab.label.split()
@@ -861,6 +867,8 @@ class Speakers:
 
     def match(self, text: str) -> Label | None:
         """The speaker label opening ``text`` (also a known label with a period)."""
+        if self.qa and (qa := self._qa_label(text)) is not None:
+            return qa
         lab = match_label(text, self._known_frozen)
         if lab is not None and (lab.punct == "." or lab.label in self.accepted):
             self._remember(lab.label)
@@ -907,7 +915,14 @@ class Speakers:
             )
         return self._run_in
 
+    def _qa_label(self, text: str) -> Label | None:
+        from teikit.convert.recognizers.interview import qa_label
+
+        return qa_label(text)
+
     def peek(self, text: str) -> Label | None:
+        if self.qa and (qa := self._qa_label(text)) is not None:
+            return qa
         lab = match_label(text)
         if lab is not None and lab.label in self.accepted:
             return lab
