@@ -41,6 +41,13 @@ from teikit.schematron.results import (
 from teikit.schematron.svrl import SVRL_NS, to_svrl
 from teikit.xmlio import parse_file
 
+#: Documents :meth:`Schematron.validate` checks before it builds its XSLT screen.
+SCREEN_AFTER = 4
+#: Elements beyond which a document is not screened: the screen is for many small
+#: documents, and a transform in C cannot be stopped by a time budget half-way.
+SCREEN_MAX_ELEMENTS = 20_000
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
+
 __all__ = [
     "SVRL_NS",
     "ActivePattern",
@@ -66,6 +73,7 @@ class Schematron:
         #: (``lxml``, ``elementpath``) and set-at-a-time libxml2 calls (``lxml-set``),
         #: each of which tests one rule on all its context elements.
         self.evaluations: dict[str, int] = {"lxml": 0, "elementpath": 0, "lxml-set": 0}
+        self._validated = 0
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str], phase: str | None = None) -> Schematron:
@@ -108,8 +116,37 @@ class Schematron:
     def validate(
         self, document: str | os.PathLike[str] | etree._ElementTree | etree._Element
     ) -> list[SchematronResult]:
-        """Failed asserts and successful reports, pattern by pattern in document order."""
-        return list(self.run(document).results)
+        """Failed asserts and successful reports, pattern by pattern in document order.
+
+        Only the patterns that one XSLT transform shows may fire are run (see
+        :mod:`teikit.schematron.xslt_screen`): the results are those of :meth:`run`.
+        """
+        tree = _as_tree(document)
+        compiled = self._compiled
+        self._validated += 1
+        if compiled._xslt_screen is None and self._validated > SCREEN_AFTER:
+            self.build_screen()
+        only = None
+        if compiled._xslt_screen and _COUNT_ELEMENTS(tree) <= SCREEN_MAX_ELEMENTS:
+            # a large document goes the per-pattern way, where a time budget can stop it
+            only = compiled._xslt_screen.may_fire(tree)
+        if only is not None and not only:
+            return []
+        report, counts = run_schema(compiled, tree, only=only)
+        for engine, n in counts.items():
+            self.evaluations[engine] = self.evaluations.get(engine, 0) + n
+        return list(report.results)
+
+    def build_screen(self) -> bool:
+        """Build now the XSLT screen :meth:`validate` uses from its :data:`SCREEN_AFTER`-th
+        document on (compiling it costs tens of milliseconds, more than checking a
+        few documents without it); whether the schema has one."""
+        compiled = self._compiled
+        if compiled._xslt_screen is None:
+            from teikit.schematron import xslt_screen
+
+            compiled._xslt_screen = xslt_screen.build(compiled) or False
+        return bool(compiled._xslt_screen)
 
     def run(
         self,

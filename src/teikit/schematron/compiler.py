@@ -269,6 +269,12 @@ class CompiledSchematron:
     #: The union query of :mod:`teikit.schematron.screen`, built on first use
     #: (False: the schema has nothing to screen).
     _screen: Any = None
+    #: The stylesheet of :mod:`teikit.schematron.xslt_screen`, built on first use
+    #: (False: it cannot be built for this schema).
+    _xslt_screen: Any = None
+    #: A digest of the expanded schema, the phase and teikit's version: names what is
+    #: derived from this schema in the disk cache (empty: nothing is cached).
+    digest: str = ""
 
     def pattern_triggers(self) -> list[tuple[Pattern, tuple[Needs, ...] | None]]:
         """Each pattern with its :attr:`Pattern.triggers`, worked out once per schema."""
@@ -488,7 +494,7 @@ def compile_schema(schema: etree._Element, name: str, phase: str | None) -> Comp
     if marker is not None and not comp.trusted:
         with contextlib.suppress(OSError):
             write_atomic(marker, b"")  # a read-only cache only costs the next run a check
-    return CompiledSchematron(
+    compiled = CompiledSchematron(
         name,
         title,
         binding,
@@ -501,9 +507,14 @@ def compile_schema(schema: etree._Element, name: str, phase: str | None) -> Comp
         frozenset(tags),
         frozenset(attrs),
     )
+    if not comp.documents:  # a schema reading other files: their content is not in the key
+        digest = hashlib.sha256(etree.tostring(schema))
+        digest.update(f"\0{phase}\0{__version__}".encode())
+        compiled.digest = digest.hexdigest()[:32]
+    return compiled
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
     env = os.environ.get("TEIKIT_CACHE")
     if env:
         return Path(env)
@@ -529,7 +540,7 @@ def _verified_marker(schema: etree._Element, phase: str | None) -> Path | None:
         return None
     h = hashlib.sha256(etree.tostring(schema))
     h.update(f"\0{phase}\0{__version__}\0{spec.origin}\0{st.st_size}\0{st.st_mtime_ns}".encode())
-    return _cache_dir() / f"sch-ok-{h.hexdigest()[:32]}"
+    return cache_dir() / f"sch-ok-{h.hexdigest()[:32]}"
 
 
 def _title(elem: etree._Element) -> str | None:

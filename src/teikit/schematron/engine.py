@@ -452,8 +452,13 @@ def run_schema(
     *,
     keep_fired: bool = False,
     set_at_a_time: bool = True,
+    only: frozenset[int] | None = None,
 ) -> tuple[SchematronReport, dict[str, int]]:
     """Validate one parsed document; returns the report and how many evaluations each engine did.
+
+    ``only`` runs just the patterns at these positions (the others are known to
+    fire nothing: see :mod:`teikit.schematron.xslt_screen`); the report then
+    counts the rule firings of those patterns only.
 
     With ``set_at_a_time`` (the default) a rule whose checks depend on the context
     node alone is first evaluated over all its context elements in one libxml2
@@ -468,7 +473,9 @@ def run_schema(
     active: list[ActivePattern] = []
     fired_count = 0
     quiet: frozenset[int] = frozenset()
-    if set_at_a_time and not keep_fired:
+    if only is not None:
+        quiet = frozenset(p.position for p in schema.patterns if p.position not in only)
+    elif set_at_a_time and not keep_fired:
         quiet, fired_count = _quiet_positions(run)
     for pattern, triggers in schema.pattern_triggers():
         ap = ActivePattern(pattern.position, pattern.id, pattern.name)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -81,7 +82,16 @@ class Token:
 
 
 def tokenize(expr: str) -> list[Token]:
-    """Lex an expression; raises ValueError on a character no XPath allows."""
+    """Lex an expression; raises ValueError on a character no XPath allows.
+
+    Lexed once per expression and process: compiling a schema (and its XSLT
+    screen) asks for the same expressions several times.
+    """
+    return list(_lexed(expr))
+
+
+@lru_cache(maxsize=4096)
+def _lexed(expr: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     pos = 0
     while pos < len(expr):
@@ -99,7 +109,7 @@ def tokenize(expr: str) -> list[Token]:
         if kind != "ws":
             tokens.append(Token(kind, m.group(), pos, m.end()))
         pos = m.end()
-    return tokens
+    return tuple(tokens)
 
 
 _OPERATOR_NAMES = frozenset({"and", "or", "div", "mod"})
@@ -145,6 +155,7 @@ def _var_name(tok: Token) -> str:
     return tok.text[1:].strip()
 
 
+@lru_cache(maxsize=4096)
 def analyse(expr: str) -> Analysis:
     """Lex ``expr``; find variables, functions, XPath-1 compatibility; rewrite current()."""
     tokens = tokenize(expr)
@@ -480,6 +491,34 @@ def required_attribute(predicates: str) -> str | None:
         if m:
             return m.group(1)
     return None
+
+
+def attribute_alternatives(predicates: str) -> tuple[str, ...] | None:
+    """Attributes (QNames) one of which a step's predicates require: ``when`` and ``from``
+    in ``[@when or @from]``, ``id`` in ``[@id and @n = 2]``; None if no such set is known.
+
+    Only a conjunct that is a plain ``@a or @b …`` counts, so one of the attributes is
+    surely present on a node the step matches. The smallest such set is given.
+    """
+    best: tuple[str, ...] | None = None
+    for pred in _top_level_predicates(predicates):
+        try:
+            tokens = _strip_parens(tokenize(pred))
+        except ValueError:
+            continue
+        for conjunct in _split_top(tokens, ("and",)):
+            names: list[str] = []
+            for disjunct in _split_top(_strip_parens(conjunct), ("or",)):
+                part = _strip_parens(disjunct)
+                if len(part) != 2 or part[0].text != "@" or part[1].kind != "name":
+                    break
+                if "*" in part[1].text or part[1].text.startswith("Q{"):
+                    break
+                names.append(part[1].text)
+            else:
+                if names and (best is None or len(names) < len(best)):
+                    best = tuple(names)
+    return best
 
 
 def _top_level_predicates(predicates: str) -> list[str]:

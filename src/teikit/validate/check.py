@@ -36,6 +36,9 @@ class Options:
     allow_paths: tuple[str, ...] = ()
     #: note and skip documents whose root element is not TEI (the pre-commit hook's mode)
     only_tei: bool = False
+    #: the batch these files belong to: schemas are looked up once per batch
+    #: (see :func:`teikit.validate.schemas.engines`); empty: on every document
+    batch: str = ""
 
 
 def _error(name: str, exc: TeikitError, rule: str) -> Problem:
@@ -113,14 +116,14 @@ def check_document(doc: Document, options: Options) -> list[Problem]:
         if named:
             try:
                 # a schema the document names is the document's problem, not the run's
-                schemas.engines(tuple(named), options.phase)
+                schemas.engines(tuple(named), options.phase, batch=options.batch)
             except TeikitError as exc:
                 problems.append(
                     Problem(Severity.ERROR, doc.name, 1, 1, "", str(exc), "xml-model", Engine.XML)
                 )
                 return problems
             spec = tuple(named) + (options.schema or ())
-    for engine in schemas.engines(spec, options.phase):
+    for engine in schemas.engines(spec, options.phase, batch=options.batch):
         label = schemas.schema_label(engine.path)
         problems.extend(replace(p, schema=label) for p in engine.check(doc))
     # read top to bottom, whichever engine found it (unknown positions last)

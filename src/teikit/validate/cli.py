@@ -132,10 +132,12 @@ def run(args: argparse.Namespace) -> int:
         paths.insert(0, ref)
         ref = "HEAD"
     allow_paths(args.allow_path)
-    files = discover(paths or ["."])
+    # each argument expanded once: the union is what discover(paths) gives
+    found = {p: discover([p]) for p in dict.fromkeys(paths or ["."])}
+    files = list(dict.fromkeys(f for p in found.values() for f in p))
     if not ref:
         # a mistyped path or glob, or an empty directory, must not pass as "all valid"
-        empty = [p for p in paths if not discover([p])]
+        empty = [p for p in paths if not found[p]]
         if empty:
             raise TeikitError(
                 "nothing to validate: " + "; ".join(f"no XML file found for {p}" for p in empty)

@@ -12,7 +12,7 @@ checked again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,6 +79,36 @@ def _check(task: Task) -> FileResult:
     return result
 
 
+#: Files per task handed to a worker: one file per task made the pickling and
+#: queueing of small documents cost more than checking them.
+CHUNK_FILES = 32
+#: ...unless the chunk's files already add up to this many bytes.
+CHUNK_BYTES = 1 << 20
+
+
+def check_chunk(tasks: tuple[Task, ...]) -> list[FileResult]:
+    """:func:`check_task` over several files, in one round trip to a worker."""
+    return [check_task(task) for task in tasks]
+
+
+def chunks(tasks: list[Task], sizes: list[int], workers: int) -> list[tuple[Task, ...]]:
+    """Tasks in groups of up to :data:`CHUNK_FILES` files or :data:`CHUNK_BYTES` bytes,
+    small enough that every worker gets several groups."""
+    most = max(1, min(CHUNK_FILES, len(tasks) // (workers * 4)))
+    out: list[tuple[Task, ...]] = []
+    group: list[Task] = []
+    total = 0
+    for task, size in zip(tasks, sizes, strict=True):
+        if group and (len(group) >= most or total + size > CHUNK_BYTES):
+            out.append(tuple(group))
+            group, total = [], 0
+        group.append(task)
+        total += size
+    if group:
+        out.append(tuple(group))
+    return out
+
+
 def run_files(
     files: list[str],
     options: Options,
@@ -93,7 +123,12 @@ def run_files(
     from teikit.batch import backend
     from teikit.batch.progress import Progress
 
-    schemas.engines(options.schema, options.phase)  # compile once, before any fork
+    options = replace(options, batch=schemas.new_batch())
+    # compile once, before any fork, and get ready for this many documents
+    for engine in schemas.engines(options.schema, options.phase, batch=options.batch):
+        warm = getattr(engine, "warm", None)
+        if warm is not None:
+            warm(len(files))
     bar = Progress(len(files)) if progress else None
     results: list[FileResult | None] = [None] * len(files)
     for i, f in enumerate(files):
@@ -102,13 +137,22 @@ def run_files(
             if bar:
                 bar.step()
     order = [i for i, f in enumerate(files) if f != "-"]
-    # largest first: a big file started last would leave the other workers idle
-    order.sort(key=lambda i: -_size(files[i]))
     if order:
         runner = backend(jobs=max(1, min(jobs, len(order))), scheduler=scheduler, client=client)
         try:
-            tasks = (Task(files[i], options, cache) for i in order)
-            for i, result in zip(order, runner.imap(check_task, tasks), strict=True):
+            if runner.workers <= 1:
+                done = runner.imap(check_task, (Task(files[i], options, cache) for i in order))
+            else:
+                sizes = {i: _size(files[i]) for i in order}
+                # largest first: a big file started last would leave the other workers idle
+                order.sort(key=lambda i: -sizes[i])
+                groups = chunks(
+                    [Task(files[i], options, cache) for i in order],
+                    [sizes[i] for i in order],
+                    runner.workers,
+                )
+                done = (r for group in runner.imap(check_chunk, groups) for r in group)
+            for i, result in zip(order, done, strict=True):
                 results[i] = result
                 if bar:
                     bar.step()

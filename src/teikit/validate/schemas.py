@@ -174,8 +174,43 @@ def _resolved(path: str) -> str:
     return str(Path(path).resolve())
 
 
-def engines(schema: SchemaSpec, phase: str | None = None) -> list[Checker]:
-    """Compiled engines for a schema spec, reused for the life of the process."""
+#: Engines looked up during the current batch (see :func:`engines`), with its token.
+_batch: tuple[str, dict[tuple[object, str | None], list[Checker]]] = ("", {})
+
+
+def engines(schema: SchemaSpec, phase: str | None = None, *, batch: str = "") -> list[Checker]:
+    """Compiled engines for a schema spec, reused for the life of the process.
+
+    Each call checks that the schema files did not change (a ``stat`` each),
+    which on thousands of small documents cost more than some checks. Within one
+    batch (the same non-empty ``batch`` token, see :func:`new_batch`) the files
+    are looked at once: a schema edited while a batch runs is picked up by the
+    next batch.
+    """
+    global _batch
+    if not batch:
+        return _engines(schema, phase)
+    if _batch[0] != batch:
+        _batch = (batch, {})
+    key = (_spec_key(schema), phase)
+    found = _batch[1].get(key)
+    if found is None:
+        found = _batch[1][key] = _engines(schema, phase)
+    return found
+
+
+def new_batch() -> str:
+    """A token naming one batch of documents for :func:`engines`."""
+    return os.urandom(8).hex()
+
+
+def _spec_key(schema: SchemaSpec) -> object:
+    if schema is None or isinstance(schema, (str, os.PathLike)):
+        return schema if schema is None else os.fspath(schema)
+    return tuple(os.fspath(s) for s in schema)
+
+
+def _engines(schema: SchemaSpec, phase: str | None) -> list[Checker]:
     out: list[Checker] = []
     for path in schema_paths(schema):
         kind = kind_of(path)

@@ -94,6 +94,9 @@ class RngEngine:
             check_includes(parse_bytes(data, self.path).getroot(), p, p.parent, set())
         self.explainer = Explainer(self.grammar)
         self._seen: Contexts = {}
+        #: the names of :attr:`_seen` as lxml gives them (Clark), compared first:
+        #: turning every document's names into local names cost more than the check
+        self._seen_raw: _RawNames = (frozenset(), frozenset(), frozenset())
         self._current: etree.RelaxNG | None = None
         self._whole: etree.RelaxNG | None = None
         self._data = data
@@ -105,8 +108,12 @@ class RngEngine:
                     etree.fromstring(self._data, safe_parser(), base_url=self.path), self.path
                 )
             return self._whole
-        contexts = _contexts(doc)
+        names = _names(doc)
+        if self._current is not None and _raw_within(names, self._seen_raw):
+            return self._current
+        contexts = _contexts_of(names)
         if self._current is not None and _within(contexts, self._seen):
+            self._seen_raw = _raw_union(self._seen_raw, names)
             return self._current
         # Grow the names seen so far and compile for all of them: a grammar
         # pruned for a superset of a document's names gives the same verdict,
@@ -116,6 +123,7 @@ class RngEngine:
         seen = _union(self._seen, contexts)
         current = _compile(etree.fromstring(Pruner(self.grammar, seen).rng()), self.path)
         self._seen, self._current = seen, current
+        self._seen_raw = _raw_union(self._seen_raw, names)
         return current
 
     def check(self, doc: Document) -> list[Problem]:
@@ -166,12 +174,13 @@ def _compile(root: etree._Element, path: str) -> etree.RelaxNG:
         raise TeikitError(f"not a usable RELAX NG schema: {exc}", SourceLocation(path)) from None
 
 
-def _contexts(doc: Document) -> Contexts:
-    """The names of elements and attributes in this document, as one context for all.
+#: A document's root tag, element tags and attribute names, as lxml gives them.
+_RawNames = tuple[frozenset[str], frozenset[str], frozenset[str]]
 
-    Per-element contexts (children of ``sp`` seen under ``sp`` …) prune more
-    but were measured to speed libxml2 up by well under 10 %, less than the
-    Python walk they cost; so every element shares the document-wide sets.
+
+def _names(doc: Document) -> _RawNames:
+    """The root tag and the names of elements and attributes in this document (one walk).
+
     A walk over lxml's tree is faster than a regular expression over the bytes.
     """
     root = doc.tree.getroot()
@@ -181,8 +190,27 @@ def _contexts(doc: Document) -> Contexts:
     for el in root.iter(etree.Element):  # one walk for both (a third faster than two)
         add_tag(el.tag)  # type: ignore[arg-type]
         add_keys(el.keys())
-    names = (frozenset(_local(t) for t in tags), frozenset(_local(k) for k in keys))
-    return {ROOT: (frozenset([_local(str(root.tag))]), frozenset()), ANY: names}
+    return frozenset([str(root.tag)]), frozenset(tags), frozenset(keys)
+
+
+def _contexts_of(names: _RawNames) -> Contexts:
+    """The names of elements and attributes in a document, as one context for all.
+
+    Per-element contexts (children of ``sp`` seen under ``sp`` …) prune more
+    but were measured to speed libxml2 up by well under 10 %, less than the
+    Python walk they cost; so every element shares the document-wide sets.
+    """
+    roots, tags, keys = names
+    local = (frozenset(_local(t) for t in tags), frozenset(_local(k) for k in keys))
+    return {ROOT: (frozenset(_local(r) for r in roots), frozenset()), ANY: local}
+
+
+def _raw_within(names: _RawNames, seen: _RawNames) -> bool:
+    return all(part <= known for part, known in zip(names, seen, strict=True))
+
+
+def _raw_union(a: _RawNames, b: _RawNames) -> _RawNames:
+    return (a[0] | b[0], a[1] | b[1], a[2] | b[2])
 
 
 def _within(contexts: Contexts, seen: Contexts) -> bool:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from lxml import etree
-
 from teikit.validate.messages import xpath_of
 from teikit.validate.report import Engine, Problem, Severity
 from teikit.validate.source import with_columns
 
 if TYPE_CHECKING:
+    from lxml import etree
+
     from teikit.validate.loader import Document
 
 _STEP = re.compile(
@@ -32,6 +32,13 @@ class SchematronEngine:
 
         self.path = path
         self._schema = Schematron.from_file(path, phase=phase)
+
+    def warm(self, documents: int) -> None:
+        """Before a batch (and any fork): build the XSLT screen if it will pay for itself."""
+        from teikit.schematron import SCREEN_AFTER
+
+        if documents > SCREEN_AFTER:
+            self._schema.build_screen()
 
     def check(self, doc: Document) -> list[Problem]:
         problems: list[Problem] = []
@@ -66,14 +73,22 @@ def _resolve(tree: etree._ElementTree, location: str) -> etree._Element | None:
             local, ns, index = m.group(1), m.group(2), int(m.group(3))
         else:
             local, ns, index = m.group(5), None, int(m.group(6))
-        pool = [tree.getroot()] if node is None else [c for c in node if isinstance(c.tag, str)]
-        same = [
-            c
-            for c in pool
-            if etree.QName(c).localname == local
-            and (ns is None or (etree.QName(c).namespace or "") == ns)
-        ]
-        if len(same) < index:
+        # Clark names compared as strings: a QName per child and step cost more than
+        # the rest of checking a valid small document
+        wanted = (f"{{{ns}}}{local}" if ns else local) if ns is not None else None
+        suffix = "}" + local
+        pool = [tree.getroot()] if node is None else node
+        found = None
+        for child in pool:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == wanted if wanted is not None else (tag == local or tag.endswith(suffix)):
+                index -= 1
+                if index == 0:
+                    found = child
+                    break
+        if found is None:
             break
-        node = same[index - 1]
+        node = found
     return node

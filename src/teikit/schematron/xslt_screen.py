@@ -1,0 +1,376 @@
+"""Which patterns may fire in a document, decided by one XSLT 1.0 transform (libxslt, in C).
+
+In a corpus of small valid documents nearly every pattern fires nothing, and
+finding that out pattern by pattern in Python cost more than the RELAX NG check
+itself. The schema's XPath 1 rules are therefore compiled once into one
+stylesheet that, for a document, prints the positions of the patterns where
+some check may fire; the engine then runs only those (and writes their
+messages, locations and SVRL as always).
+
+The answer only ever over-states. A rule whose checks libxml2 cannot evaluate
+(XPath 2, a variable it cannot carry, ``position()``) makes its pattern run as
+soon as its context may match; a context that cannot be expressed makes the
+pattern run always; an error while transforming makes every pattern run.
+
+Context nodes come from one ``xsl:key`` on the local names of elements and
+attributes: the rule for ``tei:*[@when]`` looks up the elements carrying a
+``when`` attribute, then applies its exact match test to those, instead of
+testing a predicate on every element of the document (a walk per rule cost
+more than all the checks). Variables are evaluated as the engine evaluates them
+with libxml2: the schema's and a pattern's with the root element as context.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+
+from teikit.errors import TeikitError
+from teikit.schematron.xpath import (
+    CURRENT_VAR,
+    analyse,
+    attribute_alternatives,
+    attribute_owner,
+    context_to_select,
+    required_attribute,
+    split_pattern,
+    split_union,
+)
+
+if TYPE_CHECKING:
+    from teikit.schematron.compiler import CompiledSchematron, Let, Pattern, Query, Rule
+
+XSL_NS = "http://www.w3.org/1999/XSL/Transform"
+_XSL = f"{{{XSL_NS}}}"
+#: The key of elements and attributes by local name (measured: a third faster than a
+#: walk per element name, ``//tei:p``, and much faster than ``//tei:*[@when]``).
+_KEY = "teikit-names"
+_POSITIONAL = frozenset({"position", "last"})
+
+
+@dataclass(frozen=True, slots=True)
+class XsltScreen:
+    """The compiled stylesheet, and how many patterns it decides without running them."""
+
+    transform: Any
+    #: Positions of patterns the stylesheet can clear (the others are always printed).
+    decided: frozenset[int]
+
+    def may_fire(self, tree: etree._ElementTree) -> frozenset[int] | None:
+        """Positions of the patterns that may fire in ``tree``; None: run them all."""
+        try:
+            result = self.transform(tree)
+        except etree.XSLTError:
+            return None
+        if any(e.level >= etree.ErrorLevels.ERROR for e in self.transform.error_log):
+            return None
+        try:
+            return frozenset(int(t) for t in str(result).split())
+        except ValueError:
+            return None
+
+
+@dataclass(slots=True)
+class _Context:
+    """How one rule's context nodes are found in the stylesheet."""
+
+    #: An expression selecting exactly the rule's context nodes (None: not known).
+    exact: str | None
+    #: An expression that is not empty whenever the context may match (None: always may);
+    #: as cheap as known (an index lookup rather than the exact match test).
+    presence: str | None
+    #: A test true, on a node, exactly when the context matches it (to keep a later
+    #: rule of the pattern from the nodes this one takes); None when not known.
+    self_test: str | None
+    #: Whether the context matches the document node.
+    document: bool
+
+
+def _xpath1(expr: str, namespaces: dict[str, str]) -> bool:
+    """Whether libxml2 compiles ``expr`` and it means the same in XPath 1 and 2."""
+    try:
+        info = analyse(expr)
+        etree.XPath(expr, namespaces=namespaces)
+    except (ValueError, etree.XPathSyntaxError):
+        return False
+    return info.xpath1 and not info.variables
+
+
+def _local(qname: str) -> str:
+    return qname.rpartition(":")[2]
+
+
+def _lookups(names: list[str]) -> str:
+    return " | ".join(f"key('{_KEY}', '{name}')" for name in dict.fromkeys(names))
+
+
+def _alternative(alt: str, namespaces: dict[str, str]) -> _Context:
+    """The context of one alternative of a rule's context (not ``/``)."""
+    walk = context_to_select(alt)
+    if attribute_owner(alt) != alt or alt.lstrip().startswith("@"):
+        # Attribute contexts: the engine evaluates them with elementpath; only say when
+        # one may occur.
+        return _Context(None, walk if _xpath1(walk, namespaces) else None, None, False)
+    split = split_pattern(alt)
+    exact = walk if _xpath1(walk, namespaces) else None
+    lookups: str | None = None
+    test: str | None = None
+    if split is not None:
+        if split.self_test and _xpath1(split.self_test, namespaces):
+            test = split.self_test
+        prefixes_known = all(":" not in n or n.partition(":")[0] in namespaces for n in split.names)
+        if prefixes_known and not any("*" in n for n in split.names):
+            lookups = _lookups([_local(n) for n in split.names])
+        elif prefixes_known and any("*" in n for n in split.names):
+            attrs = attribute_alternatives(split.last_predicates)
+            if attrs is None:
+                one = required_attribute(split.last_predicates)
+                attrs = (one,) if one is not None else None
+            if attrs is not None:
+                lookups = f"({_lookups([_local(a) for a in attrs])})/.."
+    if lookups is not None and test is not None:
+        # Exact: the index gives candidates, the match test keeps the right ones.
+        exact = f"({lookups})[{test}]"
+    presence = lookups or exact
+    if presence is None and split is not None and _xpath1(split.candidates, namespaces):
+        presence = split.candidates
+    return _Context(exact, presence, test, False)
+
+
+def _rule_context(rule: Rule, namespaces: dict[str, str]) -> _Context:
+    """The context of a whole rule (a union of alternatives)."""
+    try:
+        alts = [a.strip() for a in split_union(rule.context)]
+        if analyse(rule.context).variables:
+            return _Context(None, None, None, rule.matches_document)
+    except ValueError:
+        return _Context(None, None, None, rule.matches_document)
+    parts = [_alternative(a, namespaces) for a in alts if a != "/"]
+    document = "/" in alts
+    exact = [p.exact for p in parts]
+    presence = [p.presence for p in parts]
+    tests = [p.self_test for p in parts]
+    return _Context(
+        " | ".join(["/"] * document + [e for e in exact if e]) if all(exact) else None,
+        " | ".join(["/"] * document + [p for p in presence if p]) if all(presence) else None,
+        " or ".join(f"({t})" for t in tests if t) if all(tests) and tests else None,
+        document,
+    )
+
+
+class _Builder:
+    """Writes the stylesheet, tracking which variables it declares in each scope."""
+
+    def __init__(self, schema: CompiledSchematron) -> None:
+        self.namespaces = schema.namespaces
+        self.decided: set[int] = set()
+
+    def usable(self, query: Query, declared: set[str]) -> bool:
+        """Whether libxml2 evaluates ``query`` here with the engine's meaning."""
+        if query.lx is None or not set(query.variables) <= declared:
+            return False
+        try:
+            return not (_POSITIONAL & analyse(query.text).functions)
+        except ValueError:
+            return False
+
+    def lets(
+        self, parent: etree._Element, lets: list[Let], declared: set[str], usable: set[str]
+    ) -> tuple[set[str], set[str]]:
+        """Declare the ``lets`` libxml2 can evaluate; the names declared and usable after them.
+
+        A name already declared in an enclosing scope cannot be declared again in
+        XSLT 1.0: it, and what reads it, is then left to the engine.
+        """
+        declared, usable = set(declared), set(usable)
+        for let in lets:
+            name = let.name
+            if name not in declared and name != CURRENT_VAR and self.usable(let.query, usable):
+                etree.SubElement(parent, f"{_XSL}variable", name=name, select=let.query.text)
+                declared.add(name)
+                usable.add(name)
+            else:
+                usable.discard(name)
+        return declared, usable
+
+    def pattern(
+        self, parent: etree._Element, pattern: Pattern, declared: set[str], usable: set[str]
+    ) -> None:
+        mark = str(pattern.position)
+        contexts = [_rule_context(r, self.namespaces) for r in pattern.rules]
+        firing = [(r, c) for r, c in zip(pattern.rules, contexts, strict=True) if r.checks]
+        if any(c.presence is None for _r, c in firing):
+            etree.SubElement(parent, f"{_XSL}text").text = f"{mark} "
+            return
+        self.decided.add(pattern.position)
+        if not firing:
+            return
+        guard = parent
+        if pattern.lets:
+            # the pattern's variables are evaluated only where one of its rules may match
+            guard = etree.SubElement(
+                parent, f"{_XSL}if", test=" | ".join(f"({c.presence})" for _r, c in firing)
+            )
+        declared, usable = self.lets(guard, pattern.lets, declared, usable)
+        earlier: list[str] | None = []
+        document_taken = False
+        for rule, ctx in zip(pattern.rules, contexts, strict=True):
+            if rule.checks:
+                nodes = self.nodes(rule, ctx, earlier, document_taken)
+                self.rule(guard, rule, ctx, nodes, declared, usable, mark)
+            document_taken = document_taken or ctx.document
+            if earlier is not None and ctx.self_test is not None:
+                earlier.append(ctx.self_test)
+            elif any(a.strip() != "/" for a in split_union(rule.context)):
+                earlier = None  # the nodes an earlier rule takes are not known
+
+    def nodes(
+        self, rule: Rule, ctx: _Context, earlier: list[str] | None, document_taken: bool
+    ) -> str | None:
+        """The nodes a rule really gets: its context less what earlier rules took."""
+        nodes = ctx.exact
+        if nodes is not None and document_taken and ctx.document:
+            rest = [a.strip() for a in split_union(rule.context) if a.strip() != "/"]
+            nodes = _without_document(rest, self.namespaces)
+        if nodes is None or earlier is None:
+            return None
+        if earlier:
+            return f"({nodes})[not({' or '.join(earlier)})]"
+        return nodes
+
+    def rule(
+        self,
+        parent: etree._Element,
+        rule: Rule,
+        ctx: _Context,
+        nodes: str | None,
+        declared: set[str],
+        usable: set[str],
+        mark: str,
+    ) -> None:
+        needs = _needs_test(rule)
+        if needs is not None:
+            # no check can fire in a document without the names it needs: a lookup
+            # each, instead of evaluating the checks on every context node
+            parent = etree.SubElement(parent, f"{_XSL}if", test=needs)
+        if nodes is None or CURRENT_VAR in declared:
+            etree.SubElement(parent, f"{_XSL}if", test=str(ctx.presence)).text = f"{mark} "
+            return
+        if not rule.lets and all(
+            not c.query.variables and self.usable(c.query, set()) for c in rule.checks
+        ):
+            # the checks read the node alone: one predicate over all the nodes
+            etree.SubElement(
+                parent, f"{_XSL}if", test=f"({nodes})[{_fires(rule)}]"
+            ).text = f"{mark} "
+            return
+        scratch = etree.Element(f"{_XSL}for-each")
+        _declared, usable_inside = self.lets(
+            scratch, rule.lets, declared | {CURRENT_VAR}, usable | {CURRENT_VAR}
+        )
+        if not all(self.usable(c.query, usable_inside) for c in rule.checks):
+            # some check is left to the engine: it runs wherever the rule has a node
+            etree.SubElement(parent, f"{_XSL}if", test=nodes).text = f"{mark} "
+            return
+        each = etree.SubElement(parent, f"{_XSL}for-each", select=nodes)
+        etree.SubElement(each, f"{_XSL}variable", name=CURRENT_VAR, select=".")
+        each.extend(list(scratch))
+        etree.SubElement(each, f"{_XSL}if", test=_fires(rule)).text = f"{mark} "
+
+
+def _without_document(alts: list[str], namespaces: dict[str, str]) -> str | None:
+    parts = [_alternative(a, namespaces).exact for a in alts]
+    if not parts or not all(parts):
+        return None
+    return " | ".join(p for p in parts if p)
+
+
+def _needs_test(rule: Rule) -> str | None:
+    """True in a document that has the names some check of the rule needs to fire
+    (see :attr:`teikit.schematron.compiler.Check.needs`); None when a check may fire
+    in any document."""
+    tests = []
+    for check in rule.checks:
+        if not check.needs:
+            return None
+        groups = [
+            " or ".join(f"key('{_KEY}', '{name.rpartition('}')[2].lstrip('@')}')" for name in group)
+            for group in check.needs
+        ]
+        tests.append(" and ".join(f"({g})" for g in groups))
+    return " or ".join(f"({t})" for t in tests) if tests else None
+
+
+def _fires(rule: Rule) -> str:
+    """True on a context node where some check of the rule fires."""
+    return " or ".join(
+        f"not({c.query.text})" if c.kind == "assert" else f"boolean({c.query.text})"
+        for c in rule.checks
+    )
+
+
+def stylesheet(schema: CompiledSchematron) -> tuple[etree._Element, frozenset[int]] | None:
+    """The screening stylesheet of ``schema``, and the patterns it can clear."""
+    ns = {p: u for p, u in schema.namespaces.items() if p != "xml"}
+    if "xsl" in ns or XSL_NS in ns.values() or _MARK in ns or _MARK_NS in ns.values():
+        return None
+    nsmap = {"xsl": XSL_NS, _MARK: _MARK_NS, **ns}
+    root = etree.Element(f"{_XSL}stylesheet", nsmap=nsmap, version="1.0")
+    etree.SubElement(root, f"{_XSL}output", method="text")
+    etree.SubElement(root, f"{_XSL}key", name=_KEY, match="*|@*", use="local-name()")
+    template = etree.SubElement(root, f"{_XSL}template", match="/")
+    # the engine evaluates variables on the parsed tree: libxml2 then starts at the root element
+    body = etree.SubElement(template, f"{_XSL}for-each", select="/*")
+    builder = _Builder(schema)
+    declared, usable = builder.lets(body, schema.lets, set(), set())
+    for pattern in schema.patterns:
+        builder.pattern(body, pattern, declared, usable)
+    root.set(f"{{{_MARK_NS}}}decided", " ".join(str(p) for p in sorted(builder.decided)))
+    return root, frozenset(builder.decided)
+
+
+#: Bumped whenever the stylesheets written change shape, so that old ones are not read.
+_FORMAT = 1
+#: The attribute of the stylesheet that lists the patterns it decides.
+_MARK, _MARK_NS = "teikit-screen", "urn:x-teikit:xslt-screen"
+
+
+def _cached(schema: CompiledSchematron) -> tuple[etree._Element, frozenset[int]] | None:
+    """The stylesheet of this schema, from the disk cache when it was written before.
+
+    Generating it means analysing every expression again (tens of milliseconds, a
+    noticeable part of a run over a few hundred small files); reading it, about one.
+    """
+    from teikit.schematron.compiler import cache_dir
+    from teikit.xmlio import parse_bytes, write_atomic
+
+    if not schema.digest:
+        return stylesheet(schema)
+    path = cache_dir() / f"sch-screen-{schema.digest}-f{_FORMAT}.xsl"
+    with contextlib.suppress(OSError, TeikitError, ValueError):
+        root = parse_bytes(path.read_bytes(), str(path)).getroot()
+        decided = root.get(f"{{{_MARK_NS}}}decided")
+        if decided is not None:
+            return root, frozenset(int(p) for p in decided.split())
+    made = stylesheet(schema)
+    if made is not None:
+        # a read-only cache only costs the next run the generation
+        with contextlib.suppress(OSError):
+            write_atomic(path, etree.tostring(made[0]))
+    return made
+
+
+def build(schema: CompiledSchematron) -> XsltScreen | None:
+    """The compiled screen, or None when the schema gives libxslt nothing to decide."""
+    made = _cached(schema)
+    if made is None or not made[1]:
+        return None
+    root, decided = made
+    try:
+        transform = etree.XSLT(root, access_control=etree.XSLTAccessControl.DENY_ALL)
+    except etree.XSLTParseError:
+        return None
+    return XsltScreen(transform, decided)
