@@ -697,6 +697,10 @@ def candidate(text: str) -> Candidate | None:
         return None
     lead = name_words[1:] if first == "the" else name_words
     person = bool(lead) and lead[0].lower() in TITLES and (len(lead) > 1 or first == "the")
+    # a qualified title before a name (``Foreign Minister Roe``, ``Deputy Secretary Roe``)
+    person = person or (
+        len(lead) >= 3 and lead[1].lower() in TITLES and lead[-1].lower() not in TITLES
+    )
     alone = not text[m.end() :].strip()
     return Candidate(label, m.end(), person, verb, text.index(":"), ":", alone)
 
@@ -750,7 +754,7 @@ def _named_elsewhere(label: str, openings: list[str]) -> bool:
     if " " in label or not label[:1].isupper():
         return False
     pattern = re.compile(rf"\S\s+{re.escape(label)}\b(?!\s?:)")
-    return any(pattern.search(text[:100]) for text in openings)
+    return any(pattern.search(text[:200]) for text in openings)
 
 
 _FIELD_OPENING_RE = re.compile(r"^([^\W\d_][^:\n]{0,40}?)\s?:(?:\s|$)")
@@ -788,9 +792,19 @@ class Speakers:
         for lab in strict:
             strict_counts[lab.label] = strict_counts.get(lab.label, 0) + 1
         # an exchange: labels that recur, or two people named with their titles who
-        # each say something (``Mr. Oakes: …`` / ``Secretary Roe: …``)
+        # each say something (``Mr. Oakes: …`` / ``Secretary Roe: …``), or an office and a surname the
+        # record names elsewhere (``President: …`` / ``Roe: …`` under "with Secretary Roe")
         people = {
-            c.label for c in cands if c.person and c.punct == ":" and not c.alone and not c.verb
+            c.label
+            for c in cands
+            if c.punct == ":"
+            and not c.alone
+            and not c.verb
+            and (
+                c.person
+                or c.label.lower() in _OFFICES
+                or (_surname_like(c.label) and _named_elsewhere(c.label, openings))
+            )
         }
         exchange = len(people) >= 2 and not form
         from teikit.convert.recognizers.interview import is_qa_transcript
@@ -900,7 +914,13 @@ class Speakers:
         if not self._run_in_built:
             self._run_in_built = True
             labels = sorted(
-                (a for a in self.accepted if a.isupper() or a.split()[0].lower() in TITLES),
+                (
+                    a
+                    for a in self.accepted
+                    if (a.isupper() or a.split()[0].lower() in TITLES)
+                    # ``… Mr. Roe said: “No.”`` inside a paragraph is narration
+                    and not _split_verb(a.split())[1]
+                ),
                 key=len,
                 reverse=True,
             )
