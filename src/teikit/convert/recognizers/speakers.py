@@ -792,8 +792,8 @@ class Speakers:
         for lab in strict:
             strict_counts[lab.label] = strict_counts.get(lab.label, 0) + 1
         # an exchange: labels that recur, or two people named with their titles who
-        # each say something (``Mr. Oakes: …`` / ``Secretary Roe: …``), or an office and a surname the
-        # record names elsewhere (``President: …`` / ``Roe: …`` under "with Secretary Roe")
+        # each say something (``Mr. Oakes: …`` / ``Secretary Roe: …``), or an office
+        # and a surname the record names elsewhere (``Roe: …`` under "with Secretary Roe")
         people = {
             c.label
             for c in cands
