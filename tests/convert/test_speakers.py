@@ -351,3 +351,12 @@ def test_a_verb_of_speech_inside_a_paragraph_is_narration() -> None:
     assert "Mr. Okafor said" in speakers.accepted
     lines = ["The President offered him tea. Mr. Okafor said: “No, is it strong?”"]
     assert turn_starts(lines, speakers) == []
+
+
+def test_places_named_elsewhere_are_not_an_exchange() -> None:
+    openings = [
+        "Sent to Paris and Valletta and Tallinn.",
+        "Valletta: Approach the Governor as suggested.",
+        "Tallinn: Karlsson letter indicated acceptance.",
+    ]
+    assert Speakers(openings).accepted == frozenset()

@@ -745,15 +745,18 @@ def _topic_like(words: list[str]) -> bool:
     return first == "the" and not any(w.lower() in TITLES for w in words[1:])
 
 
-def _named_elsewhere(label: str, openings: list[str]) -> bool:
+def _named_elsewhere(label: str, openings: list[str], person: bool = False) -> bool:
     """Whether a one-word label (a surname) is written inside another paragraph's opening.
 
     A participant seen once as a speaker (``McFall:``) is usually listed among
-    those present (``Congressman John J. McFall``).
+    those present (``Congressman John J. McFall``). With ``person``, only as a
+    person is named: after a title, a first name or a list's comma (``Senator
+    Roe``, ``Ford, Roe``), not as a place is (``sent to London and Athens``).
     """
     if " " in label or not label[:1].isupper():
         return False
-    pattern = re.compile(rf"\S\s+{re.escape(label)}\b(?!\s?:)")
+    before = r"(?:[A-Z][\w.'’-]*|,)\s+" if person else r"\S\s+"
+    pattern = re.compile(rf"{before}{re.escape(label)}\b(?!\s?:)")
     return any(pattern.search(text[:200]) for text in openings)
 
 
@@ -803,7 +806,7 @@ class Speakers:
             and (
                 c.person
                 or c.label.lower() in _OFFICES
-                or (_surname_like(c.label) and _named_elsewhere(c.label, openings))
+                or (_surname_like(c.label) and _named_elsewhere(c.label, openings, person=True))
             )
         }
         exchange = len(people) >= 2 and not form
