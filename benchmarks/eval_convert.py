@@ -13,7 +13,11 @@ Two tables:
 * **FRUS**: ``frus2raw.py`` in all 8 combinations of its layout flags over the FRUS
   volumes; per combination, documents refused, turn precision/recall, documents
   without dialogue given turns, footnote precision/recall and the share of
-  footnotes linked to their marker, against frus2raw's JSON ground truth.
+  footnotes linked to their marker, then headings P/R, title and date accuracy,
+  classification markings P/R, page breaks P/R, participants as persons P/R, false
+  lost-text gaps and words lost, against frus2raw's JSON ground truth
+  (``tests/convert/devset/frus_score.py`` says how each is judged; ``--details``
+  lists every miss).
   ``--frus N`` scores a deterministic sample of N documents per combination
   (default 40), ``--frus all`` every document (about 2,855 per combination; use
   ``--workers 2``), ``--frus 0`` skips FRUS. ``--rough`` adds, per combination, the
@@ -129,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  refused {line}")
         for line in (total + total_rough).false_dialogue[: None if args.details else 10]:
             print(f"  turns in a document without dialogue: {line}")
+        if args.details:
+            for name, c in rows.items():
+                if name not in ("all", "all+rough"):
+                    print("\n".join(f"  {name}: {m}" for m in c.misses))
         figures["frus"] = {name: c.summary() for name, c in rows.items()}
 
     if args.json:

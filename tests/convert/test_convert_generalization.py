@@ -66,10 +66,15 @@ def test_fields_end_the_heading_and_are_not_speakers() -> None:
         "Ambassador Rolf: When?\n"
     )
     div = body_div(text)
-    assert [frag(p) for p in div.findall("t:p", NS)] == [
-        "<p>Subject: Grain sales</p>",
-        "<p>Participants: Ambassador Rolf, Mr. Dale</p>",
-    ]
+    assert [frag(p) for p in div.findall("t:p", NS)] == ["<p>Subject: Grain sales</p>"]
+    # those present are a list, each name pointing to the person who then speaks
+    lst = div.find("t:list", NS)
+    assert lst is not None
+    assert frag(lst) == (
+        '<list type="participants"><head>Participants:</head>'
+        '<item><persName ref="#rolf">Ambassador Rolf</persName>,</item>'
+        '<item><persName ref="#dale">Mr. Dale</persName></item></list>'
+    )
     assert [s.text for s in div.iterfind(".//t:speaker", NS)] == [
         "Ambassador Rolf:",
         "Mr. Dale:",

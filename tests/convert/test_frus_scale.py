@@ -11,7 +11,11 @@ every document of every volume in every combination (about 23,500 conversions).
 Measured on every document (2,937 per combination, 2 December 2026, commit 522c352):
 nothing refused; turns P 0.992, R 0.984 (0.990 with capital labels); one document
 without dialogue given turns per combination; notes P and R 0.996-0.997; every note's
-marker linked. The floors below are what this sample measured, less a small margin.
+marker linked. With ``--frus 200 --rough`` (3 December 2026), the same features and the
+rest of issue 9's: headings, title, date, markings, page breaks, participants as persons,
+false lost-text gaps and words lost (``frus_score.py`` says how each is judged); roughened
+notes R 0.994, linked 0.977. The floors below are what this sample measured, less a small
+margin.
 """
 
 from __future__ import annotations
@@ -30,29 +34,57 @@ pytestmark = [pytest.mark.shared, pytest.mark.slow]
 #: Documents converted per combination (each also converted roughened).
 PER_COMBINATION = 100
 
-#: Floors over the whole sample as frus2raw writes it (measured: see test_report's table).
+#: Floors over the whole sample as frus2raw writes it (measured: see test_report's table;
+#: 3 December 2026: turns P 0.985 R 0.991, notes 1.000/1.000, every note linked, headings
+#: P 0.514 R 0.978, title 0.98, date 1.00, markings P 1.000 R 0.992, page breaks 1.00/1.00,
+#: participants as persons P 0.979 R 0.981, no false lost-text gap, no word lost).
+#: Headings precision is the heading work's to raise (issue 9 asks 0.9).
 FLOORS = {
     # 3 December 2026: turns P 0.987, R 0.992 (the precision lost is the markup's: turns
     # FRUS prints as "The President." or runs into a paragraph, labels seen once without
     # a persName, which frus2raw does not count as turns)
     "turns P": 0.98,
     "turns R": 0.98,
-    "notes P": 0.98,
-    "notes R": 0.98,
-    "notes linked": 0.98,
+    "notes P": 0.99,
+    "notes R": 0.99,
+    "notes linked": 0.99,
+    "headings P": 0.48,
+    "headings R": 0.96,
+    "title": 0.96,
+    "date": 0.98,
+    "markings P": 0.98,
+    "markings R": 0.97,
+    "page breaks P": 0.98,
+    "page breaks R": 0.98,
+    "persons P": 0.96,
+    "persons R": 0.96,
 }
 #: Floors for the same documents in the seeds' habits (hard wraps, glued markers, notes
-#: "N. text"): turns hold, but only about half the notes are found and linked. Issue 9
-#: asks for 0.95; raise these as the note recognizers improve.
+#: "N. text"), measured: notes P 1.000 R 0.999, linked 0.980 (a marker glued to a number
+#: that may also be a file number, ``telegram 4532``, stays unlinked), headings P 0.470 R
+#: 0.980, markings P 0.998 R 0.980, persons P 0.978 R 0.981.
 ROUGH_FLOORS = {
     "turns P": 0.98,
     "turns R": 0.98,
-    "notes P": 0.97,
-    "notes R": 0.45,
-    "notes linked": 0.42,
+    "notes P": 0.99,
+    "notes R": 0.99,
+    "notes linked": 0.96,
+    "headings P": 0.44,
+    "headings R": 0.96,
+    "title": 0.96,
+    "date": 0.98,
+    "markings P": 0.98,
+    "markings R": 0.96,
+    "page breaks P": 0.98,
+    "page breaks R": 0.98,
+    "persons P": 0.96,
+    "persons R": 0.96,
 }
 #: Ceiling: documents without dialogue that were given turns (measured 1 in the sample).
 MAX_FALSE_DIALOGUE_DOCS = 1  # measured 0 on 3 December 2026
+#: Ceilings over the whole sample, roughened or not: false lost-text gaps and lost words
+#: (issue 9: none of either).
+MAX_COUNTS = {"false lost gaps": 0, "words lost": 0}
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +140,14 @@ def test_floor(figure: str, rows: dict[str, frus_score.Counts]) -> None:
 def test_rough_floor(figure: str, rows: dict[str, frus_score.Counts]) -> None:
     value = rows["all+rough"].summary()[figure]
     assert value >= ROUGH_FLOORS[figure], f"{figure} {value} < {ROUGH_FLOORS[figure]}"
+
+
+@pytest.mark.parametrize("which", ["all", "all+rough"])
+@pytest.mark.parametrize("figure", list(MAX_COUNTS))
+def test_ceiling(which: str, figure: str, rows: dict[str, frus_score.Counts]) -> None:
+    value = rows[which].summary()[figure]
+    detail = "\n".join(m for m in rows[which].misses if "gap" in m or "lost" in m)
+    assert value <= MAX_COUNTS[figure], f"{figure} {value}\n{detail[:2000]}"
 
 
 @pytest.mark.parametrize("which", ["all", "all+rough"])

@@ -139,3 +139,64 @@ def test_a_number_listed_twice_links_each_note_to_its_own_marker() -> None:
     assert refs == ["#fn1", "#fn2", "#fn2-2"]
     ids = [n.get(XML_ID) for n in root.iter(f"{T}note") if n.get("type") == "footnote"]
     assert ids == ["fn1", "fn2", "fn2-2"]
+
+
+def test_a_marker_after_a_numbers_comma() -> None:
+    lines = [(0, "In telegram 40532,6 the Embassy said 1,000 men.")]
+    assert locate_markers(lines, ["6"], spaced=False) == {18: "6"}
+    assert locate_markers(lines, ["0"], spaced=False) == {}
+
+
+def test_a_body_point_above_a_note_of_the_same_number_stays_in_the_body() -> None:
+    root = _tei(
+        "Memorandum\n\n"
+        "1. The mission went to the capital.1 It met the minister.\n\n"
+        "[Here follows discussion of other subjects.]\n\n"
+        "John Smith\n\n"
+        "1. A memorandum of the meeting is not printed.\n"
+    )
+    assert [(i.get("n"), i.text) for i in root.iter(f"{T}item")] == [
+        ("1", "The mission went to the capital.")
+    ]
+    assert [(r.get("target"), r.text) for r in root.iter(f"{T}ref")] == [("#fn1", "1")]
+
+
+def test_notes_under_a_rule_are_notes_without_a_marker_found() -> None:
+    """Two numbers that may hold the glued marker (``453`` and ``2``): the note stays one."""
+    root = _tei(
+        "Memorandum\n\nIn telegram 4532 and 7772 the Embassy answered.\n----\n2. See Document 12.\n"
+    )
+    notes = [(n.get("n"), n.text) for n in root.iter(f"{T}note") if n.get("type") == "footnote"]
+    assert notes == [("2", "See Document 12.")]
+    assert [p.text for p in root.iter(f"{T}p")][-1] == (
+        "In telegram 4532 and 7772 the Embassy answered."
+    )
+
+
+def test_the_one_number_between_two_markers_holds_the_missing_one() -> None:
+    lines = [(0, "First.1 In telegram 4532 of 1962 we said so.3 And 1,000 more.")]
+    assert locate_markers(lines, ["1", "2", "3"]) == {6: "1", 23: "2", 44: "3"}
+    assert locate_markers(lines, ["1", "2", "3"], guess=False) == {6: "1", 44: "3"}
+
+
+def test_a_marker_glued_to_a_dates_day_or_year() -> None:
+    root = _tei(
+        "Memorandum\n\nThe talk was long.1 The aide-memoire of January 242 was answered "
+        "on May 5, 19583 at noon.\n----\n1. Not printed.\n2. See Document 12.\n3. Ibid.\n"
+    )
+    p = next(el for el in root.iter(f"{T}p") if el.find(f"{T}ref") is not None)
+    text = etree.tostring(p, encoding="unicode")
+    assert 'January 24<ref type="footnote" target="#fn2">2</ref> was' in text
+    assert '1958<ref type="footnote" target="#fn3">3</ref> at noon' in text
+    assert locate_markers([(0, "on May 5, 19583 and June 314")], ["3", "4"]) == {14: "3", 27: "4"}
+
+
+def test_split_at_rules() -> None:
+    from teikit.convert.recognizers.pages import split_at_rules
+    from teikit.convert.zones import Block, Line
+
+    block = Block([Line("Text.", 0), Line("----", 6), Line("1. A note.", 11)], 2)
+    assert split_at_rules([block]) == [
+        Block([Line("Text.", 0)], 2),
+        Block([Line("----", 6), Line("1. A note.", 11)], 0),
+    ]

@@ -81,7 +81,7 @@ class InlineContext:
 
 
 #: Digits not inside a longer number: where a marker found by raw offset may stand.
-_NOTE_DIGITS_RE = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
+_NOTE_DIGITS_RE = re.compile(r"\d+")
 #: Brackets nested deeper than this are kept as text (real transcriptions nest two or three).
 MAX_BRACKET_NESTING = 16
 _LAST_WORD_RE = re.compile(r"([^\W_][\w'’-]*)(\s*)$")
@@ -278,10 +278,13 @@ def _leaf(
             corr.uses += 1
     if ctx.note_markers and not only_corrections:
         for m in _NOTE_DIGITS_RE.finditer(text):
-            n = ctx.note_markers.get(run.offset_at(lo + m.start()))
-            if n is not None:
-                ref = El("ref", {"type": "footnote", "target": f"#fn{n}"}, [m.group()])
-                spans.append((m.start(), m.end(), 1, [ref]))
+            # a marker may be the last digits of a run (``September 252``: the 25th, note 2)
+            for k in range(max(m.start(), m.end() - 3), m.end()):
+                n = ctx.note_markers.get(run.offset_at(lo + k))
+                if n is not None:
+                    ref = El("ref", {"type": "footnote", "target": f"#fn{n}"}, [text[k : m.end()]])
+                    spans.append((k, m.end(), 1, [ref]))
+                    break
     for d in text_dates(text, ctx.default_year) if not only_corrections else ():
         nodes: list[Node] = []
         if d.time_end > d.start:

@@ -100,10 +100,29 @@ def output_words(root: etree._Element) -> Counter[str]:
                 found.update(w for w, _, _ in words(value))
         if el.tag.startswith(_TEI):
             local = el.tag[len(_TEI) :]
+            if local == "ref" and el.text and el.text.isdigit():
+                # a marker glued to a number (``September 25`` and ``2`` written ``252``)
+                # reads as the one number of the raw text
+                before = _text_before(el)
+                m = _TRAILING_DIGITS.search(before)
+                if m is not None:
+                    found[m.group() + el.text] += 1
             keyword = MARKUP_WORDS.get((local, el.get("type"))) or MARKUP_WORDS.get((local, None))
             if keyword is not None:
                 found[keyword] += 1
     return found
+
+
+_TRAILING_DIGITS = re.compile(r"\d+$")
+
+
+def _text_before(el: etree._Element) -> str:
+    """The text right before ``el``: its previous sibling's tail or its parent's text."""
+    prev = el.getprevious()
+    if prev is not None:
+        return prev.tail or ""
+    parent = el.getparent()
+    return (parent.text or "") if parent is not None else ""
 
 
 def check_nothing_lost(

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from teikit.convert import participants
 from teikit.convert.builder import element, fill, fill_nodes
 from teikit.convert.decisions import Decisions
 from teikit.convert.inline import El, InlineContext, Node, plain
@@ -261,9 +262,12 @@ class Assembler:
         self.heads: list[str] = []
         self.speakers = Speakers([])
         self.notes_head: Para | None = None
+        #: raw offsets of the rules (``----``) dropped: a rule may announce the notes
+        self.rules: list[int] = []
 
     # -- preparation -------------------------------------------------------------
     def items(self, blocks: list[Block]) -> list[Item]:
+        blocks = pages.split_at_rules(blocks)
         out: list[Item] = []
         last_page: int | None = None
         numbered = self._page_numbers(blocks)
@@ -292,14 +296,26 @@ class Assembler:
                 continue
             split = self._furniture_split(block)
             if split is not None:
-                out.extend(split)
+                for piece in split:
+                    # a rule cut from the lines below it (notes after ``----``) is dropped
+                    if (
+                        isinstance(piece, Para)
+                        and len(piece.lines) == 1
+                        and pages.RULE_RE.match(piece.first)
+                    ):
+                        self.dropped.append(piece.first)
+                        self.rules.append(piece.offset)
+                    else:
+                        out.append(piece)
                 i += 1
                 continue
             if pages.is_rule(block):
                 self.dropped.append(block.first)
+                self.rules.append(block.offset)
             elif len(block.lines) > 1 and pages.RULE_RE.match(block.first):
                 # a rule set directly above endnotes: the rule is dropped, the notes stay
                 self.dropped.append(block.first)
+                self.rules.append(block.offset)
                 out.append(Para(list(block.lines[1:]), block.blank_before))
             elif (n := pages.is_page_number(block)) is not None and i in numbered:
                 out.append(Marker(PB, block.offset, n))
@@ -455,7 +471,8 @@ class Assembler:
 
     # -- main --------------------------------------------------------------------
     def assemble(self, blocks: list[Block]) -> Body:
-        items = self.items(blocks)
+        # a list of those present is read before page rejoining, which would join names
+        items = participants.group_lists(self.items(blocks))
         paras = [it for it in items if isinstance(it, Para)]
         # a form's or memorandum's field (``TO:``, ``DATE:``) is never a speaker's label
         talk = [p for p in paras if not self.is_field(p)]
@@ -469,6 +486,7 @@ class Assembler:
         self.ctx.report.kind = self.forced_kind or reported_kind(kind, self.plan)
         self.ctx.stage_allowed = kind == "conversation"
         locked = self._lock(items, kind)
+        locked |= {id(it) for it in items if isinstance(it, participants.Participants)}
         merged = self._merge(items, locked)
         merged, notes = self._endnotes(merged)
         div = element(None, "div", type=div_type(kind, self.plan, self.forced_kind))
@@ -559,7 +577,7 @@ class Assembler:
 
     def _endnotes(self, items: list[Item]) -> tuple[list[Item], list[tuple[str, TextRun]]]:
         """Endnotes at the end, linked to their markers (:func:`footnotes.split_endnotes`)."""
-        found = footnotes.split_endnotes(items)
+        found = footnotes.split_endnotes(items, self.rules)
         if found is None:
             return items, []
         for offset, message in found.doubts:
@@ -576,6 +594,8 @@ class Assembler:
 
     # -- pieces shared by the kinds ----------------------------------------------
     def p(self, parent: etree._Element, para: Para, tag: str = "p") -> etree._Element:
+        if isinstance(para, participants.Participants):
+            return participants.write(self, parent, para)
         run = self.run(para)
         target = self._mark_resp(element(parent, tag), para.lines[:1])
         return fill_nodes(target, render_marked(run, self.ctx), iter(run.pages))
@@ -723,6 +743,8 @@ class Assembler:
         first = para.first
         if first.startswith(("[", "(")) or FIELD_RE.match(first):
             return False
+        if isinstance(para, participants.Participants):
+            return False
         if not self.heading_roles(para.lines):
             return False
         if not after_head:
@@ -799,6 +821,10 @@ class Assembler:
                 self.stamp(target, it)
                 current_list = None
                 continue
+            if isinstance(it, participants.Participants):
+                self.p(target, it)
+                current_list = None
+                continue
             if sections and (self._decided_heading(it.lines) or self.section_heading(it)):
                 target = element(parent, "div", type="section")
                 self.section_head(target, it.lines)
@@ -814,6 +840,8 @@ class Assembler:
         that wraps) scored so, with no page break inside.
         """
         if not 1 <= len(para.lines) <= 4 or len(para.pieces) != len(para.lines):
+            return False
+        if isinstance(para, participants.Participants):
             return False
         return all(self.role(ln) == "heading" for ln in para.lines)
 

@@ -153,9 +153,10 @@ class ListType(StrEnum):
 
     DISTRIBUTION = "distribution"
     NUMBERED = "numbered"
+    PARTICIPANTS = "participants"
 
 
-ListTypeValue = Literal["distribution", "numbered"]
+ListTypeValue = Literal["distribution", "numbered", "participants"]
 
 
 class GapReason(StrEnum):

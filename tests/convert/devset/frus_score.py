@@ -1,15 +1,32 @@
-"""Score the converter on FRUS-derived raw text: refusals, turns, notes and their links.
+"""Score the converter on FRUS-derived raw text: every feature issue 9 names.
 
 ``../shared/tools/frus2raw.py`` turns the FRUS TEI volumes into raw transcriptions and
 writes beside each ``.txt`` a ``.json`` ground truth read from the published markup
-(which paragraphs are speaker turns, which footnotes there are). The converter sees only
-the text. This module derives the text (any of the 8 combinations of frus2raw's three
+(which paragraphs are speaker turns and headings, which footnotes, page breaks,
+participants and classification there are, the title and the date). The converter sees
+only the text. This module derives the text (any of the 8 combinations of frus2raw's three
 layout flags), converts each document, and counts per document what matched, so that a
 caller can sum counts over thousands of documents, in worker processes if it likes:
 :func:`score_file` takes a path and returns plain counts.
 
 The keys are those of ``tests/convert/test_frus_eval.py`` (label and the first letters
 of the turn; note number and the first letters of the note), so both evaluations agree.
+Headings, markings, page breaks, false lost-text gaps and lost words are judged as the
+development set's ``score.py`` judges them (same matching rules), with the ground truth
+read from frus2raw's JSON instead of an editor's TOML:
+
+* **headings**: the title and every ``head`` block; ``SUBJECT``/``PARTICIPANTS`` list
+  heads and table heads are neutral (form labels a converter may make heads or not);
+* **title** and **date**: the header's main title and ``creation/date/@when``;
+* **markings**: the classification level (``Secret`` of ``Secret; Exdis.``) must be in
+  some ``stamp``, ``fw`` or ``idno``; every ``stamp`` must match a part of it;
+* **page breaks**: inner ``pb`` of the body against the page lines frus2raw printed
+  (``--pages``; none otherwise);
+* **participants → persons**: each item of a ``PARTICIPANTS`` list must be a ``person`` of
+  the header (or, if the converter calls it a group, an item without a name of a
+  participants list); each ``person`` must be a participant or a speaker;
+* **false lost-text gaps**: ``gap[@reason="lost"]`` beyond the ``[...]`` gaps frus2raw
+  printed; **words lost**: raw words missing from the TEI.
 """
 
 from __future__ import annotations
@@ -28,6 +45,7 @@ from typing import Any
 
 import frus_adjudication
 from lxml import etree
+from score import _head_matches, _page_boundaries, key, tei_words, words_lost
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 T = f"{{{TEI_NS}}}"
@@ -189,7 +207,9 @@ def tei_notes(root: etree._Element) -> tuple[Counter[tuple[str, str]], set[str]]
     for note in root.iter(f"{T}note"):
         if note.get("type") == "footnote":
             n = note.get("n") or ""
-            notes[(n, _alnum(_text(note, ("ref",))))] += 1
+            # a bracketed remark in a note (``[Footnote in the source text.]``) is a note
+            # or gap of its own, as the ground truth's key leaves brackets out
+            notes[(n, _alnum(_text(note, ("ref", "note", "gap"))))] += 1
             if note.get(XML_ID):
                 by_id[note.get(XML_ID, "")] = n
             if note.get("target"):
@@ -201,6 +221,228 @@ def tei_notes(root: etree._Element) -> tuple[Counter[tuple[str, str]], set[str]]
             if ref.startswith("#") and ref[1:] in by_id:
                 linked.add(by_id[ref[1:]])
     return notes, linked
+
+
+#: Blocks a converter may make heads or not: list heads (SUBJECT, PARTICIPANTS), table heads.
+_NEUTRAL_HEAD_KINDS = ("list-head", "table-head")
+#: frus2raw keeps the first 60 characters of a block as ``text_start``.
+_TEXT_START = 60
+
+
+def _hkey(text: str) -> str:
+    """A heading's key: letters and digits, footnote markers ``[n]`` left out."""
+    return key(_BRACKETS.sub(" ", text))
+
+
+def truth_heads(truth: dict[str, Any]) -> tuple[list[tuple[str, bool]], list[str]]:
+    """Headings ``(key, truncated)`` in order (title first), and the neutral ones' keys."""
+    heads: list[tuple[str, bool]] = []
+    if truth.get("title"):
+        heads.append((_hkey(truth["title"]), False))
+    neutral = []
+    for block in truth["blocks"]:
+        text = block["text_start"]
+        if block["kind"] == "head":
+            heads.append((_hkey(text), len(text) >= _TEXT_START))
+        elif block["kind"] in _NEUTRAL_HEAD_KINDS:
+            neutral.append(_hkey(text))
+    return [(k, cut) for k, cut in heads if k], [k for k in neutral if k]
+
+
+def heads_match(pred: str, want: str, truncated: bool = False) -> bool:
+    """The devset's rule, and a head that begins with a truncated truth matches it."""
+    if _head_matches(pred, want):
+        return True
+    return truncated and len(want) >= 6 and pred.startswith(want)
+
+
+def tei_heads(root: etree._Element) -> list[str]:
+    text_el = root.find(f"{T}text")
+    if text_el is None:
+        return []
+    return [_hkey(_text(h, ("note", "ref"))) for h in text_el.iter(f"{T}head", f"{T}titlePart")]
+
+
+def score_heads(
+    truth: dict[str, Any], pred: Sequence[str]
+) -> tuple[int, int, int, list[str], list[str]]:
+    """(matched, predicted, true, heads not found, false heads), greedy in document order."""
+    want, neutral = truth_heads(truth)
+    open_ = list(want)
+    tp = n_pred = 0
+    false: list[str] = []
+    for k in pred:
+        if not k:
+            continue
+        hit = next((i for i, (w, cut) in enumerate(open_) if w and heads_match(k, w, cut)), None)
+        if hit is not None:
+            open_[hit] = ("", False)
+            tp += 1
+            n_pred += 1
+        elif any(heads_match(k, n) for n in neutral):
+            continue
+        else:
+            n_pred += 1
+            false.append(k)
+    missed = [w for w, _ in open_ if w]
+    return tp, n_pred, len(want), missed, false
+
+
+def tei_title(root: etree._Element) -> str:
+    stmt = root.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt")
+    if stmt is None:
+        return ""
+    titles = stmt.findall(f"{T}title")
+    main = next((t for t in titles if t.get("type") == "main"), titles[0] if titles else None)
+    return _hkey(_text(main, ("note", "ref"))) if main is not None else ""
+
+
+def tei_date(root: etree._Element) -> str | None:
+    date = root.find(f"{T}teiHeader/{T}profileDesc/{T}creation/{T}date")
+    if date is None:
+        return None
+    return date.get("when") or date.get("from") or date.get("notBefore")
+
+
+def truth_marking(truth: dict[str, Any]) -> tuple[str, list[str]] | None:
+    """The classification level's key and the keys of all its parts, if the document has one.
+
+    ``"Secret; Exdis."`` gives ``("secret", ["secret", "exdis"])``; "No classification
+    marking" (an editor's remark) gives nothing.
+    """
+    text = truth.get("classification") or ""
+    if not text or text.lower().startswith("no classification"):
+        return None
+    parts = [key(p) for p in re.split(r"[;.,]", text) if key(p)]
+    return (parts[0], parts) if parts else None
+
+
+def score_markings(
+    truth: dict[str, Any], root: etree._Element
+) -> tuple[int, int, int, int, list[str]]:
+    """(found, true, stamps, stamps that match, misses): the devset's rule on FRUS truth."""
+    want = truth_marking(truth)
+    texts: list[str] = []
+    stamps: list[str] = []
+    for el in root.iter(f"{T}stamp", f"{T}fw", f"{T}idno"):
+        if etree.QName(el).localname == "idno" and el.get("type") == "teikit":
+            continue
+        texts.append(key(_text(el, ())))
+        if etree.QName(el).localname == "stamp":
+            stamps.append(key(_text(el, ())))
+    misses = []
+    found = 0
+    if want is not None:
+        if any(want[0] in t for t in texts):
+            found = 1
+        else:
+            misses.append(f"marking not encoded {truth['classification']!r}")
+    parts = want[1] if want else []
+    good = 0
+    for s in stamps:
+        if any(p in s or (len(s) >= 3 and s in p) for p in parts):
+            good += 1
+        else:
+            misses.append(f"stamp that is no marking {s!r}")
+    return found, int(want is not None), len(stamps), good, misses
+
+
+def truth_page_boundaries(truth: dict[str, Any]) -> int:
+    """Page lines frus2raw printed with body text after them: the inner page boundaries."""
+    blocks = truth["blocks"]
+    count = 0
+    for i, block in enumerate(blocks):
+        if block["kind"] == "page" and any(b["kind"] != "page" for b in blocks[i + 1 :]):
+            count += 1
+    return count
+
+
+def tei_page_boundaries(root: etree._Element) -> int:
+    body = root.find(f"{T}text/{T}body")
+    return _page_boundaries(body) if body is not None else 0
+
+
+_WORD = re.compile(r"\w+")
+
+
+def lost_words(raw: str, root: etree._Element) -> list[str]:
+    """:func:`score.words_lost`, a footnote digit glued to its word (``Ankara2``) forgiven.
+
+    Roughened text glues each marker to the word before it; a converter that reads the
+    marker apart writes ``Ankara`` and a reference numbered 2, which loses nothing.
+    """
+    have = tei_words(root)
+    lost = words_lost(raw, have)
+    if not lost:
+        return lost
+    surplus = have - Counter(_WORD.findall(raw.lower()))
+    out = []
+    for word in lost:
+        # the marker may also follow a number (``September 252``: the 25th, marker 2)
+        cuts = [(word[:k], word[k:]) for k in range(max(1, len(word) - 3), len(word))]
+        for head, tail in cuts:
+            if tail.isdigit() and surplus[head] > 0 and surplus[tail] > 0:
+                surplus[head] -= 1
+                surplus[tail] -= 1
+                break
+        else:
+            out.append(word)
+    return out
+
+
+def tei_persons(root: etree._Element) -> list[list[str]]:
+    """The header's persons, each as the keys of its names."""
+    out = []
+    for person in root.iter(f"{T}person"):
+        names = [key(_text(n, ())) for n in person.iter(f"{T}persName")]
+        out.append([n for n in names if n])
+    return out
+
+
+def _same_person(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (len(short) >= 3 and short in long_)
+
+
+def tei_groups(root: etree._Element) -> list[str]:
+    """Keys of the entries of participants lists that name no person (a side, a country)."""
+    out = []
+    for lst in root.iter(f"{T}list"):
+        if lst.get("type") == "participants":
+            for item in lst.findall(f"{T}item"):
+                if item.find(f".//{T}persName") is None:
+                    out.append(key(_text(item, ())))
+    return out
+
+
+def score_persons(
+    truth: dict[str, Any], persons: Sequence[Sequence[str]], groups: Sequence[str] = ()
+) -> tuple[int, int, int, int, list[str]]:
+    """(participants found, participants, persons, persons that are someone, misses).
+
+    A participant is found as a person of the header, or, if the converter judged it a
+    group (``United States``), as an entry without a name of a participants list: the
+    ground truth does not tell groups from persons, so either is right.
+    """
+    want = [key(p) for p in truth.get("participants") or [] if key(p)]
+    speakers = [key(s) for s in truth.get("speakers") or [] if key(s)]
+    # the names of lists the markup did not type as participants (``OTHERS PRESENT``)
+    items = [key(b["text_start"]) for b in truth["blocks"] if b["kind"] == "item"]
+    listed = [k for k in items if k]
+    misses = []
+    found = 0
+    for raw, w in zip(truth.get("participants") or [], want, strict=False):
+        if w in groups or any(_same_person(n, w) for names in persons for n in names):
+            found += 1
+        else:
+            misses.append(f"participant not a person {raw[:60]!r}")
+    good = 0
+    for names in persons:
+        if any(_same_person(n, w) for n in names for w in [*want, *speakers, *listed]):
+            good += 1
+        else:
+            misses.append(f"person who is no participant {names[:1]}")
+    return found, len(want), len(persons), good, misses
 
 
 # -- one document -------------------------------------------------------------------------
@@ -223,8 +465,31 @@ class Counts:
     notes_true: int = 0
     linked_tp: int = 0
     linked_true: int = 0
+    heads_tp: int = 0
+    heads_pred: int = 0
+    heads_true: int = 0
+    title_ok: int = 0
+    title_docs: int = 0
+    date_ok: int = 0
+    date_docs: int = 0
+    marks_tp: int = 0
+    marks_true: int = 0
+    marks_pred: int = 0
+    marks_pred_ok: int = 0
+    pages_tp: int = 0
+    pages_pred: int = 0
+    pages_true: int = 0
+    persons_tp: int = 0
+    persons_true: int = 0
+    persons_pred: int = 0
+    persons_pred_ok: int = 0
+    false_gaps: int = 0
+    words_lost: int = 0
+    docs_losing_words: int = 0
     refusals: list[str] = field(default_factory=list)
     false_dialogue: list[str] = field(default_factory=list)
+    #: one line per miss, ``document: what`` (for ``--details``)
+    misses: list[str] = field(default_factory=list)
 
     def __add__(self, other: Counts) -> Counts:
         out = Counts()
@@ -249,6 +514,19 @@ class Counts:
             "notes P": round(self.rate("notes_tp", "notes_pred"), 3),
             "notes R": round(self.rate("notes_tp", "notes_true"), 3),
             "notes linked": round(self.rate("linked_tp", "linked_true"), 3),
+            "headings P": round(self.rate("heads_tp", "heads_pred"), 3),
+            "headings R": round(self.rate("heads_tp", "heads_true"), 3),
+            "title": round(self.rate("title_ok", "title_docs"), 3),
+            "date": round(self.rate("date_ok", "date_docs"), 3),
+            "markings P": round(self.rate("marks_pred_ok", "marks_pred"), 3),
+            "markings R": round(self.rate("marks_tp", "marks_true"), 3),
+            "page breaks P": round(self.rate("pages_tp", "pages_pred"), 3),
+            "page breaks R": round(self.rate("pages_tp", "pages_true"), 3),
+            "persons P": round(self.rate("persons_pred_ok", "persons_pred"), 3),
+            "persons R": round(self.rate("persons_tp", "persons_true"), 3),
+            "false lost gaps": self.false_gaps,
+            "words lost": self.words_lost,
+            "docs losing words": self.docs_losing_words,
         }
 
 
@@ -290,6 +568,58 @@ def score_file(txt: Path, converter: Converter = _convert) -> Counts:
     c.notes_pred = sum(got_notes.values())
     c.notes_tp = sum((got_notes & want_notes).values())
     c.linked_tp = len(linked & {n for n, _ in want_notes})
+    name = txt.stem
+    for n, text in sorted(want_notes - got_notes):
+        c.misses.append(f"{name}: note not found [{n}] {text!r}")
+    for n, text in sorted(got_notes - want_notes):
+        c.misses.append(f"{name}: false note [{n}] {text!r}")
+    for n in sorted({n for n, _ in want_notes} - linked):
+        c.misses.append(f"{name}: note [{n}] not linked")
+    for label, start in sorted(want_turns - got_turns):
+        c.misses.append(f"{name}: turn not found {label!r} {start!r}")
+    for label, start in sorted(got_turns - want_turns):
+        c.misses.append(f"{name}: false turn {label!r} {start!r}")
+
+    tp, pred, true, missed, false = score_heads(truth, tei_heads(root))
+    c.heads_tp, c.heads_pred, c.heads_true = tp, pred, true
+    c.misses += [f"{name}: heading not found {k[:50]!r}" for k in missed]
+    c.misses += [f"{name}: false heading {k[:50]!r}" for k in false]
+    if truth.get("title"):
+        c.title_docs = 1
+        want_title, got_title = _hkey(truth["title"]), tei_title(root)
+        c.title_ok = int(heads_match(got_title, want_title))
+        if not c.title_ok:
+            c.misses.append(f"{name}: title {got_title[:50]!r}, expected {want_title[:50]!r}")
+    if truth.get("date_when"):
+        c.date_docs = 1
+        want_date, got_date = truth["date_when"][:10], (tei_date(root) or "")[:10]
+        c.date_ok = int(want_date == got_date)
+        if not c.date_ok:
+            c.misses.append(f"{name}: date {got_date!r}, expected {want_date!r}")
+    c.marks_tp, c.marks_true, c.marks_pred, c.marks_pred_ok, mm = score_markings(truth, root)
+    c.misses += [f"{name}: {m}" for m in mm]
+    c.pages_true = truth_page_boundaries(truth)
+    c.pages_pred = tei_page_boundaries(root)
+    c.pages_tp = min(c.pages_true, c.pages_pred)
+    if c.pages_true != c.pages_pred:
+        c.misses.append(f"{name}: {c.pages_pred} page boundaries, expected {c.pages_true}")
+    c.persons_tp, c.persons_true, c.persons_pred, c.persons_pred_ok, pm = score_persons(
+        truth, tei_persons(root), tei_groups(root)
+    )
+    c.misses += [f"{name}: {m}" for m in pm]
+    text_el = root.find(f"{T}text")
+    lost_gaps = (
+        0
+        if text_el is None
+        else sum(1 for g in text_el.iter(f"{T}gap") if g.get("reason") == "lost")
+    )
+    c.false_gaps = max(0, lost_gaps - int(truth.get("gaps") or 0))
+    if c.false_gaps:
+        c.misses.append(f"{name}: {c.false_gaps} false lost-text gaps")
+    lost = lost_words(txt.read_text(encoding="utf-8"), root)
+    c.words_lost, c.docs_losing_words = len(lost), int(bool(lost))
+    if lost:
+        c.misses.append(f"{name}: words lost {lost[:8]}")
     return c
 
 
@@ -318,6 +648,7 @@ def sample(paths: Sequence[Path], n: int) -> list[Path]:
 
 
 def format_table(rows: dict[str, Counts], title: str) -> str:
+    """Two tables, a row per combination: turns and notes, then the document's structure."""
     lines = [
         title,
         f"{'combination':<28}{'docs':>6}{'refused':>8}{'turns P':>9}{'turns R':>9}"
@@ -330,5 +661,18 @@ def format_table(rows: dict[str, Counts], title: str) -> str:
             f"{s['turns P adjudicated']:>7.3f}{s['turns R adjudicated']:>7.3f}"
             f"{c.false_turn_docs:>10}{s['notes P']:>9.3f}{s['notes R']:>9.3f}"
             f"{s['notes linked']:>8.3f}"
+        )
+    lines.append(
+        f"{'combination':<28}{'heads P':>8}{'heads R':>8}{'title':>6}{'date':>6}"
+        f"{'marks P':>8}{'marks R':>8}{'pb P':>6}{'pb R':>6}{'pers P':>7}{'pers R':>7}"
+        f"{'gaps':>6}{'lost':>6}"
+    )
+    for name, c in rows.items():
+        s = c.summary()
+        lines.append(
+            f"{name:<28}{s['headings P']:>8.3f}{s['headings R']:>8.3f}{s['title']:>6.2f}"
+            f"{s['date']:>6.2f}{s['markings P']:>8.3f}{s['markings R']:>8.3f}"
+            f"{s['page breaks P']:>6.2f}{s['page breaks R']:>6.2f}{s['persons P']:>7.3f}"
+            f"{s['persons R']:>7.3f}{c.false_gaps:>6}{c.words_lost:>6}"
         )
     return "\n".join(lines)

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from teikit.convert.recognizers.dates import MONTHS
 from teikit.convert.recognizers.pages import Marker, Para
 from teikit.convert.zones import Line
 
@@ -51,6 +52,9 @@ _BRACKETED_RE = re.compile(r"\[(\d{1,3})\]")
 #: A number glued to a word or to closing punctuation, followed by a space, punctuation or the end.
 _GLUED_RE = re.compile(
     r"(?:(?<=[^\W\d_])|(?<=[.!?”\"’)\]])|(?<=[^\d][,;:]))(\d{1,3})(?=[\s,.;:)”\"’—]|$)"
+    # after a number and its comma (``telegram 40532,6``): one or two digits, which no
+    # thousands group has, before a space or the end
+    r"|(?<=\d[,;])(\d{1,2})(?=\s|$)"
 )
 #: A number set off by one space after a word, before a capital, punctuation or the end of line.
 _SPACED_RE = re.compile(r"(?<=[^\W\d_]|[.,;:”\"’)]) (\d{1,3})(?=$|[.,;:]|\s+[A-Z“\"(])")
@@ -144,6 +148,31 @@ _NUMBER_WORDS = frozenset(
     ]
 )
 _WORD_BEFORE_RE = re.compile(r"([^\s]+)\s*$")
+#: A day after a month's name, or a year after a day, with more digits than a day or a
+#: year has: the extra digits are a note marker glued to the date (``September 252``,
+#: ``May 5, 19582``). Tried only for a note whose marker is found nowhere else.
+_DATE_GLUED_RE = re.compile(
+    rf"\b(?:{'|'.join(MONTHS)}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)\s+"
+    r"(?:(?P<day>\d{2,4})(?=[\s,.;:)—]|$)|[0-3]?\d,\s+(?P<year>1[6-9]\d\d|20\d\d)(?P<n>\d{1,2})\b)"
+)
+
+
+def _date_glued(lines: Sequence[tuple[int, str]]) -> dict[str, list[int]]:
+    """Raw offsets of markers glued to a date's day or year, per number, in text order."""
+    out: dict[str, list[int]] = {}
+    for offset, text in lines:
+        for m in _DATE_GLUED_RE.finditer(text):
+            if m.group("year"):
+                out.setdefault(str(int(m.group("n"))), []).append(offset + m.start("n"))
+                continue
+            digits = m.group("day")
+            if int(digits) <= 31:
+                continue
+            for cut in range(1, len(digits)):
+                day, n = digits[:cut], digits[cut:]
+                if 1 <= int(day) <= 31 and not n.startswith("0"):
+                    out.setdefault(n, []).append(offset + m.start("day") + cut)
+    return out
 
 
 @dataclass(frozen=True)
@@ -278,7 +307,8 @@ def _candidates(lines: Sequence[tuple[int, str]], spaced: bool) -> dict[str, lis
         for m in _BRACKETED_RE.finditer(text):
             found.append((m.start(1), m.group(1)))
         for m in _GLUED_RE.finditer(text):
-            found.append((m.start(1), m.group(1)))
+            g = 1 if m.group(1) else 2
+            found.append((m.start(g), m.group(g)))
         if spaced:
             for m in _SPACED_RE.finditer(text):
                 if _before_ok(text, m.start()):
@@ -294,6 +324,7 @@ def locate_markers(
     *,
     spaced: bool = True,
     keys: Sequence[str] | None = None,
+    guess: bool = True,
 ) -> dict[int, str]:
     """Where each note's marker stands: raw offset of its first digit → note number.
 
@@ -303,11 +334,16 @@ def locate_markers(
     marker). Each marker is looked for after the
     one before; a number not found there is looked for anywhere not yet taken,
     and a number set off by a space (``UN 4``) is tried only when no
-    bracketed or glued one exists.
+    bracketed or glued one exists; last, digits glued to a date (``September 252``:
+    the 25th, and marker 2), and the one number between two found markers that ends
+    in the missing one's number (:func:`_between_neighbours`). ``guess=False`` leaves
+    these two last ways out (for deciding whether there are notes at all).
     """
     strong = _candidates(lines, spaced=False)
     weak = _candidates(lines, spaced=True) if spaced else strong
+    dated = _date_glued(lines) if guess else {}
     taken: dict[int, str] = {}
+    placed: dict[int, int] = {}  # note index → marker offset
     last = -1
     for i, n in enumerate(numbers):
         key = str(int(n))
@@ -317,14 +353,75 @@ def locate_markers(
             (o for o in free_strong if o > last),
             next((o for o in free_weak if o > last), free_strong[0] if free_strong else None),
         )
+        if chosen is None:
+            free_dated = [o for o in dated.get(key, []) if o not in taken]
+            chosen = next(
+                (o for o in free_dated if o > last), free_dated[0] if free_dated else None
+            )
         if chosen is not None:
             taken[chosen] = keys[i] if keys is not None else n
+            placed[i] = chosen
             last = max(last, chosen)
+    if guess:
+        _between_neighbours(lines, numbers, keys, placed, taken)
     return taken
 
 
-def is_note_region(region: Region, anchored: int) -> bool:
-    """Whether a region is endnotes: announced by a heading, or most numbers found in the text."""
+_YEAR_RE = re.compile(r"^(?:1[6-9]\d\d|20\d\d)$")
+_NUMBER_RE = re.compile(r"(?<![\d.,])\d{2,7}(?=[\s,.;:)”\"’—]|$)")
+
+
+def _between_neighbours(
+    lines: Sequence[tuple[int, str]],
+    numbers: Sequence[str],
+    keys: Sequence[str] | None,
+    placed: dict[int, int],
+    taken: dict[int, str],
+) -> None:
+    """Markers glued to a number (``telegram 4532``), each where only one can be.
+
+    A note whose marker was found nowhere lies between the markers of the notes before
+    and after it; when exactly one number there ends in the note's number, the marker
+    is those last digits (the first note's lower bound is the text's start, the last
+    note's upper bound its end; a year is never cut).
+    """
+    for i, n in enumerate(numbers):
+        if i in placed:
+            continue
+        lo = max((o for j, o in placed.items() if j < i), default=None)
+        hi = min((o for j, o in placed.items() if j > i), default=None)
+        if lo is None and i == 0:
+            lo = -1
+        if hi is None and i == len(numbers) - 1:
+            hi = lines[-1][0] + len(lines[-1][1]) + 1 if lines else 0
+        if lo is None or hi is None:
+            continue
+        key = str(int(n))
+        found = []
+        for offset, text in lines:
+            if offset + len(text) <= lo or offset >= hi:
+                continue
+            for m in _NUMBER_RE.finditer(text):
+                at = offset + m.end() - len(key)
+                if _YEAR_RE.match(m.group()):
+                    continue  # a year is a year (``1962``), not ``196`` and marker 2
+                if m.group().endswith(key) and len(m.group()) > len(key) and lo < at < hi:
+                    found.append(at)
+        found = [o for o in found if o not in taken]
+        if len(found) == 1:
+            taken[found[0]] = keys[i] if keys is not None else n
+            placed[i] = found[0]
+
+
+def is_note_region(region: Region, anchored: int, ruled: bool = False) -> bool:
+    """Whether a region is endnotes: announced by a heading, or most numbers found in the text.
+
+    Notes set off by a rule (``----``) just above them, ending the text, are notes even
+    when no marker is found (a marker glued to a number, ``24`` and ``2`` read ``242``):
+    a missing marker leaves a note unanchored, it does not make it body text.
+    """
+    if ruled:
+        return True
     if anchored == 0:
         return False
     return region.head is not None or anchored * 2 >= len(region.starts)
@@ -343,6 +440,34 @@ def note_keys(numbers: Sequence[str]) -> list[str]:
     return out
 
 
+def _body_lines(
+    before: Sequence[Any], paras: Sequence[Para], region: Region
+) -> list[tuple[int, str]]:
+    """The lines markers are looked for in: the body's, and a ``NOTES`` heading's."""
+    out: list[tuple[int, str]] = []
+    for it in before:
+        if isinstance(it, Para):
+            out.extend((ln.offset, ln.text) for ln in it.lines)
+    if region.head is not None:
+        out.extend((ln.offset, ln.text) for ln in paras[region.head].lines)
+    return out
+
+
+def _ruled(rules: Sequence[int], body_lines: Sequence[tuple[int, str]], first: Para) -> bool:
+    """Whether a rule stands between the body's last line and the first note."""
+    after = body_lines[-1][0] if body_lines else -1
+    return any(after < r <= first.offset for r in rules)
+
+
+def _without_first(region: Region) -> Region | None:
+    """The region less its first note paragraph (given back to the body), if notes remain."""
+    top = region.starts[0].para
+    rest = tuple(s for s in region.starts if s.para != top)
+    if not rest:
+        return None
+    return Region(rest[0].para, None, rest)
+
+
 @dataclass
 class Endnotes:
     """Endnotes split off a document's items: what stays in the body, and the notes."""
@@ -354,12 +479,13 @@ class Endnotes:
     head: Para | None = None  # a ``NOTES`` heading above the notes
 
 
-def split_endnotes(items: Sequence[Any]) -> Endnotes | None:
+def split_endnotes(items: Sequence[Any], rules: Sequence[int] = ()) -> Endnotes | None:
     """Find the endnotes among a document's items (paragraphs, page breaks, stamps).
 
     Only paragraphs after the last non-paragraph block that is not a page
     break are considered; page breaks among the notes stay in the body's
-    items (after it), so nothing is lost.
+    items (after it), so nothing is lost. ``rules`` are the raw offsets of the
+    rules (``----``) the caller dropped: one right above the notes announces them.
     """
     k = len(items)
     while k > 0 and isinstance(items[k - 1], (Para, Marker)):
@@ -371,18 +497,22 @@ def split_endnotes(items: Sequence[Any]) -> Endnotes | None:
     region = endnote_region([[ln.text for ln in p.lines] for p in paras])
     if region is None:
         return None
-    start_item = tail_idx[region.first]
-    body_lines: list[tuple[int, str]] = []
-    for it in items[:start_item]:
-        if isinstance(it, Para):
-            body_lines.extend((ln.offset, ln.text) for ln in it.lines)
-    head = paras[region.head] if region.head is not None else None
-    if head is not None:
-        body_lines.extend((ln.offset, ln.text) for ln in head.lines)
-    # the decision rests on bracketed and glued markers only: a spaced number is weak evidence
-    strong = locate_markers(body_lines, region.numbers, spaced=False)
-    if not is_note_region(region, len(set(strong.values()))):
+    # the top of the region may be the body's numbered points (``1.`` above note ``1.``):
+    # while the region is not notes, its first paragraph is given back to the body
+    candidate: Region | None = region
+    while candidate is not None:
+        region = candidate
+        start_item = tail_idx[region.first]
+        body_lines = _body_lines(items[:start_item], paras, region)
+        # the decision rests on bracketed and glued markers only: a spaced number is weak
+        strong = locate_markers(body_lines, region.numbers, spaced=False, guess=False)
+        ruled = _ruled(rules, body_lines, paras[region.first])
+        if is_note_region(region, len(set(strong.values())), ruled):
+            break
+        candidate = _without_first(region)
+    if candidate is None:
         return None
+    head = paras[region.head] if region.head is not None else None
     keys = note_keys(region.numbers)
     markers = locate_markers(body_lines, region.numbers, keys=keys)
     anchored = set(markers.values())

@@ -143,6 +143,24 @@ def is_page_number(block: Block) -> str | None:
     return m.group(1) if m else None
 
 
+def split_at_rules(blocks: list[Block]) -> list[Block]:
+    """Blocks cut above each rule line (``----``) that follows other lines.
+
+    A rule sets apart what is below it (the notes, a signature block) even when no
+    blank line separates it from the paragraph above: the rule opens a block of its
+    own, so the paragraph ends there.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        cuts = [k for k, ln in enumerate(block.lines) if k and RULE_RE.match(ln.text)]
+        if not cuts:
+            out.append(block)
+            continue
+        for a, b in zip([0, *cuts], [*cuts, len(block.lines)], strict=True):
+            out.append(Block(block.lines[a:b], block.blank_before if a == 0 else 0))
+    return out
+
+
 #: How many pages a copy's numbering may skip (a number the OCR lost, a plate unnumbered).
 MAX_PAGE_SKIP = 2
 #: The highest number that may open a copy's numbering on its own (its first page is
@@ -257,11 +275,27 @@ def starts_lower(text: str) -> bool:
     return bool(stripped) and stripped[0].islower()
 
 
+#: A lettered or roman-numbered point (``a. Will we``, ``(b) the``, ``iv) Some``, in a
+#: quotation ``“(c) The``): its
+#: lower-case letter opens a list item, not the rest of a sentence.
+_POINT_RE = re.compile(r"^[“\"‘']?\(?(?:[a-z]|[ivx]{1,5})[.);]\s+\S")
+
+
+def opens_point(text: str) -> bool:
+    """Whether a text begins with a lettered or roman-numbered point's label."""
+    return _POINT_RE.match(text) is not None
+
+
 def continues(prev: Para, nxt: Para) -> bool:
     """Whether ``nxt`` is the rest of ``prev``'s paragraph, cut by a boundary."""
     if hyphen_end(prev.last) is not None:
         return _LEADING_WORD_RE.match(nxt.first) is not None
-    return prev.has_words(MIN_CONTINUED_WORDS) and ends_open(prev.last) and starts_lower(nxt.first)
+    return (
+        prev.has_words(MIN_CONTINUED_WORDS)
+        and ends_open(prev.last)
+        and starts_lower(nxt.first)
+        and not opens_point(nxt.first)
+    )
 
 
 #: Words after which a noun phrase must go on, and words that begin a new one: a
@@ -371,8 +405,10 @@ def lost_beginning(prev: Para | None, nxt: Para, fragments: frozenset[str] = fro
     whose closing stop stands apart (``victories” .``) may go on over the
     boundary (``and none appear likely``): the join is grammatical, nothing lost.
     """
-    if prev is None or nxt.first.startswith(("[", "(")):
+    if prev is None or nxt.first.startswith(("[", "(")) or opens_point(nxt.first):
         return False
+    if prev.last.rstrip().endswith(":"):
+        return False  # what a colon announces may begin in lower case (``recommend:`` / ``that``)
     words = nxt.first.split()
     if words and words[0] in fragments and prev.has_words(MIN_CONTINUED_WORDS):
         return True
