@@ -163,12 +163,12 @@ def reconcile_truncated(
     for (label, start), n in (want - got).items():
         if len(start) >= 12:
             continue
-        for key in sorted(spare):
-            if n and key[0] == label and key[1].startswith(start) and spare[key]:
-                k = min(n, spare[key])
+        for cand in sorted(spare):
+            if n and cand[0] == label and cand[1].startswith(start) and spare[cand]:
+                k = min(n, spare[cand])
                 out[(label, start)] -= k
-                out[key] += k
-                spare[key] -= k
+                out[cand] += k
+                spare[cand] -= k
                 n -= k
     return +out
 
