@@ -149,6 +149,8 @@ def test_score_file_counts_every_feature(tmp_path: Path) -> None:
     assert {k: s[k] for k in s if k not in ("docs", "refused")} == {
         "turns P": 1.0,
         "turns R": 1.0,
+        "turns P adjudicated": 1.0,
+        "turns R adjudicated": 1.0,
         "docs without dialogue given turns": 0,
         "notes P": 1.0,
         "notes R": 1.0,

@@ -318,3 +318,45 @@ def test_a_short_exchange_of_two_people_in_a_memorandum() -> None:
     assert Speakers(said).quoted == frozenset()
     # a contents line with a tab before its page number is no turn
     assert not_a_speaker("THE WORLD WITHOUT", " THE USSR\t4")
+
+
+def test_an_office_and_surnames_named_elsewhere_are_an_exchange() -> None:
+    openings = [
+        "Meeting in the Cabinet Room With the President and Senator Brandvold, "
+        "Joined Later by Secretary Okonkwo",
+        "Brandvold: How did the paper ever write that editorial?",
+        "Okonkwo: Any time you want to call me, just call me.",
+    ]
+    assert Speakers(openings).accepted == frozenset({"Brandvold", "Okonkwo"})
+    assert Speakers(["President: Now, the outlook.", "Okonkwo: In the south, talks."]).accepted == (
+        frozenset()
+    )
+
+
+def test_a_qualified_title_before_a_name_is_a_person() -> None:
+    c = candidate("Foreign Minister Okafor: Could we mention this?")
+    assert c is not None and c.person
+    c = candidate("Western Europe Director: A summary.")
+    assert c is not None and not c.person
+
+
+def test_a_verb_of_speech_inside_a_paragraph_is_narration() -> None:
+    speakers = Speakers(
+        [
+            "Mr. Okafor said: We agree.",
+            "Mr. Okafor said: This is the point.",
+            "Mr. Okafor said: Thank you.",
+        ]
+    )
+    assert "Mr. Okafor said" in speakers.accepted
+    lines = ["The President offered him tea. Mr. Okafor said: “No, is it strong?”"]
+    assert turn_starts(lines, speakers) == []
+
+
+def test_places_named_elsewhere_are_not_an_exchange() -> None:
+    openings = [
+        "Sent to Paris and Valletta and Tallinn.",
+        "Valletta: Approach the Governor as suggested.",
+        "Tallinn: Karlsson letter indicated acceptance.",
+    ]
+    assert Speakers(openings).accepted == frozenset()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from teikit.convert.recognizers.interview import ROLES as QA_ROLES
 from teikit.convert.recognizers.speakers import CHAIR_LABELS, slug
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ class Registry:
         chair = self.chair if not listed and slug(label) in CHAIR_LABELS else None
         if listed:
             pid = listed.id
+        elif role == "speaker" and label in QA_ROLES:
+            pid = QA_ROLES[label]  # a transcript's ``Q.`` / ``A.``: a role, not a name
         else:
             pid = self._same_person(slug(chair if chair is not None else label))
         entry = self.entries.get(pid)

@@ -47,6 +47,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+import frus_adjudication
 from lxml import etree
 from score import _head_matches, _page_boundaries, key, tei_words, words_lost
 
@@ -127,7 +128,8 @@ def volumes(shared: Path) -> list[str]:
 
 # -- keys --------------------------------------------------------------------------------
 
-_BRACKETS = re.compile(r"\[[^\]]*\]")
+#: A bracketed insertion, or one the reference's 60-character cut left unclosed.
+_BRACKETS = re.compile(r"\[[^\]]*(?:\]|$)")
 
 
 def _alnum(text: str, n: int = 24) -> str:
@@ -148,6 +150,31 @@ def truth_turns(truth: dict[str, Any]) -> Counter[tuple[str, str]]:
             rest = block["text_start"][len(raw) + 1 :]
             turns[(_label(raw), _alnum(rest, 12))] += 1
     return turns
+
+
+def reconcile_truncated(
+    want: Counter[tuple[str, str]], got: Counter[tuple[str, str]]
+) -> Counter[tuple[str, str]]:
+    """The reference's turns, a key its 60-character cut shortened read as the converter's.
+
+    frus2raw keeps only a turn's first 60 characters; when a bracketed stage direction
+    fills them (``X: [interrupts the translation at ...:] Why ...``), fewer than 12 letters
+    of the turn survive. Such a short key, left unmatched, is taken to be the unmatched
+    converter key of the same label that it begins.
+    """
+    out = Counter(want)
+    spare = got - want
+    for (label, start), n in (want - got).items():
+        if len(start) >= 12:
+            continue
+        for cand in sorted(spare):
+            if n and cand[0] == label and cand[1].startswith(start) and spare[cand]:
+                k = min(n, spare[cand])
+                out[(label, start)] -= k
+                out[cand] += k
+                spare[cand] -= k
+                n -= k
+    return +out
 
 
 def truth_notes(truth: dict[str, Any]) -> Counter[tuple[str, str]]:
@@ -493,6 +520,8 @@ class Counts:
     turns_tp: int = 0
     turns_pred: int = 0
     turns_true: int = 0
+    turns_tp_adj: int = 0
+    turns_true_adj: int = 0
     false_turn_docs: int = 0
     notes_tp: int = 0
     notes_pred: int = 0
@@ -542,6 +571,8 @@ class Counts:
             "refused": self.refused,
             "turns P": round(self.rate("turns_tp", "turns_pred"), 3),
             "turns R": round(self.rate("turns_tp", "turns_true"), 3),
+            "turns P adjudicated": round(self.rate("turns_tp_adj", "turns_pred"), 3),
+            "turns R adjudicated": round(self.rate("turns_tp_adj", "turns_true_adj"), 3),
             "docs without dialogue given turns": self.false_turn_docs,
             "notes P": round(self.rate("notes_tp", "notes_pred"), 3),
             "notes R": round(self.rate("notes_tp", "notes_true"), 3),
@@ -588,8 +619,12 @@ def score_file(txt: Path, converter: Converter = _convert) -> Counts:
         return c
     got_turns = tei_turns(root)
     got_notes, linked = tei_notes(root)
+    want_turns = reconcile_truncated(want_turns, got_turns)
     c.turns_pred = sum(got_turns.values())
     c.turns_tp = sum((got_turns & want_turns).values())
+    adjudicated = frus_adjudication.adjudicated_truth(txt.stem, want_turns, got_turns)
+    c.turns_tp_adj = sum((got_turns & adjudicated).values())
+    c.turns_true_adj = sum(adjudicated.values())
     c.false_turn_docs = int(not want_turns and bool(got_turns))
     if c.false_turn_docs:
         c.false_dialogue.append(f"{txt.stem}: {sorted(label for label, _ in got_turns)[:5]}")
@@ -680,12 +715,13 @@ def format_table(rows: dict[str, Counts], title: str) -> str:
     lines = [
         title,
         f"{'combination':<28}{'docs':>6}{'refused':>8}{'turns P':>9}{'turns R':>9}"
-        f"{'false-dlg':>10}{'notes P':>9}{'notes R':>9}{'linked':>8}",
+        f"{'adj P':>7}{'adj R':>7}{'false-dlg':>10}{'notes P':>9}{'notes R':>9}{'linked':>8}",
     ]
     for name, c in rows.items():
         s = c.summary()
         lines.append(
             f"{name:<28}{c.docs:>6}{c.refused:>8}{s['turns P']:>9.3f}{s['turns R']:>9.3f}"
+            f"{s['turns P adjudicated']:>7.3f}{s['turns R adjudicated']:>7.3f}"
             f"{c.false_turn_docs:>10}{s['notes P']:>9.3f}{s['notes R']:>9.3f}"
             f"{s['notes linked']:>8.3f}"
         )

@@ -697,6 +697,10 @@ def candidate(text: str) -> Candidate | None:
         return None
     lead = name_words[1:] if first == "the" else name_words
     person = bool(lead) and lead[0].lower() in TITLES and (len(lead) > 1 or first == "the")
+    # a qualified title before a name (``Foreign Minister Roe``, ``Deputy Secretary Roe``)
+    person = person or (
+        len(lead) >= 3 and lead[1].lower() in TITLES and lead[-1].lower() not in TITLES
+    )
     alone = not text[m.end() :].strip()
     return Candidate(label, m.end(), person, verb, text.index(":"), ":", alone)
 
@@ -741,16 +745,19 @@ def _topic_like(words: list[str]) -> bool:
     return first == "the" and not any(w.lower() in TITLES for w in words[1:])
 
 
-def _named_elsewhere(label: str, openings: list[str]) -> bool:
+def _named_elsewhere(label: str, openings: list[str], person: bool = False) -> bool:
     """Whether a one-word label (a surname) is written inside another paragraph's opening.
 
     A participant seen once as a speaker (``McFall:``) is usually listed among
-    those present (``Congressman John J. McFall``).
+    those present (``Congressman John J. McFall``). With ``person``, only as a
+    person is named: after a title, a first name or a list's comma (``Senator
+    Roe``, ``Ford, Roe``), not as a place is (``sent to London and Athens``).
     """
     if " " in label or not label[:1].isupper():
         return False
-    pattern = re.compile(rf"\S\s+{re.escape(label)}\b(?!\s?:)")
-    return any(pattern.search(text[:100]) for text in openings)
+    before = r"(?:[A-Z][\w.'’-]*|,)\s+" if person else r"\S\s+"
+    pattern = re.compile(rf"{before}{re.escape(label)}\b(?!\s?:)")
+    return any(pattern.search(text[:200]) for text in openings)
 
 
 _FIELD_OPENING_RE = re.compile(r"^([^\W\d_][^:\n]{0,40}?)\s?:(?:\s|$)")
@@ -788,12 +795,28 @@ class Speakers:
         for lab in strict:
             strict_counts[lab.label] = strict_counts.get(lab.label, 0) + 1
         # an exchange: labels that recur, or two people named with their titles who
-        # each say something (``Mr. Oakes: …`` / ``Secretary Roe: …``)
+        # each say something (``Mr. Oakes: …`` / ``Secretary Roe: …``), or an office
+        # and a surname the record names elsewhere (``Roe: …`` under "with Secretary Roe")
         people = {
-            c.label for c in cands if c.person and c.punct == ":" and not c.alone and not c.verb
+            c.label
+            for c in cands
+            if c.punct == ":"
+            and not c.alone
+            and not c.verb
+            and (
+                c.person
+                or c.label.lower() in _OFFICES
+                or (_surname_like(c.label) and _named_elsewhere(c.label, openings, person=True))
+            )
         }
         exchange = len(people) >= 2 and not form
-        self.dialogue = (len(cands) >= 3 and max(counts.values(), default=0) >= 2) or exchange
+        from teikit.convert.recognizers.interview import is_qa_transcript
+
+        # a press conference's or interview's ``Q.`` / ``A.`` turns
+        self.qa = is_qa_transcript(openings)
+        self.dialogue = (
+            (len(cands) >= 3 and max(counts.values(), default=0) >= 2) or exchange or self.qa
+        )
         accepted: set[str] = set()
         for lab in strict:
             words = lab.label.split()
@@ -861,6 +884,8 @@ class Speakers:
 
     def match(self, text: str) -> Label | None:
         """The speaker label opening ``text`` (also a known label with a period)."""
+        if self.qa and (qa := self._qa_label(text)) is not None:
+            return qa
         lab = match_label(text, self._known_frozen)
         if lab is not None and (lab.punct == "." or lab.label in self.accepted):
             self._remember(lab.label)
@@ -892,7 +917,13 @@ class Speakers:
         if not self._run_in_built:
             self._run_in_built = True
             labels = sorted(
-                (a for a in self.accepted if a.isupper() or a.split()[0].lower() in TITLES),
+                (
+                    a
+                    for a in self.accepted
+                    if (a.isupper() or a.split()[0].lower() in TITLES)
+                    # ``… Mr. Roe said: “No.”`` inside a paragraph is narration
+                    and not _split_verb(a.split())[1]
+                ),
                 key=len,
                 reverse=True,
             )
@@ -907,7 +938,14 @@ class Speakers:
             )
         return self._run_in
 
+    def _qa_label(self, text: str) -> Label | None:
+        from teikit.convert.recognizers.interview import qa_label
+
+        return qa_label(text)
+
     def peek(self, text: str) -> Label | None:
+        if self.qa and (qa := self._qa_label(text)) is not None:
+            return qa
         lab = match_label(text)
         if lab is not None and lab.label in self.accepted:
             return lab

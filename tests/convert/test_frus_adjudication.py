@@ -1,0 +1,57 @@
+"""The FRUS scorer's adjudicated figures and its repair of the reference's 60-character cut."""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "devset"))
+import frus_adjudication
+from frus_adjudication import Decision, adjudicated_truth, parse, verdict
+from frus_score import _alnum, reconcile_truncated
+
+DECISIONS = [
+    Decision("d1", "fp", "the chairman", None, "reference-gap", "period-style label"),
+    Decision("d1", "fp", "mr. roe said", "no", "converter-error", "narration"),
+    Decision("d1", "fn", "roe replied", None, "reference-gap", "narration, not a turn"),
+]
+
+
+def test_verdict_by_label_or_turn_start() -> None:
+    assert verdict(DECISIONS, "d1", "fp", "the chairman", "anything") == "reference-gap"
+    assert verdict(DECISIONS, "d1", "fp", "mr. roe said", "no") == "converter-error"
+    assert verdict(DECISIONS, "d1", "fp", "mr. roe said", "yes") is None
+    assert verdict(DECISIONS, "d2", "fp", "the chairman", "x") is None
+
+
+def test_adjudicated_truth_counts_reference_gaps_only() -> None:
+    want = Counter({("roe replied", "later"): 1, ("doe", "yes"): 1})
+    got = Counter({("the chairman", "welcome"): 2, ("mr. roe said", "no"): 1, ("doe", "yes"): 1})
+    assert adjudicated_truth("d1", want, got, DECISIONS) == Counter(
+        {("the chairman", "welcome"): 2, ("doe", "yes"): 1}
+    )
+
+
+def test_parse_rejects_an_unknown_verdict() -> None:
+    case = {"doc": "d", "kind": "fp", "label": "x", "verdict": "maybe", "reason": "r"}
+    with pytest.raises(ValueError):
+        parse({"case": [case]})
+
+
+def test_the_adjudication_file_is_well_formed() -> None:
+    data = tomllib.loads(frus_adjudication.DEFAULT.read_text("utf-8"))
+    decisions = parse(data)
+    assert decisions and all(d.reason for d in decisions)
+    assert len({(d.doc, d.kind, d.label, d.start) for d in decisions}) == len(decisions)
+
+
+def test_a_key_cut_inside_a_bracket_matches_the_turn_it_begins() -> None:
+    # the reference kept 60 characters: the stage direction, unclosed, and two letters
+    assert _alnum("[interrupts the translation at the reference to the") == ""
+    want = Counter({("roe", "wh"): 1, ("doe", "no"): 1})
+    got = Counter({("roe", "whydoyousayo"): 1, ("doe", "nothing"): 0, ("doe", "no"): 1})
+    assert reconcile_truncated(want, got) == Counter({("roe", "whydoyousayo"): 1, ("doe", "no"): 1})

@@ -1,0 +1,65 @@
+"""Press-conference and interview ``Q.`` / ``A.`` labels: turns only in a transcript."""
+
+from __future__ import annotations
+
+import pytest
+from convert_helpers import NS, first, run
+
+from teikit.convert.recognizers.interview import is_qa_transcript, qa_label
+from teikit.convert.recognizers.speakers import Label
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Q. Will you go?", Label("Q", ".", 3)),
+        ("A: Yes.", Label("A", ":", 3)),
+        ("Q.E.D. is Latin.", None),
+        ("Quite so.", None),
+        ("A.", None),
+    ],
+)
+def test_qa_label(text: str, want: Label | None) -> None:
+    assert qa_label(text) == want
+
+
+@pytest.mark.parametrize(
+    ("openings", "want"),
+    [
+        (["Q. Will you go?", "A. Yes.", "Q. When?", "A. Soon."], True),
+        (["Q. Will you go?", "Minister Roe: Yes.", "Q. When?"], True),
+        (["Q. Will you go?", "A. Yes."], False),  # one question
+        (["A. Our Goals", "Q. Will you go?", "Q. When?", "B. Our Means"], False),  # outline
+        (["A. Our Goals", "B. Our Means", "C. Our Ends"], False),
+    ],
+)
+def test_is_qa_transcript(openings: list[str], want: bool) -> None:
+    assert is_qa_transcript(openings) is want
+
+
+PRESS = """Press Conference of the Minister
+
+Minister Roe: I am ready for your questions.
+
+Q. Minister, will the talks go on?
+
+A. They will, as long as both sides wish it.
+
+Q. And the date?
+
+A. Not yet fixed.
+"""
+
+
+def test_press_conference_turns() -> None:
+    assert first(PRESS, ".//t:sp[2]") == (
+        '<sp who="#questioner"><speaker>Q.</speaker><p>Minister, will the talks go on?</p></sp>'
+    )
+    tree = run(PRESS).tree
+    whos = [sp.get("who") for sp in tree.iterfind(".//t:sp", NS)]
+    assert whos == ["#roe", "#questioner", "#respondent", "#questioner", "#respondent"]
+
+
+def test_an_outline_is_not_a_transcript() -> None:
+    text = "Paper\n\nA. Our Goals\n\nThe goals.\n\nB. Our Means\n\nThe means.\n"
+    assert run(text).tree.find(".//t:sp", NS) is None
