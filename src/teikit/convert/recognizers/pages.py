@@ -393,7 +393,13 @@ def compound_tails(texts: Iterable[str]) -> frozenset[str]:
 
 #: A point lettered in lower case (``b. The``, ``ii) Troops``, the OCR's ``ec. When``): it
 #: opens in lower case as a lost sentence's rest would, but begins a point.
-_LETTERED_POINT_RE = re.compile(r"^[\"“‘'(]?[a-z]{1,3}\s?[.)]\s+[^a-z\s]|^[a-z]\s+-?\d{1,2}[.)]\s")
+_LETTERED_POINT_RE = re.compile(
+    r"^[\"“‘'(]?[a-z]{1,3}\s?[.),:]\s*…?\s+[^a-z\s]|^[a-z]\s+-?\d{1,2}[.)]\s"
+    r"|^[\"“‘'(]?[a-z]\)[—–-]"
+    # a point's letter whose stop the copy lost (``c Noted the statement``); not the
+    # articles and pronoun ``a``/``i`` before a name (``a Soviet note``)
+    r"|^[b-hj-z]\s[A-Z][a-z]"
+)
 #: A stop the OCR set apart after the text (``victories” .``): a speck, not a sentence's end.
 _DETACHED_STOP_RE = re.compile(r"(?<=\S)(?:\s+[.,:;|]+)+$")
 
@@ -401,14 +407,17 @@ _DETACHED_STOP_RE = re.compile(r"(?<=\S)(?:\s+[.,:;|]+)+$")
 def lost_beginning(prev: Para | None, nxt: Para, fragments: frozenset[str] = frozenset()) -> bool:
     """Whether ``nxt`` starts mid-sentence after a closed paragraph (text lost between).
 
-    A lettered point (``b. The troops``) is no sentence's rest, and a sentence
+    A lettered point (``b. The troops``, ``b, The``, ``c Noted``) is no sentence's rest,
+    nor the member of a series after a semicolon, and a sentence
     whose closing stop stands apart (``victories” .``) may go on over the
     boundary (``and none appear likely``): the join is grammatical, nothing lost.
     """
     if prev is None or nxt.first.startswith(("[", "(")) or opens_point(nxt.first):
         return False
-    if prev.last.rstrip().endswith(":"):
-        return False  # what a colon announces may begin in lower case (``recommend:`` / ``that``)
+    if prev.last.rstrip().endswith((":", ";")):
+        # what a colon announces may begin in lower case (``recommend:`` / ``that``), and
+        # so does the next member of a series after a semicolon (``NATO;`` / ``the terms``)
+        return False
     words = nxt.first.split()
     if words and words[0] in fragments and prev.has_words(MIN_CONTINUED_WORDS):
         return True
