@@ -20,6 +20,38 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
+#: English words of one or two letters; wordfreq also lists fragments such as "es", "li".
+SHORT_WORDS = frozenset(
+    [
+        "a",
+        "i",
+        "am",
+        "an",
+        "as",
+        "at",
+        "be",
+        "by",
+        "do",
+        "go",
+        "he",
+        "if",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "no",
+        "of",
+        "on",
+        "or",
+        "so",
+        "to",
+        "up",
+        "us",
+        "we",
+    ]
+)
+
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 #: Character confusions typical of OCR on typewritten or printed copies, both ways.

@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from teikit.convert.lexicon import Lexicon, edits1, english, ocr_variants
+from teikit.convert.lexicon import SHORT_WORDS, Lexicon, edits1, english, ocr_variants
 from teikit.convert.source import Transcription
 
 if TYPE_CHECKING:
@@ -178,37 +178,6 @@ def _spelling_candidates(lex: Lexicon, word: str) -> list[_Candidate]:
     return sorted(found.values(), key=lambda c: (-c.score, c.word))
 
 
-#: English words of one or two letters; wordfreq also lists fragments such as "es", "li".
-_SHORT_WORDS = frozenset(
-    [
-        "a",
-        "i",
-        "am",
-        "an",
-        "as",
-        "at",
-        "be",
-        "by",
-        "do",
-        "go",
-        "he",
-        "if",
-        "in",
-        "is",
-        "it",
-        "me",
-        "my",
-        "no",
-        "of",
-        "on",
-        "or",
-        "so",
-        "to",
-        "up",
-        "us",
-        "we",
-    ]
-)
 #: Prefixes that make words of their own (``uncrown``, ``counterpoised``).
 _PREFIXES = frozenset(
     [
@@ -235,7 +204,7 @@ _PREFIXES = frozenset(
 def _plausible_part(lex: Lexicon, part: str) -> bool:
     """Whether ``part`` can stand as a word of a run-together pair."""
     if len(part) <= 2:
-        return part in _SHORT_WORDS
+        return part in SHORT_WORDS
     return lex.zipf(part) >= (4.0 if len(part) == 3 else 3.0)
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from teikit.convert.lexicon import SHORT_WORDS
 from teikit.convert.roles import Score, role
 
 if TYPE_CHECKING:
@@ -156,45 +157,9 @@ def clean_share(text: str) -> float:
     return good / len(tokens)
 
 
-_SHORT_WORDS = frozenset(
-    [
-        "a",
-        "i",
-        "an",
-        "as",
-        "at",
-        "be",
-        "by",
-        "do",
-        "go",
-        "he",
-        "if",
-        "in",
-        "is",
-        "it",
-        "me",
-        "my",
-        "no",
-        "of",
-        "on",
-        "or",
-        "so",
-        "to",
-        "up",
-        "us",
-        "we",
-        "un",
-        "uk",
-        "ii",
-        "iv",
-        "vi",
-        "ix",
-        "xi",
-        "mr",
-        "dr",
-        "st",
-    ]
-)
+#: Short tokens a clean heading may hold: English words of one or two letters, and the
+#: abbreviations and roman numerals of titles (``UN``, ``Mr``, ``IV``).
+_SHORT_WORDS = SHORT_WORDS | frozenset(["un", "uk", "ii", "iv", "vi", "ix", "xi", "mr", "dr", "st"])
 
 
 def text_veto(text: str) -> str | None:
