@@ -181,18 +181,20 @@ NARRATOR_RE = re.compile(
 FIELD_RE = re.compile(r"^[A-Z][\w&/ ’'-]{0,30}:(?:\s|$)")
 
 
-def render_marked(run: TextRun, ctx: InlineContext) -> list[Node]:
+def render_marked(run: TextRun, ctx: InlineContext, *, ocr: bool = False) -> list[Node]:
     """A run's content, with the classification a source note states as a ``stamp``.
 
     Only a run that *is* a source note (``Source: …``, as a paragraph or as a
-    footnote) is searched: elsewhere "Secret." is a word of the text.
+    footnote) is searched: elsewhere "Secret." is a word of the text. Any other
+    run has its in-line markings and labelled identifiers encoded where they
+    stand (:mod:`.recognizers.inline_marks`; ``ocr`` for an OCR copy's rules).
     """
     from teikit.convert.inline import render
 
     text = run.text
     span = archival.note_classification(text) if archival.SOURCE_NOTE_RE.match(text) else None
     if span is None:
-        return render(run, ctx)
+        return render_inline_marks(run, ctx, ocr=ocr)
     start, end = span
     ctx.report.count("stamps")
     stamp = El("stamp", {"type": "classification"}, render(run.slice(start, end), ctx))
@@ -201,6 +203,36 @@ def render_marked(run: TextRun, ctx: InlineContext) -> list[Node]:
         stamp,
         *render(run.slice(end, len(text)), ctx),
     ]
+
+
+def render_inline_marks(run: TextRun, ctx: InlineContext, *, ocr: bool = False) -> list[Node]:
+    """A run's content with its in-line markings as ``stamp`` and identifiers as ``idno``.
+
+    A mark inside brackets is left to the brackets' reading (a bracket is rendered
+    whole, never cut).
+    """
+    from teikit.convert.inline import render
+    from teikit.convert.recognizers.inline_marks import marks_in
+
+    text = run.text
+    pairs, _ = pair_brackets(text)
+    marks = [
+        m
+        for m in marks_in(text, ocr=ocr)
+        if not any(p.open <= m.end and m.start <= p.close for p in pairs)
+    ]
+    if not marks:
+        return render(run, ctx)
+    out: list[Node] = []
+    pos = 0
+    for mark in marks:
+        out.extend(render(run.slice(pos, mark.start), ctx))
+        if mark.tag == "stamp":
+            ctx.report.count("stamps")
+        out.append(El(mark.tag, {"type": mark.type}, render(run.slice(mark.start, mark.end), ctx)))
+        pos = mark.end
+    out.extend(render(run.slice(pos, len(text)), ctx))
+    return out
 
 
 #: A word of this many letters: a paragraph without one is OCR specks (``t``, ``I we``).
@@ -655,7 +687,13 @@ class Assembler:
             return participants.write(self, parent, para)
         run = self.run(para)
         target = self._mark_resp(element(parent, tag), para.lines[:1])
-        return fill_nodes(target, render_marked(run, self.ctx), iter(run.pages))
+        nodes = render_marked(run, self.ctx, ocr=self.plan.doc.ocr)
+        return fill_nodes(target, nodes, iter(run.pages))
+
+    def fill_marked(self, el: etree._Element, run: TextRun) -> etree._Element:
+        """Render a run into ``el`` with its in-line markings and identifiers encoded."""
+        nodes = render_inline_marks(run, self.ctx, ocr=self.plan.doc.ocr)
+        return fill_nodes(el, nodes, iter(run.pages))
 
     def pb(self, parent: etree._Element, marker: Marker) -> None:
         el = element(parent, "pb")
@@ -754,7 +792,7 @@ class Assembler:
         for k, para in enumerate(paras):
             run = self.lines_run(para.pieces) if len(para.lines) > 1 else self.run(para)
             attrib = {"type": "sub"} if sub_after_first and k else {}
-            fill(element(parent, "head", **attrib), run, self.ctx)
+            self.fill_marked(element(parent, "head", **attrib), run)
             self.heads.append(plain(run))
 
     def point_or_p(
@@ -816,7 +854,7 @@ class Assembler:
             if k:
                 run.add(LB, para.offset)
             run.extend(self.run(para))
-        fill(element(div, "head"), run, self.ctx)
+        self.fill_marked(element(div, "head"), run)
         text = plain(run)
         self.heads.append(text)
         for name in heading_names(text):
@@ -925,7 +963,7 @@ class Assembler:
     ) -> None:
         run = pages.join_pieces(list(lines), self.hyphenations).strip()
         just_lines = [ln for ln in lines if isinstance(ln, Line)]
-        fill(self._mark_resp(element(section, "head"), just_lines), run, self.ctx)
+        self.fill_marked(self._mark_resp(element(section, "head"), just_lines), run)
         self.heads.append(plain(run))
 
 

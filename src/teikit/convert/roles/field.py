@@ -50,14 +50,28 @@ FIELD_WORDS = frozenset(
 _LABEL_RE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z .&/-]{0,38}?)\s?:(?:\s|$)")
 
 
+#: A field's value that is only an identifier: a number with its hyphens or slashes, maybe
+#: after an office's letters (``100-2000``, ``AB 100-20``, ``104-10000-10001``).
+_IDENTIFIER_VALUE_RE = re.compile(
+    r"^[\s=#]*(?:[A-Z]{1,5}\s?)?\d+[-/]\d+(?:[-/]\d+)*(?:\s*-\s*\d+)?\W{0,3}$"
+)
+
+
 def field_label(text: str) -> str | None:
-    """The label of a field line, if the line opens with one."""
+    """The label of a field line, if the line opens with one.
+
+    A label of field words (``SUBJECT:``), or any label in capitals whose value is an
+    identifier (``REFILE: 100-2000``): a label followed by a file number names a field,
+    never a speaker.
+    """
     m = _LABEL_RE.match(text)
     if m is None:
         return None
     label = m.group("label").strip()
     words = label.lower().split()
     if words and (words[0] in FIELD_WORDS or words[-1] in FIELD_WORDS):
+        return label
+    if label.isupper() and _IDENTIFIER_VALUE_RE.match(text[m.end() :]):
         return label
     return None
 

@@ -294,7 +294,25 @@ def read_marking(text: str) -> Reading | None:
         return None
     if not phrases and not any(w in CORE for w in rest) and not (label and rest):
         return None
+    if not exact and not mostly_marking(body, tokens):
+        return None
     return Reading(tuple(rest), phrases, exact, caps)
+
+
+#: The least share of a line's letters a marking read through an OCR slip must hold.
+GARBLED_SHARE = 0.6
+
+
+def mostly_marking(text: str, tokens: list[str]) -> bool:
+    """Whether the marking's tokens hold most of the line's letters.
+
+    A marking read through an OCR slip (``SECRFT``) is one only where the line
+    is mostly that marking: a slip among as many letters of specks
+    (``z. SECREZ tit lw``) is the OCR's garbage, not the copy's classification.
+    """
+    kept = sum(c.isalpha() for t in tokens for c in t)
+    total = sum(c.isalpha() for c in text)
+    return total == 0 or kept >= GARBLED_SHARE * total
 
 
 def is_classification(text: str) -> bool:
