@@ -84,3 +84,49 @@ def test_garbled_footers_and_page_lines() -> None:
     assert is_page_footer("CONTINUED")
     assert page_head("Page 2") and not page_head("Page 1 of 3") and not page_head("Page 1")
     assert page_head("14-00000") and not page_head("CONTINUED")
+
+
+def test_band_levels_repeat_through_the_copy() -> None:
+    from teikit.convert.recognizers.pages import band_levels
+
+    secret, top = ("SECRET",), ("TOP", "SECRET")
+    assert band_levels([secret, None, secret, top, secret]) == {secret}
+    assert band_levels([secret, top, secret]) == set()
+
+
+def test_footer_page_numbers() -> None:
+    from teikit.convert.recognizers.pages import footer_page
+
+    assert footer_page("HW 10000 DocId:40000001 Page 7 TOP SECRET") == 7
+    assert footer_page("AB 100 Docla:4000 Page. 9") == 9
+    assert footer_page("HW 10000 DocId:40000001 Page i") is None
+
+
+def test_bands_mark_only_the_turns_footers_leave_unmarked() -> None:
+    from teikit.convert.recognizers.pages import band_turns
+
+    # footers for every page: a band set apart inside a page marks nothing
+    assert band_turns([("footer", 5, True), ("band", None, True), ("footer", 6, True)]) == [False]
+    # pages 6 and 7 lost their footers: two bands mark those turns, a third none
+    marks = [
+        ("footer", 5, True),
+        ("band", None, False),  # the head band of page 6, under page 5's footer
+        ("band", None, True),
+        ("band", None, True),
+        ("band", None, True),
+        ("footer", 8, True),
+    ]
+    assert band_turns(marks) == [False, True, True, False]
+    # a footer number out of order is misread: it bounds nothing
+    marks = [("footer", 9, True), ("band", None, True), ("footer", 43, True), ("footer", 14, True)]
+    assert band_turns(marks) == [True]
+    # no numbered footer at all: every band set apart marks a turn
+    assert band_turns([("band", None, True), ("band", None, True)]) == [True, True]
+
+
+def test_foot_numbered_copies() -> None:
+    from teikit.convert.structure import Assembler
+
+    assert Assembler.foot_numbered("1", after_text=True)
+    assert not Assembler.foot_numbered("1", after_text=False)
+    assert not Assembler.foot_numbered("2", after_text=True)

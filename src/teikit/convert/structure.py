@@ -22,6 +22,7 @@ points, stamps, sections, turns, headings).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -77,6 +78,9 @@ class Furniture(Stamp):
     page_end: bool = False
     #: a page turns before it (a collection's separator heads each page)
     page_start: bool = False
+    #: a classification band printed on each page: a page turns there, unless it stands
+    #: after the last text (the last page's foot)
+    band: bool = False
 
 
 Item = Para | Marker | Stamp
@@ -268,7 +272,46 @@ def one_break_per_page(
         if isinstance(it, Furniture):
             it.page_start = it.page_start and k > first_text
             it.page_end = it.page_end and k < last_text
+            if it.band:
+                it.page_start = it.page_start and k < last_text
     return _no_empty_pages(items, numbers or {})
+
+
+def bands_where_unmarked(items: list[Item], footers: list[tuple[int, int | None]]) -> None:
+    """Classification bands keep their page turn only where footers leave it unmarked.
+
+    ``footers`` are the copy's page footers as (raw offset, page number or ``None``),
+    read from every line (a footer the OCR ran into a paragraph counts too); see
+    :func:`pages.band_turns`.
+    """
+    bands = [it for it in items if isinstance(it, Furniture) and it.band and it.page_start]
+    if not bands:
+        return
+    marks = sorted(
+        [(off, "footer", n) for off, n in footers] + [(b.offset, "band", None) for b in bands]
+    )
+    # the words of text (paragraphs' lines) before each mark, by raw offset
+    lines = sorted(
+        (ln.offset, len(_WORD3_RE.findall(ln.text)))
+        for it in items
+        if isinstance(it, Para)
+        for ln in it.lines
+    )
+    offsets = [off for off, _ in lines]
+    counts = list(itertools.accumulate(n for _, n in lines))
+
+    def words_before(offset: int) -> int:
+        k = bisect.bisect_left(offsets, offset)
+        return counts[k - 1] if k else 0
+
+    read: list[tuple[str, int | None, bool]] = []
+    prev = 0
+    for off, kind, n in marks:
+        here = words_before(off)
+        read.append((kind, n, here - prev >= MIN_PAGE_WORDS))
+        prev = here
+    for band, keep in zip(bands, pages.band_turns(read), strict=True):
+        band.page_start = keep
 
 
 def _no_empty_pages(items: list[Item], numbers: dict[int, list[Line]]) -> list[Item]:
@@ -351,6 +394,23 @@ class Assembler:
         self.notes_head: Para | None = None
         #: raw offsets of the rules (``----``) dropped: a rule may announce the notes
         self.rules: list[int] = []
+        self.bands = self._band_levels()
+        #: the lines of each page number read as a page break, by offset
+        self.number_lines: dict[int, list[Line]] = {}
+        #: the copy's first page number, and whether text stood before it
+        self.first_number: tuple[str, bool] | None = None
+
+    def _band_levels(self) -> set[tuple[str, ...]]:
+        """The classifications printed on each page of the copy (:func:`pages.band_levels`)."""
+        from teikit.convert.roles.marking import OPTION_REASON, level_of
+
+        text = self.ctx.source.text
+        levels = []
+        for off, (role, score) in self.plan.roles.items():
+            if role == "marking" and score.reason != OPTION_REASON:
+                end = text.find("\n", off)
+                levels.append(level_of(text[off : end if end >= 0 else len(text)]))
+        return pages.band_levels(levels)
 
     # -- preparation -------------------------------------------------------------
     def items(self, blocks: list[Block]) -> list[Item]:
@@ -408,6 +468,9 @@ class Assembler:
             elif (n := pages.is_page_number(block)) is not None and i in numbered:
                 out.append(Marker(PB, block.offset, n))
                 numbers[block.offset] = block.lines
+                self.number_lines[block.offset] = block.lines
+                if self.first_number is None:
+                    self.first_number = (n, any(isinstance(it, Para) for it in out))
                 self.ctx.report.count("pages")
                 last_page = int(n)
             elif n is not None:
@@ -426,7 +489,18 @@ class Assembler:
             else:
                 out.append(Para(list(block.lines), block.blank_before))
             i += 1
+        bands_where_unmarked(out, self._footers())
         return one_break_per_page(out, numbers)
+
+    def _footers(self) -> list[tuple[int, int | None]]:
+        """Every page footer of the copy, as (raw offset, the page number it states)."""
+        from teikit.convert.roles.furniture import is_page_footer
+
+        return [
+            (line.offset, pages.footer_page(line.text))
+            for line in self.plan.doc.lines
+            if is_page_footer(line.text)
+        ]
 
     def _page_numbers(self, blocks: list[Block]) -> set[int]:
         """The blocks (by index) whose number alone is a page number: those of the copy's run."""
@@ -538,7 +612,19 @@ class Assembler:
         if footer:
             self.ctx.report.count("pages")
         starts = footer and page_head(line.text)
-        return Furniture([line], line.offset, role, footer and not starts, starts)
+        band = role == "marking" and self._is_band(line)
+        return Furniture([line], line.offset, role, footer and not starts, starts or band, band)
+
+    def _is_band(self, line: Line) -> bool:
+        """Whether a marking line is the copy's classification band (a page turns there)."""
+        if not self.bands:
+            return False
+        from teikit.convert.roles.marking import OPTION_REASON, level_of
+
+        found = self.plan.roles.get(line.offset)
+        if found is not None and found[1].reason == OPTION_REASON:
+            return False
+        return level_of(line.text) in self.bands
 
     def run(self, para: Para) -> TextRun:
         return pages.join_pieces(para.pieces, self.hyphenations).strip()
@@ -578,6 +664,8 @@ class Assembler:
         locked |= {id(it) for it in items if isinstance(it, participants.Participants)}
         merged = self._merge(items, locked)
         merged, notes = self._endnotes(merged)
+        if notes and self.first_number is not None and self.foot_numbered(*self.first_number):
+            merged = self._last_foot_number(merged)
         div = element(None, "div", type=div_type(kind, self.plan, self.forced_kind))
         if not self.forced_kind and self.ctx.report.kind != div.get("type"):
             div.set("subtype", self.ctx.report.kind)
@@ -651,6 +739,30 @@ class Assembler:
                     flush()  # a turn never continues the paragraph before it
                 segment.append(it)
         flush()
+        return out
+
+    @staticmethod
+    def foot_numbered(first: str, after_text: bool) -> bool:
+        """Whether a copy numbers its pages at their feet: page 1's number after its text.
+
+        A copy numbered at the heads leaves page 1 unnumbered (its run starts at 2),
+        or sets ``1`` above the first words.
+        """
+        return first.lstrip("0") == "1" and after_text
+
+    def _last_foot_number(self, items: list[Item]) -> list[Item]:
+        """A page number after the body's last words, only notes after it: the last page's foot.
+
+        No page turns there (the notes at the back are no page of the text), so
+        the number is the page's furniture (``fw``), not a page break.
+        """
+        last_para = max((k for k, it in enumerate(items) if isinstance(it, Para)), default=-1)
+        out = list(items)
+        for k in range(last_para + 1, len(out)):
+            it = out[k]
+            if isinstance(it, Marker) and it.kind == PB and it.offset in self.number_lines:
+                lines = self.number_lines[it.offset]
+                out[k] = Furniture(list(lines), it.offset, "furniture")
         return out
 
     def _margin_turn(self, para: Para) -> bool:
@@ -740,6 +852,8 @@ class Assembler:
         if item.role == "marking":
             from teikit.convert.roles.marking import OPTION_REASON
 
+            if item.page_start:
+                element(parent, "pb")
             fw = self._mark_resp(element(parent, "fw", type="header"), item.lines)
             found = self.plan.roles.get(item.lines[0].offset)
             option = found is not None and found[1].reason == OPTION_REASON

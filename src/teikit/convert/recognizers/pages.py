@@ -240,6 +240,89 @@ def page_run(numbers: list[int], *, lone: bool = True) -> set[int]:
     return accepted
 
 
+#: A classification printed this many times through a copy is its pages' band.
+MIN_BAND = 3
+
+
+def band_levels(levels: Iterable[tuple[str, ...] | None]) -> set[tuple[str, ...]]:
+    """The classifications that are a copy's band: the same level on a line of its own,
+    again and again (``SECRET`` at the head and foot of each page).
+
+    ``levels`` gives, per marking line of the copy, the level it states alone (or
+    ``None``). A level printed once is the document's classification; printed at
+    least :data:`MIN_BAND` times it marks each page, and where it stands a page turns.
+    """
+    seen: dict[tuple[str, ...], int] = {}
+    for level in levels:
+        if level is not None:
+            seen[level] = seen.get(level, 0) + 1
+    return {level for level, n in seen.items() if n >= MIN_BAND}
+
+
+#: The page number a page footer gives (``… Page 7``, ``Page. 9``).
+_FOOTER_PAGE_RE = re.compile(r"\b[PB]a[gdnae]e\W{0,2}\s*(\d{1,3})\b")
+
+
+def footer_page(text: str) -> int | None:
+    """The page number a page footer states, if it states one legibly."""
+    m = _FOOTER_PAGE_RE.search(text)
+    return int(m.group(1)) if m else None
+
+
+def band_turns(marks: list[tuple[str, int | None, bool]]) -> list[bool]:
+    """Which classification bands mark a page turn that nothing else marks.
+
+    ``marks`` are the copy's page marks in order, each ``(kind, number, apart)``:
+    kind ``"band"`` or ``"footer"``, the page number a footer states (or
+    ``None``), and whether a page of text stands between it and the mark before.
+    A band right after another mark is that turn's (a page's head band under the
+    last page's footer). Between two numbered footers (``Page 5`` … ``Page 8``)
+    as many turns are unmarked as pages are missing (two here), less the
+    unnumbered footers between them: that many bands, the first, mark them;
+    with no page missing (``Page 5`` … ``Page 6``) the footers mark every turn,
+    and a band (which a column-split OCR may set anywhere on the page) marks
+    none. Before the first and after the last numbered footer, every band set
+    apart marks a turn. A footer number out of order (``Page 43`` before
+    ``Page 14``) is misread and left out. Returns, per band in order, whether it
+    marks a turn.
+    """
+    numbers = [n for kind, n, _ in marks if kind == "footer" and n is not None]
+    legible: list[int | None] = []
+    k = 0
+    last: int | None = None
+    for kind, n, _ in marks:
+        if kind != "footer" or n is None:
+            legible.append(None)
+            continue
+        k += 1
+        later = numbers[k] if k < len(numbers) else None
+        ok = (last is None or n > last) and (later is None or n < later)
+        legible.append(n if ok else None)
+        if ok:
+            last = n
+    out: list[bool] = []
+    before: int | None = None  # the last legible footer's number
+    room = -1  # turns left unmarked since it (-1: not bounded)
+    for i, (kind, _, apart) in enumerate(marks):
+        if legible[i] is not None:
+            before = legible[i]
+            after = next((n for n in legible[i + 1 :] if n is not None), None)
+            room = -1 if after is None else after - before - 1
+            continue
+        if before is None and room == -1:
+            after = next((n for n in legible[i:] if n is not None), None)
+            room = -1 if after is None else after - 1
+            before = 0
+        if kind == "footer":
+            room = room - 1 if apart and room > 0 else room
+            continue
+        keep = apart and room != 0
+        if keep and room > 0:
+            room -= 1
+        out.append(keep)
+    return out
+
+
 def is_rule(block: Block) -> bool:
     return len(block.lines) == 1 and RULE_RE.match(block.first) is not None
 

@@ -327,6 +327,11 @@ def is_classification(text: str) -> bool:
     return any(level in letters for level in ("SECRET", "CONFIDENTIAL", "RESTRICTED"))
 
 
+def level_of(text: str) -> tuple[str, ...] | None:
+    """The classification a line of marking words states, if it is only that."""
+    return _level(text)
+
+
 def _level(text: str) -> tuple[str, ...] | None:
     """The classification a line of marking words states, if it is only that."""
     reading = read_marking(text)
