@@ -304,10 +304,11 @@ def band_turns(marks: list[tuple[str, int | None, bool]]) -> list[bool]:
     before: int | None = None  # the last legible footer's number
     room = -1  # turns left unmarked since it (-1: not bounded)
     for i, (kind, _, apart) in enumerate(marks):
-        if legible[i] is not None:
-            before = legible[i]
+        number = legible[i]
+        if number is not None:
+            before = number
             after = next((n for n in legible[i + 1 :] if n is not None), None)
-            room = -1 if after is None else after - before - 1
+            room = -1 if after is None else after - number - 1
             continue
         if before is None and room == -1:
             after = next((n for n in legible[i:] if n is not None), None)
