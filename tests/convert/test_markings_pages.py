@@ -130,3 +130,21 @@ def test_foot_numbered_copies() -> None:
     assert Assembler.foot_numbered("1", after_text=True)
     assert not Assembler.foot_numbered("1", after_text=False)
     assert not Assembler.foot_numbered("2", after_text=True)
+
+
+def test_page_numbers_where_numbered_footers_mark_every_turn_are_text() -> None:
+    from teikit.convert.recognizers.pages import band_turns
+
+    # a number set apart between the footers of pages 1 and 2 is no page
+    assert band_turns([("footer", 1, True), ("number", None, True), ("footer", 2, True)]) == [False]
+    # right after a footer it names that turn's page; where a page lost its footer it marks one
+    marks = [
+        ("footer", 1, True),
+        ("number", None, False),
+        ("number", None, True),
+        ("footer", 3, True),
+    ]
+    assert band_turns(marks) == [True, True]
+    # without numbered footers a number is always kept, a band only without other footers
+    marks = [("footer", None, True), ("number", None, True), ("band", None, True)]
+    assert band_turns(marks) == [True, False]

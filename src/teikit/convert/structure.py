@@ -277,18 +277,24 @@ def one_break_per_page(
     return _no_empty_pages(items, numbers or {})
 
 
-def bands_where_unmarked(items: list[Item], footers: list[tuple[int, int | None]]) -> None:
-    """Classification bands keep their page turn only where footers leave it unmarked.
+def bands_where_unmarked(
+    items: list[Item], footers: list[tuple[int, int | None]], numbers: dict[int, list[Line]]
+) -> list[Item]:
+    """Classification bands and page numbers keep their turn only where footers leave it unmarked.
 
     ``footers`` are the copy's page footers as (raw offset, page number or ``None``),
     read from every line (a footer the OCR ran into a paragraph counts too); see
-    :func:`pages.band_turns`.
+    :func:`pages.band_turns`. A page number that marks no turn is text again (its
+    lines from ``numbers``).
     """
     bands = [it for it in items if isinstance(it, Furniture) and it.band and it.page_start]
-    if not bands:
-        return
+    marked = [it for it in items if isinstance(it, Marker) and it.offset in numbers]
+    if not bands and not (marked and any(n is not None for _, n in footers)):
+        return items
     marks = sorted(
-        [(off, "footer", n) for off, n in footers] + [(b.offset, "band", None) for b in bands]
+        [(off, "footer", n) for off, n in footers]
+        + [(b.offset, "band", None) for b in bands]
+        + [(m.offset, "number", None) for m in marked]
     )
     # the words of text (paragraphs' lines) before each mark, by raw offset
     lines = sorted(
@@ -310,8 +316,21 @@ def bands_where_unmarked(items: list[Item], footers: list[tuple[int, int | None]
         here = words_before(off)
         read.append((kind, n, here - prev >= MIN_PAGE_WORDS))
         prev = here
-    for band, keep in zip(bands, pages.band_turns(read), strict=True):
-        band.page_start = keep
+    kept = dict(
+        zip(
+            [off for off, kind, _ in marks if kind != "footer"],
+            pages.band_turns(read),
+            strict=True,
+        )
+    )
+    for band in bands:
+        band.page_start = kept[band.offset]
+    return [
+        Para(list(numbers[it.offset]))
+        if isinstance(it, Marker) and it.offset in numbers and not kept[it.offset]
+        else it
+        for it in items
+    ]
 
 
 def _no_empty_pages(items: list[Item], numbers: dict[int, list[Line]]) -> list[Item]:
@@ -325,7 +344,8 @@ def _no_empty_pages(items: list[Item], numbers: dict[int, list[Line]]) -> list[I
     archive stamps one footer a page, also on a page whose text the OCR lost.
     Of two marks of one turn a page number is kept (it names the page), else
     the first; a second number is text again (its lines from ``numbers``), a
-    footer whose break is dropped stays ``fw``.
+    footer whose break is dropped stays ``fw``. A last number with fewer words
+    than that after it, to the copy's end, is text too.
     """
     out: list[Item] = []
     last: Furniture | Marker | None = None  # the last mark, until a page of text follows
@@ -359,6 +379,11 @@ def _no_empty_pages(items: list[Item], numbers: dict[int, list[Line]]) -> list[I
             else:
                 last, words = it, 0
         out.append(it)
+    if isinstance(last, Marker) and words > 0 and last.offset in numbers:
+        # a number with only a few specks after it opens no page: the copy's last
+        # page would hold no text (a figure among a form's specks), so it is text
+        k = next(j for j, it in enumerate(out) if it is last)
+        out[k] = Para(list(numbers[last.offset]))
     return out
 
 
@@ -489,7 +514,7 @@ class Assembler:
             else:
                 out.append(Para(list(block.lines), block.blank_before))
             i += 1
-        bands_where_unmarked(out, self._footers())
+        out = bands_where_unmarked(out, self._footers(), numbers)
         return one_break_per_page(out, numbers)
 
     def _footers(self) -> list[tuple[int, int | None]]:

@@ -273,8 +273,9 @@ def band_turns(marks: list[tuple[str, int | None, bool]]) -> list[bool]:
     """Which classification bands mark a page turn that nothing else marks.
 
     ``marks`` are the copy's page marks in order, each ``(kind, number, apart)``:
-    kind ``"band"`` or ``"footer"``, the page number a footer states (or
-    ``None``), and whether a page of text stands between it and the mark before.
+    kind ``"band"``, ``"number"`` (a page number alone on its line) or
+    ``"footer"``, the page number a footer states (or ``None``), and whether a
+    page of text stands between it and the mark before.
     A band right after another mark is that turn's (a page's head band under the
     last page's footer). Between two numbered footers (``Page 5`` … ``Page 8``)
     as many turns are unmarked as pages are missing (two here), less the
@@ -282,9 +283,12 @@ def band_turns(marks: list[tuple[str, int | None, bool]]) -> list[bool]:
     with no page missing (``Page 5`` … ``Page 6``) the footers mark every turn,
     and a band (which a column-split OCR may set anywhere on the page) marks
     none. Before the first and after the last numbered footer, every band set
-    apart marks a turn. A footer number out of order (``Page 43`` before
-    ``Page 14``) is misread and left out. Returns, per band in order, whether it
-    marks a turn.
+    apart marks a turn, unless footers without numbers (a collection's
+    separators) stand there: they mark the turns. A footer number out of order (``Page 43`` before
+    ``Page 14``) is misread and left out. A page number alone is judged as a band,
+    except that right after another mark it takes that turn (it names the page),
+    and that only numbered footers on both sides overrule it. Returns, per band
+    and number in order, whether it marks a turn.
     """
     numbers = [n for kind, n, _ in marks if kind == "footer" and n is not None]
     legible: list[int | None] = []
@@ -317,11 +321,30 @@ def band_turns(marks: list[tuple[str, int | None, bool]]) -> list[bool]:
         if kind == "footer":
             room = room - 1 if apart and room > 0 else room
             continue
-        keep = apart and room != 0
-        if keep and room > 0:
+        if kind == "number":
+            # a page number is kept unless numbered footers on both sides mark every turn
+            keep = not apart or room != 0
+        else:
+            # an unbounded stretch's turns are marked by its footers without numbers
+            unmarked = room != -1 or not _footer_beside(marks, legible, i)
+            keep = apart and room != 0 and unmarked
+        if keep and apart and room > 0:
             room -= 1
         out.append(keep)
     return out
+
+
+def _footer_beside(
+    marks: list[tuple[str, int | None, bool]], legible: list[int | None], i: int
+) -> bool:
+    """Whether a footer stands in the stretch of ``marks[i]`` between legible numbered footers."""
+    lo = i
+    while lo > 0 and legible[lo - 1] is None:
+        lo -= 1
+    hi = i
+    while hi < len(marks) - 1 and legible[hi + 1] is None:
+        hi += 1
+    return any(kind == "footer" for kind, _, _ in marks[lo : hi + 1])
 
 
 def is_rule(block: Block) -> bool:
