@@ -69,3 +69,21 @@ def test_span_covers_the_written_date() -> None:
     text = "Washington, 2nd March 1864."
     [found] = scan_dates(text)
     assert text[found.start : found.end] == "2nd March 1864"
+
+
+def test_spelled_out_teletype_dates() -> None:
+    from teikit.convert.recognizers.dates import spelled_dates, spelled_number
+
+    text = "RE ALBANY TELETYPE, NOVEMBER TWENTYNINE, SEVENTY-ONE."
+    (found,) = spelled_dates(text)
+    assert (text[found.start : found.end], found.when) == (
+        "NOVEMBER TWENTYNINE, SEVENTY-ONE",
+        "1971-11-29",
+    )
+    assert [d.when for d in spelled_dates("ON MAY THIRD, NINETEEN SIXTYTHREE AT")] == ["1963-05-03"]
+    # a year cut at the line's end, a word that is no number, and lower case are no dates
+    assert spelled_dates("NOVEMBER TWENTYNINE, SEVENTY-") == []
+    assert spelled_dates("MAY BE SEEN SOON") == []
+    assert spelled_dates("November twenty-nine, seventy-one") == []
+    assert (spelled_number("TWENTY-NINTH"), spelled_number("THIRTIETH")) == (29, 30)
+    assert spelled_number("TWENTYSOMETHING") is None

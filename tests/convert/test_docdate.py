@@ -158,3 +158,27 @@ def test_dateline_place_with_commas_and_dated_field() -> None:
     assert _when("MEMO\nWashington, D.C., May 3, 1950\nText.\n") == "1950-05-03"
     assert _when("MEMO\nMIAMI, FLORIDA, MARCH 20, 1961\nText.\n") == "1961-03-20"
     assert _when("MEMO\nDated: 3 May 1950\nText.\n") == "1950-05-03"
+
+
+def test_date_at_the_right_margin_of_the_head_before_a_catalogue_date() -> None:
+    form = "\n".join(
+        [
+            "AGENCY : ABC",
+            "RECORD NUMBER : 100-10000-10000",
+            "RECORD SERIES : FILES",
+            "AGENCY FILE NUMBER : 100-200",
+            "ORIGINATOR : ABC",
+            "DATE: 12/28/1966",
+            "PAGES : 2",
+            "DATE OF LAST REVIEW : 02/23/1999",
+            "",
+            "XY 10000 DocId:30000000 Page 1",
+            "",
+        ]
+    )
+    text = form + "\nSAC, NEW CITY (100-2000) 11/2/66 PR\nDirector, ABC (100-3000)\n\nText.\n"
+    found = document_date(text)
+    assert found is not None and (found.when, found.reason) == ("1966-11-02", "margin")
+    # a place and a date alone on their line stay a dateline
+    alone = document_date("Washington, May 3, 1950\n\nText.\n")
+    assert alone is not None and alone.reason == "dateline"

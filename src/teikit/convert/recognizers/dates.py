@@ -231,8 +231,88 @@ def _found(m: re.Match[str]) -> FoundDate:
 
 
 def scan_dates(text: str) -> list[FoundDate]:
-    """Every date in ``text``, left to right, in any written form."""
-    return [_found(m) for m in ANY_DATE_RE.finditer(text)]
+    """Every date in ``text``, left to right, in any written form (also spelled out)."""
+    found = [_found(m) for m in ANY_DATE_RE.finditer(text)]
+    spelled = [
+        d for d in spelled_dates(text) if all(d.end <= f.start or d.start >= f.end for f in found)
+    ]
+    return sorted(found + spelled, key=lambda d: d.start) if spelled else found
+
+
+# --- dates spelled out, as teletypes send them ---------------------------------------------
+
+_UNITS = ("ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE")
+_TEENS = (
+    "TEN",
+    "ELEVEN",
+    "TWELVE",
+    "THIRTEEN",
+    "FOURTEEN",
+    "FIFTEEN",
+    "SIXTEEN",
+    "SEVENTEEN",
+    "EIGHTEEN",
+    "NINETEEN",
+)
+_TENS = ("TWENTY", "THIRTY", "FORTY", "FIFTY", "SIXTY", "SEVENTY", "EIGHTY", "NINETY")
+_NUMBER_WORDS = {
+    **{w: i + 1 for i, w in enumerate(_UNITS)},
+    **{w: i + 10 for i, w in enumerate(_TEENS)},
+    **{w: 10 * (i + 2) for i, w in enumerate(_TENS)},
+}
+_ORDINAL_ENDINGS = (("FIRST", "ONE"), ("SECOND", "TWO"), ("THIRD", "THREE"), ("FIFTH", "FIVE"))
+_ORDINAL_ENDINGS += (("EIGHTH", "EIGHT"), ("NINTH", "NINE"), ("TWELFTH", "TWELVE"))
+#: A month, a spelled day and a spelled year (``NOVEMBER TWENTYNINE, SEVENTY-ONE``).
+_TENS_ALT = "|".join(_TENS)
+_SPELLED_RE = re.compile(
+    rf"\b(?P<m>{_MONTH_WORD})\.?\s+(?P<d>(?:{_TENS_ALT})?[- ]?[A-Z]{{3,9}}|(?:{_TENS_ALT}))"
+    r",?\s+(?P<y>(?:NINETEEN\s*-?\s*)?(?:[A-Z]{3,7}\s*-?\s*[A-Z]{0,6}))\b(?!\s*-)",
+    re.IGNORECASE,
+)
+
+
+def spelled_number(words: str) -> int | None:
+    """The number a spelled-out cardinal or ordinal of up to two words says (``TWENTYNINE``).
+
+    ``None`` when the words are no such number. A teletype joins the words or
+    hyphens them (``TWENTY-NINE``, ``TWENTYNINE``, ``TWENTY NINE``).
+    """
+    w = re.sub(r"[\s-]", "", words.upper())
+    for ordinal, cardinal in _ORDINAL_ENDINGS:
+        if w.endswith(ordinal):
+            w = w[: -len(ordinal)] + cardinal
+    if w.endswith("TH") and w[:-2] in _NUMBER_WORDS:
+        w = w[:-2]
+    if w.endswith("IETH") and w[:-4] + "Y" in _NUMBER_WORDS:
+        w = w[:-4] + "Y"
+    if w in _NUMBER_WORDS:
+        return _NUMBER_WORDS[w]
+    for tens in _TENS:
+        if w.startswith(tens) and w[len(tens) :] in _UNITS:
+            return _NUMBER_WORDS[tens] + _NUMBER_WORDS[w[len(tens) :]]
+    return None
+
+
+def spelled_dates(text: str) -> list[FoundDate]:
+    """Dates whose day and year are spelled out in capitals (``NOVEMBER TWENTYNINE, SEVENTYONE``).
+
+    Teletypes send numbers as words; the year is the century's (``SEVENTYONE`` is
+    1971, ``NINETEEN SEVENTYONE`` too).
+    """
+    out: list[FoundDate] = []
+    for m in _SPELLED_RE.finditer(text):
+        if not m.group().isupper():
+            continue
+        month = month_number(m.group("m"))
+        day = spelled_number(m.group("d"))
+        year_words = re.sub(r"^NINETEEN\s*-?\s*", "", m.group("y").upper())
+        year = spelled_number(year_words)
+        if month is None or day is None or year is None or not 1 <= day <= 31:
+            continue
+        when = _iso(1900 + year, month, day)
+        if when is not None:
+            out.append(FoundDate(m.start(), m.end(), when, "high", "spelled"))
+    return out
 
 
 def text_dates(text: str, default_year: int | None) -> list[DateMatch]:

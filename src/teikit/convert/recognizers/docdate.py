@@ -11,13 +11,15 @@ the first of these that the document itself states, in this order of trust:
 2. ``dateline``: a line that is only a date, maybe after a place (``Washington, May 3,
    1950.``), near the head of the document or in its closing lines;
 3. ``dtg``: a cable's date-time group (``081247Z FEB 96``) near the head;
-4. ``catalogue``: the earliest date in a catalogue form that precedes the document (an
+4. ``margin``: a date ending one of the document's first lines after other words: typed
+   at the right margin of a letter's or memorandum's head (``SAC, XYZ (100-20)  11/2/66``);
+5. ``catalogue``: the earliest date in a catalogue form that precedes the document (an
    archive's identification form lists the document's date beside later dates of its
    own, so the earliest is the document's); only where the document states none;
-5. ``month``: a month and year on a line of their own (``June 1981``) near the head;
-6. ``drafted``: the date in a drafter's line (``DDO/CI/RA/Name (21 May 1982)``) names
+6. ``month``: a month and year on a line of their own (``June 1981``) near the head;
+7. ``drafted``: the date in a drafter's line (``DDO/CI/RA/Name (21 May 1982)``) names
    the month of writing, not the day of signature, so only the month is taken;
-7. ``head``: the first full date near the head that no reference word introduces.
+8. ``head``: the first full date near the head that no reference word introduces.
 
 Nothing here names a document: the cues are the written forms of dates, the words that
 label them, and where on the page they stand.
@@ -90,14 +92,15 @@ RANKS = {
     "field": 1,
     "dateline": 2,
     "dtg": 3,
-    "catalogue": 4,
-    "month": 5,
-    "closing dateline": 6,
-    "late field": 6,
-    "drafted": 7,
-    "head": 8,
-    "head month": 9,
-    "text": 10,
+    "margin": 4,
+    "catalogue": 5,
+    "month": 6,
+    "closing dateline": 7,
+    "late field": 7,
+    "drafted": 8,
+    "head": 9,
+    "head month": 10,
+    "text": 11,
 }
 
 #: How many non-blank lines count as the head of the document, and as its end.
@@ -109,7 +112,11 @@ FORM_MIN_LABELS = 6
 #: Date labels looked at per line (a form line holds two or three fields at most).
 MAX_LABELS = 4
 #: From this rank on the choice is a guess (``cert="low"``).
-GUESS_RANK = 8
+GUESS_RANK = 9
+#: How many of the document's first lines may hold a date at the right margin.
+MARGIN_LINES = 12
+#: What may follow a date at a line's end: the OCR's specks, no word.
+_MARGIN_TAIL_RE = re.compile(r"^\W*(?:\w{1,2}\W*)?$")
 
 
 @dataclass(frozen=True)
@@ -201,6 +208,7 @@ def date_candidates(text: str) -> list[_Candidate]:
     body_start = span[1] if span else 0
     nonblank = [i for i in range(body_start, len(lines)) if lines[i].strip()]
     head = set(nonblank[:HEAD_LINES])
+    margin = set(nonblank[:MARGIN_LINES])
     tail = set(nonblank[-TAIL_LINES:])
     found: list[_Candidate] = []
     catalogue: list[_Candidate] = []
@@ -217,7 +225,8 @@ def date_candidates(text: str) -> list[_Candidate]:
     for i, raw in enumerate(lines):
         if not raw.strip():
             continue
-        dates = scan_dates(raw)
+        dates = scan_dates(_with_next(lines, i))
+        dates = [d for d in dates if d.start < len(raw)]
         if span is not None and i < span[1]:
             if i >= span[0]:
                 catalogue.extend(_catalogue_dates(raw, i, dates))
@@ -251,6 +260,8 @@ def date_candidates(text: str) -> list[_Candidate]:
                 add(RANKS[reason], i, d, reason)
             elif alone and i in tail and full:
                 add(RANKS["closing dateline"], i, d, "closing dateline")
+            elif full and not referred and i in margin and _at_margin(raw, d):
+                add(RANKS["margin"], i, d, "margin")
             elif i in head and not referred:
                 add(RANKS["head" if full else "head month"], i, d, "head")
             elif full and not referred:
@@ -264,6 +275,32 @@ def date_candidates(text: str) -> list[_Candidate]:
         earliest = min(catalogue, key=lambda c: (c.when, c.line))
         found.append(earliest)
     return found
+
+
+def _at_margin(raw: str, found: FoundDate) -> bool:
+    """Whether a date ends its line after other words: typed at the right margin of a head.
+
+    A letter's or memorandum's head sets its date at the right of the address
+    (``Chief, XYZ (100-200)      11/2/66``); only specks may follow it.
+    """
+    before = raw[: found.start]
+    return (
+        len(_WORD_RE.findall(before)) >= 2
+        and _MARGIN_TAIL_RE.match(raw[found.end :]) is not None
+        and not DATE_LABEL_RE.search(before)
+    )
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def _with_next(lines: list[str], i: int) -> str:
+    """Line ``i``, and the next non-blank line when it ends on a hyphen (``SEVENTY-``, ``ONE``)."""
+    raw = lines[i]
+    if raw.rstrip().endswith("-"):
+        nxt = next((ln.strip() for ln in lines[i + 1 : i + 3] if ln.strip()), "")
+        return raw.rstrip() + " " + nxt
+    return raw
 
 
 def _catalogue_dates(raw: str, i: int, dates: list[FoundDate]) -> list[_Candidate]:
