@@ -260,8 +260,16 @@ _NUMBER_WORDS = {
     **{w: i + 10 for i, w in enumerate(_TEENS)},
     **{w: 10 * (i + 2) for i, w in enumerate(_TENS)},
 }
-_ORDINAL_ENDINGS = (("FIRST", "ONE"), ("SECOND", "TWO"), ("THIRD", "THREE"), ("FIFTH", "FIVE"))
-_ORDINAL_ENDINGS += (("EIGHTH", "EIGHT"), ("NINTH", "NINE"), ("TWELFTH", "TWELVE"))
+#: Ordinals not made by adding ``TH`` to their cardinal.
+_ORDINAL_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("FIRST", "ONE"),
+    ("SECOND", "TWO"),
+    ("THIRD", "THREE"),
+    ("FIFTH", "FIVE"),
+    ("EIGHTH", "EIGHT"),
+    ("NINTH", "NINE"),
+    ("TWELFTH", "TWELVE"),
+)
 #: A month, a spelled day and a spelled year (``NOVEMBER TWENTYNINE, SEVENTY-ONE``).
 _TENS_ALT = "|".join(_TENS)
 _SPELLED_RE = re.compile(
