@@ -87,3 +87,11 @@ def test_spelled_out_teletype_dates() -> None:
     assert spelled_dates("November twenty-nine, seventy-one") == []
     assert (spelled_number("TWENTY-NINTH"), spelled_number("THIRTIETH")) == (29, 30)
     assert spelled_number("TWENTYSOMETHING") is None
+
+
+def test_ordinal_dates_with_day_of_and_the() -> None:
+    from teikit.convert.recognizers.dates import scan_dates
+
+    assert [d.when for d in scan_dates("the 29th day of November, 1971")] == ["1971-11-29"]
+    assert [d.when for d in scan_dates("November the 29th, 1971")] == ["1971-11-29"]
+    assert [d.when for d in scan_dates("this 1st day of June 1962")] == ["1962-06-01"]

@@ -122,15 +122,16 @@ _TO_DAY = rf"(?:\s*(?:[-–]|and|to)\s*[0-3]?\d{_ORD})?"
 #: The same after a month name: only where the year follows (``May 7 and 3/6/64``).
 _TO_DAY_Y = rf"(?:\s*(?:[-–]|and|to)\s*[0-3]?\d{_ORD}(?=,?\s*(?:1[6-9]\d\d|20\d\d)))?"
 
-#: ``3 May 1950``, ``3rd May, 1950``, ``2nd of March 1864``, ``16 Oct 63``, ``16OCT63``.
+#: ``3 May 1950``, ``3rd May, 1950``, ``2nd of March 1864``, ``the 29th day of November,
+#: 1971``, ``16 Oct 63``, ``16OCT63``.
 _DMY = (
-    rf"(?P<dd>[0-3]?\d){_ORD}{_TO_DAY}(?:\s+of)?\s*(?P<dm>{_MONTH_WORD})(?![a-z])\.?,?"
+    rf"(?P<dd>[0-3]?\d){_ORD}{_TO_DAY}(?:\s+day)?(?:\s+of)?\s*(?P<dm>{_MONTH_WORD})(?![a-z])\.?,?"
     # a two-digit year only where no lower-case word follows (``3 May 50 soldiers``)
     r"(?:\s*(?P<dy>1[6-9]\d\d|20\d\d|(?<=[a-z.,\s])\d\d(?!\s+(?-i:[a-z])))(?!\d))?"
 )
-#: ``May 3, 1950``, ``May 3rd 1950``, ``Oct. 16``.
+#: ``May 3, 1950``, ``May 3rd 1950``, ``November the 29th, 1971``, ``Oct. 16``.
 _MDY = (
-    rf"(?P<mm>{_MONTH_WORD})\b\.?\s+(?P<md>[0-3]?\d){_ORD}{_TO_DAY_Y}\b"
+    rf"(?P<mm>{_MONTH_WORD})\b\.?\s+(?:the\s+)?(?P<md>[0-3]?\d){_ORD}{_TO_DAY_Y}\b"
     r"(?:,?\s*(?P<my>1[6-9]\d\d|20\d\d)(?!\d))?"
 )
 #: ``October 1963``, ``Oct. 1963``: the month only.
