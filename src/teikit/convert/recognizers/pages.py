@@ -260,13 +260,22 @@ def band_levels(levels: Iterable[tuple[str, ...] | None]) -> set[tuple[str, ...]
 
 
 #: The page number a page footer gives (``… Page 7``, ``Page. 9``).
-_FOOTER_PAGE_RE = re.compile(r"\b[PB]a[gdnae]e\W{0,2}\s*(\d{1,3})\b")
+_FOOTER_PAGE_RE = re.compile(r"\b[PB]a[gdnae]e\W{0,2}\s*([\dIil!|oO]{1,3})(?![\w|!])")
+#: Digits an OCR reads as letters in a footer's page number (``Page i7`` is page 17).
+_OCR_DIGITS = str.maketrans("Iil!|oO", "1111100")
 
 
 def footer_page(text: str) -> int | None:
-    """The page number a page footer states, if it states one legibly."""
+    """The page number a page footer states (``Page i7`` read as 17), if it states one."""
     m = _FOOTER_PAGE_RE.search(text)
-    return int(m.group(1)) if m else None
+    if m is None:
+        return None
+    written = m.group(1)
+    # letters alone are a number only as one character (``Page i``): ``Page Ill`` is a word
+    if not any(c.isdigit() for c in written) and len(written) > 1:
+        return None
+    n = int(written.translate(_OCR_DIGITS))
+    return n or None
 
 
 def band_turns(marks: list[tuple[str, int | None, bool]]) -> list[bool]:
