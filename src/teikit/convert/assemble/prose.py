@@ -44,7 +44,9 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
         body_items = titled_front(asm, div, rest)
     target = div
     if open_at is not None:
-        target, carried = front(asm, div, rest[:open_at])
+        # a letter titled as an edition titles it (title, dateline, source note)
+        before = titled_front(asm, div, rest[:open_at])
+        target, carried = front(asm, div, before)
         body_items = opener(asm, target, [*carried, *rest[open_at:]])
     closer_at = closer_start(asm, body_items)
     if closer_at is not None and not any(isinstance(it, Para) for it in body_items[:closer_at]):
@@ -88,6 +90,8 @@ def front(
             asm.pb(div, it)
         elif isinstance(it, Stamp):
             asm.stamp(div, it)
+        elif archival.SOURCE_NOTE_RE.match(it.first):
+            asm.p(div, it)  # an edition's source note: its markings are read as in prose
         else:
             asm.archival_p(div, it, "registry")
     target = element(div, "div", type="message") if last_para >= 0 else div
