@@ -83,3 +83,21 @@ def test_a_memorandum_that_opens_like_a_letter_is_still_a_memorandum() -> None:
     assert frag(div.find("{http://www.tei-c.org/ns/1.0}opener")) == (
         "<opener><salute>Dear Mr. Secretary:</salute></opener>"
     )
+
+
+def test_a_telegram_that_carries_a_letter_is_a_telegram() -> None:
+    text = (
+        "Telegram From the Department of State to the Embassy in Ruritania\n\n"
+        "Washington, May 4, 1962.\n\n"
+        "Please deliver the following message from the President:\n\n"
+        "Dear Mr. Prime Minister:\n\nI write to you about the harvest.\n\nSincerely,\n\nJohn Roe\n"
+    )
+    assert body_div(text).get("type") == "telegram"
+
+
+def test_a_memorandum_of_a_conversation_names_a_conversation() -> None:
+    text = (
+        "Memorandum of a Conversation Between A. Roe and B. Doe, Washington\n\n"
+        "Washington, May 4, 1962.\n\nMr. Roe said that the harvest was good.\n"
+    )
+    assert body_div(text).get("type") == "conversation"

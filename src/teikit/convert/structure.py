@@ -154,13 +154,14 @@ def named_over_letter(assembly: str, plan: Plan) -> bool:
     """Whether a salutation builds the body but the copy's title names another kind.
 
     A memorandum of the 1920s may open ``Dear Mr. Secretary:`` and close ``Very
-    respectfully,``: the letter assembly gives it its opener and closer, but its
-    title (``Memorandum from…``) says what it is, and the division says so too.
+    respectfully,``, and a telegram may carry a head of state's letter: the letter
+    assembly gives it its opener and closer, but its title (``Memorandum from…``,
+    ``Telegram From…``) says what the document is, and the division says so too.
     """
     if not (
         assembly == "letter"
         and plan.kind != "letter"
-        and plan.div_type == "memorandum"
+        and plan.div_type in ("memorandum", "telegram", "cable")
         and plan.kind_score.value >= NAMED_SCORE
     ):
         return False
