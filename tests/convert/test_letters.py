@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from convert_helpers import body_div, frag
 
+from teikit.convert.assemble.prose import has_a_word
 from teikit.convert.recognizers.letters import salute_at
 
 
@@ -101,3 +102,17 @@ def test_a_memorandum_of_a_conversation_names_a_conversation() -> None:
         "Washington, May 4, 1962.\n\nMr. Roe said that the harvest was good.\n"
     )
     assert body_div(text).get("type") == "conversation"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("21 Wa US/82/71", False),
+        ("No. 85", False),
+        ("Attached Memorandum", True),
+        ("NOTES", True),
+        ("Letter to d'Arcy", True),
+    ],
+)
+def test_a_title_holds_a_word(text: str, expected: bool) -> None:
+    assert has_a_word(text) is expected

@@ -105,6 +105,8 @@ def front_head(asm: Assembler, para: Para, after_head: bool) -> bool:
     line and (below the title) no prose is the title block; in an OCR copy
     only what reads as a heading line by line.
     """
+    if not has_a_word(para.text):
+        return False  # a registry number or OCR debris (``21 Wa US/82/71``) titles nothing
     if asm.plan.doc.ocr:
         return asm.heading_like(para, after_head)
     if asm.section_heading(para):
@@ -119,6 +121,17 @@ def front_head(asm: Assembler, para: Para, after_head: bool) -> bool:
         not FIELD_RE.match(para.first)
         and not archival.is_file_line(para.first)
         and asm.heading_roles(para.lines)
+    )
+
+
+#: A word of a title: three letters or more, no digit (``Attached``, ``NOTES``, ``d'Arcy``).
+WORD_RE = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*$")
+
+
+def has_a_word(text: str) -> bool:
+    """Whether a text holds a word of three letters or more (a title has one)."""
+    return any(
+        len(w) >= 3 and WORD_RE.match(w) for w in (t.strip(".,:;()[]\"'“”‘’") for t in text.split())
     )
 
 
