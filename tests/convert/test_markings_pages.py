@@ -99,7 +99,10 @@ def test_footer_page_numbers() -> None:
 
     assert footer_page("HW 10000 DocId:40000001 Page 7 TOP SECRET") == 7
     assert footer_page("AB 100 Docla:4000 Page. 9") == 9
-    assert footer_page("HW 10000 DocId:40000001 Page i") is None
+    # the OCR's letters for digits
+    assert footer_page("HW 10000 DocId:40000001 Page i") == 1
+    assert footer_page("AB 100 Docla:4000 Page i7 TOP SECRET") == 17
+    assert footer_page("Page Ill") is None
 
 
 def test_bands_mark_only_the_turns_footers_leave_unmarked() -> None:
@@ -148,3 +151,11 @@ def test_page_numbers_where_numbered_footers_mark_every_turn_are_text() -> None:
     # without numbered footers a number is always kept, a band only without other footers
     marks = [("footer", None, True), ("number", None, True), ("band", None, True)]
     assert band_turns(marks) == [True, False]
+
+
+def test_line_numbers_with_gaps_the_ocr_left() -> None:
+    # pages of numbered lines, some lost, with the page numbers 49 and 50 between them
+    numbers = [10, 11, 12, 13, 19, 21, 22, 23, 24, 25, 49, 10, 12, 13, 14, 15, 16, 50, 10, 12]
+    lines = line_numbers(numbers)
+    assert 10 not in lines and 17 not in lines and {0, 1, 2, 3, 4, 5, 11} <= lines
+    assert page_run(numbers) == {10, 17}

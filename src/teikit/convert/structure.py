@@ -388,12 +388,10 @@ def _no_empty_pages(items: list[Item], numbers: dict[int, list[Line]]) -> list[I
         if last is None:
             return False
         if kind == "end" and isinstance(last, Furniture) and last.page_end:
-            return words == 0 and not _numbered_apart(last, current)
+            return words == 0
         return words < MIN_PAGE_WORDS
 
-    current: Item | None = None
     for it in items:
-        current = it
         if isinstance(it, Para):
             words += sum(len(_WORD3_RE.findall(line.text)) for line in it.lines)
             if words >= MIN_PAGE_WORDS:
@@ -420,17 +418,6 @@ def _no_empty_pages(items: list[Item], numbers: dict[int, list[Line]]) -> list[I
         k = next(j for j, it in enumerate(out) if it is last)
         out[k] = Para(list(numbers[last.offset]))
     return out
-
-
-def _numbered_apart(first: Furniture, second: Item | None) -> bool:
-    """Whether two footers state different pages (``Page 1``, ``Page 2``): two turns.
-
-    With nothing between them the OCR read one page's text as lost, not one footer twice.
-    """
-    if not isinstance(second, Furniture):
-        return False
-    a, b = pages.footer_page(first.lines[0].text), pages.footer_page(second.lines[0].text)
-    return a is not None and b is not None and a != b
 
 
 def _para_at(items: list[Item], k: int) -> Para | None:

@@ -173,6 +173,9 @@ MAX_FIRST_PAGE = 3
 MAX_LINE_NUMBER = 30
 #: Consecutive numbers that make a run of line numbers, not of pages.
 MIN_LINE_RUN = 5
+#: How close two numbers alone on their lines, a line or two apart in the list, are
+#: to be counts of one page's lines.
+NEAR_LINE = 3
 
 
 def line_numbers(numbers: list[int]) -> set[int]:
@@ -191,7 +194,16 @@ def line_numbers(numbers: list[int]) -> set[int]:
             runs.append(range(start, k))
         start = k
     # one run is a copy's pages 2, 3, 4 …; runs that start again are lines
-    return {k for run in runs for k in run} if len(runs) >= 2 else set()
+    if len(runs) < 2:
+        return set()
+    lines = {k for run in runs for k in run}
+    # where the OCR lost some of a page's line numbers the run breaks (10 11 12 13 19 21):
+    # in a copy that numbers its lines, a small number beside a near one is a line's too
+    for k, n in enumerate(numbers):
+        near = numbers[max(0, k - 2) : k] + numbers[k + 1 : k + 3]
+        if n <= MAX_LINE_NUMBER and any(abs(m - n) <= NEAR_LINE for m in near):
+            lines.add(k)
+    return lines
 
 
 def _next_pages(numbers: list[int], lines: set[int], k: int, count: int) -> list[int]:
