@@ -182,3 +182,8 @@ def test_date_at_the_right_margin_of_the_head_before_a_catalogue_date() -> None:
     # a place and a date alone on their line stay a dateline
     alone = document_date("Washington, May 3, 1950\n\nText.\n")
     assert alone is not None and alone.reason == "dateline"
+
+
+def test_a_receipt_date_at_the_line_end_is_no_margin_date() -> None:
+    found = document_date("CABLE\n\nfrom CAPITAL received at 1135 19 October 1951\n\nText.\n")
+    assert found is not None and found.reason == "head" and found.cert == "low"

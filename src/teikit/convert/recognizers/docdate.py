@@ -288,6 +288,7 @@ def _at_margin(raw: str, found: FoundDate) -> bool:
         len(_WORD_RE.findall(before)) >= 2
         and _MARGIN_TAIL_RE.match(raw[found.end :]) is not None
         and not DATE_LABEL_RE.search(before)
+        and not _other_label(raw, found.start)  # ``received at …``: another hand's date
     )
 
 
