@@ -159,10 +159,3 @@ def test_line_numbers_with_gaps_the_ocr_left() -> None:
     lines = line_numbers(numbers)
     assert 10 not in lines and 17 not in lines and {0, 1, 2, 3, 4, 5, 11} <= lines
     assert page_run(numbers) == {10, 17}
-
-
-def test_page_numbers_restart_with_the_next_document_of_a_file() -> None:
-    # a memo of two pages, then one of five: 2 | 2 3 4 5
-    assert page_run([2, 2, 3, 4, 5]) == {0, 1, 2, 3, 4}
-    # a figure that goes back and is not followed page by page stays text
-    assert page_run([2, 3, 4, 2, 9]) == {0, 1, 2}

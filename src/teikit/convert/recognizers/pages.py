@@ -217,15 +217,6 @@ def _next_pages(numbers: list[int], lines: set[int], k: int, count: int) -> list
     return out
 
 
-def restarts(n: int, ahead: list[int]) -> bool:
-    """Whether numbers starting anew at ``n`` go on page by page: ``n``, ``n+1``, ``n+2``.
-
-    A file of several documents numbers each one's pages from its start; a figure
-    that goes back (a ``2`` in a list) is not followed so.
-    """
-    return ahead[:2] == [n + 1, n + 2]
-
-
 def page_run(numbers: list[int], *, lone: bool = True) -> set[int]:
     """Which of the numbers met alone on their lines, in order, are page numbers.
 
@@ -235,8 +226,7 @@ def page_run(numbers: list[int], *, lone: bool = True) -> set[int]:
     anew after a gap when the number after it goes on from it; a copy's only
     number alone on its line is its page number whatever it is (an excerpt's page),
     unless ``lone`` is false (a copy whose archive footers give its pages, where a lone
-    figure is a speck). Numbers go back only where the next document of a file starts
-    its own numbering (:func:`restarts`).
+    figure is a speck).
     """
     accepted: set[int] = set()
     last: int | None = None
@@ -252,13 +242,9 @@ def page_run(numbers: list[int], *, lone: bool = True) -> set[int]:
             accepted.add(k)
             last = n
             continue
-        ahead = _next_pages(numbers, lines, k, 3)
         if last is not None and n <= last:
-            if n <= MAX_FIRST_PAGE and restarts(n, ahead):
-                # the next document of a file numbers its pages anew (2, 3, 4 …)
-                accepted.add(k)
-                last = n
-            continue  # otherwise page numbers do not go back
+            continue  # page numbers do not go back
+        ahead = _next_pages(numbers, lines, k, 3)
         first = last is None and (1 <= n <= MAX_FIRST_PAGE or (lone and len(numbers) == 1))
         if first or any(follows(n, m) for m in ahead):
             accepted.add(k)
