@@ -282,7 +282,9 @@ def test_a_page_break_inside_the_closing_lines_is_kept() -> None:
 
 
 def test_a_page_break_inside_the_address_is_kept() -> None:
-    result = teikit.convert(text="y P T O\n\n1\n\np\nCde.!\n")
+    # text after the salutation: an OCR copy's last number with only a speck after it
+    # opens no page (structure._no_empty_pages), and this reproducer is about the address
+    result = teikit.convert(text="y P T O\n\n1\n\np\nCde.!\n\nyes it is\n")
     opener = result.tree.getroot().find(f".//{T}opener")
     assert opener is not None
     opener.tail = None

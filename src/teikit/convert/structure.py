@@ -279,6 +279,10 @@ _WORD3_RE = re.compile(r"[^\W\d_]{3,}")
 MIN_PAGE_WORDS = 5
 
 
+#: Fewer words than this after a copy's last page number make no last page: specks.
+MIN_LAST_PAGE_WORDS = 2
+
+
 def is_specks(para: Para) -> bool:
     """Whether a paragraph is only specks the OCR made of a page's margin: no word in it.
 
@@ -289,7 +293,7 @@ def is_specks(para: Para) -> bool:
 
 
 def one_break_per_page(
-    items: list[Item], numbers: dict[int, list[Line]] | None = None
+    items: list[Item], numbers: dict[int, list[Line]] | None = None, *, ocr: bool = False
 ) -> list[Item]:
     """One page break where a page's footer and its number both mark the turn.
 
@@ -307,7 +311,7 @@ def one_break_per_page(
             it.page_end = it.page_end and k < last_text
             if it.band:
                 it.page_start = it.page_start and k < last_text
-    return _no_empty_pages(items, numbers or {})
+    return _no_empty_pages(items, numbers or {}, ocr=ocr)
 
 
 def bands_where_unmarked(
@@ -366,7 +370,9 @@ def bands_where_unmarked(
     ]
 
 
-def _no_empty_pages(items: list[Item], numbers: dict[int, list[Line]]) -> list[Item]:
+def _no_empty_pages(
+    items: list[Item], numbers: dict[int, list[Line]], *, ocr: bool = False
+) -> list[Item]:
     """A page turns only where text stood since the last turn.
 
     A page's footer and the next page's heading number (``Page 2``), or a
@@ -377,8 +383,9 @@ def _no_empty_pages(items: list[Item], numbers: dict[int, list[Line]]) -> list[I
     archive stamps one footer a page, also on a page whose text the OCR lost.
     Of two marks of one turn a page number is kept (it names the page), else
     the first; a second number is text again (its lines from ``numbers``), a
-    footer whose break is dropped stays ``fw``. A last number with fewer words
-    than that after it, to the copy's end, is text too.
+    footer whose break is dropped stays ``fw``. In an OCR copy a last number with
+    fewer than :data:`MIN_LAST_PAGE_WORDS` words after it, to the copy's end (the
+    OCR's specks), is text too.
     """
     out: list[Item] = []
     last: Furniture | Marker | None = None  # the last mark, until a page of text follows
@@ -412,7 +419,8 @@ def _no_empty_pages(items: list[Item], numbers: dict[int, list[Line]]) -> list[I
             else:
                 last, words = it, 0
         out.append(it)
-    if isinstance(last, Marker) and words > 0 and last.offset in numbers:
+    specks = ocr and 0 < words < MIN_LAST_PAGE_WORDS
+    if specks and isinstance(last, Marker) and last.offset in numbers:
         # a number with only a few specks after it opens no page: the copy's last
         # page would hold no text (a figure among a form's specks), so it is text
         k = next(j for j, it in enumerate(out) if it is last)
@@ -548,7 +556,7 @@ class Assembler:
                 out.append(Para(list(block.lines), block.blank_before))
             i += 1
         out = bands_where_unmarked(out, self._footers(), numbers)
-        return one_break_per_page(out, numbers)
+        return one_break_per_page(out, numbers, ocr=self.plan.doc.ocr)
 
     def _footers(self) -> list[tuple[int, int | None]]:
         """Every page footer of the copy, as (raw offset, the page number it states)."""
