@@ -202,9 +202,17 @@ class StampType(StrEnum):
     SIGNATURE = "signature"
     ARCHIVAL = "archival"
     RECEIPT = "receipt"
+    HANDLING = "handling"
 
 
-StampTypeValue = Literal["classification", "registry", "signature", "archival", "receipt"]
+StampTypeValue = Literal[
+    "classification",
+    "registry",
+    "signature",
+    "archival",
+    "receipt",
+    "handling",
+]
 
 
 class FwType(StrEnum):
