@@ -44,7 +44,15 @@ NAMES: tuple[tuple[str, str, str, str, float], ...] = (
     ("airtel", "cable", "prose", r"\bAIRTEL\b", 0.8),
     ("teletype", "cable", "prose", r"\bTELETYPE\b|\bNITEL\b|\bTELETYPED\b", 0.75),
     ("telegram", "telegram", "prose", r"\bTELEGRAM\b|\bRADIOGRAM\b|\bAIRGRAM\b", 0.7),
-    ("dispatch", "memorandum", "prose", r"\bDISPATCH\b", 0.7),
+    (
+        "dispatch",
+        "memorandum",
+        "prose",
+        r"\bDISPATCH\b"
+        # the printed fields of a dispatch form, read before its name further down
+        r"|\bMARKED\s+FOR\s+INDEXING\b|\bNO\s+INDEXING\s+REQUIRED\b|\bDATE\s+DISPATCHED\b",
+        0.7,
+    ),
     ("cable", "cable", "prose", r"\bCABLE(?:GRAM)?\b|\bCLASSIFIED\s+MESSAGE\b|\bCIPHER\b", 0.7),
     ("letter", "letter", "letter", r"^LETTER\s+(?:FROM|TO)\b", 0.65),
     (
