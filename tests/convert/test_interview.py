@@ -63,3 +63,13 @@ def test_press_conference_turns() -> None:
 def test_an_outline_is_not_a_transcript() -> None:
     text = "Paper\n\nA. Our Goals\n\nThe goals.\n\nB. Our Means\n\nThe means.\n"
     assert run(text).tree.find(".//t:sp", NS) is None
+
+
+def test_the_person_list_names_the_roles_not_the_letters() -> None:
+    assert first(PRESS, ".//t:listPerson") == (
+        "<listPerson>"
+        '<person xml:id="roe" role="speaker"><persName>Minister Roe</persName></person>'
+        '<person xml:id="questioner" role="speaker"><persName>Questioner</persName></person>'
+        '<person xml:id="respondent" role="speaker"><persName>Respondent</persName></person>'
+        "</listPerson>"
+    )

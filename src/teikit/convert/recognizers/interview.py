@@ -4,8 +4,9 @@ A transcript of a press conference marks the journalists' questions ``Q.`` (or
 ``Q:``) and, often, the answers ``A.``: the questioner is not named, and the
 one answering is named elsewhere or not at all. A TEI editor keeps each as a
 turn — ``<sp who="#questioner"><speaker>Q.</speaker>`` and ``who="#respondent"``
-for ``A.`` — a role, not a person's name, that the header lists like a person
-(an editor can join the respondent to a named person in the sidecar).
+for ``A.`` — a role, not a person's name, that the header lists like a person, named by the
+role (``<persName>Questioner</persName>``, not the letter); an editor can join
+the respondent to a named person in the sidecar.
 
 The letters alone are ambiguous: ``A.`` opens an outline's first section
 (``A. Our Intermediate Goals``) far more often than an answer. So the labels are
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
 #: The person ids of the two roles, by label letter.
 ROLES = {"Q": "questioner", "A": "respondent"}
+#: How the header's person list names each role: the letter names nobody.
+ROLE_NAMES = {"Q": "Questioner", "A": "Respondent"}
 
 _QA_RE = re.compile(r"^(?P<label>[QA])(?P<punct>[.:])[ \t]+(?=\S)")
 _OUTLINE_RE = re.compile(r"^[B-PR-Z][.:)][ \t]+\S")
