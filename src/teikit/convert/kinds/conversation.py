@@ -14,6 +14,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from teikit.convert.kinds import Roles, count, kind
+from teikit.convert.recognizers.interview import is_qa_transcript
 from teikit.convert.recognizers.speakers import CHAIR_LABELS, hearing_label, is_hearing
 from teikit.convert.roles import Score
 
@@ -30,9 +31,13 @@ def detect(doc: DocFeatures, roles: Roles) -> Score:
     named = named_kind(doc)
     if named is not None and named[0] == "transcript":
         return Score(0.65, f"the copy calls itself {' '.join(named[1].split())} (line {named[2]})")
-    hearing = hearing_cues([f.text for f in doc.lines])
+    texts = [f.text for f in doc.lines]
+    hearing = hearing_cues(texts)
     if hearing is not None and not (named is not None and named[0] == "conversation"):
         return hearing
+    if is_qa_transcript(texts) and not (named is not None and named[0] == "conversation"):
+        # a press conference's ``Q.``/``A.``: its questions recur, no outline's ``B.``
+        return Score(0.5, "questions and answers open lines (Q., A.)")
     turns = count(roles, "speaker")
     if turns < 4:
         return Score(0.0, "")

@@ -40,7 +40,14 @@ NAMES: tuple[tuple[str, str, str, str, float], ...] = (
         r"|^(?:RECORD|NOTES)\s+OF\s+(?:THE\s+|A\s+)?(?:\S+\s+){0,3}MEETING\b",
         0.7,
     ),
-    ("transcript", "conversation", "prose", r"\bTRANSCRIPT\b|\bTESTIMONY\s+OF\b|\bHEARING\b", 0.65),
+    (
+        "transcript",
+        "conversation",
+        "prose",
+        r"\bTRANSCRIPT\b|\bTESTIMONY\s+OF\b|\bHEARING\b"
+        r"|\b(?:PRESS|NEWS)\s+CONFERENCE\b|^INTERVIEW\s+(?:WITH|BETWEEN)\b",
+        0.65,
+    ),
     ("airtel", "cable", "prose", r"\bAIRTEL\b", 0.8),
     ("teletype", "cable", "prose", r"\bTELETYPE\b|\bNITEL\b|\bTELETYPED\b", 0.75),
     ("telegram", "telegram", "prose", r"\bTELEGRAM\b|\bRADIOGRAM\b|\bAIRGRAM\b", 0.7),
