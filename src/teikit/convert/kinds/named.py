@@ -57,7 +57,7 @@ NAMES: tuple[tuple[str, str, str, str, float], ...] = (
         "prose",
         r"\bDISPATCH\b"
         # the printed fields of a dispatch form, read before its name further down
-        r"|\bMARKED\s+FOR\s+INDEXING\b|\bNO\s+INDEXING\s+REQUIRED\b|\bDATE\s+DISPATCHED\b",
+        r"|\bMARKED\s+FOR\s+INDEXING\b|\bNO\s+INDEXING\s+REQUIRED\b",
         0.7,
     ),
     ("cable", "cable", "prose", r"\bCABLE(?:GRAM)?\b|\bCLASSIFIED\s+MESSAGE\b|\bCIPHER\b", 0.7),
