@@ -191,3 +191,18 @@ def test_a_form_by_the_instructions_for_its_blanks() -> None:
         "form",
         Score(0.5, "3 printed instructions for a form's blanks (Field Units Use Pseudo)"),
     )
+
+
+def test_press_conference_and_interview_titles_name_a_transcript() -> None:
+    assert _named("Record of the Minister's Press Conference\n\nQ. Will you go?\n") == (
+        "transcript",
+        "PRESS CONFERENCE",
+        1,
+    )
+    assert _named("Interview With the Minister\n\nText.\n") == ("transcript", "INTERVIEW WITH", 1)
+    # a telegram reporting a press conference stays a telegram
+    assert _named("TELEGRAM\n\nAT PRESS CONFERENCE TODAY THE MINISTER SAID\n") == (
+        "telegram",
+        "TELEGRAM",
+        1,
+    )

@@ -45,7 +45,8 @@ NAMES: tuple[tuple[str, str, str, str, float], ...] = (
         "conversation",
         "prose",
         r"\bTRANSCRIPT\b|\bTESTIMONY\s+OF\b|\bHEARING\b"
-        r"|\b(?:PRESS|NEWS)\s+CONFERENCE\b|^INTERVIEW\s+(?:WITH|BETWEEN)\b",
+        # a press conference's record names it at the title's end, an interview at its start
+        r"|\b(?:PRESS|NEWS)\s+CONFERENCE\s*$|^INTERVIEW\s+(?:WITH|BETWEEN)\b",
         0.65,
     ),
     ("airtel", "cable", "prose", r"\bAIRTEL\b", 0.8),
