@@ -127,9 +127,22 @@ class RngEngine:
         return current
 
     def check(self, doc: Document) -> list[Problem]:
+        current = self._current
+        if current is not None and current.validate(doc.tree):
+            # Pruning only ever replaces patterns by ``notAllowed``, so the grammar
+            # pruned for any names accepts a subset of what the whole grammar does:
+            # a document it accepts is valid, and the walk over the document's
+            # names (as costly as validating it) is needed only when it fails.
+            return []
         schema = self._schema_for(doc)
+        if schema is current:
+            # the names were within the grammar already: its verdict, and its errors, stand
+            return self._explain(doc, schema)
         if schema.validate(doc.tree):
             return []
+        return self._explain(doc, schema)
+
+    def _explain(self, doc: Document, schema: etree.RelaxNG) -> list[Problem]:
         errors = [RawError(e.line, e.type_name, e.message, e.path or "") for e in schema.error_log]
         return RngExplainer(self.explainer, doc).explain(errors)
 
