@@ -127,8 +127,8 @@ class Context:
     #: Notes whose content is being rendered now (a note that points at itself stops here).
     capturing: set[str] = field(default_factory=set)
     _titles: dict[str, str] = field(default_factory=dict)
-    #: Opening (without ``>``) and closing tag of a pointer, by its first target.
-    link_opens: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: Opening (without ``>``), closing and opening tag of a pointer, by its ``@target``.
+    link_opens: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     #: Tags already made for an element without ``id``/``lang``, by what they depend on
     #: (a tuple starting with the handler's name): names repeat the same few hundred
     #: pointers, highlights the same renditions.
