@@ -386,9 +386,10 @@ def speaker(w: Walker, el: etree._Element, inline: bool) -> None:
 
 def _is_footnote(el: etree._Element) -> bool:
     kind = el.get("type")
-    if kind in FOOTNOTE_TYPES or el.get("place") in FOOTNOTE_PLACES:
+    place = el.get("place")
+    if kind in FOOTNOTE_TYPES or place in FOOTNOTE_PLACES:
         return True
-    return kind is None and el.get("resp") is None and el.get("place") is None
+    return kind is None and place is None and el.get("resp") is None
 
 
 _MARKER_END = (
@@ -509,14 +510,17 @@ def ref(w: Walker, el: etree._Element, inline: bool) -> None:
     out.append(end)
 
 
+_NOTE = f"{T}note"
+
+
 def _link_tags(w: Walker, target: str) -> tuple[str, str, str]:
     """Opening (without ``>``), closing and opening tag of a pointer; empty for a note marker."""
     first = target.split()[0] if target.strip() else ""
     if first.startswith("#"):
-        target_el = w.ctx.ids.get(first[1:])
+        target_el = w.ctx.ids.by_id.get(first[1:])
         if (
             target_el is not None
-            and target_el.tag == f"{T}note"
+            and target_el.tag == _NOTE
             and stands_apart(target_el)
             and _is_footnote(target_el)
         ):

@@ -42,7 +42,7 @@ highlights) have their text written directly, without a call to
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -158,9 +158,12 @@ class Entry:
     tags: TagsFunction = _no_tags
     keyed: KeyedFunction = _no_keyed
     full: Renderer = _no_full
-    #: KEYED: the attribute giving the key, and the one read when it is absent or empty.
-    key: str = ""
-    fallback: str = ""
+    #: KEYED: the attribute giving the key, and the one read when it is absent or empty
+    #: (as ``bytes``: lxml reads an attribute named so a little faster).
+    key: bytes = b""
+    fallback: bytes = b""
+    #: KEYED: the tags made for each key value, in one walker (see :meth:`Walker.__init__`).
+    cache: dict[str | None, tuple[str, str, bool]] = field(default_factory=dict)
 
 
 def _entry(h: Handler, inline: bool) -> Entry:
@@ -172,7 +175,9 @@ def _entry(h: Handler, inline: bool) -> Entry:
         key, *rest = h.attrs
         if len(rest) > 1:
             raise ValueError("a keyed handler reads at most two attributes")
-        return Entry(KEYED, keyed=h.fn, key=key, fallback=rest[0] if rest else "")
+        return Entry(
+            KEYED, keyed=h.fn, key=key.encode(), fallback=rest[0].encode() if rest else b""
+        )
     if isinstance(h, Tags):
         return Entry(TAGS, tags=h.fn)
     if isinstance(h, Pointer):
@@ -180,12 +185,18 @@ def _entry(h: Handler, inline: bool) -> Entry:
     return Entry(FULL, full=h.fn)
 
 
-#: The walk's tables: :data:`HANDLERS` compiled for block and for phrasing context.
+#: The walk's tables: :data:`HANDLERS` compiled for block and for phrasing context
+#: (each walker takes a copy with its own caches of keyed tags).
 #: Comments, processing instructions and entities (whose ``tag`` is not a string)
 #: write nothing but their tail.
 _SKIP = Entry(SKIP)
 BLOCK: dict[object, Entry] = {etree.Comment: _SKIP, etree.PI: _SKIP, etree.Entity: _SKIP}
 INLINE: dict[object, Entry] = dict(BLOCK)
+
+
+def _own(table: dict[object, Entry]) -> dict[object, Entry]:
+    """``table`` with a new, empty cache in each keyed entry."""
+    return {k: replace(e, cache={}) if e.kind == KEYED else e for k, e in table.items()}
 
 
 def install(tag: str, h: Handler) -> None:
@@ -259,11 +270,11 @@ class Walker:
     """Writes HTML for a TEI subtree into :attr:`out`, a list of strings joined at the end."""
 
     __slots__ = (
-        "block_tags",
+        "block_entries",
         "ctx",
         "div_depth",
         "in_link",
-        "inline_tags",
+        "inline_entries",
         "marked",
         "out",
         "suppress_ids",
@@ -276,9 +287,10 @@ class Walker:
         self.div_depth = 0
         self.in_link = False
         self.suppress_ids = False
-        #: Tags of :class:`Keyed` elements by ``(name, key)``, one table per context.
-        self.block_tags: dict[tuple[object, str | None], tuple[str, str, bool]] = {}
-        self.inline_tags: dict[tuple[object, str | None], tuple[str, str, bool]] = {}
+        # the tables, each keyed entry with an empty cache of its own: the tags of names
+        # depend on the document (their titles), so they are kept per walker
+        self.block_entries = _own(BLOCK)
+        self.inline_entries = _own(INLINE)
 
     def children(self, el: etree._Element, inline: bool) -> None:
         """The content of ``el``: its text, each child rendered, each child's tail."""
@@ -293,16 +305,10 @@ class Walker:
                 if "&" in value or "<" in value or ">" in value
                 else value
             )
-        if inline:
-            entry = INLINE.get
-            made = self.inline_tags
-        else:
-            entry = BLOCK.get
-            made = self.block_tags
+        entry = self.inline_entries.get if inline else self.block_entries.get
         marked = self.marked
         for child in el:
-            tag = child.tag
-            h = entry(tag, GENERIC_ENTRY)
+            h = entry(child.tag, GENERIC_ENTRY)
             kind = h.kind
             if kind == STATIC:
                 append(h.bare + self.common(child) + ">" if child in marked else h.opening)
@@ -318,7 +324,7 @@ class Walker:
                         )
                 append(h.closing)
             elif kind == POINTER:
-                target = child.get("target") or ""
+                target = child.get(b"target") or ""
                 link = self.ctx.link_opens.get(target)
                 if link is None or not link[0] or self.in_link or len(child) or child in marked:
                     h.full(self, child, inline)
@@ -334,23 +340,21 @@ class Walker:
                     )
                     append(link[1])
             elif kind <= TAGS:  # KEYED or TAGS
-                if child in marked:
-                    common = self.common(child)
-                    if kind == KEYED:
-                        opening, closing, inner, _ = h.keyed(self, child, inline, common)
-                    else:
-                        opening, closing, inner = h.tags(self, child, inline, common)
-                elif kind == KEYED:
-                    key = (tag, child.get(h.key) or (child.get(h.fallback) if h.fallback else None))
-                    tags = made.get(key)
+                if kind == TAGS:
+                    opening, closing, inner = h.tags(
+                        self, child, inline, self.common(child) if child in marked else ""
+                    )
+                elif child in marked:
+                    opening, closing, inner, _ = h.keyed(self, child, inline, self.common(child))
+                else:
+                    key = child.get(h.key) or (child.get(h.fallback) if h.fallback else None)
+                    tags = h.cache.get(key)
                     if tags is None:
                         opening, closing, inner, reuse = h.keyed(self, child, inline, "")
                         if reuse:
-                            made[key] = (opening, closing, inner)
+                            h.cache[key] = (opening, closing, inner)
                     else:
                         opening, closing, inner = tags
-                else:
-                    opening, closing, inner = h.tags(self, child, inline, "")
                 append(opening)
                 if len(child):
                     self.children(child, inner)
