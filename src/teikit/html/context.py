@@ -61,16 +61,17 @@ class IdMap:
         #: ``(xml:id, xml:lang)`` of each element that has either.
         self.marked: dict[etree._Element, tuple[str | None, str | None]] = {}
         marked = self.marked
-        for value in root.xpath("//@xml:*"):
-            name = value.attrname
-            if name == XML_ID:
-                parent = value.getparent()
+        # ``//*/@`` rather than ``//@``: the same attributes, without libxml2 visiting
+        # the attribute axis of every text node
+        for value in root.xpath("//*/@xml:*"):
+            parent = value.getparent()
+            known = marked.get(parent)
+            if value.attrname == XML_ID:
                 xid = str(value)
                 self.by_id.setdefault(xid, parent)
-                marked[parent] = (xid, marked.get(parent, (None, None))[1])
-            elif name == XML_LANG:
-                parent = value.getparent()
-                marked[parent] = (marked.get(parent, (None, None))[0], str(value))
+                marked[parent] = (xid, known[1] if known else None)
+            elif value.attrname == XML_LANG:
+                marked[parent] = (known[0] if known else None, str(value))
 
     def get(self, key: str) -> etree._Element | None:
         return self.by_id.get(key)
@@ -127,8 +128,8 @@ class Context:
     #: Notes whose content is being rendered now (a note that points at itself stops here).
     capturing: set[str] = field(default_factory=set)
     _titles: dict[str, str] = field(default_factory=dict)
-    #: Opening (without ``>``) and closing tag of a pointer, by its first target.
-    link_opens: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: Opening (without ``>``), closing and opening tag of a pointer, by its ``@target``.
+    link_opens: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     #: Tags already made for an element without ``id``/``lang``, by what they depend on
     #: (a tuple starting with the handler's name): names repeat the same few hundred
     #: pointers, highlights the same renditions.

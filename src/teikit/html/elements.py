@@ -24,7 +24,15 @@ from teikit.html.context import (
     text_of,
 )
 from teikit.html.safety import attr, local_href, text
-from teikit.html.walker import GENERIC, Walker, register, register_static, register_tags
+from teikit.html.walker import (
+    GENERIC,
+    Walker,
+    register,
+    register_keyed,
+    register_pointer,
+    register_static,
+    register_tags,
+)
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -175,26 +183,22 @@ def foreign(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[s
     return f'<i class="foreign"{common} title="{attr(title)}">', "</i>", True
 
 
-@register_tags(f"{T}hi", f"{T}emph", f"{T}term", f"{T}mentioned", f"{T}soCalled")
-def highlight(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool]:
+@register_keyed(f"{T}hi", f"{T}emph", f"{T}term", f"{T}mentioned", f"{T}soCalled", attrs=("rend",))
+def highlight(
+    w: Walker, el: etree._Element, inline: bool, common: str
+) -> tuple[str, str, bool, bool]:
+    """A highlight by its ``@rend``: the same tags for every element of a name and rendition."""
     rend = el.get("rend") or ""
     el_tag = tag_of(el)
-    key = ("hi", el_tag, rend)
-    cache = w.ctx.tags_cache
-    tags = None if common else cache.get(key)
-    if tags is None:
-        tag = "em" if el_tag != f"{T}hi" else "span"
-        for word, html_tag in HI_TAGS:
-            if word in rend:
-                tag = html_tag
-                break
-        words = rend.split()
-        # a blank ``@rend`` ("" or spaces) names no rendition: no ``rend-`` class
-        cls = local_name(el_tag) + (" rend-" + attr(words[0]) if words else "")
-        tags = (f'<{tag} class="{cls}"{common}>', f"</{tag}>")
-        if not common:
-            cache[key] = tags
-    return tags[0], tags[1], True
+    tag = "em" if el_tag != f"{T}hi" else "span"
+    for word, html_tag in HI_TAGS:
+        if word in rend:
+            tag = html_tag
+            break
+    words = rend.split()
+    # a blank ``@rend`` ("" or spaces) names no rendition: no ``rend-`` class
+    cls = local_name(el_tag) + (" rend-" + attr(words[0]) if words else "")
+    return f'<{tag} class="{cls}"{common}>', f"</{tag}>", True, True
 
 
 @register_tags(f"{T}date", f"{T}time")
@@ -212,30 +216,23 @@ _NAME_TAGS = tuple(
 )
 
 
-@register_tags(*_NAME_TAGS)
-def name(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool]:
+@register_keyed(*_NAME_TAGS, attrs=("ref", "corresp"))
+def name(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[str, str, bool, bool]:
     """A name, with what its ``@ref``/``@corresp``/``@key`` points to on hover.
 
     Names are the commonest element of large editions, and point at a few
-    hundred persons: the opening tag is cached by element name and pointer.
+    hundred persons: the walk reuses the tags made for a name and pointer.
     """
-    pointer = el.get("ref") or el.get("corresp") or ""
-    tag = tag_of(el)
-    key = ("name", tag, pointer)
-    cache = w.ctx.tags_cache
-    tags = None if common or not pointer else cache.get(key)
-    if tags is None:
-        targets = pointer.split()
-        if targets:
-            extra = f' title="{attr(w.ctx.title_for(targets[0]))}"'
-        elif el.get("key"):
-            extra = f' title="{attr(el.get("key") or "")}"'
-        else:
-            extra = ""
-        tags = (f'<span class="{NAME_CLASSES.get(tag, "name")}"{common}{extra}>', "</span>")
-        if not common and targets:
-            cache[key] = tags
-    return tags[0], tags[1], True
+    targets = (el.get("ref") or el.get("corresp") or "").split()
+    if targets:
+        extra = f' title="{attr(w.ctx.title_for(targets[0]))}"'
+    elif el.get("key"):
+        extra = f' title="{attr(el.get("key") or "")}"'
+    else:
+        extra = ""
+    cls = NAME_CLASSES.get(tag_of(el), "name")
+    # without a pointer the title comes from ``@key``: not the same for every element
+    return f'<span class="{cls}"{common}{extra}>', "</span>", True, bool(targets)
 
 
 NAME_CLASSES = {tag: "name " + local_name(tag) for tag in _NAME_TAGS}
@@ -389,9 +386,10 @@ def speaker(w: Walker, el: etree._Element, inline: bool) -> None:
 
 def _is_footnote(el: etree._Element) -> bool:
     kind = el.get("type")
-    if kind in FOOTNOTE_TYPES or el.get("place") in FOOTNOTE_PLACES:
+    place = el.get("place")
+    if kind in FOOTNOTE_TYPES or place in FOOTNOTE_PLACES:
         return True
-    return kind is None and el.get("resp") is None and el.get("place") is None
+    return kind is None and place is None and el.get("resp") is None
 
 
 _MARKER_END = (
@@ -474,20 +472,21 @@ def _note_content(w: Walker, el: etree._Element) -> str:
     return content
 
 
-@register(f"{T}ref", f"{T}ptr", f"{T}gloss")
+@register_pointer(f"{T}ref", f"{T}ptr", f"{T}gloss")
 def ref(w: Walker, el: etree._Element, inline: bool) -> None:
     """A pointer: a footnote marker, a local link, or (any other scheme) plain text.
 
     The tags made for a ``@target`` value are kept in :attr:`Context.link_opens`:
-    large editions point at the same few hundred targets thousands of times.
+    large editions point at the same few hundred targets thousands of times, and
+    the walk writes a plain pointer from them without calling this function.
     """
     ctx = w.ctx
     target = el.get("target") or ""
-    opening = ctx.link_opens.get(target)
-    if opening is None:
-        opening = _link_tags(w, target)
-        ctx.link_opens[target] = opening
-    start, end = opening
+    link = ctx.link_opens.get(target)
+    if link is None:
+        link = _link_tags(w, target)
+        ctx.link_opens[target] = link
+    start, end, _ = link
     if not start:
         _note_marker(w, el, target.split()[0])
         return
@@ -511,23 +510,28 @@ def ref(w: Walker, el: etree._Element, inline: bool) -> None:
     out.append(end)
 
 
-def _link_tags(w: Walker, target: str) -> tuple[str, str]:
-    """Opening (without ``>``) and closing tag for a pointer; ``("", "")`` for a note marker."""
+_NOTE = f"{T}note"
+
+
+def _link_tags(w: Walker, target: str) -> tuple[str, str, str]:
+    """Opening (without ``>``), closing and opening tag of a pointer; empty for a note marker."""
     first = target.split()[0] if target.strip() else ""
     if first.startswith("#"):
-        target_el = w.ctx.ids.get(first[1:])
+        target_el = w.ctx.ids.by_id.get(first[1:])
         if (
             target_el is not None
-            and target_el.tag == f"{T}note"
+            and target_el.tag == _NOTE
             and stands_apart(target_el)
             and _is_footnote(target_el)
         ):
-            return ("", "")
+            return ("", "", "")
     href = local_href(first) if first else None
     if href is not None:
-        return (f'<a class="ref" href="{attr(href)}"', "</a>")
+        start = f'<a class="ref" href="{attr(href)}"'
+        return (start, "</a>", start + ">")
     title = f"not linked: {first}" if first else "pointer"
-    return (f'<span class="ref unlinked" title="{attr(title)}"', "</span>")
+    start = f'<span class="ref unlinked" title="{attr(title)}"'
+    return (start, "</span>", start + ">")
 
 
 def _note_marker(w: Walker, el: etree._Element, first: str) -> None:

@@ -33,7 +33,9 @@ def text(value: str) -> str:
 
 
 def attr(value: str) -> str:
-    """``value`` for a double-quoted HTML attribute."""
+    """``value`` for a double-quoted HTML attribute (most need no escape: tested first)."""
+    if not ('"' in value or "&" in value or "<" in value or ">" in value or "'" in value):
+        return value
     return (
         value.replace("&", "&amp;")
         .replace("<", "&lt;")
