@@ -294,7 +294,29 @@ _DATELINE_RE = re.compile(
 _QUOTE_LIMIT_RE = re.compile(r"^(?:begin|end)(?:\s+\w+){1,2}[.:]?$", re.I)
 #: Words a title keeps in lower case (a sentence has more of its words so).
 _TITLE_SMALL = frozenset(
-    "a an and as at by for from in into of on or the to with via vs per over under".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "via",
+        "vs",
+        "per",
+        "over",
+        "under",
+    ]
 )
 
 
