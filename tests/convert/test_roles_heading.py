@@ -277,3 +277,97 @@ def test_a_sub_heading_stacked_under_a_capitals_title_is_a_heading() -> None:
     # a sentence above is no title to stand under
     line, _ = _line(text, "Washington, May 2, 1961.")
     assert not heading_above(line)
+
+
+def test_clean_share_reads_compounds_section_letters_and_abbreviations() -> None:
+    assert clean_share("East-West Relations") == 1.0
+    assert clean_share("Harbour—Access and Rights") == 1.0
+    assert clean_share("B. General Approach.") == 1.0
+    assert clean_share("C Guidance Issued.") == 1.0
+    assert clean_share("Tab B") == 1.0
+    assert clean_share("River Board (RB)") == 1.0
+    assert clean_share("ob-el") == 0.0
+    assert clean_share("I A B") < 0.8
+
+
+def test_enumerator_letter_opens_or_closes_a_title_only() -> None:
+    from teikit.convert.roles.heading import enumerator_letter
+
+    assert enumerator_letter(["C", "Guidance"], 0)
+    assert enumerator_letter(["Tab", "A"], 1)
+    assert not enumerator_letter(["Send", "it", "to", "A"], 3)
+    assert not enumerator_letter(["K", "Guidance"], 0)
+    assert text_veto("Tab A") is None
+    assert text_veto("Send it to A") == "ends on a small word: the line runs on"
+
+
+def test_a_dashed_fragment_is_no_heading() -> None:
+    assert text_veto("—August—Harbour") == "a piece of a sentence"
+
+
+def test_an_editors_bracketed_remark_is_no_entry_of_a_list() -> None:
+    from teikit.convert.roles.heading import editorial_remark, in_list
+
+    assert editorial_remark("[Omitted here is a discussion of trade.]")
+    assert not editorial_remark("[3]")
+    text = (
+        f"{PROSE}\n\nMy Trip to the Coast\n\n[Omitted here is a discussion of trade.]\n\n"
+        f"Growth of Our Ties\n\n{PROSE}\n"
+    )
+    line, doc = _line(text, "Growth of Our Ties")
+    assert not in_list(line, doc)
+    assert heading_score(line, doc).value >= 0.5
+
+
+def test_a_roman_numeral_alone_between_paragraphs_is_a_section_heading() -> None:
+    from teikit.convert.roles.heading import section_number_alone
+
+    block = "\n".join([PROSE] * 6)  # (a lone numeral among few lines reads as an OCR's speck)
+    text = f"{block}\n\nII\n\n{block}\n"
+    line, doc = _line(text, "II")
+    assert section_number_alone(line, doc)
+    assert heading_score(line, doc).reason == (
+        "a heading: a section's number alone, set apart between paragraphs"
+    )
+    line, doc = _line(f"{block}\nII\n{block}\n", "II")
+    assert not section_number_alone(line, doc)
+
+
+def test_the_name_of_an_enclosed_part_is_a_heading() -> None:
+    from teikit.convert.roles.heading import names_part
+
+    assert names_part("Attachment")
+    assert names_part("Tab B[2]")
+    assert names_part("Annex II")
+    assert not names_part("Attachment of the wages")
+    line, doc = _line(f"{PROSE}\n\nAnna\n\nAttachment\n\n{PROSE}\n", "Attachment")
+    assert heading_score(line, doc).reason == (
+        "a heading: the name of an enclosed part on a line of its own"
+    )
+
+
+def test_a_word_under_a_capitals_title_is_a_sub_heading() -> None:
+    from teikit.convert.roles.heading import under_caps_title
+
+    text = f"{PROSE}\n\nFILE 12-3\n\nTHE HARBOUR EXPERIMENT\n\nConclusions\n\n{PROSE}\n"
+    line, doc = _line(text, "Conclusions")
+    assert under_caps_title(line, doc)
+    assert heading_score(line, doc).value >= 0.5
+
+
+def test_a_word_alone_over_a_sub_heading_is_a_signature_not_a_title() -> None:
+    text = f"{PROSE}\n\nWalter\n\nThe Harbour Report\n\n{PROSE}\n"
+    line, doc = _line(text, "Walter")
+    assert heading_score(line, doc).value < 0.5
+
+
+def test_a_title_over_the_fields_of_a_record_is_a_heading() -> None:
+    from teikit.convert.roles.heading import record_fields_below
+
+    text = f"{PROSE}\n\nMEETING OF HARBOUR MINISTERS\n\nJune 1960\n\nPARTICIPANTS\n\nAnna Berg\n"
+    line, doc = _line(text, "MEETING OF HARBOUR MINISTERS")
+    assert record_fields_below(line, doc)
+    assert heading_score(line, doc).value >= 0.5
+    text = f"{PROSE}\n\nMEMORANDUM FOR THE DIRECTOR\n\nFROM:\n\nAnna Berg\n"
+    line, doc = _line(text, "MEMORANDUM FOR THE DIRECTOR")
+    assert not record_fields_below(line, doc)

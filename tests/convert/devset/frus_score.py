@@ -360,9 +360,11 @@ def _plain_verdict(p: etree._Element, text: str) -> str | None:
     (``RECOMMENDATIONS``, ``II. Effects of Recognition``, ``Discussion:``), no different in
     the markup from the text. The reference is silent there, so a converter that makes
     them heads is neither right nor wrong: short, closing no sentence, and in capitals, or
-    a section number and a title, or one to three title words closing on a colon.
+    a section number and a title, or one to three title words closing on a colon, or a
+    few words in title case (``FRG-Polish Relations``, ``Tab A``). A signature (persons'
+    names alone) and a salutation are none.
     """
-    if p.get("rend") == "right" or list(p.iter(f"{T}persName")):
+    if p.get("rend") == "right" or _names_only(p, text) or _SALUTE_RE.match(text):
         return None
     words = text.split()
     if len(words) > 10 or text.rstrip().endswith((".", "?", "!", ",", ";")):
@@ -376,18 +378,38 @@ def _plain_verdict(p: etree._Element, text: str) -> str | None:
         return "neutral"
     if len(words) <= 3 and text.endswith(":") and all(w[0].isupper() for w in words):
         return "neutral"
+    content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    if (
+        (len(words) >= 2 or "-" in text)
+        and len(words) <= 6
+        and all(w[:1].isupper() for w in content)
+        and not re.search(r"\d", text)
+    ):
+        return "neutral"
     return None
+
+
+#: A salutation (``Dear Anna:``, ``Your Excellency:``): no title.
+_SALUTE_RE = re.compile(r"^\W*(?:Dear|Your|My)\b")
+
+
+def _names_only(p: etree._Element, text: str) -> bool:
+    """Whether a paragraph is only persons' names (a signature: ``Anna Berg``, ``Anna:``)."""
+    names = " ".join("".join(n.itertext()) for n in p.iter(f"{T}persName"))
+    return bool(names) and re.sub(r"\W", "", names) == re.sub(r"\W", "", text)
 
 
 def _all_emphasis(p: etree._Element) -> bool:
     """Whether a paragraph is one ``hi`` in italic or bold and nothing else (a run-in title)."""
-    kids = [c for c in p if isinstance(c.tag, str)]
+    # (a footnote's marker after the title leaves it a title)
+    kids = [c for c in p if isinstance(c.tag, str) and c.tag != f"{T}note"]
     return (
         len(kids) == 1
         and kids[0].tag == f"{T}hi"
         and kids[0].get("rend") in ("italic", "strong", "bold")
         and not (p.text or "").strip()
         and not (kids[0].tail or "").strip()
+        and not any((c.tail or "").strip() for c in p if c.tag == f"{T}note")
     )
 
 
