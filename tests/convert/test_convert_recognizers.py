@@ -277,3 +277,25 @@ def test_sidecar_person_registry_and_correction() -> None:
     assert frag(tree.find(".//{*}sp/{*}p")) == (
         '<p>First <choice><sic>tum</sic><corr resp="#ed-x" cert="high">turn</corr></choice>.</p>'
     )
+
+
+ESTIMATE = """Special Harbour Estimate
+
+Washington, November 3, 1966.
+
+Source: Harbour Board files. Secret.
+
+To make a preliminary evaluation of recent information bearing on the harbour.
+
+The Estimate
+
+1. The board met and weighed the evidence of the harbour works in full.
+"""
+
+
+def test_a_titles_dateline_above_an_opener_is_a_dateline_not_a_subtitle() -> None:
+    div = run(ESTIMATE).tree.find(".//{*}body/{*}div")
+    assert [frag(el) for el in div[:2]] == [
+        "<head>Special Harbour Estimate</head>",
+        '<dateline>Washington, <date when="1966-11-03">November 3, 1966</date>.</dateline>',
+    ]

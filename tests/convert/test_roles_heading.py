@@ -371,3 +371,28 @@ def test_a_title_over_the_fields_of_a_record_is_a_heading() -> None:
     text = f"{PROSE}\n\nMEMORANDUM FOR THE DIRECTOR\n\nFROM:\n\nAnna Berg\n"
     line, doc = _line(text, "MEMORANDUM FOR THE DIRECTOR")
     assert not record_fields_below(line, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("-- His knees trouble him", "a piece of a sentence"),
+        ("- Harbour dues", "a piece of a sentence"),
+        ("[There is discussion of the harbour]3", "a remark in brackets"),
+        ("Your Excellency:", "a speaker's label or a salutation"),
+    ],
+)
+def test_text_veto_dashed_entries_remarks_and_salutations(text: str, why: str) -> None:
+    assert text_veto(text) == why
+
+
+def test_the_wrapped_value_of_a_bare_label_is_no_title_block() -> None:
+    from teikit.convert.roles.heading import title_block
+
+    text = (
+        f"{PROSE}\n\nSUBJECT\n\n"
+        "Request for Authority Under the Harbour Act to Sign a Status of the Docks\n"
+        f"Agreement with the River Board\n\n{PROSE}\n"
+    )
+    line, doc = _line(text, "Agreement with the River Board")
+    assert title_block(line, doc) == 0

@@ -215,7 +215,7 @@ def text_veto(text: str) -> str | None:
         _SPEAKER_RE.match(body)
         or _DOTTED_SPEAKER_RE.match(body)
         or salute_at(body)
-        or re.match(r"^(?:My\s+)?Dear\s", body)
+        or re.match(r"^(?:My\s+)?Dear\s|^Your\s+[A-Z][a-z]+:$", body)
     ):
         return "a speaker's label or a salutation"
     if _FIELD_RE.match(body) and not (body.isupper() and not re.search(r":\s*\d", body)):
@@ -225,9 +225,10 @@ def text_veto(text: str) -> str | None:
     if re.search(r"\d{7,}|\bPage\s+\d", body):
         return "a number of a file or page: furniture"
     raw = text.strip(" |'’‘\"“”_")
-    if raw[:1] in "([" and raw.rstrip(" .-")[-1:] in ")]":
+    unmarked = re.sub(r"(?<=[\])])\d{1,2}$", "", _MARKER_END_RE.sub("", raw))
+    if raw[:1] in "([" and unmarked.rstrip(" .-")[-1:] in ")]":
         return "a remark in brackets"
-    if raw[:1] in ":;,.—–" or re.search(r"(?:--|[—–])$", raw):
+    if raw[:1] in ":;,.—–" or re.match(r"^-(?:-|\s)", raw) or re.search(r"(?:--|[—–])$", raw):
         # (a line opening with a dash is an entry of a run of dashed fragments)
         return "a piece of a sentence"
     if body.count(",") >= 2 and not NUMBERED_HEAD_RE.match(body):
@@ -596,8 +597,10 @@ def title_block(line: LineFeatures, doc: DocFeatures) -> int:
         return 0
     if len(block[0]) < 0.6 * doc.width:
         return 0
-    if block[0].split()[0].lower() in _NOTE_OPENERS:
-        return 0
+    if block[0].split()[0].lower() in _NOTE_OPENERS or block[0].lstrip().startswith("["):
+        return 0  # an editor's note or remark, not a title
+    if label_value(lines[first]):
+        return 0  # the value of a bare label above (``SUBJECT``), wrapped
     # the document's title, at its top, may name its date
     allowed = (None, *_RUNS_ON, "a date") if first == 0 else (None, *_RUNS_ON)
     if text_veto(block[0]) not in allowed:
