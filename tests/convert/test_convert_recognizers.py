@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from convert_helpers import first, frag, run
 
 CONV = """RECORD of CONVERSATION of COMRADE PETROV A.B.
@@ -299,3 +301,21 @@ def test_a_titles_dateline_above_an_opener_is_a_dateline_not_a_subtitle() -> Non
         "<head>Special Harbour Estimate</head>",
         '<dateline>Washington, <date when="1966-11-03">November 3, 1966</date>.</dateline>',
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("To the Minister of Harbours", True),
+        ("to Cde. Alpha", True),
+        ("TO: Director", True),
+        ("To all stations", True),
+        ("To Anna Berg", True),
+        ("To make a first estimate of the harbour works.", False),
+        ("To be read aloud", False),
+    ],
+)
+def test_an_address_is_no_purpose_stated(text: str, address: bool) -> None:
+    from teikit.convert.recognizers.letters import is_address
+
+    assert is_address(text) is address

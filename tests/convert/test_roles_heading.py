@@ -355,10 +355,12 @@ def test_a_word_under_a_capitals_title_is_a_sub_heading() -> None:
     assert heading_score(line, doc).value >= 0.5
 
 
-def test_a_word_alone_over_a_sub_heading_is_a_signature_not_a_title() -> None:
-    text = f"{PROSE}\n\nWalter\n\nThe Harbour Report\n\n{PROSE}\n"
-    line, doc = _line(text, "Walter")
-    assert heading_score(line, doc).value < 0.5
+def test_a_name_over_an_enclosed_part_is_a_signature_not_a_title() -> None:
+    text = f"{PROSE}\n\nWalter Berg\n\nAttachment\n\n{PROSE}\n"
+    line, doc = _line(text, "Walter Berg")
+    assert heading_score(line, doc).reason == (
+        "not a heading: a name over an enclosed part: the signature closing the text"
+    )
 
 
 def test_a_title_over_the_fields_of_a_record_is_a_heading() -> None:

@@ -237,7 +237,7 @@ def text_veto(text: str) -> str | None:
         return "a name or a sentence in capitals"
     if marking_words(body) is not None or _CLASSIFIED_RE.search(body):
         return "a marking (classification, precedence, handling)"
-    if field_label(body) is not None:
+    if field_label(body) is not None or label_then_value(body):
         return "a field: a label and its value"
     if _INNER_SENTENCE_RE.search(body) or re.search(r"\w\.\s+[a-z]{2,}", body):
         return "a sentence ends inside it: prose"
@@ -267,6 +267,20 @@ def text_veto(text: str) -> str | None:
         # (``Well then, in short``: an opening clause; ``Same process, same result`` a title)
         return "a clause of a sentence"
     return None
+
+
+def label_then_value(text: str) -> bool:
+    """A bare label in capitals, then its value in mixed case, without a colon.
+
+    ``PRESENT Anna Berg and Carl Dahl``, ``SUBJECT Harbour Talks``: a
+    memorandum's field whose colon the copy lost, not a title.
+    """
+    from teikit.convert.roles.field import FIELD_WORDS
+
+    words = text.split()
+    if len(words) < 2 or not words[0].isupper() or caps(" ".join(words[1:])):
+        return False
+    return words[0].lower() in FIELD_WORDS or words[0].lower() in _LABEL_WORDS
 
 
 def _titled(text: str) -> bool:
@@ -859,8 +873,8 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     under_title = under_caps_title(line, doc)
     if (doc.ocr or single) and not numbered and not under_title and not after_text(line, doc):
         return not_heading("it stands among a form's boxes, not after text")
-    if single and not numbered and not in_caps and below == "a sub-heading over prose below":
-        return not_heading("a word alone over a heading: a signature or a label, not a title")
+    if not in_caps and len(body.split()) <= 3 and names_part(line.next_text):
+        return not_heading("a name over an enclosed part: the signature closing the text")
     set_apart = line.blank_before or above == "a new page above"
     if (
         single
