@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from convert_helpers import first, frag, run
 
 CONV = """RECORD of CONVERSATION of COMRADE PETROV A.B.
