@@ -398,3 +398,10 @@ def test_the_wrapped_value_of_a_bare_label_is_no_title_block() -> None:
     )
     line, doc = _line(text, "Agreement with the River Board")
     assert title_block(line, doc) == 0
+
+
+def test_roman_numerals_alone_are_no_ocr_specks() -> None:
+    paras = "\n\n".join(f"{n}\n\n{PROSE}" for n in ("I", "II", "III", "IV", "V"))
+    doc = line_features(f"Harbour Report\n\n{paras}\n")
+    assert doc.junk == 0.0
+    assert not doc.ocr

@@ -324,15 +324,17 @@ def set_off_above(line: LineFeatures, doc: DocFeatures) -> str | None:
 
 
 def heading_above(line: LineFeatures) -> bool:
-    """Whether the line above is a short clean line in capitals: a title this one stands under."""
+    """Whether the line above is a title this one stands under.
+
+    A short clean line in capitals, or a title in title case of three words
+    or more (``The Harbour Talks So Far`` over ``What We Have Done``).
+    """
     prev = line.prev_text
-    return (
-        caps(prev)
-        and 2 <= len(prev.split()) <= 10
-        and ":" not in prev
-        and not closes_sentence(prev)
-        and clean_share(prev) >= 0.9
-    )
+    if ":" in prev or closes_sentence(prev) or not 2 <= len(prev.split()) <= MAX_WORDS:
+        return False
+    if caps(prev):
+        return clean_share(prev) >= 0.9
+    return len(prev.split()) >= 3 and _titled(prev) and text_veto(prev) is None
 
 
 def speck(text: str) -> bool:
