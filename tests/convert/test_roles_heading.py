@@ -274,9 +274,11 @@ def test_a_sub_heading_stacked_under_a_capitals_title_is_a_heading() -> None:
     got = heading_score(line, doc)
     assert got.value >= 0.5
     assert "a heading in capitals above" in got.reason
-    # a sentence above is no title to stand under
-    line, _ = _line(text, "Washington, May 2, 1961.")
+    # a sentence above is no title to stand under; a title in title case is
+    line, _ = _line(text, "THE OUTLOOK FOR TRADE IN THE REGION")
     assert not heading_above(line)
+    line, _ = _line(text, "Washington, May 2, 1961.")
+    assert heading_above(line)
 
 
 def test_clean_share_reads_compounds_section_letters_and_abbreviations() -> None:
@@ -405,3 +407,12 @@ def test_roman_numerals_alone_are_no_ocr_specks() -> None:
     doc = line_features(f"Harbour Report\n\n{paras}\n")
     assert doc.junk == 0.0
     assert not doc.ocr
+
+
+def test_a_page_turned_above_sets_a_title_off_where_paragraphs_stand_apart() -> None:
+    body = "\n\n".join(f"{PROSE} Part {n} of the record." for n in range(8))
+    text = f"{body}\n\n403\n\nStrategy for the Harbour\n\n{body}\n"
+    line, doc = _line(text, "Strategy for the Harbour")
+    assert doc.lines_apart
+    assert set_off_above(line, doc) == "a new page above"
+    assert heading_score(line, doc).value >= 0.5

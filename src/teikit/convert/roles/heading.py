@@ -889,8 +889,9 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     if (line.blank_before and not doc.lines_apart) or above == "an OCR speck above":
         # (a speck on a line of its own stands where the copy had a blank line)
         value += 0.1
-    elif doc.lines_apart and above == "a closed sentence above":
-        # where every paragraph stands apart, the sentence closed above sets it off
+    elif doc.lines_apart and above in ("a closed sentence above", "a new page above"):
+        # where every paragraph stands apart, the sentence closed above (or the page
+        # turned above) sets it off
         value += 0.1
     elif doc.lines_apart and above == "a blank line above" and heading_above(line):
         # a sub-heading stacked under a title in capitals (``THE OUTLOOK`` / ``The Problem``)
