@@ -159,6 +159,7 @@ def test_score_file_counts_every_feature(tmp_path: Path) -> None:
         "headings R": 1.0,
         "title": 1.0,
         "date": 1.0,
+        "kind": 1.0,
         "markings P": 1.0,
         "markings R": 1.0,
         "page breaks P": 0.5,
@@ -260,3 +261,40 @@ def test_styled_paragraphs_an_editor_reads_otherwise(tmp_path: Path) -> None:
     heads, neutral = frus_score.truth_heads(truth, frus_score.styled_paragraphs(volume)["d1"])
     assert heads == [("meetingofministers", False)]
     assert neutral == ["june1960", "recommendations"]
+
+
+@pytest.mark.parametrize(
+    ("title", "kinds"),
+    [
+        (
+            "Telegram From the Embassy in Ruritania to the Department of State",
+            {"telegram", "cable"},
+        ),
+        ("Circular Telegram From the Department of State to Certain Posts", {"telegram", "cable"}),
+        (
+            "Memorandum of a Conversation Between A and B, Washington",
+            {"conversation", "transcript"},
+        ),
+        ("Memorandum of Telephone Conversation", {"conversation", "transcript"}),
+        ("Notes of Meeting", {"conversation", "minutes", "transcript", "memorandum"}),
+        (
+            "Minutes of the 12th Meeting of the Board",
+            {"conversation", "minutes", "transcript", "memorandum"},
+        ),
+        ("Letter From President Roe to Prime Minister Doe", {"letter"}),
+        ("Action Memorandum From the Assistant Secretary", {"memorandum"}),
+        ("Editorial Note", None),
+        ("Paper Prepared in the Department of State", None),
+    ],
+)
+def test_the_kind_a_title_names(title: str, kinds: set[str] | None) -> None:
+    got = frus_score.truth_kinds(title)
+    assert (set(got) if got is not None else None) == kinds
+
+
+def test_the_kind_is_the_body_division_type_or_subtype() -> None:
+    root = etree.fromstring(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'
+        b'<div type="memorandum" subtype="minutes"><p>x</p></div></body></text></TEI>'
+    )
+    assert frus_score.tei_kinds(root) == {"memorandum", "minutes"}

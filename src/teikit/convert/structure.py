@@ -139,17 +139,50 @@ def reported_kind(assembly: str, plan: Plan) -> str:
     """The kind a report names: the detected kind, unless the structure overruled it."""
     from teikit.convert.kinds import KINDS
 
-    if assembly == "memorandum":
+    if assembly == "memorandum" or named_over_letter(assembly, plan):
         return plan.kind
     detected = KINDS.get(plan.kind)
     return plan.kind if detected is not None and detected.div_type == assembly else assembly
 
 
+#: A kind's score from the copy's own name for itself (``MEMORANDUM``, ``REPORT``
+#: in the title) is at least this; a salutation alone scores below it.
+NAMED_SCORE = 0.55
+
+
+def named_over_letter(assembly: str, plan: Plan) -> bool:
+    """Whether a salutation builds the body but the copy's title names another kind.
+
+    A memorandum of the 1920s may open ``Dear Mr. Secretary:`` and close ``Very
+    respectfully,``, and a telegram may carry a head of state's letter: the letter
+    assembly gives it its opener and closer, but its title (``Memorandum from…``,
+    ``Telegram From…``) says what the document is, and the division says so too.
+    """
+    if not (
+        assembly == "letter"
+        and plan.kind != "letter"
+        and plan.div_type in ("memorandum", "telegram", "cable")
+        and plan.kind_score.value >= NAMED_SCORE
+    ):
+        return False
+    from teikit.convert.kinds.named import named_kind
+
+    named = named_kind(plan.doc)
+    title = plan.doc.lines[:TITLE_LINES]
+    return named is not None and named[0] == plan.kind and any(f.number == named[2] for f in title)
+
+
+#: The copy's title is within its first lines.
+TITLE_LINES = 3
+
+
 def div_type(assembly: str, plan: Plan, forced: str | None) -> str:
     """The body division's type: the schema's kind for the assembly or detected kind."""
-    if forced or assembly != "memorandum":
+    if forced:
         return assembly
-    return plan.div_type
+    if assembly == "memorandum" or named_over_letter(assembly, plan):
+        return plan.div_type
+    return assembly
 
 
 def first_full_date(blocks: list[Block]) -> str | None:

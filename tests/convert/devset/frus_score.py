@@ -22,6 +22,10 @@ read from frus2raw's JSON instead of an editor's TOML:
   because frus2raw's JSON calls them plain paragraphs; ``SUBJECT``/``PARTICIPANTS`` list
   heads and table heads are neutral (form labels a converter may make heads or not);
 * **title** and **date**: the header's main title and ``creation/date/@when``;
+* **kind**: the family the document's FRUS title names (``Telegram From…``, ``Memorandum
+  of Conversation``, ``Letter From…``, ``Minutes of…``; see :data:`TITLE_KINDS`) must be the
+  body division's ``@type`` or ``@subtype``; titles that name no kind of document
+  (``Editorial Note``, ``Paper Prepared…``, an estimate, a diary entry) are not scored;
 * **markings**: the classification level (``Secret`` of ``Secret; Exdis.``) must be in
   some ``stamp``, ``fw`` or ``idno``; every ``stamp`` must match a part of it;
 * **page breaks**: inner ``pb`` of the body against the page lines frus2raw printed
@@ -502,6 +506,50 @@ def tei_title(root: etree._Element) -> str:
     return _hkey(_text(main, ("note", "ref"))) if main is not None else ""
 
 
+#: The kinds a FRUS title names, as families of the body division's type or subtype that
+#: an editor would accept: the first pattern matching the start of the title decides.
+#: A meeting's record (notes, minutes, a memorandum of discussion) may be encoded as the
+#: conversation it records or as a memorandum; a cable family takes telegram or cable.
+TITLE_KINDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), frozenset(kinds))
+    for pattern, kinds in (
+        (
+            r"^(?:circular\s+)?(?:telegram|airgram|cable|backchannel message)\b",
+            ("telegram", "cable"),
+        ),
+        (
+            r"^(?:memorandum|transcript|record) of (?:a |the )?(?:telephone )?conversation\b"
+            r"|^telephone conversation\b|^transcript of (?:a )?telephone\b",
+            ("conversation", "transcript"),
+        ),
+        (
+            r"^(?:notes|minutes|summary(?: notes)?|record) of (?:a |the )?(?:\w+ )?meeting\b"
+            r"|^minutes of\b|^memorandum of (?:discussion|conference|meeting)\b"
+            r"|^delegation record\b",
+            ("conversation", "minutes", "transcript", "memorandum"),
+        ),
+        (r"^letter (?:from|to)\b", ("letter",)),
+        (r"^(?:\w+ )?memorandum (?:from|for|by|to|prepared)\b", ("memorandum",)),
+    )
+)
+
+
+def truth_kinds(title: str) -> frozenset[str] | None:
+    """The kinds an editor accepts for a document with this FRUS title (``None``: unscored)."""
+    for pattern, kinds in TITLE_KINDS:
+        if pattern.search(title.strip()):
+            return kinds
+    return None
+
+
+def tei_kinds(root: etree._Element) -> set[str]:
+    """The body division's ``@type`` and ``@subtype`` (the kind the converter chose)."""
+    div = root.find(f"{T}text/{T}body/{T}div")
+    if div is None:
+        return set()
+    return {v.lower() for v in (div.get("type"), div.get("subtype")) if v}
+
+
 def tei_date(root: etree._Element) -> str | None:
     date = root.find(f"{T}teiHeader/{T}profileDesc/{T}creation/{T}date")
     if date is None:
@@ -677,6 +725,8 @@ class Counts:
     title_docs: int = 0
     date_ok: int = 0
     date_docs: int = 0
+    kind_ok: int = 0
+    kind_docs: int = 0
     marks_tp: int = 0
     marks_true: int = 0
     marks_pred: int = 0
@@ -723,6 +773,7 @@ class Counts:
             "headings R": round(self.rate("heads_tp", "heads_true"), 3),
             "title": round(self.rate("title_ok", "title_docs"), 3),
             "date": round(self.rate("date_ok", "date_docs"), 3),
+            "kind": round(self.rate("kind_ok", "kind_docs"), 3),
             "markings P": round(self.rate("marks_pred_ok", "marks_pred"), 3),
             "markings R": round(self.rate("marks_tp", "marks_true"), 3),
             "page breaks P": round(self.rate("pages_tp", "pages_pred"), 3),
@@ -801,6 +852,15 @@ def score_file(txt: Path, converter: Converter = _convert) -> Counts:
         c.date_ok = int(want_date == got_date)
         if not c.date_ok:
             c.misses.append(f"{name}: date {got_date!r}, expected {want_date!r}")
+    want_kinds = truth_kinds(truth.get("title") or "")
+    if want_kinds is not None:
+        c.kind_docs = 1
+        got_kinds = tei_kinds(root)
+        c.kind_ok = int(bool(want_kinds & got_kinds))
+        if not c.kind_ok:
+            c.misses.append(
+                f"{name}: kind {sorted(got_kinds)}, expected one of {sorted(want_kinds)}"
+            )
     c.marks_tp, c.marks_true, c.marks_pred, c.marks_pred_ok, mm = score_markings(truth, root)
     c.misses += [f"{name}: {m}" for m in mm]
     c.pages_true = truth_page_boundaries(truth)
@@ -868,7 +928,7 @@ def format_table(rows: dict[str, Counts], title: str) -> str:
             f"{s['notes linked']:>8.3f}"
         )
     lines.append(
-        f"{'combination':<28}{'heads P':>8}{'heads R':>8}{'title':>6}{'date':>6}"
+        f"{'combination':<28}{'heads P':>8}{'heads R':>8}{'title':>6}{'date':>6}{'kind':>6}"
         f"{'marks P':>8}{'marks R':>8}{'pb P':>6}{'pb R':>6}{'pers P':>7}{'pers R':>7}"
         f"{'gaps':>6}{'lost':>6}"
     )
@@ -876,7 +936,7 @@ def format_table(rows: dict[str, Counts], title: str) -> str:
         s = c.summary()
         lines.append(
             f"{name:<28}{s['headings P']:>8.3f}{s['headings R']:>8.3f}{s['title']:>6.2f}"
-            f"{s['date']:>6.2f}{s['markings P']:>8.3f}{s['markings R']:>8.3f}"
+            f"{s['date']:>6.2f}{s['kind']:>6.2f}{s['markings P']:>8.3f}{s['markings R']:>8.3f}"
             f"{s['page breaks P']:>6.2f}{s['page breaks R']:>6.2f}{s['persons P']:>7.3f}"
             f"{s['persons R']:>7.3f}{c.false_gaps:>6}{c.words_lost:>6}"
         )

@@ -44,7 +44,9 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
         body_items = titled_front(asm, div, rest)
     target = div
     if open_at is not None:
-        target, carried = front(asm, div, rest[:open_at])
+        # a letter titled as an edition titles it (title, dateline, source note)
+        before = titled_front(asm, div, rest[:open_at])
+        target, carried = front(asm, div, before)
         body_items = opener(asm, target, [*carried, *rest[open_at:]])
     closer_at = closer_start(asm, body_items)
     if closer_at is not None and not any(isinstance(it, Para) for it in body_items[:closer_at]):
@@ -96,6 +98,8 @@ def front(
             asm.pb(div, it)
         elif isinstance(it, Stamp):
             asm.stamp(div, it)
+        elif archival.SOURCE_NOTE_RE.match(it.first):
+            asm.p(div, it)  # an edition's source note: its markings are read as in prose
         else:
             asm.archival_p(div, it, "registry")
     target = element(div, "div", type="message") if last_para >= 0 else div
@@ -109,6 +113,8 @@ def front_head(asm: Assembler, para: Para, after_head: bool) -> bool:
     line and (below the title) no prose is the title block; in an OCR copy
     only what reads as a heading line by line.
     """
+    if not has_a_word(para.text):
+        return False  # a registry number or OCR debris (``21 Wa US/82/71``) titles nothing
     if asm.plan.doc.ocr:
         return asm.heading_like(para, after_head)
     if asm.section_heading(para):
@@ -123,6 +129,17 @@ def front_head(asm: Assembler, para: Para, after_head: bool) -> bool:
         not FIELD_RE.match(para.first)
         and not archival.is_file_line(para.first)
         and asm.heading_roles(para.lines)
+    )
+
+
+#: A word of a title: three letters or more, no digit (``Attached``, ``NOTES``, ``d'Arcy``).
+WORD_RE = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*$")
+
+
+def has_a_word(text: str) -> bool:
+    """Whether a text holds a word of three letters or more (a title has one)."""
+    return any(
+        len(w) >= 3 and WORD_RE.match(w) for w in (t.strip(".,:;()[]\"'“”‘’") for t in text.split())
     )
 
 

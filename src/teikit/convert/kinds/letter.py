@@ -23,8 +23,8 @@ def detect(doc: DocFeatures, roles: Roles) -> Score:
         return Score(0.65, f"the copy calls itself {' '.join(named[1].split())} (line {named[2]})")
     for f in doc.lines[:40]:
         if letters.salute_at(f.text):
-            return Score(0.6, f"a salutation at line {f.number}")
+            return Score(0.5, f"a salutation at line {f.number}")
     for f in doc.lines[-12:]:
         if letters.is_closing_salute(f.text):
-            return Score(0.55, f"a closing salutation at line {f.number}")
+            return Score(0.48, f"a closing salutation at line {f.number}")
     return Score(0.0, "")

@@ -28,7 +28,7 @@ NAMES: tuple[tuple[str, str, str, str, float], ...] = (
         "conversation",
         "conversation",
         "prose",
-        r"(?:MEMORANDUM|RECORD)\s+OF\s+(?:THE\s+)?CONVERSATION|\bMEMCON\b"
+        r"(?:MEMORANDUM|RECORD)\s+OF\s+(?:THE\s+|A\s+)?(?:TELEPHONE\s+)?CONVERSATION|\bMEMCON\b"
         r"|^(?:TELEPHONE\s+)?CONVERSATION\s+(?:BETWEEN|WITH|OF)\b|\bTELEPHONE\s+CONVERSATION\b",
         0.75,
     ),

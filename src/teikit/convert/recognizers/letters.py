@@ -1,7 +1,8 @@
 """Letters: address and salutation, closing formula and signature, points.
 
 Letters open and close with formulas every letter-writer shares (``Dear
-comrades,`` ``With fraternal greetings,`` ``Comradely yours,``); an address
+comrades,`` ``Dear Mr. Secretary:`` in the American business style, ``With
+fraternal greetings,`` ``Comradely yours,``); an address
 starts with ``To``; numbered points start ``1)`` or ``1.`` (headings are read
 by the role stage, :mod:`teikit.convert.roles.heading`).
 """
@@ -11,7 +12,8 @@ from __future__ import annotations
 import re
 
 SALUTE_RE = re.compile(
-    r"^(?P<salute>(?:(?:My\s+)?Dear|Respected|Esteemed|Honou?red)\s+[^,!\n]{1,60}[,!]"
+    r"^(?P<salute>(?:(?:My\s+)?Dear\.?|Respected|Esteemed|Honou?red)\s+[^,!:\n]{1,60}"
+    r"(?:[,!]|:(?=\s|$))"
     r"|(?:Cde\.|Comrade|Comrades|Cdes\.)\s*[^,!.\n]{0,40}!"
     r"|(?:Sir|Madam|Gentlemen|Mesdames)\s*[:,](?=\s*$))"
 )
