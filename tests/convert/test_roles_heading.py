@@ -416,3 +416,15 @@ def test_a_page_turned_above_sets_a_title_off_where_paragraphs_stand_apart() -> 
     assert doc.lines_apart
     assert set_off_above(line, doc) == "a new page above"
     assert heading_score(line, doc).value >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("Anna says they are against", "ends on a small word: the line runs on"),
+        ("The board found that", "ends on a small word: the line runs on"),
+        ("(2) Message to the crews", "a point of a list, numbered in brackets"),
+    ],
+)
+def test_text_veto_run_on_ends_and_bracketed_points(text: str, why: str) -> None:
+    assert text_veto(text) == why

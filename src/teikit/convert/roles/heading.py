@@ -93,6 +93,42 @@ _SMALL_WORDS = frozenset(
         "between",
     ]
 )
+#: Words a line of a sentence may end on, but a title does not (``… they are against``).
+_RUN_ON_ENDS = frozenset(
+    [
+        "about",
+        "after",
+        "against",
+        "before",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "has",
+        "have",
+        "had",
+        "not",
+    ]
+)
+#: A point of a list numbered in brackets (``(2) Harbour dues``), not a section's number.
+_BRACKET_POINT_RE = re.compile(r"^\(\d{1,2}\)\s")
 #: A page number line: ``-8-``, ``- 4 -``, ``Page 3``.
 _PAGE_NO_RE = re.compile(r"^[-–—\s]*\d{1,3}[-–—\s]*$|^Page\s+\d+(?:\s+of\s+\d+)?$", re.IGNORECASE)
 #: A personal name alone: ``Frank B. Kellogg``, ``JOHN Q. DOE``, ``/s/ Name``.
@@ -209,6 +245,8 @@ def text_veto(text: str) -> str | None:
         return "opens in lower case: it continues a sentence"
     if text.rstrip()[-1] in ",;" or re.search(r"\w-$", text.rstrip()):
         return "ends inside a sentence"
+    if _BRACKET_POINT_RE.match(text.strip()):
+        return "a point of a list, numbered in brackets"
     if body[0].isdigit() and not NUMBERED_HEAD_RE.match(body):
         return "a number and words: a transcript's line, a point or an entry"
     if (
@@ -242,7 +280,7 @@ def text_veto(text: str) -> str | None:
     if _INNER_SENTENCE_RE.search(body) or re.search(r"\w\.\s+[a-z]{2,}", body):
         return "a sentence ends inside it: prose"
     last = body.rstrip(" .").split()[-1] if body.rstrip(" .") else ""
-    small_end = last.lower() in _SMALL_WORDS and not caps(body)
+    small_end = (last.lower() in _SMALL_WORDS or last.lower() in _RUN_ON_ENDS) and not caps(body)
     if (small_end and not enumerator_letter(words, len(words) - 1)) or (
         last.islower() and len(last) <= 2
     ):
