@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "devset"))
 import frus_adjudication
-from frus_adjudication import Decision, adjudicated_truth, parse, verdict
+from frus_adjudication import Decision, adjudicated_truth, invented_dialogue, parse, verdict
 from frus_score import _alnum, reconcile_truncated
 
 DECISIONS = [
@@ -34,6 +34,18 @@ def test_adjudicated_truth_counts_reference_gaps_only() -> None:
     assert adjudicated_truth("d1", want, got, DECISIONS) == Counter(
         {("the chairman", "welcome"): 2, ("doe", "yes"): 1}
     )
+
+
+def test_a_document_whose_turns_were_judged_real_has_dialogue() -> None:
+    # the reference has no turn in d1; the converter's ``the chairman`` turns are real
+    got = Counter({("the chairman", "welcome"): 2})
+    assert not invented_dialogue("d1", Counter(), got, DECISIONS)
+    # a turn judged the converter's error, or undecided, leaves the document without dialogue
+    assert invented_dialogue("d1", Counter(), Counter({("mr. roe said", "no"): 1}), DECISIONS)
+    assert invented_dialogue("d2", Counter(), got, DECISIONS)
+    # no turns given, nothing invented; turns in the reference, a document with dialogue
+    assert not invented_dialogue("d2", Counter(), Counter(), DECISIONS)
+    assert not invented_dialogue("d2", Counter({("doe", "yes"): 1}), got, DECISIONS)
 
 
 def test_parse_rejects_an_unknown_verdict() -> None:

@@ -160,3 +160,5 @@ def test_ceiling(which: str, figure: str, rows: dict[str, frus_score.Counts]) ->
 @pytest.mark.parametrize("which", ["all", "all+rough"])
 def test_no_dialogue_invented(which: str, rows: dict[str, frus_score.Counts]) -> None:
     assert rows[which].false_turn_docs <= MAX_FALSE_DIALOGUE_DOCS
+    # once decided, a document whose dialogue the reference leaves untagged has dialogue
+    assert rows[which].false_turn_docs_adj == 0, "\n".join(rows[which].false_dialogue)

@@ -152,6 +152,7 @@ def test_score_file_counts_every_feature(tmp_path: Path) -> None:
         "turns P adjudicated": 1.0,
         "turns R adjudicated": 1.0,
         "docs without dialogue given turns": 0,
+        "docs without dialogue given turns adjudicated": 0,
         "notes P": 1.0,
         "notes R": 1.0,
         "notes linked": 0.5,

@@ -6,7 +6,8 @@ import pytest
 
 from teikit.convert.features import line_features
 from teikit.convert.kinds import detect
-from teikit.convert.kinds.conversation import recurring_labels
+from teikit.convert.kinds.conversation import hearing_cues, hearing_office, recurring_labels
+from teikit.convert.kinds.form import instructions
 from teikit.convert.kinds.named import named_kind, naming
 from teikit.convert.roles import Score, roles_of
 
@@ -100,3 +101,108 @@ def test_a_transcript_by_its_title_without_labels() -> None:
     kind, score = detect(doc, roles_of(doc))
     assert kind.name == "transcript"
     assert "TRANSCRIPT" in score.reason
+
+
+HEARING = (
+    "TOP SECRET\n\n"
+    "the service in the war years.\n"
+    "12 Mr. Ferris. And then did you join the agency?\n"
+    "13 Mr. Danvers. That is correct.\n"
+    "14 Senator Hollis. You and who?\n"
+    "15 Mr. Danvers. I was alone.\n"
+    "16 Mr. Ferris. Is that right?\n"
+)
+
+
+def test_a_hearing_by_its_period_labels_is_a_transcript() -> None:
+    doc = line_features(HEARING)
+    kind, score = detect(doc, roles_of(doc))
+    assert kind.name == "transcript"
+    assert score == Score(
+        0.8,
+        "5 lines open with a hearing's label closed by a period (the label Senator Hollis)",
+    )
+
+
+def test_hearing_cues_by_the_records_words_or_labels_alone() -> None:
+    labels = ["Mr. Ferris. Did you go?", "Mr. Danvers. I did.", "Mr. Ferris. When?"]
+    assert hearing_cues(labels) == Score(0.6, "3 lines open with a label closed by a period")
+    sworn = ["Whereupon, the witness was sworn.", *labels]
+    assert hearing_cues(sworn) == Score(
+        0.8, "3 lines open with a hearing's label closed by a period (sworn)"
+    )
+    # labels that never recur, or with a colon, are no hearing's
+    assert hearing_cues(["Mr. Ferris. Yes.", "Mr. Danvers. No.", "Mr. Hale. Maybe."]) is None
+    assert hearing_cues(["Mr. Ferris: Yes.", "Mr. Danvers: No.", "Mr. Ferris: So."]) is None
+
+
+@pytest.mark.parametrize(
+    ("label", "office"),
+    [
+        ("Senator Hollis", True),
+        ("The Chairman", True),
+        ("The Witness", True),
+        ("Representative Abel", True),
+        ("Mr. Ferris", False),
+        ("General Ferris", False),
+    ],
+)
+def test_hearing_office(label: str, office: bool) -> None:
+    assert hearing_office(label) is office
+
+
+def test_a_copy_naming_itself_a_record_of_conversation_is_no_transcript() -> None:
+    doc = line_features("MEMORANDUM OF CONVERSATION\n\n" + HEARING)
+    kind, _ = detect(doc, roles_of(doc))
+    assert kind.name == "conversation"
+
+
+def test_a_dispatch_by_its_printed_fields_before_its_name() -> None:
+    text = "SECRET\n\nMARKED FOR INDEXING\nChiefs of all Stations\n\n1. The report follows.\n"
+    assert _named(text) == ("dispatch", "MARKED FOR INDEXING", 3)
+
+
+def test_instructions_for_a_forms_blanks() -> None:
+    lines = [
+        "To: Jane Roe",
+        "(Field Units Use Pseudo) .",
+        "10. CURRENT RESIDENCE (City and state or country)",
+        "! (Cryptonym of Agent)",
+        "(Field Units Use Pseudo)",
+        "(Discussion off the record.)",
+        "He lived there (Ohio and then Iowa) for years.",
+    ]
+    assert instructions(lines) == [
+        "Field Units Use Pseudo",
+        "City and state or country",
+        "Cryptonym of Agent",
+    ]
+
+
+def test_a_form_by_the_instructions_for_its_blanks() -> None:
+    text = (
+        "PREPARATION OF OUTGOING MESSAGES\n\nTo: Jane Roe\n(Field Units Use Pseudo)\n"
+        "From: John Doe\n(Name of Office)\n\nMessage No: 2\n(Cryptonym of Agent)\n\n"
+        "The message is enclosed.\n"
+    )
+    doc = line_features(text)
+    kind, score = detect(doc, roles_of(doc))
+    assert (kind.name, score) == (
+        "form",
+        Score(0.5, "3 printed instructions for a form's blanks (Field Units Use Pseudo)"),
+    )
+
+
+def test_press_conference_and_interview_titles_name_a_transcript() -> None:
+    assert _named("Record of the Minister's Press Conference\n\nQ. Will you go?\n") == (
+        "transcript",
+        "PRESS CONFERENCE",
+        1,
+    )
+    assert _named("Interview With the Minister\n\nText.\n") == ("transcript", "INTERVIEW WITH", 1)
+    # a telegram reporting a press conference stays a telegram
+    assert _named("TELEGRAM\n\nAT PRESS CONFERENCE TODAY THE MINISTER SAID\n") == (
+        "telegram",
+        "TELEGRAM",
+        1,
+    )

@@ -116,3 +116,14 @@ def test_a_memorandum_of_a_conversation_names_a_conversation() -> None:
 )
 def test_a_title_holds_a_word(text: str, expected: bool) -> None:
     assert has_a_word(text) is expected
+
+
+def test_a_salutation_deep_inside_another_document_makes_no_letter() -> None:
+    prose = "".join(f"The committee read item {k} and approved it.\n\n" for k in range(45))
+    text = (
+        "Review of Contracts\n\n"
+        + prose
+        + "Dear Mr. Roe,\n\nThe contract is enclosed.\n\n"
+        + "".join(f"Item {k} was checked by the clerk.\n\n" for k in range(12))
+    )
+    assert body_div(text).get("type") != "letter"

@@ -194,3 +194,50 @@ def test_a_large_document_is_not_screened(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(sch_module, "SCREEN_MAX_ELEMENTS", 2)
     tree = doc("<p><note/></p>")
     assert [r.message for r in sch.validate(tree)] == ["a note"]
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        (
+            "//tei:note[@type = 'f']",
+            "(key('teikit-names', 'note'))[boolean(self::tei:note[@type = 'f'])]",
+        ),
+        ("//tei:sp", "(key('teikit-names', 'sp'))[boolean(self::tei:sp)]"),
+        # positions, paths, unions, wildcards and unknown prefixes keep their walk
+        ("//tei:p[1]", "//tei:p[1]"),
+        ("//tei:p[last()]", "//tei:p[last()]"),
+        ("//tei:div//tei:p", "//tei:div//tei:p"),
+        ("/tei:TEI//tei:person", "/tei:TEI//tei:person"),
+        ("//tei:a | //tei:b", "//tei:a | //tei:b"),
+        ("//*[@n]", "//*[@n]"),
+        ("//x:a", "//x:a"),
+        ("count(//tei:a)", "count(//tei:a)"),
+    ],
+)
+def test_a_variable_of_every_element_of_a_name_is_a_key_lookup(expr: str, expected: str) -> None:
+    assert xslt_screen._indexed(expr, {"tei": TEI}) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('<text><note type="f" xml:id="n1"/><ref target="#n1"/></text>', set()),
+        ('<text><ref target="#n1"/></text>', {1}),
+        # a note around the reference, and a note in a note, are among its nodes
+        ('<note type="f" xml:id="n1"><ref target="#n1"/></note>', set()),
+        ('<text><note><note type="f" xml:id="n1"/></note><ref target="#n1"/></text>', set()),
+        ('<text><note type="g" xml:id="n1"/><ref target="#n1"/></text>', {1}),
+    ],
+)
+def test_an_indexed_variable_screens_as_the_engine_runs(body: str, expected: set[int]) -> None:
+    sch = schema(
+        '<pattern><let name="notes" value="//tei:note[@type = \'f\']"/>'
+        '<rule context="tei:ref"><assert test="substring(@target, 2) = $notes/@xml:id">'
+        "no such note</assert></rule></pattern>"
+    )
+    assert sch.build_screen()
+    tree = doc(body)
+    assert screen_of(sch).may_fire(tree) == expected
+    assert {r.pattern_position for r in sch.run(tree).results} == expected
+    assert sch.validate(tree) == list(sch.run(tree).results)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from teikit.convert.recognizers.interview import ROLE_NAMES as QA_NAMES
 from teikit.convert.recognizers.interview import ROLES as QA_ROLES
 from teikit.convert.recognizers.speakers import CHAIR_LABELS, slug
 
@@ -48,7 +49,8 @@ class Registry:
         if listed:
             pid = listed.id
         elif role == "speaker" and label in QA_ROLES:
-            pid = QA_ROLES[label]  # a transcript's ``Q.`` / ``A.``: a role, not a name
+            # a transcript's ``Q.`` / ``A.``: a role, listed by the role's name
+            pid, label = QA_ROLES[label], QA_NAMES[label]
         else:
             pid = self._same_person(slug(chair if chair is not None else label))
         entry = self.entries.get(pid)

@@ -110,10 +110,19 @@ def detect_kind(paras: list[Para], speakers: Speakers | None = None) -> str:
     turns, distinct = speakers.count_turns([p.first for p in paras])
     if turns >= 3 and (distinct >= 2 or turns >= 4):
         return "conversation"
-    for p in paras:
-        if letters.salute_at(p.first) or letters.is_closing_salute(p.first):
-            return "letter"
+    # a letter opens with its salutation and closes with its formula: one deep
+    # inside another document (a letter copied into a form's file) makes no letter
+    if any(letters.salute_at(p.first) for p in paras[:LETTER_OPENING_PARAS]) or any(
+        letters.is_closing_salute(p.first) for p in paras[-LETTER_CLOSING_PARAS:]
+    ):
+        return "letter"
     return "memorandum"
+
+
+#: A letter's salutation stands within its first paragraphs (title block, address).
+LETTER_OPENING_PARAS = 10
+#: A letter's closing formula stands within its last paragraphs (signature, copies).
+LETTER_CLOSING_PARAS = 8
 
 
 #: The structural assemblies this module has, by the name a kind registers for.

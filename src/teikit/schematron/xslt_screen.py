@@ -189,7 +189,8 @@ class _Builder:
         for let in lets:
             name = let.name
             if name not in declared and name != CURRENT_VAR and self.usable(let.query, usable):
-                etree.SubElement(parent, f"{_XSL}variable", name=name, select=let.query.text)
+                select = _indexed(let.query.text, self.namespaces)
+                etree.SubElement(parent, f"{_XSL}variable", name=name, select=select)
                 declared.add(name)
                 usable.add(name)
             else:
@@ -281,6 +282,31 @@ class _Builder:
         etree.SubElement(each, f"{_XSL}if", test=_fires(rule)).text = f"{mark} "
 
 
+def _indexed(expr: str, namespaces: dict[str, str]) -> str:
+    """``//tei:note[@type = 'x']`` as a lookup in the key of names, else ``expr`` itself.
+
+    A variable holding every element of a name (the footnotes, the speeches) was
+    a walk over the whole document in every document: the most costly part of
+    the screen after the key itself. A single step with a name and predicates
+    that only test selects, from anywhere, the nodes its pattern matches, which
+    the key's candidates filtered by the pattern's own test are.
+    """
+    text = expr.strip()
+    if not text.startswith("//") or text.startswith("///"):
+        return expr
+    try:
+        split = split_pattern(text[2:])
+    except ValueError:
+        return expr
+    if split is None or not split.single_step or not split.names:
+        return expr
+    if any("*" in n or (":" in n and n.partition(":")[0] not in namespaces) for n in split.names):
+        return expr
+    if not _xpath1(split.self_test, namespaces):
+        return expr
+    return f"({_lookups([_local(n) for n in split.names])})[{split.self_test}]"
+
+
 def _without_document(alts: list[str], namespaces: dict[str, str]) -> str | None:
     parts = [_alternative(a, namespaces).exact for a in alts]
     if not parts or not all(parts):
@@ -333,7 +359,7 @@ def stylesheet(schema: CompiledSchematron) -> tuple[etree._Element, frozenset[in
 
 
 #: Bumped whenever the stylesheets written change shape, so that old ones are not read.
-_FORMAT = 1
+_FORMAT = 2
 #: The attribute of the stylesheet that lists the patterns it decides.
 _MARK, _MARK_NS = "teikit-screen", "urn:x-teikit:xslt-screen"
 

@@ -26,6 +26,12 @@ by an expert and decided; ``frus_adjudicated.toml`` records each decision as dat
 
 The scorer reports both the raw figures and the adjudicated ones, in which a
 reference gap counts as the converter being right; converter errors change nothing.
+The same decisions settle which documents have dialogue: the reference counts a
+document without turns as one without dialogue, but where the converter's turns in it
+were judged real (a hearing's ``Senator Roe.``, a press conference's ``Q.``/``A.``, an
+interview's untagged labels) the document has dialogue the reference leaves untagged,
+and the adjudicated count of documents without dialogue given turns leaves it out
+(:func:`invented_dialogue`); the reason is that of the decisions.
 """
 
 from __future__ import annotations
@@ -117,3 +123,17 @@ def adjudicated_truth(
         if verdict(decisions, doc, "fn", label, start) == "reference-gap":
             out[(label, start)] -= n
     return +out
+
+
+def invented_dialogue(
+    doc: str,
+    want: Counter[tuple[str, str]],
+    got: Counter[tuple[str, str]],
+    decisions: list[Decision] | None = None,
+) -> bool:
+    """Whether the converter gave turns to a document that, once decided, has no dialogue.
+
+    The reference has no turn in it, and no turn the converter made there was judged a
+    real one the reference left untagged (a ``reference-gap`` false positive).
+    """
+    return bool(got) and not adjudicated_truth(doc, want, got, decisions)

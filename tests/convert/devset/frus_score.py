@@ -713,6 +713,9 @@ class Counts:
     turns_tp_adj: int = 0
     turns_true_adj: int = 0
     false_turn_docs: int = 0
+    #: the same, once decided: documents whose dialogue the reference leaves untagged
+    #: (:func:`frus_adjudication.invented_dialogue`) are left out
+    false_turn_docs_adj: int = 0
     notes_tp: int = 0
     notes_pred: int = 0
     notes_true: int = 0
@@ -766,6 +769,7 @@ class Counts:
             "turns P adjudicated": round(self.rate("turns_tp_adj", "turns_pred"), 3),
             "turns R adjudicated": round(self.rate("turns_tp_adj", "turns_true_adj"), 3),
             "docs without dialogue given turns": self.false_turn_docs,
+            "docs without dialogue given turns adjudicated": self.false_turn_docs_adj,
             "notes P": round(self.rate("notes_tp", "notes_pred"), 3),
             "notes R": round(self.rate("notes_tp", "notes_true"), 3),
             "notes linked": round(self.rate("linked_tp", "linked_true"), 3),
@@ -819,8 +823,17 @@ def score_file(txt: Path, converter: Converter = _convert) -> Counts:
     c.turns_tp_adj = sum((got_turns & adjudicated).values())
     c.turns_true_adj = sum(adjudicated.values())
     c.false_turn_docs = int(not want_turns and bool(got_turns))
+    c.false_turn_docs_adj = int(
+        frus_adjudication.invented_dialogue(txt.stem, want_turns, got_turns)
+    )
     if c.false_turn_docs:
-        c.false_dialogue.append(f"{txt.stem}: {sorted(label for label, _ in got_turns)[:5]}")
+        decided = (
+            ""
+            if c.false_turn_docs_adj
+            else " (adjudicated: dialogue the reference leaves untagged)"
+        )
+        labels = sorted(label for label, _ in got_turns)[:5]
+        c.false_dialogue.append(f"{txt.stem}: {labels}{decided}")
     c.notes_pred = sum(got_notes.values())
     c.notes_tp = sum((got_notes & want_notes).values())
     c.linked_tp = len(linked & {n for n, _ in want_notes})
@@ -917,15 +930,16 @@ def format_table(rows: dict[str, Counts], title: str) -> str:
     lines = [
         title,
         f"{'combination':<28}{'docs':>6}{'refused':>8}{'turns P':>9}{'turns R':>9}"
-        f"{'adj P':>7}{'adj R':>7}{'false-dlg':>10}{'notes P':>9}{'notes R':>9}{'linked':>8}",
+        f"{'adj P':>7}{'adj R':>7}{'false-dlg':>10}{'adj':>5}"
+        f"{'notes P':>9}{'notes R':>9}{'linked':>8}",
     ]
     for name, c in rows.items():
         s = c.summary()
         lines.append(
             f"{name:<28}{c.docs:>6}{c.refused:>8}{s['turns P']:>9.3f}{s['turns R']:>9.3f}"
             f"{s['turns P adjudicated']:>7.3f}{s['turns R adjudicated']:>7.3f}"
-            f"{c.false_turn_docs:>10}{s['notes P']:>9.3f}{s['notes R']:>9.3f}"
-            f"{s['notes linked']:>8.3f}"
+            f"{c.false_turn_docs:>10}{c.false_turn_docs_adj:>5}"
+            f"{s['notes P']:>9.3f}{s['notes R']:>9.3f}{s['notes linked']:>8.3f}"
         )
     lines.append(
         f"{'combination':<28}{'heads P':>8}{'heads R':>8}{'title':>6}{'date':>6}{'kind':>6}"

@@ -40,11 +40,27 @@ NAMES: tuple[tuple[str, str, str, str, float], ...] = (
         r"|^(?:RECORD|NOTES)\s+OF\s+(?:THE\s+|A\s+)?(?:\S+\s+){0,3}MEETING\b",
         0.7,
     ),
-    ("transcript", "conversation", "prose", r"\bTRANSCRIPT\b|\bTESTIMONY\s+OF\b|\bHEARING\b", 0.65),
+    (
+        "transcript",
+        "conversation",
+        "prose",
+        r"\bTRANSCRIPT\b|\bTESTIMONY\s+OF\b|\bHEARING\b"
+        # a press conference's record names it at the title's end, an interview at its start
+        r"|\b(?:PRESS|NEWS)\s+CONFERENCE\s*$|^INTERVIEW\s+(?:WITH|BETWEEN)\b",
+        0.65,
+    ),
     ("airtel", "cable", "prose", r"\bAIRTEL\b", 0.8),
     ("teletype", "cable", "prose", r"\bTELETYPE\b|\bNITEL\b|\bTELETYPED\b", 0.75),
     ("telegram", "telegram", "prose", r"\bTELEGRAM\b|\bRADIOGRAM\b|\bAIRGRAM\b", 0.7),
-    ("dispatch", "memorandum", "prose", r"\bDISPATCH\b", 0.7),
+    (
+        "dispatch",
+        "memorandum",
+        "prose",
+        r"\bDISPATCH\b"
+        # the printed fields of a dispatch form, read before its name further down
+        r"|\bMARKED\s+FOR\s+INDEXING\b|\bNO\s+INDEXING\s+REQUIRED\b",
+        0.7,
+    ),
     ("cable", "cable", "prose", r"\bCABLE(?:GRAM)?\b|\bCLASSIFIED\s+MESSAGE\b|\bCIPHER\b", 0.7),
     ("letter", "letter", "letter", r"^LETTER\s+(?:FROM|TO)\b", 0.65),
     (

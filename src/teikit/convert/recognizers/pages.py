@@ -347,6 +347,20 @@ _QUESTION_OPENERS = frozenset(
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+")
 
 
+def question_opened(text: str) -> bool:
+    """Whether the last sentence of ``text`` opens as a yes/no question (``Could we``).
+
+    The opener is capitalized as a sentence's first word is: after an abbreviation's
+    period (``the U.S. could choose``) or at a line that a hard wrap began mid-sentence
+    (``could choose its``) the auxiliary asks nothing.
+    """
+    words = _SENTENCE_END_RE.split(text)[-1].split()
+    if len(words) < 3:
+        return False
+    opener = words[0].lstrip("\"“‘'(")
+    return opener[:1].isupper() and opener.lower() in _QUESTION_OPENERS
+
+
 def broken_join(prev: Para, nxt: Para) -> bool:
     """Whether two fragments that look like one paragraph cannot be one sentence.
 
@@ -362,9 +376,7 @@ def broken_join(prev: Para, nxt: Para) -> bool:
     first = first_words[0].lower().strip("\"“‘'(")
     if last in _DETERMINERS and first in _DETERMINERS:
         return True
-    tail = _SENTENCE_END_RE.split(prev.last)[-1]
-    opener = tail.split()[0].lower() if tail.split() else ""
-    if opener in _QUESTION_OPENERS and len(tail.split()) >= 3:
+    if question_opened(prev.last):
         m = re.search(r"[.!?]", nxt.text)
         return m is not None and m.group() != "?"
     return False
@@ -389,6 +401,17 @@ def compound_tails(texts: Iterable[str]) -> frozenset[str]:
             elif tail[0].isupper():
                 tails.add(tail)
     return frozenset(w for w in tails if alone.get(w, 0) <= 1)
+
+
+def compound_rest(line: str, fragments: frozenset[str]) -> bool:
+    """Whether ``line`` opens with the second half of a compound (see :func:`compound_tails`).
+
+    The half runs on into the sentence it was part of (``Leninists have``); a line
+    that is the word alone (``Smith`` under a cable's last paragraph) is a name
+    standing by itself, a signature, and nothing was lost before it.
+    """
+    words = line.split()
+    return len(words) > 1 and words[0] in fragments
 
 
 #: A point lettered in lower case (``b. The``, ``ii) Troops``, the OCR's ``ec. When``): it
@@ -418,8 +441,7 @@ def lost_beginning(prev: Para | None, nxt: Para, fragments: frozenset[str] = fro
         # what a colon announces may begin in lower case (``recommend:`` / ``that``), and
         # so does the next member of a series after a semicolon (``NATO;`` / ``the terms``)
         return False
-    words = nxt.first.split()
-    if words and words[0] in fragments and prev.has_words(MIN_CONTINUED_WORDS):
+    if compound_rest(nxt.first, fragments) and prev.has_words(MIN_CONTINUED_WORDS):
         return True
     if not starts_lower(nxt.first) or _LETTERED_POINT_RE.match(nxt.first):
         return False

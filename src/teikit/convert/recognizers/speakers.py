@@ -810,10 +810,12 @@ class Speakers:
             )
         }
         exchange = len(people) >= 2 and not form
-        from teikit.convert.recognizers.interview import is_qa_transcript
+        from teikit.convert.recognizers.interview import bare_qa, is_qa_transcript
 
-        # a press conference's or interview's ``Q.`` / ``A.`` turns
+        # a press conference's or interview's ``Q.`` / ``A.`` turns (``Q`` / ``A`` in a
+        # transcript that writes them without a stop)
         self.qa = is_qa_transcript(openings)
+        self.qa_bare = self.qa and bare_qa(openings)
         self.dialogue = (
             (len(cands) >= 3 and max(counts.values(), default=0) >= 2) or exchange or self.qa
         )
@@ -941,7 +943,7 @@ class Speakers:
     def _qa_label(self, text: str) -> Label | None:
         from teikit.convert.recognizers.interview import qa_label
 
-        return qa_label(text)
+        return qa_label(text, self.qa_bare)
 
     def peek(self, text: str) -> Label | None:
         if self.qa and (qa := self._qa_label(text)) is not None:

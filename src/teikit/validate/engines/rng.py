@@ -61,10 +61,13 @@ def cache_dir() -> Path:
     return Path(base) / "teikit"
 
 
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:24]
+
+
 def load_grammar(path: Path, data: bytes) -> Grammar:
     """The grammar model of ``data``, from the disk cache when this schema was seen before."""
-    digest = hashlib.sha256(data).hexdigest()[:24]
-    cached = cache_dir() / f"rng-{digest}-{__version__}-m{_MODEL_FORMAT}.pickle"
+    cached = cache_dir() / f"rng-{_digest(data)}-{__version__}-m{_MODEL_FORMAT}.pickle"
     try:
         grammar = pickle.loads(cached.read_bytes())
         if isinstance(grammar, Grammar):
@@ -100,6 +103,24 @@ class RngEngine:
         self._current: etree.RelaxNG | None = None
         self._whole: etree.RelaxNG | None = None
         self._data = data
+        self._names_file = cache_dir() / f"rng-names-{_digest(data)}-{__version__}.pickle"
+
+    def warm(self, documents: int) -> None:
+        """Before a batch (and any fork): start from the names the last batches met.
+
+        Growing the pruned grammar document by document compiles it a dozen
+        times or more in every worker, as much as checking a few hundred small
+        documents; a grammar compiled once here, for the names earlier runs
+        with this schema met, is inherited by every forked worker. Any names
+        give the same verdicts (see :meth:`check`); a single document (a
+        pre-commit run) keeps the grammar pruned for its own names.
+        """
+        if documents < WARM_BATCH or not self.grammar.prunable or self._current is not None:
+            return
+        seen = _load_names(self._names_file)
+        if seen:
+            self._current = _compile(etree.fromstring(Pruner(self.grammar, seen).rng()), self.path)
+            self._seen = seen
 
     def _schema_for(self, doc: Document) -> etree.RelaxNG:
         if not self.grammar.prunable:
@@ -124,14 +145,51 @@ class RngEngine:
         current = _compile(etree.fromstring(Pruner(self.grammar, seen).rng()), self.path)
         self._seen, self._current = seen, current
         self._seen_raw = _raw_union(self._seen_raw, names)
+        # a read-only cache only costs the next batch its growing
+        with contextlib.suppress(OSError):
+            write_atomic(self._names_file, pickle.dumps(seen, protocol=pickle.HIGHEST_PROTOCOL))
         return current
 
     def check(self, doc: Document) -> list[Problem]:
+        current = self._current
+        if current is not None and current.validate(doc.tree):
+            # Pruning only ever replaces patterns by ``notAllowed``, so the grammar
+            # pruned for any names accepts a subset of what the whole grammar does:
+            # a document it accepts is valid, and the walk over the document's
+            # names (as costly as validating it) is needed only when it fails.
+            return []
         schema = self._schema_for(doc)
+        if schema is current:
+            # the names were within the grammar already: its verdict, and its errors, stand
+            return self._explain(doc, schema)
         if schema.validate(doc.tree):
             return []
+        return self._explain(doc, schema)
+
+    def _explain(self, doc: Document, schema: etree.RelaxNG) -> list[Problem]:
         errors = [RawError(e.line, e.type_name, e.message, e.path or "") for e in schema.error_log]
         return RngExplainer(self.explainer, doc).explain(errors)
+
+
+#: Batches of at least this many documents start from the names earlier batches met.
+WARM_BATCH = 16
+
+
+def _load_names(path: Path) -> Contexts:
+    """The contexts written by an earlier run (empty when none, or not readable)."""
+    try:
+        seen = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return {}
+    ok = isinstance(seen, dict) and all(
+        isinstance(key, str)
+        and isinstance(value, tuple)
+        and len(value) == 2
+        and all(isinstance(part, frozenset) for part in value)
+        and all(isinstance(name, str) for part in value for name in part)
+        for key, value in seen.items()
+    )
+    return seen if ok else {}
 
 
 #: How deep ``include``/``externalRef`` may nest before a cycle is assumed.
