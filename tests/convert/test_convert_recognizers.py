@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from convert_helpers import first, frag, run
 
 CONV = """RECORD of CONVERSATION of COMRADE PETROV A.B.
@@ -277,3 +278,43 @@ def test_sidecar_person_registry_and_correction() -> None:
     assert frag(tree.find(".//{*}sp/{*}p")) == (
         '<p>First <choice><sic>tum</sic><corr resp="#ed-x" cert="high">turn</corr></choice>.</p>'
     )
+
+
+ESTIMATE = """Special Harbour Estimate
+
+Washington, November 3, 1966.
+
+Source: Harbour Board files. Secret.
+
+To make a preliminary evaluation of recent information bearing on the harbour.
+
+The Estimate
+
+1. The board met and weighed the evidence of the harbour works in full.
+"""
+
+
+def test_a_titles_dateline_above_an_opener_is_a_dateline_not_a_subtitle() -> None:
+    div = run(ESTIMATE).tree.find(".//{*}body/{*}div")
+    assert [frag(el) for el in div[:2]] == [
+        "<head>Special Harbour Estimate</head>",
+        '<dateline>Washington, <date when="1966-11-03">November 3, 1966</date>.</dateline>',
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("To the Minister of Harbours", True),
+        ("to Cde. Alpha", True),
+        ("TO: Director", True),
+        ("To all stations", True),
+        ("To Anna Berg", True),
+        ("To make a first estimate of the harbour works.", False),
+        ("To be read aloud", False),
+    ],
+)
+def test_an_address_is_no_purpose_stated(text: str, address: bool) -> None:
+    from teikit.convert.recognizers.letters import is_address
+
+    assert is_address(text) is address

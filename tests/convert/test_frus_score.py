@@ -224,6 +224,46 @@ def test_styled_section_titles_of_the_volume_are_headings(tmp_path: Path) -> Non
     assert neutral == []
 
 
+def test_styled_paragraphs_an_editor_reads_otherwise(tmp_path: Path) -> None:
+    volume = tmp_path / "frus1900v02.xml"
+    volume.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'
+        '<div type="document" xml:id="d1">'
+        '<p rend="center">MEETING OF MINISTERS</p><p rend="center">June 1960</p>'
+        '<p rend="sectiontitleital">SECRET</p>'
+        '<p rend="sectiontitleital">We have two choices:</p>'
+        '<p rend="sectiontitleital">Begin text.</p>'
+        "<p>RECOMMENDATIONS</p><p>II. Effects of Recognition</p><p>Discussion:</p>"
+        "<p>Short plain text.</p><p>Walt</p>"
+        '<p rend="right"><hi rend="strong"><persName>Anna Berg</persName></hi></p>'
+        '<p><hi rend="strong"><persName>Anna Berg</persName></hi></p>'
+        "</div></body></text></TEI>",
+        encoding="utf-8",
+    )
+    assert frus_score.styled_paragraphs(volume) == {
+        "d1": [
+            ("meetingofministers", "title"),
+            ("june1960", "neutral"),
+            ("wehavetwochoices", "neutral"),
+            ("begintext", "neutral"),
+            ("recommendations", "neutral"),
+            ("iieffectsofrecognition", "neutral"),
+            ("discussion", "neutral"),
+        ]
+    }
+    truth = {
+        "title": "",
+        "blocks": [
+            {"kind": "p", "text_start": "MEETING OF MINISTERS"},
+            {"kind": "p", "text_start": "June 1960"},
+            {"kind": "p", "text_start": "RECOMMENDATIONS"},
+        ],
+    }
+    heads, neutral = frus_score.truth_heads(truth, frus_score.styled_paragraphs(volume)["d1"])
+    assert heads == [("meetingofministers", False)]
+    assert neutral == ["june1960", "recommendations"]
+
+
 @pytest.mark.parametrize(
     ("title", "kinds"),
     [

@@ -34,6 +34,9 @@ from teikit.convert.recognizers.participants import (
         ("Participants in the talks agreed that it was time.", False),
         ("The members present at the long meeting of the whole council said:", False),
         ("present the plan to the board", False),
+        # a title in capitals that opens with the word, no label
+        ("PRESENT TRENDS IN THE HARBOUR TRADE", False),
+        ("PRESENT SECRETARY OF STATE", True),
     ],
 )
 def test_is_label(line: str, label: bool) -> None:

@@ -274,6 +274,157 @@ def test_a_sub_heading_stacked_under_a_capitals_title_is_a_heading() -> None:
     got = heading_score(line, doc)
     assert got.value >= 0.5
     assert "a heading in capitals above" in got.reason
-    # a sentence above is no title to stand under
-    line, _ = _line(text, "Washington, May 2, 1961.")
+    # a sentence above is no title to stand under; a title in title case is
+    line, _ = _line(text, "THE OUTLOOK FOR TRADE IN THE REGION")
     assert not heading_above(line)
+    line, _ = _line(text, "Washington, May 2, 1961.")
+    assert heading_above(line)
+
+
+def test_clean_share_reads_compounds_section_letters_and_abbreviations() -> None:
+    assert clean_share("East-West Relations") == 1.0
+    assert clean_share("Harbour—Access and Rights") == 1.0
+    assert clean_share("B. General Approach.") == 1.0
+    assert clean_share("C Guidance Issued.") == 1.0
+    assert clean_share("Tab B") == 1.0
+    assert clean_share("River Board (RB)") == 1.0
+    assert clean_share("ob-el") == 0.0
+    assert clean_share("I A B") < 0.8
+
+
+def test_enumerator_letter_opens_or_closes_a_title_only() -> None:
+    from teikit.convert.roles.heading import enumerator_letter
+
+    assert enumerator_letter(["C", "Guidance"], 0)
+    assert enumerator_letter(["Tab", "A"], 1)
+    assert not enumerator_letter(["Send", "it", "to", "A"], 3)
+    assert not enumerator_letter(["K", "Guidance"], 0)
+    assert text_veto("Tab A") is None
+    assert text_veto("Send it to A") == "ends on a small word: the line runs on"
+
+
+def test_a_dashed_fragment_is_no_heading() -> None:
+    assert text_veto("—August—Harbour") == "a piece of a sentence"
+
+
+def test_an_editors_bracketed_remark_is_no_entry_of_a_list() -> None:
+    from teikit.convert.roles.heading import editorial_remark, in_list
+
+    assert editorial_remark("[Omitted here is a discussion of trade.]")
+    assert not editorial_remark("[3]")
+    text = (
+        f"{PROSE}\n\nMy Trip to the Coast\n\n[Omitted here is a discussion of trade.]\n\n"
+        f"Growth of Our Ties\n\n{PROSE}\n"
+    )
+    line, doc = _line(text, "Growth of Our Ties")
+    assert not in_list(line, doc)
+    assert heading_score(line, doc).value >= 0.5
+
+
+def test_a_roman_numeral_alone_between_paragraphs_is_a_section_heading() -> None:
+    from teikit.convert.roles.heading import section_number_alone
+
+    block = "\n".join([PROSE] * 6)  # (a lone numeral among few lines reads as an OCR's speck)
+    text = f"{block}\n\nII\n\n{block}\n"
+    line, doc = _line(text, "II")
+    assert section_number_alone(line, doc)
+    assert heading_score(line, doc).reason == (
+        "a heading: a section's number alone, set apart between paragraphs"
+    )
+    line, doc = _line(f"{block}\nII\n{block}\n", "II")
+    assert not section_number_alone(line, doc)
+
+
+def test_the_name_of_an_enclosed_part_is_a_heading() -> None:
+    from teikit.convert.roles.heading import names_part
+
+    assert names_part("Attachment")
+    assert names_part("Tab B[2]")
+    assert names_part("Annex II")
+    assert not names_part("Attachment of the wages")
+    line, doc = _line(f"{PROSE}\n\nAnna\n\nAttachment\n\n{PROSE}\n", "Attachment")
+    assert heading_score(line, doc).reason == (
+        "a heading: the name of an enclosed part on a line of its own"
+    )
+
+
+def test_a_word_under_a_capitals_title_is_a_sub_heading() -> None:
+    from teikit.convert.roles.heading import under_caps_title
+
+    text = f"{PROSE}\n\nFILE 12-3\n\nTHE HARBOUR EXPERIMENT\n\nConclusions\n\n{PROSE}\n"
+    line, doc = _line(text, "Conclusions")
+    assert under_caps_title(line, doc)
+    assert heading_score(line, doc).value >= 0.5
+
+
+def test_a_name_over_an_enclosed_part_is_a_signature_not_a_title() -> None:
+    text = f"{PROSE}\n\nWalter Berg\n\nAttachment\n\n{PROSE}\n"
+    line, doc = _line(text, "Walter Berg")
+    assert heading_score(line, doc).reason == (
+        "not a heading: a name over an enclosed part: the signature closing the text"
+    )
+
+
+def test_a_title_over_the_fields_of_a_record_is_a_heading() -> None:
+    from teikit.convert.roles.heading import record_fields_below
+
+    text = f"{PROSE}\n\nMEETING OF HARBOUR MINISTERS\n\nJune 1960\n\nPARTICIPANTS\n\nAnna Berg\n"
+    line, doc = _line(text, "MEETING OF HARBOUR MINISTERS")
+    assert record_fields_below(line, doc)
+    assert heading_score(line, doc).value >= 0.5
+    text = f"{PROSE}\n\nMEMORANDUM FOR THE DIRECTOR\n\nFROM:\n\nAnna Berg\n"
+    line, doc = _line(text, "MEMORANDUM FOR THE DIRECTOR")
+    assert not record_fields_below(line, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("-- His knees trouble him", "a piece of a sentence"),
+        ("- Harbour dues", "a piece of a sentence"),
+        ("[There is discussion of the harbour]3", "a remark in brackets"),
+        ("Your Excellency:", "a speaker's label or a salutation"),
+    ],
+)
+def test_text_veto_dashed_entries_remarks_and_salutations(text: str, why: str) -> None:
+    assert text_veto(text) == why
+
+
+def test_the_wrapped_value_of_a_bare_label_is_no_title_block() -> None:
+    from teikit.convert.roles.heading import title_block
+
+    text = (
+        f"{PROSE}\n\nSUBJECT\n\n"
+        "Request for Authority Under the Harbour Act to Sign a Status of the Docks\n"
+        f"Agreement with the River Board\n\n{PROSE}\n"
+    )
+    line, doc = _line(text, "Agreement with the River Board")
+    assert title_block(line, doc) == 0
+
+
+def test_roman_numerals_alone_are_no_ocr_specks() -> None:
+    paras = "\n\n".join(f"{n}\n\n{PROSE}" for n in ("I", "II", "III", "IV", "V"))
+    doc = line_features(f"Harbour Report\n\n{paras}\n")
+    assert doc.junk == 0.0
+    assert not doc.ocr
+
+
+def test_a_page_turned_above_sets_a_title_off_where_paragraphs_stand_apart() -> None:
+    body = "\n\n".join(f"{PROSE} Part {n} of the record." for n in range(8))
+    text = f"{body}\n\n403\n\nStrategy for the Harbour\n\n{body}\n"
+    line, doc = _line(text, "Strategy for the Harbour")
+    assert doc.lines_apart
+    assert set_off_above(line, doc) == "a new page above"
+    assert heading_score(line, doc).value >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("Anna says they are against", "ends on a small word: the line runs on"),
+        ("The board found that", "ends on a small word: the line runs on"),
+        ("(2) Message to the crews", "a point of a list, numbered in brackets"),
+    ],
+)
+def test_text_veto_run_on_ends_and_bracketed_points(text: str, why: str) -> None:
+    assert text_veto(text) == why

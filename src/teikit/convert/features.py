@@ -129,9 +129,20 @@ class DocFeatures:
         return self.noise >= 0.009 or self.page_marks >= 1 or self.junk >= 0.09
 
 
+#: A roman numeral alone: a section's number (``II``, ``IV.``), no speck.
+_ROMAN_RE = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.?$")
+
+
 def _junk(text: str) -> bool:
-    """Letters, but no word of three: a speck or fragment (``fa 4``, ``Pn}``), not a number."""
-    return any(c.isalpha() for c in text) and not _WORDLIKE_RE.search(text)
+    """Letters, but no word of three: a speck or fragment (``fa 4``, ``Pn}``), not a number.
+
+    A roman numeral alone numbers a section: a clean copy may set many.
+    """
+    return (
+        any(c.isalpha() for c in text)
+        and not _WORDLIKE_RE.search(text)
+        and not _ROMAN_RE.match(text.strip())
+    )
 
 
 def shape(text: str) -> str:

@@ -248,70 +248,212 @@ SECTION_TITLE_RENDS = ("center", "sectiontitleital")
 SECTION_TITLE_MAX = 150
 #: The FRUS volumes beside the checkout (``../shared/frus``), where section titles are read.
 FRUS_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "frus"
-_VOLUME_TITLES: dict[str, dict[str, list[str]]] = {}
+_VOLUME_TITLES: dict[str, dict[str, list[tuple[str, str]]]] = {}
 
 
 def volume_section_titles(volume: Path) -> dict[str, list[str]]:
     """Per document ``xml:id`` of a FRUS volume, the keys of its styled section titles."""
-    out: dict[str, list[str]] = {}
+    return {d: [k for k, v in ps if v == "title"] for d, ps in styled_paragraphs(volume).items()}
+
+
+def styled_paragraphs(volume: Path) -> dict[str, list[tuple[str, str]]]:
+    """Per document ``xml:id``, its paragraphs judged ``title`` or ``neutral``, as keys.
+
+    A styled paragraph (:data:`SECTION_TITLE_RENDS`, or one italic or bold ``hi``) is a
+    section title, unless :func:`_styled_verdict` says an editor would read it otherwise;
+    a plain paragraph is judged by :func:`_plain_verdict`.
+    """
+    out: dict[str, list[tuple[str, str]]] = {}
     tree = etree.parse(str(volume), etree.XMLParser(resolve_entities=False, no_network=True))
     for div in tree.iter(f"{T}div"):
         if div.get("type") != "document" or not div.get(XML_ID):
             continue
-        titles = []
+        found = []
         for p in div.iter(f"{T}p"):
-            if p.get("rend") not in SECTION_TITLE_RENDS and not _all_emphasis(p):
-                continue
             text = " ".join(_text(p, ("note",)).split())
-            if text and len(text) <= SECTION_TITLE_MAX:
-                titles.append(_hkey(text))
-        out[str(div.get(XML_ID))] = [k for k in titles if k]
+            if not text or len(text) > SECTION_TITLE_MAX:
+                continue
+            if p.get("rend") in SECTION_TITLE_RENDS or _all_emphasis(p):
+                verdict = _styled_verdict(p, text)
+            else:
+                verdict = _plain_verdict(p, text)
+            if verdict is not None and _hkey(text):
+                found.append((_hkey(text), verdict))
+        out[str(div.get(XML_ID))] = found
     return out
+
+
+#: A classification alone (``SECRET``, ``Top Secret``): a marking, scored as markings.
+_CLASSIFICATION_RE = re.compile(
+    r"^(?:(?:top\s+)?secret|confidential|unclassified|limited\s+official\s+use)$", re.I
+)
+#: A date alone, or a place and a date (``June 1960``, ``Vienna, June 3-4, 1961``).
+_DATELINE_RE = re.compile(
+    r"^(?=.*\d)(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*,\s*)*"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b[\s\d,–—-]*(?:\d{4})?[\s\w:.,]*$",
+    re.I,
+)
+#: A telegram's mark of where a quoted passage starts or stops (``Begin text.``, ``End summary``).
+_QUOTE_LIMIT_RE = re.compile(r"^(?:begin|end)(?:\s+\w+){1,2}[.:]?$", re.I)
+#: Words a title keeps in lower case (a sentence has more of its words so).
+_TITLE_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "via",
+        "vs",
+        "per",
+        "over",
+        "under",
+    ]
+)
+
+
+def _sentence_like(text: str) -> bool:
+    """Whether a line reads as a sentence, not a title: most of its words in lower case."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _TITLE_SMALL]
+    return len(words) >= 3 and sum(1 for w in words if w[0].islower()) >= 0.4 * len(words)
+
+
+def _styled_verdict(p: etree._Element, text: str) -> str | None:
+    """How an editor reads a styled paragraph: a ``title``, ``neutral``, or none (``None``).
+
+    FRUS styles more than section titles so. A paragraph set to the right is a signature
+    or a dateline, and a bold person's name a signature (none: an editor encodes them as
+    such); a classification alone is a marking (none: markings score it). A date alone
+    (``June 1960`` under a meeting's title), or a sentence in italics leading into a list
+    (``We have two choices:``) is ``neutral``: an editor may set it as a head, a dateline
+    or a paragraph; so are a telegram's ``Begin text.`` and ``End text.``, which mark where
+    a quoted passage starts and stops (the second heads nothing).
+    """
+    if p.get("rend") == "right":
+        return None
+    names = list(p.iter(f"{T}persName"))
+    if names and " ".join("".join(n.itertext()) for n in names).split() == text.split():
+        return None
+    if _CLASSIFICATION_RE.match(text.strip(" .")):
+        return None
+    if _DATELINE_RE.match(text) or _sentence_like(text) or _QUOTE_LIMIT_RE.match(text):
+        return "neutral"
+    return "title"
+
+
+#: A section number and a title (``II. Effects of Recognition``, ``B. The Problem``).
+_NUMBERED_TITLE_RE = re.compile(r"^(?:[IVX]{1,5}|[A-H]|\d{1,2})\.\s+[A-Z]")
+
+
+def _plain_verdict(p: etree._Element, text: str) -> str | None:
+    """``neutral`` for a plain paragraph that an editor would read as a title, else ``None``.
+
+    FRUS sets many a document's own section titles as plain paragraphs
+    (``RECOMMENDATIONS``, ``II. Effects of Recognition``, ``Discussion:``), no different in
+    the markup from the text. The reference is silent there, so a converter that makes
+    them heads is neither right nor wrong: short, closing no sentence, and in capitals, or
+    a section number and a title, or one to three title words closing on a colon, or a
+    few words in title case (``FRG-Polish Relations``, ``Tab A``). A signature (persons'
+    names alone) and a salutation are none.
+    """
+    if p.get("rend") == "right" or _names_only(p, text) or _SALUTE_RE.match(text):
+        return None
+    words = text.split()
+    if len(words) > 10 or text.rstrip().endswith((".", "?", "!", ",", ";")):
+        return None
+    if _CLASSIFICATION_RE.match(text.strip(" .")) or _DATELINE_RE.match(text):
+        return None
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters):
+        return "neutral"
+    if _NUMBERED_TITLE_RE.match(text) and not _sentence_like(text):
+        return "neutral"
+    if len(words) <= 3 and text.endswith(":") and all(w[0].isupper() for w in words):
+        return "neutral"
+    content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    if (
+        (len(words) >= 2 or "-" in text)
+        and len(words) <= 6
+        and all(w[:1].isupper() for w in content)
+        and not re.search(r"\d", text)
+    ):
+        return "neutral"
+    return None
+
+
+#: A salutation (``Dear Anna:``, ``Your Excellency:``): no title.
+_SALUTE_RE = re.compile(r"^\W*(?:Dear|Your|My)\b")
+
+
+def _names_only(p: etree._Element, text: str) -> bool:
+    """Whether a paragraph is only persons' names (a signature: ``Anna Berg``, ``Anna:``)."""
+    names = " ".join("".join(n.itertext()) for n in p.iter(f"{T}persName"))
+    return bool(names) and re.sub(r"\W", "", names) == re.sub(r"\W", "", text)
 
 
 def _all_emphasis(p: etree._Element) -> bool:
     """Whether a paragraph is one ``hi`` in italic or bold and nothing else (a run-in title)."""
-    kids = [c for c in p if isinstance(c.tag, str)]
+    # (a footnote's marker after the title leaves it a title)
+    kids = [c for c in p if isinstance(c.tag, str) and c.tag != f"{T}note"]
     return (
         len(kids) == 1
         and kids[0].tag == f"{T}hi"
         and kids[0].get("rend") in ("italic", "strong", "bold")
         and not (p.text or "").strip()
         and not (kids[0].tail or "").strip()
+        and not any((c.tail or "").strip() for c in p if c.tag == f"{T}note")
     )
 
 
-def section_titles(txt: Path, truth: dict[str, Any]) -> list[str]:
-    """The styled section titles of the document ``txt`` was derived from (cached per volume)."""
+def section_titles(txt: Path, truth: dict[str, Any]) -> list[tuple[str, str]]:
+    """The judged paragraphs (:func:`styled_paragraphs`) of ``txt``'s document (cached)."""
     volume = txt.stem.split("_", 1)[0]
     if volume not in _VOLUME_TITLES:
         path = FRUS_DIR / f"{volume}.xml"
-        _VOLUME_TITLES[volume] = volume_section_titles(path) if path.is_file() else {}
+        _VOLUME_TITLES[volume] = styled_paragraphs(path) if path.is_file() else {}
     return _VOLUME_TITLES[volume].get(str(truth.get("doc_id")), [])
 
 
 def truth_heads(
-    truth: dict[str, Any], titles: Sequence[str] = ()
+    truth: dict[str, Any], titles: Sequence[str | tuple[str, str]] = ()
 ) -> tuple[list[tuple[str, bool]], list[str]]:
     """Headings ``(key, truncated)`` in order (title first), and the neutral ones' keys.
 
-    ``titles`` are the keys of the document's styled section titles: a ``p`` block whose
-    text is one of them is a heading.
+    ``titles`` are the keys of the document's styled section titles, or ``(key, verdict)``
+    pairs (:func:`styled_paragraphs`): a ``p`` block whose text is a ``title`` is a heading,
+    one whose text is ``neutral`` is neutral.
     """
+    pairs = [(t, "title") if isinstance(t, str) else t for t in titles]
     heads: list[tuple[str, bool]] = []
     if truth.get("title"):
         heads.append((_hkey(truth["title"]), False))
     neutral = []
-    open_titles = list(titles)
+    open_titles = list(pairs)
     for block in truth["blocks"]:
         text = block["text_start"]
         k = _hkey(text)
-        styled = block["kind"] == "p" and k and any(t.startswith(k) for t in open_titles)
-        if styled:
-            open_titles.remove(next(t for t in open_titles if t.startswith(k)))
-        if block["kind"] == "head" or styled:
+        match = next((t for t in open_titles if k and t[0] == k), None) or next(
+            (t for t in open_titles if k and t[0].startswith(k)), None
+        )
+        verdict = None
+        if block["kind"] == "p" and match is not None:
+            open_titles.remove(match)
+            verdict = match[1]
+        if block["kind"] == "head" or verdict == "title":
             heads.append((_hkey(text), len(text) >= _TEXT_START))
-        elif block["kind"] in _NEUTRAL_HEAD_KINDS:
+        elif block["kind"] in _NEUTRAL_HEAD_KINDS or verdict == "neutral":
             neutral.append(_hkey(text))
     return [(k, cut) for k, cut in heads if k], [k for k in neutral if k]
 
@@ -331,7 +473,7 @@ def tei_heads(root: etree._Element) -> list[str]:
 
 
 def score_heads(
-    truth: dict[str, Any], pred: Sequence[str], titles: Sequence[str] = ()
+    truth: dict[str, Any], pred: Sequence[str], titles: Sequence[str | tuple[str, str]] = ()
 ) -> tuple[int, int, int, list[str], list[str]]:
     """(matched, predicted, true, heads not found, false heads), greedy in document order."""
     want, neutral = truth_heads(truth, titles)

@@ -75,10 +75,18 @@ def front(
     """
     k = 0
     heads: list[Para] = []
-    while (para := _para_at(items, k)) is not None and front_head(asm, para, bool(heads)):
+    while (
+        (para := _para_at(items, k)) is not None
+        and not (heads and asm.dateline_like(para))
+        and front_head(asm, para, bool(heads))
+    ):
         heads.append(para)
         k += 1
     asm.heads_from(div, heads, sub_after_first=True)
+    # the title's dateline (``Washington, May 2, 1960.``) is a dateline, not a subtitle
+    while heads and (para := _para_at(items, k)) is not None and asm.dateline_like(para):
+        fill(element(div, "dateline"), asm.run(para), asm.ctx)
+        k += 1
     others = items[k:]
     # a paragraph or a registry stamp is archival matter (docs/encoding.rst)
     last_para = max(

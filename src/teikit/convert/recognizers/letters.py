@@ -48,8 +48,20 @@ def is_signature_placeholder(text: str) -> bool:
     return SIGNATURE_PLACEHOLDER_RE.match(text.strip()) is not None
 
 
+#: ``To`` and a verb: a purpose stated (``To make an evaluation of …``), not an addressee.
+_INFINITIVE_RE = re.compile(
+    r"^[Tt]o\s+(?!(?:the|all|each|every|a|an|my|our|his|her|their|your|whom|whomsoever)\b)"
+    r"[a-z]+\s+[a-z]"
+)
+
+
 def is_address(text: str) -> bool:
-    return ADDRESS_RE.match(text) is not None and len(text.split()) <= 16
+    """Whether a line addresses the letter (``To the Minister``, ``TO: Director``)."""
+    return (
+        ADDRESS_RE.match(text) is not None
+        and len(text.split()) <= 16
+        and _INFINITIVE_RE.match(text) is None
+    )
 
 
 def numbered(text: str) -> str | None:

@@ -166,6 +166,9 @@ def is_label(line: str) -> re.Match[str] | None:
             return m if m is not None and len(m.group("label").split()) <= 12 else None
         if len(m.group("label").split()) > MAX_LABEL_WORDS:
             return None
+        first, _, after = text.partition(" ")
+        if ":" not in text and LABEL_RE.match(first) and after and _caps_title_rest(after):
+            return None  # ``PRESENT TRENDS IN THE REGION``: a title in capitals, no label
         return m if not m.group("rest") else None
     rest = m.group("rest")
     if rest and not _could_be_entry(rest):
@@ -173,6 +176,20 @@ def is_label(line: str) -> re.Match[str] | None:
     if not rest and ":" not in line and not _label_alone(line):
         return None
     return m
+
+
+def _caps_title_rest(rest: str) -> bool:
+    """Whether what follows a label word without a colon reads as the rest of a title.
+
+    In capitals, with a small word of a title (``TRENDS IN THE REGION``) and no
+    title of a person first (``SECRETARY OF STATE`` is an entry).
+    """
+    words = rest.split()
+    return (
+        rest.isupper()
+        and not _is_title(words[0])
+        and any(w in ("IN", "OF", "THE", "AND", "FOR", "ON", "TO", "AT") for w in words[1:])
+    )
 
 
 def _label_alone(line: str) -> bool:

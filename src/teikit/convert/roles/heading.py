@@ -93,6 +93,42 @@ _SMALL_WORDS = frozenset(
         "between",
     ]
 )
+#: Words a line of a sentence may end on, but a title does not (``… they are against``).
+_RUN_ON_ENDS = frozenset(
+    [
+        "about",
+        "after",
+        "against",
+        "before",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "has",
+        "have",
+        "had",
+        "not",
+    ]
+)
+#: A point of a list numbered in brackets (``(2) Harbour dues``), not a section's number.
+_BRACKET_POINT_RE = re.compile(r"^\(\d{1,2}\)\s")
 #: A page number line: ``-8-``, ``- 4 -``, ``Page 3``.
 _PAGE_NO_RE = re.compile(r"^[-–—\s]*\d{1,3}[-–—\s]*$|^Page\s+\d+(?:\s+of\s+\d+)?$", re.IGNORECASE)
 #: A personal name alone: ``Frank B. Kellogg``, ``JOHN Q. DOE``, ``/s/ Name``.
@@ -135,26 +171,54 @@ def clean_share(text: str) -> float:
 
     A word is letters (an inner hyphen, apostrophe or period allowed), in one
     case or capitalized; ``HuMY``, ``ob-el``, ``Tos`` of two letters are not.
+    A compound's parts are words each (``East-West``, ``Berlin—Access``); a
+    section's letter opens a title (``B. General``, ``C Guidance``) and a
+    label's letter closes one (``Tab B``); an abbreviation may stand in
+    brackets (``Radio Liberty (RL)``).
     """
-    tokens = [t.strip(_EDGE_JUNK) for t in text.replace("_", " ").split()]
-    tokens = [t for t in tokens if t]
-    if not tokens:
+    raw = [t for t in text.replace("_", " ").split() if t.strip(_EDGE_JUNK)]
+    if not raw:
         return 0.0
     good = 0
-    for t in tokens:
-        if _NUMBER_TOKEN_RE.match(t) or re.fullmatch(r"\d{1,4}(?:[-–:]\d{1,4})?|[ap]\.?m\.?", t):
+    for i, t in enumerate(raw):
+        bare = t.strip(_EDGE_JUNK)
+        if (
+            _NUMBER_TOKEN_RE.match(bare)
+            or (i == 0 and _NUMBER_TOKEN_RE.match(t))
+            or re.fullmatch(r"\d{1,4}(?:[-–:]\d{1,4})?|[ap]\.?m\.?", bare)
+            or enumerator_letter(raw, i)
+            or re.fullmatch(r"\([A-Z]{2,5}\)[.,:;]?", t)
+        ):
             good += 1
             continue
-        letters = re.sub(r"[-'’.&/]", "", t)
-        if not letters.isalpha():
-            continue
-        cased = letters.isupper() or letters.islower() or letters[1:].islower()
-        if not cased:
-            continue
-        if len(letters) <= 2 and letters.lower() not in _SHORT_WORDS:
-            continue
-        good += 1
-    return good / len(tokens)
+        parts = re.split(r"(?<=[A-Za-z])[-–—](?=[A-Za-z])", bare)
+        if all(_word_token(x) for x in parts):
+            good += 1
+    return good / len(raw)
+
+
+def _word_token(token: str) -> bool:
+    """Whether a token reads as a word: letters in one case or capitalized, not a smudge."""
+    letters = re.sub(r"[-'’.&/]", "", token)
+    if not letters.isalpha():
+        return False
+    if not (letters.isupper() or letters.islower() or letters[1:].islower()):
+        return False
+    return len(letters) > 2 or letters.lower() in _SHORT_WORDS
+
+
+def enumerator_letter(tokens: list[str], i: int) -> bool:
+    """A capital letter that numbers a part: a section's (``C Guidance``), a label's (``Tab B``).
+
+    It opens a line before a capitalized word, or closes a line of two words
+    after one; elsewhere a lone capital is an OCR's smudge.
+    """
+    t = tokens[i].strip(_EDGE_JUNK)
+    if not re.fullmatch(r"[A-Z]", t) or len(tokens) < 2:
+        return False
+    if i == 0:
+        return tokens[1][:1].isupper() and t in "ABCDEFGH"
+    return i == len(tokens) - 1 == 1 and re.fullmatch(r"[A-Z][a-z]{2,}", tokens[0]) is not None
 
 
 #: Short tokens a clean heading may hold: English words of one or two letters, and the
@@ -181,13 +245,15 @@ def text_veto(text: str) -> str | None:
         return "opens in lower case: it continues a sentence"
     if text.rstrip()[-1] in ",;" or re.search(r"\w-$", text.rstrip()):
         return "ends inside a sentence"
+    if _BRACKET_POINT_RE.match(text.strip()):
+        return "a point of a list, numbered in brackets"
     if body[0].isdigit() and not NUMBERED_HEAD_RE.match(body):
         return "a number and words: a transcript's line, a point or an entry"
     if (
         _SPEAKER_RE.match(body)
         or _DOTTED_SPEAKER_RE.match(body)
         or salute_at(body)
-        or re.match(r"^(?:My\s+)?Dear\s", body)
+        or re.match(r"^(?:My\s+)?Dear\s|^Your\s+[A-Z][a-z]+:$", body)
     ):
         return "a speaker's label or a salutation"
     if _FIELD_RE.match(body) and not (body.isupper() and not re.search(r":\s*\d", body)):
@@ -197,9 +263,11 @@ def text_veto(text: str) -> str | None:
     if re.search(r"\d{7,}|\bPage\s+\d", body):
         return "a number of a file or page: furniture"
     raw = text.strip(" |'’‘\"“”_")
-    if raw[:1] in "([" and raw.rstrip(" .-")[-1:] in ")]":
+    unmarked = re.sub(r"(?<=[\])])\d{1,2}$", "", _MARKER_END_RE.sub("", raw))
+    if raw[:1] in "([" and unmarked.rstrip(" .-")[-1:] in ")]":
         return "a remark in brackets"
-    if raw[:1] in ":;,." or re.search(r"(?:--|[—–])$", raw):
+    if raw[:1] in ":;,.—–" or re.match(r"^-(?:-|\s)", raw) or re.search(r"(?:--|[—–])$", raw):
+        # (a line opening with a dash is an entry of a run of dashed fragments)
         return "a piece of a sentence"
     if body.count(",") >= 2 and not NUMBERED_HEAD_RE.match(body):
         return "a list or a sentence"
@@ -207,12 +275,15 @@ def text_veto(text: str) -> str | None:
         return "a name or a sentence in capitals"
     if marking_words(body) is not None or _CLASSIFIED_RE.search(body):
         return "a marking (classification, precedence, handling)"
-    if field_label(body) is not None:
+    if field_label(body) is not None or label_then_value(body):
         return "a field: a label and its value"
     if _INNER_SENTENCE_RE.search(body) or re.search(r"\w\.\s+[a-z]{2,}", body):
         return "a sentence ends inside it: prose"
     last = body.rstrip(" .").split()[-1] if body.rstrip(" .") else ""
-    if (last.lower() in _SMALL_WORDS and not caps(body)) or (last.islower() and len(last) <= 2):
+    small_end = (last.lower() in _SMALL_WORDS or last.lower() in _RUN_ON_ENDS) and not caps(body)
+    if (small_end and not enumerator_letter(words, len(words) - 1)) or (
+        last.islower() and len(last) <= 2
+    ):
         return "ends on a small word: the line runs on"
     if body.endswith(".") and len(words) <= 3 and not NUMBERED_HEAD_RE.match(body):
         return "a few words closing a sentence"
@@ -234,6 +305,20 @@ def text_veto(text: str) -> str | None:
         # (``Well then, in short``: an opening clause; ``Same process, same result`` a title)
         return "a clause of a sentence"
     return None
+
+
+def label_then_value(text: str) -> bool:
+    """A bare label in capitals, then its value in mixed case, without a colon.
+
+    ``PRESENT Anna Berg and Carl Dahl``, ``SUBJECT Harbour Talks``: a
+    memorandum's field whose colon the copy lost, not a title.
+    """
+    from teikit.convert.roles.field import FIELD_WORDS
+
+    words = text.split()
+    if len(words) < 2 or not words[0].isupper() or caps(" ".join(words[1:])):
+        return False
+    return words[0].lower() in FIELD_WORDS or words[0].lower() in _LABEL_WORDS
 
 
 def _titled(text: str) -> bool:
@@ -277,15 +362,17 @@ def set_off_above(line: LineFeatures, doc: DocFeatures) -> str | None:
 
 
 def heading_above(line: LineFeatures) -> bool:
-    """Whether the line above is a short clean line in capitals: a title this one stands under."""
+    """Whether the line above is a title this one stands under.
+
+    A short clean line in capitals, or a title in title case of three words
+    or more (``The Harbour Talks So Far`` over ``What We Have Done``).
+    """
     prev = line.prev_text
-    return (
-        caps(prev)
-        and 2 <= len(prev.split()) <= 10
-        and ":" not in prev
-        and not closes_sentence(prev)
-        and clean_share(prev) >= 0.9
-    )
+    if ":" in prev or closes_sentence(prev) or not 2 <= len(prev.split()) <= MAX_WORDS:
+        return False
+    if caps(prev):
+        return clean_share(prev) >= 0.9
+    return len(prev.split()) >= 3 and _titled(prev) and text_veto(prev) is None
 
 
 def speck(text: str) -> bool:
@@ -379,6 +466,8 @@ def block_follows(line: LineFeatures, doc: DocFeatures, caps_heading: bool) -> s
         return "prose below"
     if _DATE_RE.search(nxt.text) and names_kind(line.text):
         return "its dateline below"
+    if record_fields_below(line, doc):
+        return "a record's fields below"
     if (
         k + 1 < len(lines)
         and not line.text.rstrip().endswith(":")
@@ -562,8 +651,10 @@ def title_block(line: LineFeatures, doc: DocFeatures) -> int:
         return 0
     if len(block[0]) < 0.6 * doc.width:
         return 0
-    if block[0].split()[0].lower() in _NOTE_OPENERS:
-        return 0
+    if block[0].split()[0].lower() in _NOTE_OPENERS or block[0].lstrip().startswith("["):
+        return 0  # an editor's note or remark, not a title
+    if label_value(lines[first]):
+        return 0  # the value of a bare label above (``SUBJECT``), wrapped
     # the document's title, at its top, may name its date
     allowed = (None, *_RUNS_ON, "a date") if first == 0 else (None, *_RUNS_ON)
     if text_veto(block[0]) not in allowed:
@@ -619,6 +710,7 @@ def in_list(line: LineFeatures, doc: DocFeatures) -> bool:
         ends_para = j > 0 and not lines[j].blank_before and not _short(lines[j - 1].text, doc.width)
         return (
             not ends_para
+            and not editorial_remark(text)
             and _short(text, doc.width)
             and not speck(text)
             and caps(text) == in_caps  # entries of one list are set alike
@@ -676,6 +768,96 @@ def _wrap_tail(line: LineFeatures) -> bool:
     )
 
 
+def editorial_remark(text: str) -> bool:
+    """A line wholly in square brackets: an editor's remark (``[Omitted here is …]``).
+
+    It stands between parts of the text, not among the entries of a list.
+    """
+    t = text.strip()
+    return t.startswith("[") and t.endswith("]") and len(t.split()) >= 2
+
+
+#: A section's number alone on its line (``II``, ``IV.``).
+_ROMAN_ALONE_RE = re.compile(r"^(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})\.?$")
+
+
+def section_number_alone(line: LineFeatures, doc: DocFeatures) -> bool:
+    """A roman numeral alone, set apart between paragraphs: a section's number as its heading.
+
+    In a clean copy a report numbers its parts so (``II`` over the text of the
+    second part); an OCR copy's lone ``I`` or ``V`` may be a smudge, so there
+    it is none.
+    """
+    if doc.ocr or not _ROMAN_ALONE_RE.match(line.text.strip()) or line.index + 1 >= len(doc.lines):
+        return False
+    if not (line.blank_before or line.index == 0) or not line.blank_after:
+        return False
+    if line.index > 0 and not (closes_sentence(line.prev_text) or heading_above(line)):
+        return False
+    nxt = line.next_text
+    return nxt[:1].isupper() and not _ROMAN_ALONE_RE.match(nxt.strip())
+
+
+#: The name of a part a document encloses (``Attachment``, ``Tab A``, ``Annex II``).
+_PART_NAME_RE = re.compile(
+    r"^(?:Attachment|Enclosure|Annex|Appendix|Tab|Exhibit|Addendum)s?"
+    r"(?:\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4}))?$",
+    re.IGNORECASE,
+)
+
+
+def names_part(text: str) -> bool:
+    """Whether a line is wholly the name of an enclosed part (``Attachment``, ``Tab B``)."""
+    return _PART_NAME_RE.match(core(text).rstrip(":. ")) is not None
+
+
+def under_caps_title(line: LineFeatures, doc: DocFeatures) -> bool:
+    """Whether a clean copy's line stands right under a title in capitals (a sub-heading's place).
+
+    ``THE OUTLOOK`` over ``Conclusions``: a word alone there is the first
+    part's heading, not a form's box (a clean copy has no printed boxes).
+    """
+    if doc.ocr or line.index == 0:
+        return False
+    prev = line.prev_text
+    return (
+        caps(prev)
+        and 2 <= len(prev.split()) <= MAX_WORDS
+        and ":" not in prev
+        and not closes_sentence(prev)
+        and clean_share(prev) >= 0.9
+    )
+
+
+def record_fields_below(line: LineFeatures, doc: DocFeatures) -> bool:
+    """Whether a memorandum's field labels follow the line, a dateline between allowed.
+
+    A record of a meeting is titled over its fields: ``MEETING OF MINISTERS`` /
+    ``June 1960`` / ``PARTICIPANTS``; the title names the record below.
+    """
+    from teikit.convert.roles.field import FIELD_WORDS, field_label
+
+    own = core(line.text)
+    if (
+        len(own.split()) < 2
+        or own.endswith(":")
+        or field_label(own) is not None
+        or re.match(r"^memorandum\s+for\b", own, re.IGNORECASE)
+    ):
+        return False  # a label itself (``MEMORANDUM FOR:``), not a title
+    k = line.index + 1
+    if k < len(doc.lines) and dateline(doc.lines[k].text):
+        k += 1
+    if k >= len(doc.lines):
+        return False
+    label = doc.lines[k].text.strip(" :|").lower()
+    return (
+        label in FIELD_WORDS
+        or label in _LABEL_WORDS
+        or re.match(r"^those\s+(?:present|attending)\b", label) is not None
+    )
+
+
 def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     """How sure the line is a heading, and the cues that say so (see the module)."""
     text = line.text
@@ -693,6 +875,15 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
         return Score(0.85, "a heading: the name of a kind of document on a line of its own")
     if first_line_title(line, doc):
         return Score(0.7, "a heading: the document's title on its first line, over its dateline")
+    if section_number_alone(line, doc):
+        return Score(0.6, "a heading: a section's number alone, set apart between paragraphs")
+    if (
+        names_part(text)
+        and not doc.ocr
+        and set_off_above(line, doc) is not None
+        and line.next_text[:1].isupper()
+    ):
+        return Score(0.7, "a heading: the name of an enclosed part on a line of its own")
     veto = text_veto(text)
     if veto is not None:
         return not_heading(veto)
@@ -719,8 +910,11 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
         return not_heading("too garbled")
     single = len(re.findall(r"[A-Za-z]{2,}", body)) == 1
     numbered = style[1] == "a section number and title" and clean_share(body) == 1.0
-    if (doc.ocr or single) and not numbered and not after_text(line, doc):
+    under_title = under_caps_title(line, doc)
+    if (doc.ocr or single) and not numbered and not under_title and not after_text(line, doc):
         return not_heading("it stands among a form's boxes, not after text")
+    if not in_caps and len(body.split()) <= 3 and names_part(line.next_text):
+        return not_heading("a name over an enclosed part: the signature closing the text")
     set_apart = line.blank_before or above == "a new page above"
     if (
         single
@@ -733,8 +927,9 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     if (line.blank_before and not doc.lines_apart) or above == "an OCR speck above":
         # (a speck on a line of its own stands where the copy had a blank line)
         value += 0.1
-    elif doc.lines_apart and above == "a closed sentence above":
-        # where every paragraph stands apart, the sentence closed above sets it off
+    elif doc.lines_apart and above in ("a closed sentence above", "a new page above"):
+        # where every paragraph stands apart, the sentence closed above (or the page
+        # turned above) sets it off
         value += 0.1
     elif doc.lines_apart and above == "a blank line above" and heading_above(line):
         # a sub-heading stacked under a title in capitals (``THE OUTLOOK`` / ``The Problem``)
