@@ -153,10 +153,15 @@ def _rule_context(rule: Rule, namespaces: dict[str, str]) -> _Context:
     exact = [p.exact for p in parts]
     presence = [p.presence for p in parts]
     tests = [p.self_test for p in parts]
+    # two rules of a pattern may share an alternative: look it up once
     return _Context(
-        " | ".join(["/"] * document + [e for e in exact if e]) if all(exact) else None,
-        " | ".join(["/"] * document + [p for p in presence if p]) if all(presence) else None,
-        " or ".join(f"({t})" for t in tests if t) if all(tests) and tests else None,
+        " | ".join(dict.fromkeys(["/"] * document + [e for e in exact if e]))
+        if all(exact)
+        else None,
+        " | ".join(dict.fromkeys(["/"] * document + [p for p in presence if p]))
+        if all(presence)
+        else None,
+        " or ".join(dict.fromkeys(f"({t})" for t in tests if t)) if all(tests) and tests else None,
         document,
     )
 
@@ -213,7 +218,9 @@ class _Builder:
         if pattern.lets:
             # the pattern's variables are evaluated only where one of its rules may match
             guard = etree.SubElement(
-                parent, f"{_XSL}if", test=" | ".join(f"({c.presence})" for _r, c in firing)
+                parent,
+                f"{_XSL}if",
+                test=" | ".join(dict.fromkeys(f"({c.presence})" for _r, c in firing)),
             )
         declared, usable = self.lets(guard, pattern.lets, declared, usable)
         earlier: list[str] | None = []
@@ -277,9 +284,44 @@ class _Builder:
             etree.SubElement(parent, f"{_XSL}if", test=nodes).text = f"{mark} "
             return
         each = etree.SubElement(parent, f"{_XSL}for-each", select=nodes)
-        etree.SubElement(each, f"{_XSL}variable", name=CURRENT_VAR, select=".")
+        if _reads_current(rule):
+            # a variable per node costs; declared only where a check or let reads it
+            etree.SubElement(each, f"{_XSL}variable", name=CURRENT_VAR, select=".")
         each.extend(list(scratch))
         etree.SubElement(each, f"{_XSL}if", test=_fires(rule)).text = f"{mark} "
+
+
+def _reads_current(rule: Rule) -> bool:
+    """Whether some check or variable of ``rule`` reads ``current()``."""
+    queries = [c.query for c in rule.checks] + [let.query for let in rule.lets]
+    return any(CURRENT_VAR in q.variables for q in queries)
+
+
+def _merge_same_tests(body: etree._Element) -> None:
+    """One test for the patterns whose tests are the same (prints all their marks).
+
+    Patterns made from one template (a rule repeated per element, an attribute's
+    constraint inherited by many classes) often compile to the very same test: it
+    is evaluated once, not once per pattern.
+    """
+    seen: dict[bytes, etree._Element] = {}
+    for child in list(body):
+        marked = [e for e in child.iter(f"{_XSL}text", f"{_XSL}if") if e.text and e.text.strip()]
+        if len(marked) != 1 or len(marked[0]):
+            continue
+        mark = marked[0].text or ""
+        marked[0].text = None
+        key = etree.tostring(child)
+        marked[0].text = mark
+        first = seen.get(key)
+        if first is None:
+            seen[key] = child
+            continue
+        target = next(
+            e for e in first.iter(f"{_XSL}text", f"{_XSL}if") if e.text and e.text.strip()
+        )
+        target.text = f"{target.text}{mark}"
+        body.remove(child)
 
 
 def _indexed(expr: str, namespaces: dict[str, str]) -> str:
@@ -354,12 +396,13 @@ def stylesheet(schema: CompiledSchematron) -> tuple[etree._Element, frozenset[in
     declared, usable = builder.lets(body, schema.lets, set(), set())
     for pattern in schema.patterns:
         builder.pattern(body, pattern, declared, usable)
+    _merge_same_tests(body)
     root.set(f"{{{_MARK_NS}}}decided", " ".join(str(p) for p in sorted(builder.decided)))
     return root, frozenset(builder.decided)
 
 
 #: Bumped whenever the stylesheets written change shape, so that old ones are not read.
-_FORMAT = 2
+_FORMAT = 3
 #: The attribute of the stylesheet that lists the patterns it decides.
 _MARK, _MARK_NS = "teikit-screen", "urn:x-teikit:xslt-screen"
 
