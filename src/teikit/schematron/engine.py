@@ -677,4 +677,12 @@ def _result(
         document=run.document,
         diagnostics=tuple(_message(run, d, item, env) for d in check.diagnostics),
         properties=tuple(_message(run, p, item, env) for p in check.properties),
+        element=item.parent if isinstance(item, AttrRef) else _element_or_none(item),
     )
+
+
+def _element_or_none(item: Item) -> etree._Element | None:
+    """The element a result names: a comment's or processing instruction's is its parent."""
+    if not isinstance(item, etree._Element):
+        return None
+    return item if isinstance(item.tag, str) else item.getparent()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
 Kind = Literal["assert", "report"]
@@ -59,6 +59,10 @@ class SchematronResult:
     document: str | None = None
     diagnostics: tuple[str, ...] = ()
     properties: tuple[str, ...] = ()
+    #: The element the result is about (an attribute's owner; None for the document):
+    #: a caller that wants the element need not resolve ``location`` back to it.
+    #: Not compared: results of two runs are equal when they say the same.
+    element: Any = field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
         where = f"{self.document or '<document>'}:{self.line}" if self.line else self.location

@@ -45,7 +45,8 @@ class SchematronEngine:
         elements: list[etree._Element | None] = []
         # the shortest element, <a/>, takes four bytes
         for r in self._schema.validate(doc.tree, elements_at_most=len(doc.data) // 4):
-            el = _resolve(doc.tree, r.location)
+            # the engine hands the element over; resolving the location is the fallback
+            el = r.element if r.element is not None else _resolve(doc.tree, r.location)
             line = r.line or (el.sourceline if el is not None else 0) or 0
             elements.append(el)
             rule = r.id or r.pattern or f"pattern-{r.pattern_position}"
@@ -61,6 +62,8 @@ class SchematronEngine:
                     Engine.SCHEMATRON,
                 )
             )
+        if not problems:
+            return problems  # the common case: no columns to find
         return with_columns(doc.source, problems, elements)
 
 
