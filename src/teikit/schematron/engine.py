@@ -126,7 +126,6 @@ class _Run:
         self.keep_fired = keep_fired
         url = tree.docinfo.URL
         self.document = url
-        self.uri = Path(url).resolve().as_uri() if url and "://" not in url else url
         self._ep_root: Any = None
         self._ep_base: Any = None
         self._selected: dict[tuple[str, str], list[Item]] = {}
@@ -136,6 +135,13 @@ class _Run:
         self.counts = {"lxml": 0, "elementpath": 0, "lxml-set": 0}
         self.set_at_a_time = set_at_a_time
         self.xpath1 = schema.binding in XPATH1_BINDINGS
+
+    @property
+    def uri(self) -> str | None:
+        """The document's URI for elementpath (resolving the path costs a system call,
+        so only a run that needs elementpath pays it)."""
+        url = self.document
+        return Path(url).resolve().as_uri() if url and "://" not in url else url
 
     # -- elementpath side -------------------------------------------------
 
