@@ -299,3 +299,11 @@ def test_the_kind_is_the_body_division_type_or_subtype() -> None:
         b'<div type="memorandum" subtype="minutes"><p>x</p></div></body></text></TEI>'
     )
     assert frus_score.tei_kinds(root) == {"memorandum", "minutes"}
+
+
+def test_a_printed_cable_s_own_page_heads_are_page_turns() -> None:
+    raw = (
+        "SECRET\n\nPAGE 01 STATE 024976\n\nTEXT.\n\nSECRET\n\nPAGE 02 STATE 024976\n\n"
+        "MORE.\n\nPAGE 03 WARSAW 01634 071251 Z\n\nEND.\n\nSee page 2 above.\n"
+    )
+    assert frus_score.copy_page_turns(raw) == 2

@@ -159,3 +159,15 @@ def test_line_numbers_with_gaps_the_ocr_left() -> None:
     lines = line_numbers(numbers)
     assert 10 not in lines and 17 not in lines and {0, 1, 2, 3, 4, 5, 11} <= lines
     assert page_run(numbers) == {10, 17}
+
+
+def test_a_page_number_alone_but_never_a_clock_time() -> None:
+    from teikit.convert.recognizers.pages import PAGE_NUMBER_RE
+
+    assert [bool(PAGE_NUMBER_RE.match(t)) for t in ("12", "- 12 -", "301", "0950", "0130")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]

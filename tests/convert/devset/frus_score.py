@@ -29,7 +29,8 @@ read from frus2raw's JSON instead of an editor's TOML:
 * **markings**: the classification level (``Secret`` of ``Secret; Exdis.``) must be in
   some ``stamp``, ``fw`` or ``idno``; every ``stamp`` must match a part of it;
 * **page breaks**: inner ``pb`` of the body against the page lines frus2raw printed
-  (``--pages``; none otherwise);
+  (``--pages``; none otherwise), plus the page turns of a cable FRUS reproduces as
+  printed (its page heads ``PAGE 02 STATE 024976`` and on, :func:`copy_page_turns`);
 * **participants → persons**: each item of a ``PARTICIPANTS`` list must be a ``person`` of
   the header (or, if the converter calls it a group, an item without a name of a
   participants list); each ``person`` must be a participant or a speaker;
@@ -610,6 +611,18 @@ def truth_page_boundaries(truth: dict[str, Any]) -> int:
     return count
 
 
+#: A teletype printout's page head (``PAGE 02 STATE 024976``, ``PAGE 03 WARSAW 01634 071251 Z``):
+#: FRUS reproduces some cables as printed, page heads included, and each head after the
+#: first marks a page turn of that copy, which an editor encodes though frus2raw's
+#: truth (the volume's own pages) does not count it.
+COPY_PAGE_HEAD_RE = re.compile(r"^PAGE\s+(\d{1,3})\s+[A-Z][A-Z ]*\s+\d", re.MULTILINE)
+
+
+def copy_page_turns(raw: str) -> int:
+    """The page turns the copy itself prints: its page heads numbered 2 and on."""
+    return sum(1 for m in COPY_PAGE_HEAD_RE.finditer(raw) if int(m.group(1)) >= 2)
+
+
 def tei_page_boundaries(root: etree._Element) -> int:
     body = root.find(f"{T}text/{T}body")
     return _page_boundaries(body) if body is not None else 0
@@ -876,7 +889,7 @@ def score_file(txt: Path, converter: Converter = _convert) -> Counts:
             )
     c.marks_tp, c.marks_true, c.marks_pred, c.marks_pred_ok, mm = score_markings(truth, root)
     c.misses += [f"{name}: {m}" for m in mm]
-    c.pages_true = truth_page_boundaries(truth)
+    c.pages_true = truth_page_boundaries(truth) + copy_page_turns(txt.read_text(encoding="utf-8"))
     c.pages_pred = tei_page_boundaries(root)
     c.pages_tp = min(c.pages_true, c.pages_pred)
     if c.pages_true != c.pages_pred:

@@ -20,7 +20,9 @@ from teikit.convert.zones import LOST, PB, Block, Line, TextRun
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?(\d{1,4})(?:\s*-)?$")
+#: A page number alone on its line (``12``, ``- 12 -``); never a clock time with its leading zero
+#: (``0950``, a diary's entry), which no page number has.
+PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?(?!0\d{2})(\d{1,4})(?:\s*-)?$")
 RULE_RE = re.compile(r"^[-_=*~]{3,}$")
 #: Characters that close a sentence (or a quoted/bracketed one).
 _CLOSING = frozenset('.!?:;"”’)]»…')
