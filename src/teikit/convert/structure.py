@@ -148,11 +148,14 @@ def assembly_kind(structural: str, plan: Plan) -> str:
     return assembly if assembly in ASSEMBLIES and assembly != "cable" else "memorandum"
 
 
-def reported_kind(assembly: str, plan: Plan) -> str:
-    """The kind a report names: the detected kind, unless the structure overruled it."""
+def reported_kind(assembly: str, plan: Plan, titled: bool = False) -> str:
+    """The kind a report names: the detected kind, unless the structure overruled it.
+
+    ``titled``: :func:`named_over_letter` holds (the title names the kind).
+    """
     from teikit.convert.kinds import KINDS
 
-    if assembly == "memorandum" or named_over_letter(assembly, plan):
+    if assembly == "memorandum" or titled:
         return plan.kind
     detected = KINDS.get(plan.kind)
     return plan.kind if detected is not None and detected.div_type == assembly else assembly
@@ -189,11 +192,11 @@ def named_over_letter(assembly: str, plan: Plan) -> bool:
 TITLE_LINES = 3
 
 
-def div_type(assembly: str, plan: Plan, forced: str | None) -> str:
+def div_type(assembly: str, plan: Plan, forced: str | None, titled: bool = False) -> str:
     """The body division's type: the schema's kind for the assembly or detected kind."""
     if forced:
         return assembly
-    if assembly == "memorandum" or named_over_letter(assembly, plan):
+    if assembly == "memorandum" or titled:
         return plan.div_type
     return assembly
 
@@ -733,7 +736,8 @@ class Assembler:
         if self.persons.chair is None:
             self.persons.chair = chair_named([p.text for p in paras])
         kind = self.forced_kind or assembly_kind(structural, self.plan)
-        self.ctx.report.kind = self.forced_kind or reported_kind(kind, self.plan)
+        titled = named_over_letter(kind, self.plan)
+        self.ctx.report.kind = self.forced_kind or reported_kind(kind, self.plan, titled)
         self.ctx.stage_allowed = kind == "conversation"
         locked = self._lock(items, kind)
         locked |= {id(it) for it in items if isinstance(it, participants.Participants)}
@@ -741,7 +745,7 @@ class Assembler:
         merged, notes = self._endnotes(merged)
         if notes and self.first_number is not None and self.foot_numbered(*self.first_number):
             merged = self._last_foot_number(merged)
-        div = element(None, "div", type=div_type(kind, self.plan, self.forced_kind))
+        div = element(None, "div", type=div_type(kind, self.plan, self.forced_kind, titled))
         if not self.forced_kind and self.ctx.report.kind != div.get("type"):
             div.set("subtype", self.ctx.report.kind)
         from teikit.convert.assemble import assembly_for

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from lxml import etree
 
@@ -120,6 +120,8 @@ class Full:
 
 
 Handler = Static | Tags | Keyed | Pointer | Full
+#: A function a ``register_*`` decorator wraps into a handler.
+_F = TypeVar("_F")
 
 #: Element handlers by Clark name (``{http://www.tei-c.org/ns/1.0}p``). Change it
 #: through the ``register`` functions, which keep the walk's tables in step.
@@ -206,48 +208,35 @@ def install(tag: str, h: Handler) -> None:
     INLINE[tag] = _entry(h, True)
 
 
-def register(*tags: str) -> Callable[[Renderer], Renderer]:
-    """Register the decorated function as the full renderer of each Clark name in ``tags``."""
+def _registrar(tags: tuple[str, ...], wrap: Callable[[_F], Handler]) -> Callable[[_F], _F]:
+    """A decorator installing ``wrap(fn)`` as the handler of each Clark name in ``tags``."""
 
-    def add(fn: Renderer) -> Renderer:
+    def add(fn: _F) -> _F:
         for tag in tags:
-            install(tag, Full(fn))
+            install(tag, wrap(fn))
         return fn
 
     return add
+
+
+def register(*tags: str) -> Callable[[Renderer], Renderer]:
+    """Register the decorated function as the full renderer of each Clark name in ``tags``."""
+    return _registrar(tags, Full)
 
 
 def register_pointer(*tags: str) -> Callable[[Renderer], Renderer]:
     """Register the decorated function as the :class:`Pointer` renderer of each name in ``tags``."""
-
-    def add(fn: Renderer) -> Renderer:
-        for tag in tags:
-            install(tag, Pointer(fn))
-        return fn
-
-    return add
+    return _registrar(tags, Pointer)
 
 
 def register_tags(*tags: str) -> Callable[[TagsFunction], TagsFunction]:
     """Register the decorated function as the tags of each Clark name in ``tags``."""
-
-    def add(fn: TagsFunction) -> TagsFunction:
-        for tag in tags:
-            install(tag, Tags(fn))
-        return fn
-
-    return add
+    return _registrar(tags, Tags)
 
 
 def register_keyed(*tags: str, attrs: tuple[str, ...]) -> Callable[[KeyedFunction], KeyedFunction]:
     """Register the decorated function as the :class:`Keyed` tags of each name in ``tags``."""
-
-    def add(fn: KeyedFunction) -> KeyedFunction:
-        for tag in tags:
-            install(tag, Keyed(fn, attrs))
-        return fn
-
-    return add
+    return _registrar(tags, lambda fn: Keyed(fn, attrs))
 
 
 def register_static(

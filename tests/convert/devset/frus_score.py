@@ -297,7 +297,8 @@ _DATELINE_RE = re.compile(
 )
 #: A telegram's mark of where a quoted passage starts or stops (``Begin text.``, ``End summary``).
 _QUOTE_LIMIT_RE = re.compile(r"^(?:begin|end)(?:\s+\w+){1,2}[.:]?$", re.I)
-#: Words a title keeps in lower case (a sentence has more of its words so).
+#: Words a title keeps in lower case (a sentence has more of its words so). Written out
+#: here, not taken from the converter's heading cues: the truth must not move when they do.
 _TITLE_SMALL = frozenset(
     [
         "a",

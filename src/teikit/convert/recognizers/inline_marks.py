@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from teikit.convert.lexicon import SHORT_WORDS
+
 #: Precedences a message form states in a field.
 PRECEDENCES = ("OPERATIONAL IMMEDIATE", "IMMEDIATE", "PRIORITY", "ROUTINE", "URGENT", "FLASH")
 #: Caveat code words: never words of a sentence, so a marking wherever they stand in capitals.
@@ -55,6 +57,8 @@ SET_APART = (
 )
 #: Small words (besides those of one or two letters) after which a caveat is named.
 _SMALL_WORDS = frozenset(["the", "for", "and", "all", "any", "with", "without", "under"])
+#: Words after which a code word is only mentioned (``the RYBAT channel``).
+_MENTIONING = SHORT_WORDS | _SMALL_WORDS
 #: Which set-apart markings are classifications (the rest are handling).
 _LEVELS = frozenset(["TOP SECRET", "SECRET", "CONFIDENTIAL"])
 
@@ -115,12 +119,10 @@ def code_words(text: str) -> list[Mark]:
 
     After a small word (``APPLICABLE TO RYBAT CABLES``) the word is named, not marked.
     """
-    from teikit.convert.lexicon import SHORT_WORDS
-
     out: list[Mark] = []
     for m in _CODE_WORD_RE.finditer(text):
         before = _TOKEN_RE.findall(text[max(0, m.start() - 20) : m.start()])
-        if before and before[-1].lower() in SHORT_WORDS | _SMALL_WORDS:
+        if before and before[-1].lower() in _MENTIONING:
             continue
         out.append(Mark(m.start(), m.end(), "stamp", "handling"))
     return out
