@@ -8,7 +8,7 @@ from teikit.convert.features import line_features
 from teikit.convert.kinds import detect
 from teikit.convert.kinds.conversation import hearing_cues, hearing_office, recurring_labels
 from teikit.convert.kinds.form import instructions
-from teikit.convert.kinds.named import named_kind, naming
+from teikit.convert.kinds.named import continues_sentence, named_kind, naming
 from teikit.convert.roles import Score, roles_of
 
 
@@ -206,3 +206,33 @@ def test_press_conference_and_interview_titles_name_a_transcript() -> None:
         "TELEGRAM",
         1,
     )
+
+
+def test_a_name_starting_a_hard_wrapped_prose_line_names_nothing() -> None:
+    text = (
+        "Ruritania Harvest Board\n\n"
+        "The Secretary of the Board said that he had read the final\n"
+        "report of the commission and that he found it sound in every part.\n"
+    )
+    assert _named(text) is None
+
+
+def test_a_name_after_a_closed_sentence_still_names_the_copy() -> None:
+    text = (
+        "Ruritania Harvest Board\n\n"
+        "The board met in the spring of the year.\nREPORT OF THE COMMISSION\n"
+    )
+    assert _named(text) == ("report", "REPORT OF", 4)
+
+
+@pytest.mark.parametrize(
+    ("prev", "line", "expected"),
+    [
+        ("and the Secretary read the final", "Report of the board was sent on", True),
+        ("and the Secretary read the final report.", "Report of the board was sent on", False),
+        ("FEDERAL BUREAU OF INVESTIGATION", "REPORT OF SPECIAL AGENT", False),
+        ("and the Secretary read the final", "REPORT OF BOARD", False),
+    ],
+)
+def test_continues_sentence(prev: str, line: str, expected: bool) -> None:
+    assert continues_sentence(prev, line) is expected

@@ -180,9 +180,21 @@ class NoteType(StrEnum):
     SUMMARY = "summary"
     HANDLING = "handling"
     TRANSLATION = "translation"
+    DISTRIBUTION = "distribution"
+    ENCLOSURE = "enclosure"
+    DRAFTING = "drafting"
 
 
-NoteTypeValue = Literal["footnote", "editorial", "summary", "handling", "translation"]
+NoteTypeValue = Literal[
+    "footnote",
+    "editorial",
+    "summary",
+    "handling",
+    "translation",
+    "distribution",
+    "enclosure",
+    "drafting",
+]
 
 
 class RefType(StrEnum):

@@ -77,7 +77,20 @@ CONTRACT_LISTS: tuple[ClosedList, ...] = (
         ),
     ),
     ClosedList("stamp", "type", ("classification", "registry", "signature", "archival", "receipt")),
-    ClosedList("note", "type", ("footnote", "editorial", "summary", "handling", "translation")),
+    ClosedList(
+        "note",
+        "type",
+        (
+            "footnote",
+            "editorial",
+            "summary",
+            "handling",
+            "translation",
+            "distribution",
+            "enclosure",
+            "drafting",
+        ),
+    ),
     ClosedList("gap", "reason", ("summarized", "lost", "illegible", "omitted")),
     ClosedList("att.global.responsibility", "cert", ("high", "medium", "low"), is_class=True),
 )

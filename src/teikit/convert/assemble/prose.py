@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from teikit.convert.assemble.back_matter import split_back_matter, write_back_matter
 from teikit.convert.builder import element, fill, fill_nodes
 from teikit.convert.inline import El, Node
 from teikit.convert.recognizers import archival, letters
@@ -48,6 +49,7 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
         before = titled_front(asm, div, rest[:open_at])
         target, carried = front(asm, div, before)
         body_items = opener(asm, target, [*carried, *rest[open_at:]])
+    body_items, back = split_back_matter(body_items)
     closer_at = closer_start(asm, body_items)
     if closer_at is not None and not any(isinstance(it, Para) for it in body_items[:closer_at]):
         closer_at = None  # a closer needs a text to close: alone, it is a paragraph
@@ -59,6 +61,7 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
         closer(asm, target, body_items[closer_at:])
     elif signature_at is not None:
         signed_closer(asm, target, body_items[signature_at:])
+    write_back_matter(asm, target, back)
 
 
 def front(

@@ -139,6 +139,28 @@ def naming(text: str, start: int) -> str | None:
     return None
 
 
+def continues_sentence(prev: str, line: str) -> bool:
+    """Whether ``line`` runs on a sentence of prose hard-wrapped at the end of ``prev``.
+
+    A kind's name at the start of such a line (``report of the board was…``
+    after ``…the Secretary read the``) is a word of that sentence, not the copy
+    naming itself: the previous line is prose (words in lower case) left open
+    (no closing stop, colon or semicolon) and the line itself is prose.
+
+    >>> continues_sentence("and the Secretary read the final", "Report of the board was sent on")
+    True
+    >>> continues_sentence("FEDERAL BUREAU OF INVESTIGATION", "REPORT OF SPECIAL AGENT")
+    False
+    """
+    prev = prev.rstrip()
+    lower = sum(1 for w in prev.split() if any(c.islower() for c in w))
+    return (
+        lower >= PROSE_WORDS
+        and prev[-1:] not in (".", ":", ";", "!", "?", ")", "]")
+        and len(line.split()) >= PROSE_WORDS
+    )
+
+
 def named_kind(doc: DocFeatures, lines: int = 60) -> tuple[str, str, int] | None:
     """The kind the copy names in its first lines: (kind, the words, line number).
 
@@ -157,6 +179,8 @@ def named_kind(doc: DocFeatures, lines: int = 60) -> tuple[str, str, int] | None
             if m is None:
                 continue
             how = naming(original, m.start())
+            if how is not None and k > 0 and continues_sentence(body[k - 1].text, original):
+                how = None  # a word of a hard-wrapped sentence, not the copy's name
             if how is None and k == 0 and not original.rstrip().endswith("."):
                 how = "title"  # a long title (``Circular Telegram From the…``)
             if how is None:
