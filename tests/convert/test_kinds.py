@@ -236,3 +236,12 @@ def test_a_name_after_a_closed_sentence_still_names_the_copy() -> None:
 )
 def test_continues_sentence(prev: str, line: str, expected: bool) -> None:
     assert continues_sentence(prev, line) is expected
+
+
+def test_a_title_after_a_blank_line_names_the_copy_whatever_the_line_above() -> None:
+    text = (
+        "Cited in the history of the series of the board, Chapter 10\n\n"
+        "Memorandum of Conversation Between Ann Roe and the Board Members\n"
+    )
+    found = _named(text)
+    assert found is not None and found[0] == "conversation"

@@ -179,7 +179,12 @@ def named_kind(doc: DocFeatures, lines: int = 60) -> tuple[str, str, int] | None
             if m is None:
                 continue
             how = naming(original, m.start())
-            if how is not None and k > 0 and continues_sentence(body[k - 1].text, original):
+            if (
+                how is not None
+                and k > 0
+                and body[k - 1].number == f.number - 1  # no blank line between
+                and continues_sentence(body[k - 1].text, original)
+            ):
                 how = None  # a word of a hard-wrapped sentence, not the copy's name
             if how is None and k == 0 and not original.rstrip().endswith("."):
                 how = "title"  # a long title (``Circular Telegram From the…``)
