@@ -48,6 +48,11 @@ MIN_FOOTERS = 2
 #: A page's own number on a line of its own, as a typist or a printer set it
 #: (``Page 2``, ``PAGE 3 OF 4``); ``(\d+)`` the page, ``(\d+)`` after ``of`` the count.
 PAGE_LINE_RE = re.compile(r"^(?:Page|PAGE)\s+(\d{1,3})(?:\s+(?:of|OF)\s+(\d{1,3}))?$")
+#: A printed telegram's page head: page, origin and telegram number, date-time group
+#: (``PAGE 02 STATE 024976``, ``PAGE 01 LONDON 01234 211530Z``); it heads its page.
+CABLE_PAGE_RE = re.compile(
+    r"^PAGE\s+(\d{2,3})\s+[A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*){0,2}\s+\d{3,6}(?:\s+\d{6}Z?)?\s*$"
+)
 #: ``CONTINUED`` alone at the foot of a message form's page: the message goes on overleaf.
 CONTINUED_RE = re.compile(r"^CONTINUED$")
 #: A collection's page separator (``14-00000``) or a Bates number (``Name-1684``).
@@ -65,12 +70,19 @@ def page_head(text: str) -> bool:
 
     ``Page 2`` alone is the number typed at the head of page 2 (page 1 goes
     unnumbered); ``Page 1 of 3`` and ``CONTINUED`` stand at the foot, as
-    a collection's separator (``14-00000``) stands at the head.
+    a collection's separator (``14-00000``) and a printed telegram's page head
+    (``PAGE 02 STATE 024976``) stand at the head.
     """
-    m = PAGE_LINE_RE.match(text)
+    m = PAGE_LINE_RE.match(text) or CABLE_PAGE_RE.match(text)
     if m is not None:
-        return m.group(2) is None and int(m.group(1)) >= 2
+        return (m.re is CABLE_PAGE_RE or m.group(2) is None) and int(m.group(1)) >= 2
     return SEPARATOR_RE.match(text) is not None
+
+
+def cable_page(text: str) -> int | None:
+    """The page a printed telegram's page head names (``PAGE 02 STATE 024976`` is 2)."""
+    m = CABLE_PAGE_RE.match(text)
+    return int(m.group(1)) if m is not None else None
 
 
 @dataclass(frozen=True)

@@ -317,12 +317,21 @@ def one_break_per_page(
     """
     texts = [k for k, it in enumerate(items) if isinstance(it, Para) and not is_specks(it)]
     first_text, last_text = (texts[0], texts[-1]) if texts else (len(items), -1)
+    words_after = list(
+        itertools.accumulate(
+            sum(len(_WORD3_RE.findall(ln.text)) for ln in it.lines) if isinstance(it, Para) else 0
+            for it in reversed(items)
+        )
+    )[::-1]
     for k, it in enumerate(items):
         if isinstance(it, Furniture):
             it.page_start = it.page_start and k > first_text
             it.page_end = it.page_end and k < last_text
             if it.band:
-                it.page_start = it.page_start and k < last_text
+                # the band at the last page's foot: after it only the copy's end
+                # mark and a signature (``NNN``, a name), no page of text
+                rest = words_after[k + 1] if k + 1 < len(items) else 0
+                it.page_start = it.page_start and k < last_text and rest >= MIN_PAGE_WORDS
     return _no_empty_pages(items, numbers or {}, ocr=ocr)
 
 
@@ -677,7 +686,7 @@ class Assembler:
         return [j for j, r in enumerate(roles) if r in ("field", "item")]
 
     def _furniture(self, line: Line, role: str) -> Furniture:
-        from teikit.convert.features import page_head
+        from teikit.convert.features import cable_page, page_head
         from teikit.convert.roles.furniture import is_page_footer
 
         if role == "marking":
@@ -690,8 +699,10 @@ class Assembler:
         if footer:
             self.ctx.report.count("pages")
         starts = footer and page_head(line.text)
+        # a printed telegram's first page head (``PAGE 01 …``) heads page 1: no turn
+        ends = footer and not starts and cable_page(line.text) is None
         band = role == "marking" and self._is_band(line)
-        return Furniture([line], line.offset, role, footer and not starts, starts or band, band)
+        return Furniture([line], line.offset, role, ends, starts or band, band)
 
     def _is_band(self, line: Line) -> bool:
         """Whether a marking line is the copy's classification band (a page turns there)."""
@@ -953,11 +964,16 @@ class Assembler:
             fw = self._mark_resp(element(parent, "fw", type="file"), item.lines)
             element(fw, "idno", run.text, type="registry" if kind == "number" else kind)
             return
+        from teikit.convert.features import cable_page
         from teikit.convert.roles.furniture import EXEMPTION_RE
 
+        printed = cable_page(run.text)  # a printed telegram's page head names its page
         kind = "margin" if EXEMPTION_RE.match(run.text) else "footer"
+        kind = "header" if printed is not None else kind
         if item.page_start:
-            element(parent, "pb")
+            pb = element(parent, "pb")
+            if printed is not None:
+                pb.set("n", str(printed))
         fill(self._mark_resp(element(parent, "fw", type=kind), item.lines), run, self.ctx)
         if item.page_end:
             element(parent, "pb")

@@ -281,6 +281,11 @@ _OCR_DIGITS = str.maketrans("Iil!|oO", "1111100")
 
 def footer_page(text: str) -> int | None:
     """The page number a page footer states (``Page i7`` read as 17), if it states one."""
+    from teikit.convert.features import cable_page
+
+    printed = cable_page(text)
+    if printed is not None:
+        return printed or None
     m = _FOOTER_PAGE_RE.search(text)
     if m is None:
         return None

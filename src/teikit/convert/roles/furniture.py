@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from teikit.convert.features import (
     ARCHIVE_FOOTER_RE,
     BATES_RE,
+    CABLE_PAGE_RE,
     CONTINUED_RE,
     GARBLED_FOOTER_RE,
     MIN_FOOTERS,
@@ -39,6 +40,7 @@ def is_page_footer(text: str) -> bool:
         or SEPARATOR_RE.match(text)
         or BATES_RE.match(text)
         or PAGE_LINE_RE.match(text)
+        or CABLE_PAGE_RE.match(text)
         or GARBLED_FOOTER_RE.match(text)
         or CONTINUED_RE.match(text)
     )
@@ -67,6 +69,8 @@ def score(line: LineFeatures, doc: DocFeatures) -> Score:
         return Score(0.9, f"a Bates number (a name and a page number), {line.repeats} in the copy")
     if PAGE_LINE_RE.match(text):
         return Score(0.9, "a page's number on a line of its own")
+    if CABLE_PAGE_RE.match(text):
+        return Score(0.9, "a printed telegram's page head (page, origin, telegram number)")
     if CONTINUED_RE.match(text) and (line.blank_after or doc.ocr):
         return Score(0.85, "CONTINUED alone: the foot of a message form's page")
     if RELEASE_RE.search(text) and line.words <= 16:
