@@ -428,3 +428,18 @@ def test_a_page_turned_above_sets_a_title_off_where_paragraphs_stand_apart() -> 
 )
 def test_text_veto_run_on_ends_and_bracketed_points(text: str, why: str) -> None:
     assert text_veto(text) == why
+
+
+def test_a_heading_in_capitals_wrapped_onto_a_second_line_heads_the_text_below() -> None:
+    text = (
+        f"{PROSE}\n\nACTIVITIES OF THE VISITING DELEGATIONS AND THEIR\nSTAFFS IN T\n\n"
+        "The delegations arrived on the first day and were met at the station.\n"
+    )
+    line, doc = _line(text, "ACTIVITIES OF THE VISITING DELEGATIONS AND THEIR")
+    assert block_follows(line, doc, True) == "prose below the heading's second line"
+
+
+def test_a_line_of_capitals_over_a_second_one_and_more_capitals_heads_nothing() -> None:
+    text = f"{PROSE}\n\nFIRST ARMY GROUP\nSECOND ARMY GROUP\nTHIRD ARMY GROUP\n"
+    line, doc = _line(text, "FIRST ARMY GROUP")
+    assert block_follows(line, doc, True) is None

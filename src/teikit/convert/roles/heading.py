@@ -468,6 +468,11 @@ def block_follows(line: LineFeatures, doc: DocFeatures, caps_heading: bool) -> s
         return "its dateline below"
     if record_fields_below(line, doc):
         return "a record's fields below"
+    if caps_heading and wraps_caps_heading(nxt) and k + 1 < len(lines):
+        # a heading in capitals wrapped onto a second line, its text below that
+        after = lines[k + 1]
+        if after.blank_before and is_prose(after, doc, caps_heading):
+            return "prose below the heading's second line"
     if (
         k + 1 < len(lines)
         and not line.text.rstrip().endswith(":")
@@ -515,6 +520,25 @@ def known_words(text: str) -> bool:
     lex = english()
     words = re.findall(r"[A-Za-z]{2,}", text)
     return bool(words) and all(lex.known(w, 1.0) for w in words)
+
+
+#: The most words of a heading's second line (``NATIONALS IN THE UNITED STATES``).
+WRAP_WORDS = 8
+
+
+def wraps_caps_heading(nxt: LineFeatures) -> bool:
+    """Whether a line goes on a heading in capitals above it: directly below, short, capitals.
+
+    A title too long for its line wraps onto the next (``ACTIVITIES OF THE
+    VISITING`` / ``DELEGATIONS``); the text it heads comes after a blank line.
+    """
+    text = core(nxt.text)
+    return (
+        not nxt.blank_before
+        and caps(text)
+        and len(text.split()) <= WRAP_WORDS
+        and not text.endswith((".", ",", ";", ":"))
+    )
 
 
 def caps(text: str) -> bool:
