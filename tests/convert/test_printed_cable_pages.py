@@ -14,6 +14,7 @@ from teikit.convert.recognizers.pages import footer_page
     [
         ("PAGE 02 STATE 024976", 2),
         ("PAGE 01 LONDON 01234 211530Z", 1),
+        ("PAGE 02 LONDON 01234 211530 Z", 2),
         ("PAGE 03 USUN N 04657 061557Z", 3),
         ("PAGE 2", None),
         ("PAGE 02 OF THE REPORT", None),
@@ -36,7 +37,7 @@ BODY = (
 )
 CABLE = (
     "Telegram From the Embassy in Ruritania to the Department of State\n\n"
-    "SECRET\n\nPAGE 01 STRELS 01234 061557Z\n\nFM AMEMBASSY STRELSAU\n\n"
+    "SECRET\n\nPAGE 01 STRELS 01234 061557Z\n\n62\n\nFM AMEMBASSY STRELSAU\n\n"
     + BODY
     + "\nSECRET\n\nSECRET\n\nPAGE 02 STRELS 01234 061557Z\n\n"
     + BODY.replace("1.", "2.")
@@ -44,7 +45,7 @@ CABLE = (
 )
 
 
-def test_page_heads_turn_the_pages_and_the_last_band_turns_none() -> None:
+def test_page_heads_turn_the_pages_and_neither_a_serial_nor_the_last_band_does() -> None:
     div = body_div(CABLE)
     breaks = [frag(pb) for pb in div.iter("{http://www.tei-c.org/ns/1.0}pb")]
     assert breaks == ['<pb n="2"/>']

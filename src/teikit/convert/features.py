@@ -51,7 +51,7 @@ PAGE_LINE_RE = re.compile(r"^(?:Page|PAGE)\s+(\d{1,3})(?:\s+(?:of|OF)\s+(\d{1,3}
 #: A printed telegram's page head: page, origin and telegram number, date-time group
 #: (``PAGE 02 STATE 024976``, ``PAGE 01 LONDON 01234 211530Z``); it heads its page.
 CABLE_PAGE_RE = re.compile(
-    r"^PAGE\s+(\d{2,3})\s+[A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*){0,2}\s+\d{3,6}(?:\s+\d{6}Z?)?\s*$"
+    r"^PAGE\s+(\d{2,3})\s+[A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*){0,2}\s+\d{3,6}(?:\s+\d{6}\s?Z?)?\s*$"
 )
 #: ``CONTINUED`` alone at the foot of a message form's page: the message goes on overleaf.
 CONTINUED_RE = re.compile(r"^CONTINUED$")

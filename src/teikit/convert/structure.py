@@ -591,9 +591,13 @@ class Assembler:
 
     def _page_numbers(self, blocks: list[Block]) -> set[int]:
         """The blocks (by index) whose number alone is a page number: those of the copy's run."""
+        from teikit.convert.features import cable_page
+
         found: list[tuple[int, int]] = []
         for i, block in enumerate(blocks):
             n = pages.is_page_number(block)
+            if n is not None and i and cable_page(blocks[i - 1].last) is not None:
+                continue  # under a printed telegram's page head, which names the page: a serial
             # in an OCR copy a number of four digits alone is a figure the OCR
             # set apart (a serial, a year), not the page of a file
             if n is not None and not (self.plan.doc.ocr and len(n) > 3):
