@@ -394,5 +394,6 @@ def test_a_transcript_without_blank_lines_between_turns() -> None:
     ] == [
         '<sp who="#holt"><speaker>HOLT:</speaker><p>Hello, Anna? I have your message.</p></sp>',
         '<sp who="#marsh"><speaker>MARSH:</speaker><p>Yes. They want an answer by Friday.</p></sp>',
-        '<sp who="#holt"><speaker>HOLT:</speaker><p>We cannot give one before the meeting.</p></sp>',
+        '<sp who="#holt"><speaker>HOLT:</speaker>'
+        "<p>We cannot give one before the meeting.</p></sp>",
     ]
