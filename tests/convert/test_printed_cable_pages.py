@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from convert_helpers import NS, body_div, frag
 
-from teikit.convert.features import cable_page, page_head
+from teikit.convert.features import BATES_RE, cable_page, page_head
 from teikit.convert.recognizers.pages import footer_page
 
 
@@ -54,3 +54,11 @@ def test_page_heads_turn_the_pages_and_neither_a_serial_nor_the_last_band_does()
         "PAGE 01 STRELS 01234 061557Z",
         "PAGE 02 STRELS 01234 061557Z",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "bates"),
+    [("DB Roe-1684", True), ("AB Smith - 1234", True), ("Strelsau A-385", False)],
+)
+def test_an_airgrams_number_is_no_bates_stamp(line: str, bates: bool) -> None:
+    assert (BATES_RE.match(line) is not None) is bates

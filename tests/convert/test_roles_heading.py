@@ -11,6 +11,7 @@ from teikit.convert.roles.heading import (
     caps,
     clean_share,
     core,
+    dated_title,
     emphasis,
     heading_above,
     heading_score,
@@ -443,3 +444,23 @@ def test_a_line_of_capitals_over_a_second_one_and_more_capitals_heads_nothing() 
     text = f"{PROSE}\n\nFIRST ARMY GROUP\nSECOND ARMY GROUP\nTHIRD ARMY GROUP\n"
     line, doc = _line(text, "FIRST ARMY GROUP")
     assert block_follows(line, doc, True) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "below", "expected"),
+    [
+        ("Paper Prepared in the Office of the Board", "Strelsau, undated.", True),
+        ("Note From the Minister to the Ambassador", "Strelsau, May 4, 1962.", True),
+        ("Department of State", "Washington, May 4, 1962.", False),  # a letterhead
+        ("Paper Prepared in the Office of the Board", "The board met at noon.", False),
+        ("The board met at noon in the hall.", "Strelsau, May 4, 1962.", False),
+    ],
+)
+def test_a_title_over_its_place_and_date(title: str, below: str, expected: bool) -> None:
+    assert dated_title(title, below) is expected
+
+
+def test_a_line_of_capitals_over_a_phrase_with_a_comma_is_no_dated_title() -> None:
+    assert not dated_title(
+        "9. COMMENT: WHILE MOST OF THIS TALK WAS HELD IN", "A CALM TONE, ALTHOUGH GRAVELY, THE"
+    )

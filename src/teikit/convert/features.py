@@ -57,7 +57,9 @@ CABLE_PAGE_RE = re.compile(
 CONTINUED_RE = re.compile(r"^CONTINUED$")
 #: A collection's page separator (``14-00000``) or a Bates number (``Name-1684``).
 SEPARATOR_RE = re.compile(r"^\d{2,3}-0{4,6}$")
-BATES_RE = re.compile(r"^[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,3}\s?-\s?\d{3,7}$")
+#: The name's last word has two letters at least: a letter alone before the number
+#: (``Belgrade A-385``) is a message's series (an airgram), not a page's stamp.
+BATES_RE = re.compile(r"^[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,3}(?<=[A-Za-z.]{2})\s?-\s?\d{3,7}$")
 
 
 def page_mark(text: str) -> bool:

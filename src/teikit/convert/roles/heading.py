@@ -466,6 +466,8 @@ def block_follows(line: LineFeatures, doc: DocFeatures, caps_heading: bool) -> s
         return "prose below"
     if _DATE_RE.search(nxt.text) and names_kind(line.text):
         return "its dateline below"
+    if dated_title(core(line.text), nxt.text):
+        return "its place and date below"
     if record_fields_below(line, doc):
         return "a record's fields below"
     if caps_heading and wraps_caps_heading(nxt) and k + 1 < len(lines):
@@ -606,6 +608,26 @@ def names_kind(text: str) -> bool:
 
 #: A dateline's place before its date or ``undated`` (``Saigon, undated.``).
 _PLACE_RE = re.compile(r"^[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s")
+
+
+#: The fewest words of a title read as such over its dateline alone (a letterhead,
+#: ``Department of State``, has fewer).
+DATED_TITLE_WORDS = 5
+
+
+def dated_title(text: str, below: str) -> bool:
+    """A title in title case over a place and date (``Paper Prepared by the Board`` /
+    ``Strelsau, undated.``): an enclosed or edited document's title, wherever it stands.
+    """
+    return (
+        len(text.split()) >= DATED_TITLE_WORDS
+        and not text.endswith((",", ";", ":", "."))
+        and _PLACE_RE.match(below) is not None
+        and (_DATE_RE.search(below) is not None or "undated" in below.lower())
+        and len(below.split()) <= DATED_TITLE_WORDS + 3
+        and not caps(text)
+        and _titled(text)
+    )
 
 
 def dateline(text: str) -> bool:
