@@ -348,21 +348,34 @@ def _before_ok(line: str, pos: int) -> bool:
     return word not in _NUMBER_WORDS and not word.rstrip(".,;:").isdigit()
 
 
-def _candidates(lines: Sequence[tuple[int, str]], spaced: bool) -> dict[str, list[int]]:
-    """Raw offsets of every possible marker, per number, in text order."""
+#: The markers that go with notes of a style of their own (slash, parentheses, signs).
+_OWN_MARKERS = {"/": _SLASH_RE, "(": _PAREN_RE, "*": _SIGN_RE}
+
+
+def _candidates(
+    lines: Sequence[tuple[int, str]], spaced: bool, style: str = "."
+) -> dict[str, list[int]]:
+    """Raw offsets of every possible marker of notes in ``style``, per number, in text order.
+
+    Notes numbered ``1/``, ``(1)`` or with signs have markers of the same form and no
+    other; notes numbered with plain digits have bracketed, superscript, glued and
+    (when ``spaced``) spaced ones.
+    """
     out: dict[str, list[int]] = {}
+    own = _OWN_MARKERS.get(style)
     for offset, text in lines:
         found: list[tuple[int, str]] = []
+        if own is not None:
+            for m in own.finditer(text):
+                n = sign_number(m.group(1)) if style == "*" else m.group(1)
+                found.append((m.start(1), n))
+            for pos, n in sorted(found):
+                out.setdefault(str(int(n)), []).append(offset + pos)
+            continue
         for m in _BRACKETED_RE.finditer(text):
             found.append((m.start(1), m.group(1)))
         for m in _SUPERSCRIPT_RE.finditer(text):
             found.append((m.start(), plain_number(m.group())))
-        for m in _SLASH_RE.finditer(text):
-            found.append((m.start(1), m.group(1)))
-        for m in _PAREN_RE.finditer(text):
-            found.append((m.start(1), m.group(1)))
-        for m in _SIGN_RE.finditer(text):
-            found.append((m.start(1), sign_number(m.group(1))))
         for m in _GLUED_RE.finditer(text):
             g = 1 if m.group(1) else 2
             found.append((m.start(g), m.group(g)))
@@ -382,6 +395,7 @@ def locate_markers(
     spaced: bool = True,
     keys: Sequence[str] | None = None,
     guess: bool = True,
+    style: str = ".",
 ) -> dict[int, str]:
     """Where each note's marker stands: raw offset of its first digit → note number.
 
@@ -396,8 +410,9 @@ def locate_markers(
     in the missing one's number (:func:`_between_neighbours`). ``guess=False`` leaves
     these two last ways out (for deciding whether there are notes at all).
     """
-    strong = _candidates(lines, spaced=False)
-    weak = _candidates(lines, spaced=True) if spaced else strong
+    guess = guess and style not in _OWN_MARKERS
+    strong = _candidates(lines, spaced=False, style=style)
+    weak = _candidates(lines, spaced=True, style=style) if spaced else strong
     dated = _date_glued(lines) if guess else {}
     taken: dict[int, str] = {}
     placed: dict[int, int] = {}  # note index → marker offset
@@ -562,7 +577,8 @@ def split_endnotes(items: Sequence[Any], rules: Sequence[int] = ()) -> Endnotes 
         start_item = tail_idx[region.first]
         body_lines = _body_lines(items[:start_item], paras, region)
         # the decision rests on bracketed and glued markers only: a spaced number is weak
-        strong = locate_markers(body_lines, region.numbers, spaced=False, guess=False)
+        style = region.starts[0].style
+        strong = locate_markers(body_lines, region.numbers, spaced=False, guess=False, style=style)
         ruled = _ruled(rules, body_lines, paras[region.first])
         announced = region.head is not None or ruled
         if region.starts[0].style in ANNOUNCED_STYLES and not announced:
@@ -575,7 +591,7 @@ def split_endnotes(items: Sequence[Any], rules: Sequence[int] = ()) -> Endnotes 
         return None
     head = paras[region.head] if region.head is not None else None
     keys = note_keys(region.numbers)
-    markers = locate_markers(body_lines, region.numbers, keys=keys)
+    markers = locate_markers(body_lines, region.numbers, keys=keys, style=style)
     anchored = set(markers.values())
     notes: list[tuple[str, list[Line]]] = []
     doubts: list[tuple[int, str]] = []
