@@ -136,11 +136,6 @@ _NAME_RE = re.compile(r"^(?:/s/\s*)?[A-Z][A-Za-z'’-]+\.?(?:\s+[A-Z]\.)+\s+[A-Z
 
 #: The noun a document's name ends with (``CONTACT REPORT``, ``ROUTING AND RECORD SHEET``).
 _DOC_NOUN_END_RE = re.compile(r"\b(?:REPORT|SHEET|RECORD|CONVERSATION|MINUTES|CHECKLIST|STUDY)$")
-#: A memorandum's title naming its addressee, with no colon (``MEMORANDUM FOR THE
-#: PRESIDENT``); ``MEMORANDUM FOR: Name`` is the addressee's field instead.
-_ADDRESSED_MEMO_RE = re.compile(r"^MEMORANDUM\s+(?:FOR|TO)\s+(?!:)[A-Z]")
-#: The most words such a title holds.
-MAX_ADDRESSED_WORDS = 10
 #: The first word of an editor's note set apart like a title (``Cited in …``, ``Source: …``).
 _NOTE_OPENERS = frozenset(["cited", "source", "source:", "see", "printed", "reprinted", "quoted"])
 #: A classification level as a word of the line (not ``Secretary``).
@@ -565,13 +560,6 @@ def names_document(text: str) -> bool:
 
     body = core(text).rstrip(":. ")
     words = body.split()
-    if (
-        caps(body)
-        and _ADDRESSED_MEMO_RE.match(body)
-        and len(words) <= MAX_ADDRESSED_WORDS
-        and ":" not in body
-    ):
-        return True
     if not 2 <= len(words) <= 6 or not caps(body) or not _DOC_NOUN_END_RE.search(body):
         return False
     if len(words) <= 5 and clean_share(body) == 1.0:
