@@ -41,6 +41,7 @@ highlights) have their text written directly, without a call to
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
@@ -52,6 +53,8 @@ from teikit.html.context import local_name
 from teikit.html.safety import attr
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from teikit.html.context import Context
 
 Renderer = Callable[["Walker", "etree._Element", bool], None]
@@ -265,6 +268,7 @@ class Walker:
         "in_link",
         "inline_entries",
         "marked",
+        "names",
         "out",
         "suppress_ids",
     )
@@ -280,6 +284,10 @@ class Walker:
         # depend on the document (their titles), so they are kept per walker
         self.block_entries = _own(BLOCK)
         self.inline_entries = _own(INLINE)
+        # the compiled walk's entries by name pointer (see the end of this module)
+        self.names: object = (
+            _compiled.Names(self.block_entries, self.inline_entries) if _compiled else None
+        )
 
     def children(self, el: etree._Element, inline: bool) -> None:
         """The content of ``el``: its text, each child rendered, each child's tail."""
@@ -478,3 +486,20 @@ def generic(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[s
 
 GENERIC = Tags(generic)
 GENERIC_ENTRY = Entry(TAGS, tags=generic)
+
+
+#: The walk's loop compiled against lxml's C API (``_walk.pyx``), when it was built
+#: (``pip install -e .`` builds it where a C compiler is found; see the README): the
+#: same output at about half the cost of the Python loop, which stays the fallback.
+#: ``TEIKIT_PURE_PYTHON=1`` in the environment keeps the Python loop.
+_compiled: ModuleType | None = None
+if not os.environ.get("TEIKIT_PURE_PYTHON"):
+    try:
+        from teikit.html import _walk as _compiled
+    except ImportError:  # not built: no compiler, or a wheel without it
+        _compiled = None
+
+#: The Python loop, kept for comparing the two (``tests/html/test_compiled_walk.py``).
+PURE_CHILDREN = Walker.children
+if _compiled is not None:
+    Walker.children = _compiled.children  # type: ignore[method-assign]

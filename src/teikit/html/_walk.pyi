@@ -1,0 +1,10 @@
+"""Types of the compiled walk (``_walk.pyx``), built only where a C compiler is found."""
+
+from lxml import etree
+
+from teikit.html.walker import Entry, Walker
+
+class Names:
+    def __init__(self, block: dict[object, Entry], inline: dict[object, Entry]) -> None: ...
+
+def children(self: Walker, el: etree._Element, inline: bool) -> None: ...
