@@ -19,7 +19,8 @@ from lxml import etree
 from teikit.errors import TeikitError
 from teikit.html import render
 from teikit.html import walker as walker_module
-from teikit.html.walker import PURE_CHILDREN, Walker
+from teikit.html.context import IdMap
+from teikit.html.walker import PURE_CHILDREN, PURE_READ_IDS, Walker
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -37,6 +38,7 @@ def _both(render_page: Callable[[], str], monkeypatch: pytest.MonkeyPatch) -> tu
     compiled = render_page()
     with monkeypatch.context() as patch:
         patch.setattr(Walker, "children", PURE_CHILDREN)
+        patch.setattr(IdMap, "read", PURE_READ_IDS)
         pure = render_page()
     return compiled, pure
 

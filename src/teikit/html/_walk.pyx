@@ -26,6 +26,7 @@ cdef extern from "Python.h":
 
 import_lxml__etree()
 
+from teikit.html.context import XML_ID, XML_LANG
 from teikit.html.walker import FULL, GENERIC_ENTRY, KEYED, POINTER, SKIP, STATIC, TAGS
 
 cdef int K_STATIC = STATIC
@@ -260,3 +261,60 @@ cdef void _walk_children(object w, _Document doc, tree.xmlNode* node, bint inlin
         if value:
             out.append(_escape(value))
         c = c.next
+
+
+cdef const char* XML_NS = b"http://www.w3.org/XML/1998/namespace"
+
+
+cdef object _attr_value(_Document doc, tree.xmlNode* c, tree.xmlAttr* a, str clark):
+    """An attribute's value from its node (lxml asked when it is not one text node)."""
+    cdef tree.xmlNode* t = a.children
+    if t is NULL:
+        return ""
+    if t.next is NULL and t.type == tree.XML_TEXT_NODE:
+        return _decode(t.content)
+    return elementFactory(doc, c).get(clark)
+
+
+def read_ids(root, dict by_id, dict marked):
+    """:meth:`teikit.html.context.IdMap.read` on the C nodes (the same dictionaries).
+
+    Every element of the document (as the XPath ``//*/@xml:*``, in document
+    order) that has an ``xml:id`` or ``xml:lang``; a Python object is made
+    only for those.
+    """
+    cdef _Element top = <_Element?>root
+    cdef _Document doc = top._doc
+    cdef tree.xmlNode* start = <tree.xmlNode*>top._c_node.doc
+    cdef tree.xmlNode* c = start.children
+    cdef tree.xmlAttr* a
+    cdef const char* name
+    while c is not NULL:
+        if c.type == tree.XML_ELEMENT_NODE:
+            a = c.properties
+            while a is not NULL:
+                if a.ns is not NULL and a.ns.href is not NULL and strcmp(
+                    <const char*>a.ns.href, XML_NS
+                ) == 0:
+                    name = <const char*>a.name
+                    if strcmp(name, b"id") == 0:
+                        el = elementFactory(doc, c)
+                        xid = _attr_value(doc, c, a, XML_ID)
+                        known = marked.get(el)
+                        by_id.setdefault(xid, el)
+                        marked[el] = (xid, known[1] if known else None)
+                    elif strcmp(name, b"lang") == 0:
+                        el = elementFactory(doc, c)
+                        known = marked.get(el)
+                        marked[el] = (known[0] if known else None, _attr_value(doc, c, a, XML_LANG))
+                a = a.next
+            if c.children is not NULL:
+                c = c.children
+                continue
+        # next in document order: a sibling, else the nearest ancestor's sibling
+        while c is not NULL and c.next is NULL:
+            c = c.parent
+            if c is start:
+                c = NULL
+        if c is not NULL:
+            c = c.next

@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, TypeVar
 from lxml import etree
 
 from teikit.errors import TeikitError
-from teikit.html.context import local_name
+from teikit.html.context import IdMap, local_name
 from teikit.html.safety import attr
 
 if TYPE_CHECKING:
@@ -499,7 +499,9 @@ if not os.environ.get("TEIKIT_PURE_PYTHON"):
     except ImportError:  # not built: no compiler, or a wheel without it
         _compiled = None
 
-#: The Python loop, kept for comparing the two (``tests/html/test_compiled_walk.py``).
+#: The Python loop and reading of ids, kept for comparing (``tests/html/test_compiled_walk.py``).
 PURE_CHILDREN = Walker.children
+PURE_READ_IDS = IdMap.__dict__["read"]
 if _compiled is not None:
     Walker.children = _compiled.children  # type: ignore[method-assign]
+    IdMap.read = staticmethod(_compiled.read_ids)  # type: ignore[method-assign]
