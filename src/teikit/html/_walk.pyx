@@ -27,15 +27,22 @@ cdef extern from "Python.h":
 import_lxml__etree()
 
 from teikit.html.context import XML_ID, XML_LANG
-from teikit.html.walker import FULL, GENERIC_ENTRY, KEYED, POINTER, SKIP, STATIC, TAGS
 
-cdef int K_STATIC = STATIC
-cdef int K_POINTER = POINTER
-cdef int K_KEYED = KEYED
-cdef int K_TAGS = TAGS
-cdef int K_FULL = FULL
-cdef int K_SKIP = SKIP
-cdef object GENERIC = GENERIC_ENTRY
+# The kinds of entry and the generic entry, given by :mod:`teikit.html.walker` through
+# :func:`setup` (this module does not import it: the walker imports this one).
+cdef int K_STATIC = -1
+cdef int K_POINTER = -1
+cdef int K_KEYED = -1
+cdef int K_TAGS = -1
+cdef int K_FULL = -1
+cdef object GENERIC = None
+
+
+def setup(int static, int pointer, int keyed, int tags, int full, generic):
+    """Take the walker's kinds of entry and its entry for elements without a handler."""
+    global K_STATIC, K_POINTER, K_KEYED, K_TAGS, K_FULL, GENERIC
+    K_STATIC, K_POINTER, K_KEYED, K_TAGS, K_FULL = static, pointer, keyed, tags, full
+    GENERIC = generic
 
 
 cdef inline str _escape(str value):

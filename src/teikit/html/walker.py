@@ -503,5 +503,6 @@ if not os.environ.get("TEIKIT_PURE_PYTHON"):
 PURE_CHILDREN = Walker.children
 PURE_READ_IDS = IdMap.__dict__["read"]
 if _compiled is not None:
+    _compiled.setup(STATIC, POINTER, KEYED, TAGS, FULL, GENERIC_ENTRY)
     Walker.children = _compiled.children  # type: ignore[method-assign]
     IdMap.read = staticmethod(_compiled.read_ids)  # type: ignore[method-assign]
