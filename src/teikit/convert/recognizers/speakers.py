@@ -991,6 +991,37 @@ def turn_starts(lines: Sequence[str], speakers: Speakers) -> list[tuple[int, int
     return out
 
 
+#: Lines a block's labels must open before it is read as one turn per line.
+MIN_LINE_TURNS = 3
+
+
+def line_turn_starts(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """Where turns start in a block set one turn per line, with no blank line between.
+
+    Transcripts, and OCR that lost the blank lines, set each speech on a line of
+    its own (``SMITH: …`` / ``JONES: …`` / ``SMITH: …``). Such a block is known by
+    its form alone, before any decision about the document: its first line opens
+    with a label, labels open at least :data:`MIN_LINE_TURNS` of its lines, and they
+    are two labels at least, one of them recurring. It is cut at every line a label
+    opens (a turn may wrap onto lines that open with none). A block of fields
+    (``TO:`` / ``FROM:``) has no candidate label, and a list of those present
+    (``Name: office``) no recurring one, so both stay whole.
+    """
+    labels = [
+        (k, c.label)
+        for k, line in enumerate(lines)
+        if (c := candidate(line)) is not None and c.punct == ":" and not c.verb and not c.alone
+    ]
+    if len(labels) < MIN_LINE_TURNS or labels[0][0] != 0:
+        return []
+    counts: dict[str, int] = {}
+    for _, label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    if len(counts) < 2 or max(counts.values()) < 2:
+        return []
+    return [(k, 0) for k, _ in labels if k]
+
+
 def split_at(para: Para, starts: Sequence[tuple[int, int]]) -> list[Para]:
     """``para`` cut where turns start (from :func:`turn_starts`); page breaks stay in place."""
     if not starts:
