@@ -4,6 +4,8 @@ from lxml import etree
 
 from teikit.html.walker import Entry, Walker
 
+LXML_BUILT: str
+
 def setup(static: int, pointer: int, keyed: int, tags: int, full: int, generic: Entry) -> None: ...
 
 class Names:

@@ -18,13 +18,22 @@ during a rendering either (the name cache holds node pointers).
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.string cimport strcmp, strlen
 from lxml.includes cimport tree
-from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
+from lxml.includes.etreepublic cimport (
+    LXML_VERSION_STRING,
+    _Document,
+    _Element,
+    elementFactory,
+    import_lxml__etree,
+)
 
 cdef extern from "Python.h":
     int Py_EnterRecursiveCall(const char* where) except -1
     void Py_LeaveRecursiveCall()
 
 import_lxml__etree()
+
+#: The lxml whose headers this module was compiled with (its objects' C layout).
+LXML_BUILT = (<bytes>LXML_VERSION_STRING).decode()
 
 from teikit.html.context import XML_ID, XML_LANG
 

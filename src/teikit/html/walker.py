@@ -498,6 +498,9 @@ if not os.environ.get("TEIKIT_PURE_PYTHON"):
         from teikit.html import _walk as _compiled
     except ImportError:  # not built: no compiler, or a wheel without it
         _compiled = None
+# it reads lxml's objects in C: built against another major version of lxml, it is not used
+if _compiled is not None and _compiled.LXML_BUILT.split(".")[0] != etree.__version__.split(".")[0]:
+    _compiled = None
 
 #: The Python loop and reading of ids, kept for comparing (``tests/html/test_compiled_walk.py``).
 PURE_CHILDREN = Walker.children
