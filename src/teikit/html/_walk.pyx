@@ -142,6 +142,35 @@ cdef object _clark(tree.xmlNode* c):
     return "{" + _decode(c.ns.href) + "}" + name
 
 
+cdef class Slot:
+    """An :class:`~teikit.html.walker.Entry`'s fields as C fields (read once per element)."""
+
+    cdef int kind
+    cdef str opening
+    cdef str bare
+    cdef str closing
+    cdef bint inner
+    cdef object tags
+    cdef object keyed
+    cdef object full
+    cdef bytes key
+    cdef bytes fallback
+    cdef dict cache
+
+    def __init__(self, entry):
+        self.kind = entry.kind
+        self.opening = entry.opening
+        self.bare = entry.bare
+        self.closing = entry.closing
+        self.inner = entry.inner
+        self.tags = entry.tags
+        self.keyed = entry.keyed
+        self.full = entry.full
+        self.key = entry.key
+        self.fallback = entry.fallback
+        self.cache = entry.cache
+
+
 cdef class Names:
     """Entries of the walk's tables by the address of an element's name (one walker).
 
@@ -153,22 +182,35 @@ cdef class Names:
     cdef dict by_name
     cdef dict block
     cdef dict inline
+    cdef dict slots
 
     def __init__(self, dict block, dict inline):
         self.by_name = {}
         self.block = block
         self.inline = inline
+        self.slots = {}
 
-    cdef object entry(self, tree.xmlNode* c, bint inline):
+    cdef Slot slot(self, entry):
+        """One :class:`Slot` per entry (an entry serves many names)."""
+        found = self.slots.get(id(entry))
+        if found is None:
+            found = self.slots[id(entry)] = (entry, Slot(entry))
+        return <Slot>(<tuple>found)[1]
+
+    cdef Slot entry(self, tree.xmlNode* c, bint inline):
         cdef size_t href = <size_t>(c.ns.href if c.ns is not NULL else NULL)
         found = self.by_name.get(<size_t>c.name)
         if found is not None and (<tuple>found)[0] == href:
-            return (<tuple>found)[2 if inline else 1]
+            return <Slot>(<tuple>found)[2 if inline else 1]
         tag = _clark(c)
-        pair = (href, self.block.get(tag, GENERIC), self.inline.get(tag, GENERIC))
+        pair = (
+            href,
+            self.slot(self.block.get(tag, GENERIC)),
+            self.slot(self.inline.get(tag, GENERIC)),
+        )
         if found is None:
             self.by_name[<size_t>c.name] = pair
-        return pair[2 if inline else 1]
+        return <Slot>pair[2 if inline else 1]
 
 
 cdef inline object _proxy(_Document doc, tree.xmlNode* c):
@@ -204,6 +246,8 @@ cdef void _walk_children(object w, _Document doc, tree.xmlNode* node, bint inlin
     cdef tree.xmlNode* c
     cdef int kind
     cdef bint inner
+    cdef Slot h
+    cdef dict link_opens = w.ctx.link_opens
     value = _collect(node.children)
     if value:
         out.append(_escape(value))
@@ -229,7 +273,7 @@ cdef void _walk_children(object w, _Document doc, tree.xmlNode* node, bint inlin
                 out.append(h.closing)
             elif kind == K_POINTER:
                 target = _get(doc, c, b"target") or ""
-                link = w.ctx.link_opens.get(target)
+                link = link_opens.get(target)
                 if (
                     link is None
                     or not link[0]
