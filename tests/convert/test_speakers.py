@@ -270,6 +270,8 @@ def test_heading_names_are_people_not_phrases() -> None:
         "LI WEI",
         "PAK SON",
     ]
+    # a body named in capitals is no person
+    assert heading_names("UNITED STATES SENATE SELECT COMMITTEE ON INTELLIGENCE ACTIVITIES") == []
 
 
 def test_the_chair_is_the_person_named_chairman() -> None:

@@ -220,9 +220,61 @@ def heading_names(heading: str) -> list[str]:
         ):
             words = words[1:]
         real = [w for w in words if not w.endswith(".")]
-        if len(words) >= 2 and real:
+        if len(words) >= 2 and real and not _institution(words):
             found.append(" ".join(words))
     return found
+
+
+#: Words that make a run of capitals a body's name, not a person's (``SENATE SELECT
+#: COMMITTEE``, ``UNITED STATES``, ``CENTRAL INTELLIGENCE AGENCY``).
+INSTITUTION_WORDS = frozenset(
+    (
+        "senate",
+        "congress",
+        "committee",
+        "subcommittee",
+        "commission",
+        "council",
+        "department",
+        "ministry",
+        "office",
+        "agency",
+        "bureau",
+        "embassy",
+        "consulate",
+        "government",
+        "states",
+        "united",
+        "nations",
+        "republic",
+        "kingdom",
+        "union",
+        "party",
+        "house",
+        "court",
+        "administration",
+        "service",
+        "services",
+        "intelligence",
+        "security",
+        "affairs",
+        "activities",
+        "division",
+        "branch",
+        "staff",
+        "board",
+        "delegation",
+        "headquarters",
+        "station",
+        "army",
+        "navy",
+        "force",
+    )
+)
+
+
+def _institution(words: Sequence[str]) -> bool:
+    return any(w.lower().strip(".,") in INSTITUTION_WORDS for w in words)
 
 
 # -- the chair ---------------------------------------------------------------------
