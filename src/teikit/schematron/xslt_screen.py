@@ -23,6 +23,7 @@ with libxml2: the schema's and a pattern's with the root element as context.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,8 @@ from teikit.schematron.xpath import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from teikit.schematron.compiler import CompiledSchematron, Let, Pattern, Query, Rule
 
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
@@ -71,6 +74,71 @@ class XsltScreen:
             return frozenset(int(t) for t in str(result).split())
         except ValueError:
             return None
+
+
+@dataclass(frozen=True, slots=True)
+class Given:
+    """What a document already known to be valid against some grammar implies for
+    one pattern: it cannot fire (``screen`` None), or only where ``screen`` holds.
+
+    The pattern is named by what it checks, not by its position or id: its one
+    rule with checks has ``context`` as context and ``tests`` as checks, each
+    ``"assert TEST"`` or ``"report TEST"`` (compared with whitespace normalized), so
+    an edited rule is simply screened in full.
+    ``screen`` is an XPath 1 expression, evaluated with the root element as
+    context, that must be true in every document valid against the grammar where
+    the pattern fires; :func:`lookup` finds nodes by local name in it. The
+    engine still runs the pattern itself wherever the screen says it may fire,
+    so the results are exact whatever the screen over-states.
+    """
+
+    context: str
+    tests: tuple[str, ...]
+    screen: str | None = None
+
+
+def lookup(*names: str) -> str:
+    """An XPath union of the elements and attributes with these local names, for
+    :attr:`Given.screen` (one lookup each in the screen's key of names)."""
+    return " | ".join(f"key('{_KEY}', '{name}')" for name in names)
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def given_positions(schema: CompiledSchematron, given: Sequence[Given]) -> dict[int, str | None]:
+    """The positions of the patterns ``given`` describes, with their screens.
+
+    A check is named ``"KIND TEST"``, or ``"KIND sha256:DIGEST"`` with the first 16
+    hex digits of the SHA-256 of ``TEST`` (whitespace normalized) for a long test.
+    """
+    out: dict[int, str | None] = {}
+    for pattern in schema.patterns:
+        firing = [r for r in pattern.rules if r.checks]
+        if len(firing) != 1 or pattern.lets or firing[0].lets:
+            continue
+        rule = firing[0]
+        context = _squeeze(rule.context)
+        checks = [(c.kind, _squeeze(c.query.source)) for c in rule.checks]
+        for g in given:
+            if (
+                _squeeze(g.context) == context
+                and len(g.tests) == len(checks)
+                and all(map(_names, checks, map(_squeeze, g.tests)))
+            ):
+                out[pattern.position] = g.screen
+                break
+    return out
+
+
+def _names(check: tuple[str, str], wanted: str) -> bool:
+    """Whether ``wanted`` (see :func:`given_positions`) names ``check``, (kind, test)."""
+    kind, test = check
+    if wanted == f"{kind} {test}":
+        return True
+    digest = hashlib.sha256(test.encode()).hexdigest()[:16]
+    return wanted == f"{kind} sha256:{digest}"
 
 
 @dataclass(slots=True)
@@ -169,9 +237,10 @@ def _rule_context(rule: Rule, namespaces: dict[str, str]) -> _Context:
 class _Builder:
     """Writes the stylesheet, tracking which variables it declares in each scope."""
 
-    def __init__(self, schema: CompiledSchematron) -> None:
+    def __init__(self, schema: CompiledSchematron, given: dict[int, str | None]) -> None:
         self.namespaces = schema.namespaces
         self.decided: set[int] = set()
+        self.given = given
 
     def usable(self, query: Query, declared: set[str]) -> bool:
         """Whether libxml2 evaluates ``query`` here with the engine's meaning."""
@@ -206,6 +275,12 @@ class _Builder:
         self, parent: etree._Element, pattern: Pattern, declared: set[str], usable: set[str]
     ) -> None:
         mark = str(pattern.position)
+        if pattern.position in self.given:
+            self.decided.add(pattern.position)
+            screen = self.given[pattern.position]
+            if screen is not None:
+                etree.SubElement(parent, f"{_XSL}if", test=screen).text = f"{mark} "
+            return
         contexts = [_rule_context(r, self.namespaces) for r in pattern.rules]
         firing = [(r, c) for r, c in zip(pattern.rules, contexts, strict=True) if r.checks]
         if any(c.presence is None for _r, c in firing):
@@ -380,8 +455,11 @@ def _fires(rule: Rule) -> str:
     )
 
 
-def stylesheet(schema: CompiledSchematron) -> tuple[etree._Element, frozenset[int]] | None:
-    """The screening stylesheet of ``schema``, and the patterns it can clear."""
+def stylesheet(
+    schema: CompiledSchematron, given: dict[int, str | None] | None = None
+) -> tuple[etree._Element, frozenset[int]] | None:
+    """The screening stylesheet of ``schema``, and the patterns it can clear; with
+    ``given`` (see :func:`given_positions`), for documents known valid against a grammar."""
     ns = {p: u for p, u in schema.namespaces.items() if p != "xml"}
     if "xsl" in ns or XSL_NS in ns.values() or _MARK in ns or _MARK_NS in ns.values():
         return None
@@ -392,7 +470,7 @@ def stylesheet(schema: CompiledSchematron) -> tuple[etree._Element, frozenset[in
     template = etree.SubElement(root, f"{_XSL}template", match="/")
     # the engine evaluates variables on the parsed tree: libxml2 then starts at the root element
     body = etree.SubElement(template, f"{_XSL}for-each", select="/*")
-    builder = _Builder(schema)
+    builder = _Builder(schema, given or {})
     declared, usable = builder.lets(body, schema.lets, set(), set())
     for pattern in schema.patterns:
         builder.pattern(body, pattern, declared, usable)
@@ -407,7 +485,9 @@ _FORMAT = 3
 _MARK, _MARK_NS = "teikit-screen", "urn:x-teikit:xslt-screen"
 
 
-def _cached(schema: CompiledSchematron) -> tuple[etree._Element, frozenset[int]] | None:
+def _cached(
+    schema: CompiledSchematron, given: dict[int, str | None]
+) -> tuple[etree._Element, frozenset[int]] | None:
     """The stylesheet of this schema, from the disk cache when it was written before.
 
     Generating it means analysing every expression again (tens of milliseconds, a
@@ -417,14 +497,17 @@ def _cached(schema: CompiledSchematron) -> tuple[etree._Element, frozenset[int]]
     from teikit.xmlio import parse_bytes, write_atomic
 
     if not schema.digest:
-        return stylesheet(schema)
-    path = cache_dir() / f"sch-screen-{schema.digest}-f{_FORMAT}.xsl"
+        return stylesheet(schema, given)
+    name = schema.digest
+    if given:
+        name += "-" + hashlib.sha256(repr(sorted(given.items())).encode()).hexdigest()[:16]
+    path = cache_dir() / f"sch-screen-{name}-f{_FORMAT}.xsl"
     with contextlib.suppress(OSError, TeikitError, ValueError):
         root = parse_bytes(path.read_bytes(), str(path)).getroot()
         decided = root.get(f"{{{_MARK_NS}}}decided")
         if decided is not None:
             return root, frozenset(int(p) for p in decided.split())
-    made = stylesheet(schema)
+    made = stylesheet(schema, given)
     if made is not None:
         # a read-only cache only costs the next run the generation
         with contextlib.suppress(OSError):
@@ -432,9 +515,12 @@ def _cached(schema: CompiledSchematron) -> tuple[etree._Element, frozenset[int]]
     return made
 
 
-def build(schema: CompiledSchematron) -> XsltScreen | None:
-    """The compiled screen, or None when the schema gives libxslt nothing to decide."""
-    made = _cached(schema)
+def build(
+    schema: CompiledSchematron, given: dict[int, str | None] | None = None
+) -> XsltScreen | None:
+    """The compiled screen, or None when the schema gives libxslt nothing to decide;
+    ``given``: see :func:`stylesheet`."""
+    made = _cached(schema, given or {})
     if made is None or not made[1]:
         return None
     root, decided = made
