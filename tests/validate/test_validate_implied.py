@@ -67,7 +67,7 @@ def _screens(sch: SchematronEngine, data: bytes) -> tuple[frozenset[int], frozen
     tree = parse(data, "doc.xml").tree
     schema = sch._schema
     full = schema._compiled._xslt_screen.may_fire(tree)
-    short = schema._given_screen(implied.TEIKIT).may_fire(tree)
+    short = schema.given_screen(implied.TEIKIT).may_fire(tree)
     return full, short
 
 

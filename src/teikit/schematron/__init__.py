@@ -142,7 +142,7 @@ class Schematron:
         small = elements_at_most is not None and elements_at_most <= SCREEN_MAX_ELEMENTS
         screen = compiled._xslt_screen
         if screen and given:
-            screen = self._given_screen(given)
+            screen = self.given_screen(given)
         if screen and (small or _COUNT_ELEMENTS(tree) <= SCREEN_MAX_ELEMENTS):
             # a large document goes the per-pattern way, where a time budget can stop it
             only = screen.may_fire(tree)
@@ -162,7 +162,7 @@ class Schematron:
             compiled._xslt_screen = xslt_screen.build(compiled) or False
         return bool(compiled._xslt_screen)
 
-    def _given_screen(self, given: tuple[xslt_screen.Given, ...]) -> xslt_screen.XsltScreen:
+    def given_screen(self, given: tuple[xslt_screen.Given, ...]) -> xslt_screen.XsltScreen:
         """The screen for documents valid against a grammar, built once per ``given``
         (the plain screen when ``given`` describes none of this schema's patterns)."""
         screens = self._given_screens

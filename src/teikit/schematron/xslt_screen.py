@@ -342,10 +342,10 @@ class _Builder:
         if nodes is None or CURRENT_VAR in declared:
             etree.SubElement(parent, f"{_XSL}if", test=str(ctx.presence)).text = f"{mark} "
             return
-        if not rule.lets and all(
-            not c.query.variables and self.usable(c.query, set()) for c in rule.checks
-        ):
-            # the checks read the node alone: one predicate over all the nodes
+        if not rule.lets and all(self.usable(c.query, usable) for c in rule.checks):
+            # the checks read the node and variables already declared (not current()):
+            # one predicate over all the nodes, not a loop with a test per node (the
+            # loop cost more than the test for a document's few footnotes or @resp)
             etree.SubElement(
                 parent, f"{_XSL}if", test=f"({nodes})[{_fires(rule)}]"
             ).text = f"{mark} "
@@ -397,6 +397,33 @@ def _merge_same_tests(body: etree._Element) -> None:
         )
         target.text = f"{target.text}{mark}"
         body.remove(child)
+
+
+def _merge_same_guards(body: etree._Element) -> None:
+    """One guard for the patterns guarded by the same test (``key(…, 'calendar')`` …).
+
+    A guard is an ``xsl:if`` around a pattern's tests; each costs a lookup in every
+    document (libxml2 spends about 1,000 instructions per XPath operation), and the
+    TEI's templates repeat one guard for many patterns. Guards declaring the same
+    variable are left apart (XSLT 1.0 forbids declaring a name twice in a scope).
+    """
+    seen: dict[str, etree._Element] = {}
+    for child in list(body):
+        test = child.get("test")
+        if child.tag != f"{_XSL}if" or test is None or not len(child):
+            continue
+        first = seen.get(test)
+        if first is None:
+            seen[test] = child
+            continue
+        if _declares(first) & _declares(child):
+            continue
+        first.extend(list(child))
+        body.remove(child)
+
+
+def _declares(guard: etree._Element) -> set[str]:
+    return {v.get("name", "") for v in guard.iterchildren(f"{_XSL}variable")}
 
 
 def _indexed(expr: str, namespaces: dict[str, str]) -> str:
@@ -475,12 +502,13 @@ def stylesheet(
     for pattern in schema.patterns:
         builder.pattern(body, pattern, declared, usable)
     _merge_same_tests(body)
+    _merge_same_guards(body)
     root.set(f"{{{_MARK_NS}}}decided", " ".join(str(p) for p in sorted(builder.decided)))
     return root, frozenset(builder.decided)
 
 
 #: Bumped whenever the stylesheets written change shape, so that old ones are not read.
-_FORMAT = 3
+_FORMAT = 5
 #: The attribute of the stylesheet that lists the patterns it decides.
 _MARK, _MARK_NS = "teikit-screen", "urn:x-teikit:xslt-screen"
 

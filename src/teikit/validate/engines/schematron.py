@@ -43,8 +43,8 @@ class SchematronEngine:
         """Before a batch (and any fork): build the XSLT screen if it will pay for itself."""
         from teikit.schematron import SCREEN_AFTER
 
-        if documents > SCREEN_AFTER:
-            self._schema.build_screen()
+        if documents > SCREEN_AFTER and self._schema.build_screen() and self._given:
+            self._schema.given_screen(self._given)
 
     def check(self, doc: Document, *, given: bool = False) -> list[Problem]:
         """Problems in ``doc``; ``given``: it passed the RELAX NG :attr:`given_by`."""
