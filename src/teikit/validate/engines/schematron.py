@@ -54,6 +54,7 @@ class SchematronEngine:
         results = self._schema.validate(
             doc.tree, elements_at_most=len(doc.data) // 4, given=self._given if given else ()
         )
+        known: dict[etree._Element, str] = {}
         for r in results:
             # the engine hands the element over; resolving the location is the fallback
             el = r.element if r.element is not None else _resolve(doc.tree, r.location)
@@ -66,7 +67,7 @@ class SchematronEngine:
                     doc.name,
                     line,
                     0,
-                    xpath_of(el) if el is not None else r.location,
+                    xpath_of(el, known) if el is not None else r.location,
                     " ".join(r.message.split()),
                     rule,
                     Engine.SCHEMATRON,
