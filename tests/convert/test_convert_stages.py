@@ -55,6 +55,11 @@ def test_roles_of_a_short_cable() -> None:
     ]
 
 
+def test_a_numbered_section_near_the_end_is_no_signature() -> None:
+    text = "I. BACKGROUND\n\nTalks opened.\n\nIII. CONCLUSIONS\n\nThe prospects are poor.\n"
+    assert dict(_roles(text))["III. CONCLUSIONS"] == "heading"
+
+
 def test_archive_page_footer_and_separator_are_furniture() -> None:
     text = "Some text here.\n\nHW 50953 DocId:32174913 Page 2\n\n14-00000\n\nMore text.\n"
     roles = dict(_roles(text))

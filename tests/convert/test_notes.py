@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from convert_helpers import body_div, frag, run
 from lxml import etree
 
 from teikit.convert import convert
@@ -24,6 +25,18 @@ def test_note_line_styles() -> None:
     # a number that begins a wrapped line of text is not a note
     assert note_number("113), Box 2, FRUS") is None
     assert note_number("1988 note to the file") is None
+
+
+def test_superscript_note_lines() -> None:
+    # typeset editions and web pages print note numbers as superscripts, glued or spaced
+    assert note_number("¹ See Document 4.") == ("1", 2)
+    assert note_number("¹²Not printed.") == ("12", 2)
+    assert note_number("¹ ²") is None
+
+
+def test_superscript_markers_are_found_where_they_stand() -> None:
+    lines = [(0, "The survey of your property.¹ The party will come.²"), (60, "As before.³")]
+    assert locate_markers(lines, ["1", "2", "3"]) == {28: "1", 50: "2", 70: "3"}
 
 
 def test_region_stops_where_numbers_start_again() -> None:
@@ -92,6 +105,30 @@ def test_endnotes_after_signature_and_rule_are_linked() -> None:
     assert refs == [("#fn1", "1"), ("#fn2", "2")]
     notes = [(n.get(XML_ID), n.get("n")) for n in root.iter(f"{T}note")]
     assert notes == [("fn1", "1"), ("fn2", "2")]
+
+
+def test_superscript_notes_of_a_letter_are_linked_not_signed() -> None:
+    # the notes after a closer are notes, not lines of the signature
+    text = (
+        "Dear Mrs. Roe:\n\n"
+        "Thank you for your letter.¹ The party will visit in June.²\n\n"
+        "Sincerely yours,\n\n"
+        "Jane Doe\n\n"
+        "¹ Not printed.\n"
+        "² The visit took place.\n"
+    )
+    div = body_div(text)
+    assert frag(div.find(f".//{T}p")) == (
+        '<p>Thank you for your letter.<ref type="footnote" target="#fn1">¹</ref> '
+        'The party will visit in June.<ref type="footnote" target="#fn2">²</ref></p>'
+    )
+    notes = run(text).tree.find(f".//{T}back/{T}div")
+    assert frag(notes) == (
+        '<div type="notes">'
+        '<note type="footnote" xml:id="fn1" n="1">Not printed.</note>'
+        '<note type="footnote" xml:id="fn2" n="2">The visit took place.</note>'
+        "</div>"
+    )
 
 
 def test_body_points_beside_endnotes_with_the_same_numbers() -> None:

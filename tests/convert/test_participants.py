@@ -12,6 +12,7 @@ from teikit.convert.recognizers.participants import (
     is_group,
     is_label,
     name_span,
+    plural_title_entries,
 )
 
 
@@ -177,3 +178,35 @@ def test_the_converter_writes_a_list_and_the_persons() -> None:
         '<person xml:id="secretary" role="participant"><persName>The Secretary</persName></person>',
         '<person xml:id="jane-roe" role="participant"><persName>Jane Roe</persName></person>',
     ]
+
+
+def test_names_under_a_plural_title() -> None:
+    line = "Present: Senators Roe, Doe and Poe."
+    entries = plural_title_entries(0, line, len("Present: "))
+    assert entries is not None
+    assert [(e.text, e.name) for e in entries] == [
+        ("Senators Roe, ", "Roe"),
+        ("Doe and ", "Doe"),
+        ("Poe.", "Poe"),
+    ]
+    # a phrase after the names keeps them one entry
+    assert plural_title_entries(0, "Messrs. Roe and Doe of the Treasury", 0) is None
+    assert plural_title_entries(0, "Senator Roe", 0) is None
+
+
+def test_the_converter_writes_each_name_under_a_plural_title() -> None:
+    div = body_div(
+        "Present: Senators Roe, Doe and Poe.\n\n"
+        "Senator ROE. The Committee will come to order.\n\n"
+        "Senator DOE. Thank you.\n\n"
+        "Senator ROE. We begin.\n"
+    )
+    lst = div.find("t:list", NS)
+    assert lst is not None
+    assert frag(lst) == (
+        '<list type="participants"><head>Present:</head>'
+        '<item>Senators <persName ref="#roe">Roe</persName>,</item>'
+        '<item><persName ref="#doe">Doe</persName> and</item>'
+        '<item><persName ref="#poe">Poe</persName>.</item></list>'
+    )
+    assert [sp.get("who") for sp in div.iterfind("t:sp", NS)] == ["#roe", "#doe", "#roe"]

@@ -13,6 +13,7 @@ from teikit.convert.recognizers.pages import Para
 from teikit.convert.recognizers.speakers import (
     Speakers,
     candidate,
+    line_turn_starts,
     not_a_speaker,
     slug,
     split_at,
@@ -269,6 +270,8 @@ def test_heading_names_are_people_not_phrases() -> None:
         "LI WEI",
         "PAK SON",
     ]
+    # a body named in capitals is no person
+    assert heading_names("UNITED STATES SENATE SELECT COMMITTEE ON INTELLIGENCE ACTIVITIES") == []
 
 
 def test_the_chair_is_the_person_named_chairman() -> None:
@@ -360,3 +363,39 @@ def test_places_named_elsewhere_are_not_an_exchange() -> None:
         "Tallinn: Karlsson letter indicated acceptance.",
     ]
     assert Speakers(openings).accepted == frozenset()
+
+
+def test_a_block_set_one_turn_per_line() -> None:
+    lines = [
+        "HOLT: Hello, Anna? I have your message.",
+        "MARSH: Yes. They want an answer by Friday",
+        "at the latest.",
+        "HOLT: We cannot give one before the meeting.",
+        "MARSH: I will tell them.",
+    ]
+    # a turn may wrap onto a line no label opens
+    assert line_turn_starts(lines) == [(1, 0), (3, 0), (4, 0)]
+    # fields, a list of those present, one speaker's lines, and prose stay whole
+    assert line_turn_starts(["TO: The Director", "FROM: The Deputy", "SUBJECT: Visits"]) == []
+    assert line_turn_starts(["Holt: Chairman", "Marsh: Secretary", "Reyes: Counsel"]) == []
+    assert line_turn_starts(["HOLT: One.", "HOLT: Two.", "HOLT: Three."]) == []
+    assert line_turn_starts(["The meeting opened.", "HOLT: One.", "MARSH: Two.", "HOLT: 3"]) == []
+
+
+def test_a_transcript_without_blank_lines_between_turns() -> None:
+    text = (
+        "TRANSCRIPT OF TELEPHONE CONVERSATION\n\n"
+        "HOLT: Hello, Anna? I have your message.\n"
+        "MARSH: Yes. They want an answer by Friday.\n"
+        "HOLT: We cannot give one before the meeting.\n"
+    )
+    tree = convert(text=text, name="t").tree
+    sps = tree.findall(f".//{{{TEI_NS}}}sp")
+    assert [
+        etree.tostring(sp, encoding="unicode").replace(f' xmlns="{TEI_NS}"', "") for sp in sps
+    ] == [
+        '<sp who="#holt"><speaker>HOLT:</speaker><p>Hello, Anna? I have your message.</p></sp>',
+        '<sp who="#marsh"><speaker>MARSH:</speaker><p>Yes. They want an answer by Friday.</p></sp>',
+        '<sp who="#holt"><speaker>HOLT:</speaker>'
+        "<p>We cannot give one before the meeting.</p></sp>",
+    ]

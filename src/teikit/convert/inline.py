@@ -21,6 +21,7 @@ from teikit.convert.recognizers.brackets import (
     pair_brackets,
 )
 from teikit.convert.recognizers.dates import text_dates
+from teikit.convert.recognizers.footnotes import SUPERSCRIPT_DIGITS
 from teikit.convert.zones import LB, LOST, MARKERS, PB, TextRun
 from teikit.xmlio import TEI_NS, XML_NS
 
@@ -81,7 +82,7 @@ class InlineContext:
 
 
 #: Digits not inside a longer number: where a marker found by raw offset may stand.
-_NOTE_DIGITS_RE = re.compile(r"\d+")
+_NOTE_DIGITS_RE = re.compile(rf"[\d{SUPERSCRIPT_DIGITS}]+")
 #: Brackets nested deeper than this are kept as text (real transcriptions nest two or three).
 MAX_BRACKET_NESTING = 16
 _LAST_WORD_RE = re.compile(r"([^\W_][\w'’-]*)(\s*)$")

@@ -42,9 +42,13 @@ if TYPE_CHECKING:
     from teikit.convert.recognizers.pages import Hyphenation
     from teikit.convert.source import Transcription
 
+#: Superscript digits, which typeset texts print note numbers in.
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 #: Letters and digits are separate words: a note number glued to a word
-#: (``Smith1``) becomes ``Smith`` and ``<ref>1</ref>``.
-_WORD = re.compile(r"[^\W\d_]+|\d+")
+#: (``Smith1``, ``Smith¹``) becomes ``Smith`` and ``<ref>1</ref>``.
+_WORD = re.compile(rf"[^\W\d_{_SUPERSCRIPTS}]+|[\d{_SUPERSCRIPTS}]+")
+#: A superscript digit is its digit in another typeface (the note ``¹`` is ``@n="1"``).
+_DIGIT_FORMS = str.maketrans(_SUPERSCRIPTS, "0123456789")
 #: Attributes whose values are words of the input (page and note numbers, links).
 _WORD_ATTRIBUTES = ("n", "target")
 #: Elements that stand for a keyword of the transcription syntax, which the
@@ -66,18 +70,19 @@ def words(text: str) -> Iterator[tuple[str, int, int]]:
     """
     if text.isascii() or unicodedata.is_normalized("NFC", text):
         for m in _WORD.finditer(text):
-            yield m.group().casefold(), m.start(), m.end()
+            yield m.group().casefold().translate(_DIGIT_FORMS), m.start(), m.end()
         return
     start = 0
     for line in text.split("\n"):
         for m in _WORD.finditer(unicodedata.normalize("NFC", line)):
             at = start + min(m.start(), max(len(line) - 1, 0))
-            yield m.group().casefold(), at, min(at + len(m.group()), start + len(line))
+            word = m.group().casefold().translate(_DIGIT_FORMS)
+            yield word, at, min(at + len(m.group()), start + len(line))
         start += len(line) + 1
 
 
 def _norm(word: str) -> str:
-    return unicodedata.normalize("NFC", word).casefold()
+    return unicodedata.normalize("NFC", word).casefold().translate(_DIGIT_FORMS)
 
 
 def output_words(root: etree._Element) -> Counter[str]:

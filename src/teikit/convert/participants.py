@@ -99,16 +99,26 @@ def write(asm: Assembler, parent: etree._Element, para: Participants) -> etree._
                 if (eb, k) == entry.lines[0] and entry.start:
                     ln = Line(ln.text[entry.start :], ln.offset + entry.start)
                 lines.append(ln)
-            _item(asm, lst, pages.join_pieces(lines, asm.hyphenations).strip(), entry.group)
+            run = pages.join_pieces(lines, asm.hyphenations)
+            if entry.span_given:
+                _item(asm, lst, run.strip(), False, (entry.name_start, entry.name_end))
+            else:
+                _item(asm, lst, run.strip(), entry.group)
             entry = next(entries, None)
     asm.ctx.report.count("participants", len(found.entries))
     return lst
 
 
-def _item(asm: Assembler, lst: etree._Element, run: TextRun, group: bool) -> None:
+def _item(
+    asm: Assembler,
+    lst: etree._Element,
+    run: TextRun,
+    group: bool,
+    span: tuple[int, int] | None = None,
+) -> None:
     item = element(lst, "item")
     text = run.text
-    a, b = (0, 0) if group else name_span(text)
+    a, b = span if span is not None else (0, 0) if group else name_span(text)
     if b <= a:
         fill(item, run, asm.ctx)
         return

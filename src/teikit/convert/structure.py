@@ -40,12 +40,15 @@ from teikit.convert.recognizers.dates import parse_date as parse_date_only
 from teikit.convert.recognizers.frame import Frame, split_frame
 from teikit.convert.recognizers.pages import Hyphenation, HyphenLog, Marker, Para
 from teikit.convert.recognizers.speakers import (
+    MIN_LINE_TURNS,
     SPEECH_VERBS,
     Label,
     Speakers,
     chair_named,
     heading_names,
+    line_turn_starts,
     match_label,
+    split_at,
 )
 from teikit.convert.zones import LB, PB, Block, Line, TextRun, split_blocks
 
@@ -726,6 +729,8 @@ class Assembler:
     def assemble(self, blocks: list[Block]) -> Body:
         # a list of those present is read before page rejoining, which would join names
         items = participants.group_lists(self.items(blocks))
+        # a block set one turn per line is as many paragraphs as it has turns
+        items = self._line_turns(items)
         paras = [it for it in items if isinstance(it, Para)]
         # a form's or memorandum's field (``TO:``, ``DATE:``) is never a speaker's label
         talk = [p for p in paras if not self.is_field(p)]
@@ -760,6 +765,16 @@ class Assembler:
             self.hyphenations.entries,
             notes_head=self.notes_head,
         )
+
+    def _line_turns(self, items: list[Item]) -> list[Item]:
+        """Paragraphs set one turn per line (:func:`line_turn_starts`) cut at each turn."""
+        out: list[Item] = []
+        for it in items:
+            if isinstance(it, Para) and len(it.lines) >= MIN_LINE_TURNS and not self.is_field(it):
+                out.extend(split_at(it, line_turn_starts([ln.text for ln in it.lines])))
+            else:
+                out.append(it)
+        return out
 
     def _lock(self, items: list[Item], kind: str) -> set[int]:
         """Paragraphs that page rejoining must leave whole and apart."""

@@ -129,6 +129,10 @@ def cable_message(asm: Assembler, parent: etree._Element, items: list[Item]) -> 
         else:
             asm.prose(tele, body, sections=False)
         closer_paras = items[tele_end + 1 :]
+    # furniture, stamps and page breaks after the last line stand after the closer
+    trailing: list[Item] = []
+    while closer_paras and not isinstance(closer_paras[-1], Para):
+        trailing.insert(0, closer_paras.pop())
     if closer_paras:
         closer = element(parent, "closer")
         for it in closer_paras:
@@ -154,6 +158,13 @@ def cable_message(asm: Assembler, parent: etree._Element, items: list[Item]) -> 
                 fill(element(closer, "signed"), run, asm.ctx)
             else:
                 fill_nodes(closer, asm.numbers(run, "registry"), iter(run.pages))
+    for it in trailing:
+        if isinstance(it, Marker):
+            asm.pb(parent, it)
+        elif isinstance(it, Furniture):
+            asm.furniture(parent, it)
+        elif isinstance(it, Stamp):
+            asm.stamp(parent, it)
     del k
 
 
@@ -168,10 +179,21 @@ def _separate(el: etree._Element) -> None:
 
 
 def short_tail(asm: Assembler, items: list[Item]) -> int:
+    """Where the message's closing lines start: short paragraphs ending it (signature, date).
+
+    Page furniture, stamps and page breaks after them (the classification repeated at
+    the foot of the copy) do not hide them; the caller sets them after the closer.
+    """
     k = len(items)
-    while k > 0 and isinstance(items[k - 1], Para) and items[k - 1].words() <= 4:  # type: ignore[union-attr]
+    start = k
+    while k > 0:
+        it = items[k - 1]
+        if isinstance(it, Para):
+            if it.words() > 4:
+                break
+            start = k - 1
         k -= 1
-    return k
+    return start
 
 
 def signature_line(asm: Assembler, para: Para) -> tuple[TextRun, int] | None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from teikit.convert.builder import element, fill, fill_nodes
 from teikit.convert.inline import El, Node
-from teikit.convert.recognizers import archival, letters
+from teikit.convert.recognizers import archival, letters, signatures
 from teikit.convert.recognizers.dates import DATE_ONLY_RE
 from teikit.convert.recognizers.pages import Marker, Para
 from teikit.convert.structure import FIELD_RE, Furniture, Item, Stamp, _para_at
@@ -291,6 +291,17 @@ def signature_start(asm: Assembler, items: list[Item]) -> int | None:
             return True
         return not placeholder and asm.role(para.lines[0]) == "signature"
 
+    def lines(k: int) -> list[str]:
+        para = items[k]
+        assert isinstance(para, Para)
+        return [ln.text for ln in para.lines]
+
+    # a name over the signer's office (``Anna Holt`` / ``Deputy Director``), in one
+    # paragraph or set apart in two
+    if signatures.signature_block(lines(paras[-1])):
+        return paras[-1]
+    if len(paras) >= 3 and signatures.signature_block(lines(paras[-2]) + lines(paras[-1])):
+        return paras[-2]
     if not single(paras[-1], placeholder=False):
         return None
     last_is_placeholder = single(paras[-1], placeholder=True)
@@ -312,6 +323,11 @@ def signed_closer(asm: Assembler, div: etree._Element, items: list[Item]) -> Non
             fill(element(closer_el, "signed"), asm.lines_run(signed), asm.ctx)
             signed.clear()
 
+    # furniture after the signature (the classification repeated at the foot) follows
+    # the closer: it is the page's, not the signer's
+    last = max((k for k, it in enumerate(items) if isinstance(it, Para)), default=len(items) - 1)
+    trailing = items[last + 1 :]
+    items = items[: last + 1]
     for it in items:
         if isinstance(it, Para):
             signed.extend(it.pieces)
@@ -324,6 +340,13 @@ def signed_closer(asm: Assembler, div: etree._Element, items: list[Item]) -> Non
         elif isinstance(it, Marker):
             asm.pb(closer_el, it)
     flush()
+    for it in trailing:
+        if isinstance(it, Furniture):
+            asm.furniture(div, it)
+        elif isinstance(it, Stamp):
+            asm.stamp(div, it)
+        elif isinstance(it, Marker):
+            asm.pb(div, it)
 
 
 def closer(asm: Assembler, div: etree._Element, items: list[Item]) -> None:

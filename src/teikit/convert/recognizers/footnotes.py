@@ -36,10 +36,14 @@ from teikit.convert.zones import Line
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-#: ``[1] text``, ``1. text`` or ``1 text`` opening a line of the notes.
+#: Superscript digits, as typeset editions and web pages print note numbers (``word.¹``).
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+#: ``[1] text``, ``1. text``, ``1 text`` or ``¹ text`` opening a line of the notes.
 NOTE_LINE_RE = re.compile(
-    r"^(?:\[(?P<b>\d{1,3})\]|(?P<d>\d{1,3})\.|(?P<s>\d{1,3})(?=\s+[^\W\d_]|\s+[“\"(\[]))"
+    r"^(?:(?:\[(?P<b>\d{1,3})\]|(?P<d>\d{1,3})\.|(?P<s>\d{1,3})(?=\s+[^\W\d_]|\s+[“\"(\[]))"
     r"\s+(?=\S)"
+    rf"|(?P<u>[{SUPERSCRIPT_DIGITS}]{{1,3}})\s*(?=[^\s{SUPERSCRIPT_DIGITS}]))"
 )
 #: A heading that announces the notes.
 NOTES_HEAD_RE = re.compile(
@@ -49,6 +53,15 @@ NOTES_HEAD_RE = re.compile(
 MAX_CONTINUATIONS = 2
 
 _BRACKETED_RE = re.compile(r"\[(\d{1,3})\]")
+#: A note marker printed in superscript digits, anywhere in the text: only notes use them.
+_SUPERSCRIPT_RE = re.compile(rf"[{SUPERSCRIPT_DIGITS}]{{1,3}}")
+
+
+def plain_number(digits: str) -> str:
+    """A note number in ASCII digits, whether printed plain or in superscript (``¹²`` → ``12``)."""
+    return digits.translate(_FROM_SUPERSCRIPT)
+
+
 #: A number glued to a word or to closing punctuation, followed by a space, punctuation or the end.
 _GLUED_RE = re.compile(
     r"(?:(?<=[^\W\d_])|(?<=[.!?”\"’)\]])|(?<=[^\d][,;:]))(\d{1,3})(?=[\s,.;:)”\"’—]|$)"
@@ -183,7 +196,7 @@ class NoteStart:
     line: int
     number: str
     start: int
-    style: str  # "[" (``[N]``), "." (``N.``) or " " (``N text``)
+    style: str  # "[" (``[N]``), "." (``N.``), " " (``N text``) or "^" (``¹ text``)
 
 
 @dataclass(frozen=True)
@@ -204,6 +217,8 @@ def note_number(line: str) -> tuple[str, int] | None:
     m = NOTE_LINE_RE.match(line)
     if m is None:
         return None
+    if m.group("u"):
+        return plain_number(m.group("u")), m.end()
     return (m.group("b") or m.group("d") or m.group("s")), m.end()
 
 
@@ -215,6 +230,8 @@ def _start(line: str) -> tuple[str, int, str] | None:
         return m.group("b"), m.end(), "["
     if m.group("d"):
         return m.group("d"), m.end(), "."
+    if m.group("u"):
+        return plain_number(m.group("u")), m.end(), "^"
     return m.group("s"), m.end(), " "
 
 
@@ -238,7 +255,7 @@ def _para_starts(p: int, lines: Sequence[str]) -> list[NoteStart] | None:
             continue
         prev = int(out[-1].number)
         num = int(s[0])
-        if num == prev + 1 or style == "[" or (style == "." and prev < num <= prev + 3):
+        if num == prev + 1 or style == "[" or (style in {".", "^"} and prev < num <= prev + 3):
             out.append(NoteStart(p, k, s[0], s[1], style))
     return out
 
@@ -306,6 +323,8 @@ def _candidates(lines: Sequence[tuple[int, str]], spaced: bool) -> dict[str, lis
         found: list[tuple[int, str]] = []
         for m in _BRACKETED_RE.finditer(text):
             found.append((m.start(1), m.group(1)))
+        for m in _SUPERSCRIPT_RE.finditer(text):
+            found.append((m.start(), plain_number(m.group())))
         for m in _GLUED_RE.finditer(text):
             g = 1 if m.group(1) else 2
             found.append((m.start(g), m.group(g)))

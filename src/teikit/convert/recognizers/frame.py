@@ -77,8 +77,52 @@ class Frame:
     end_body: int = 0
 
 
+#: A menu's items on one line (``Home | Collections | About``).
+_MENU_SEP_RE = re.compile(r"\s+[|·•]\s+")
+#: A breadcrumb trail (``Home > Letters > 1862``).
+_CRUMB_SEP_RE = re.compile(r"\s+[>»›]\s+")
+#: A page's sharing buttons, read as words (``Share this page: Facebook Twitter Email``).
+SHARING = frozenset(
+    ("facebook", "twitter", "email", "e-mail", "linkedin", "pinterest", "reddit", "whatsapp")
+)
+_SHARE_RE = re.compile(r"^(?:share|share\s+this(?:\s+\w+)?|follow\s+us)\s*:?(?:\s|$)", re.I)
+_WORDS_RE = re.compile(r"[^\W\d_][\w-]*")
+#: Rights at the foot of a page (``© 2019 The Archive. All rights reserved.``).
+FOOT_RIGHTS_RE = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.I)
+#: A citation given on the line of its label, at the foot of a page (``Citation: Papers, Box 3.``).
+INLINE_CITATION_RE = re.compile(
+    r"^(?P<label>Citation|Cite as|Suggested citation|Preferred citation)\s*:\s+(?=\S)", re.I
+)
+#: The most words one item of a menu or a breadcrumb holds.
+MAX_MENU_ITEM_WORDS = 4
+
+
+def is_navigation(text: str) -> bool:
+    """Whether a line is a web page's navigation, which says nothing about the document.
+
+    The template's own words (``Skip to content``, ``Back to top``), a menu of
+    short items set apart by bars or bullets (three at least), a breadcrumb trail
+    (two steps at least after ``Home``, three otherwise), or sharing buttons.
+    """
+    t = " ".join(text.split())
+    if t.lower() in NAVIGATION:
+        return True
+    items = _MENU_SEP_RE.split(t)
+    if len(items) >= 3 and all(1 <= len(i.split()) <= MAX_MENU_ITEM_WORDS for i in items):
+        return True
+    crumbs = _CRUMB_SEP_RE.split(t)
+    if (
+        (len(crumbs) >= 3 or (len(crumbs) == 2 and crumbs[0].lower() == "home"))
+        and all(1 <= len(c.split()) <= MAX_MENU_ITEM_WORDS + 2 for c in crumbs)
+        and not t.endswith(".")
+    ):
+        return True
+    words = {w.lower() for w in _WORDS_RE.findall(t)}
+    return _SHARE_RE.match(t) is not None and len(words & SHARING) >= 1
+
+
 def _is_nav(block: Block) -> bool:
-    return block.text.strip().lower() in NAVIGATION
+    return is_navigation(block.text)
 
 
 def split_frame(
@@ -138,6 +182,34 @@ def split_frame(
     return frame
 
 
+def _foot(blocks: list[Block], frame: Frame) -> None:
+    """A page's foot without a "Document Information" section: navigation, rights, citation.
+
+    Read from the end while the blocks are the template's: navigation is dropped,
+    rights go to the header's availability, a citation given on its label's line
+    to the source description (the label listed with the others dropped).
+    """
+    j = frame.end_body
+    while j > frame.first_body:
+        block = blocks[j - 1]
+        text = block.text
+        if _is_nav(block):
+            frame.dropped.insert(0, text)
+        elif FOOT_RIGHTS_RE.search(text):
+            frame.rights.insert(0, block)
+        elif (m := INLINE_CITATION_RE.match(block.first)) is not None:
+            frame.labels.append(m.group("label") + ":")
+            first = block.lines[0]
+            value = Line(first.text[m.end() :], first.offset + m.end())
+            frame.fields.setdefault("citation", []).insert(
+                0, Block([value, *block.lines[1:]], block.blank_before)
+            )
+        else:
+            break
+        j -= 1
+    frame.end_body = j
+
+
 def _bottom(blocks: list[Block], frame: Frame, is_body_start: Callable[[Block], bool]) -> None:
     start = None
     for j in range(len(blocks) - 1, frame.first_body - 1, -1):
@@ -145,6 +217,7 @@ def _bottom(blocks: list[Block], frame: Frame, is_body_start: Callable[[Block], 
             start = j
             break
     if start is None:
+        _foot(blocks, frame)
         return
     frame.end_body = start
     before = blocks[start - 1] if start - 1 >= frame.first_body else None

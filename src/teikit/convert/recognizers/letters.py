@@ -18,8 +18,14 @@ SALUTE_RE = re.compile(
     r"|(?:Sir|Madam|Gentlemen|Mesdames)\s*[:,](?=\s*$))"
 )
 CLOSING_SALUTE_RE = re.compile(
-    r"^(?:With\s+(?:\w+\s+){0,3}(?:greetings|regards|respect|wishes)"
-    r"|(?:Yours|Comradely|Fraternally|Sincerely|Faithfully|Respectfully|Cordially)\b[^,\n]{0,30})"
+    r"^(?:With\s+(?:\w+\s+){0,3}(?:greetings|regards|respect|wishes|love)"
+    r"|(?:Yours|Comradely|Fraternally|Sincerely|Faithfully|Respectfully|Cordially"
+    r"|Affectionately|Gratefully)\b[^,\n]{0,30}"
+    # ``Your affectionate sister``, ``Your obedient servant``, ``Very truly yours``
+    r"|Your\s+(?:most\s+|very\s+)?(?:affectionate|obedient|humble|devoted|loving|faithful"
+    r"|sincere|grateful|true|dutiful)\b[^,\n]{0,30}"
+    r"|(?:Very\s+)?(?:truly|sincerely|cordially|faithfully|respectfully)\s+yours\b[^,\n]{0,20}"
+    r"|(?:Best|Kind|Warm|Warmest)\s+(?:regards|wishes)|Regards)"
     r"\s*[,.!]?$",
     re.IGNORECASE,
 )

@@ -116,6 +116,9 @@ class Entry:
     name_end: int = 0
     #: where the entry ends in its last line (``0``: at the line's end)
     end: int = 0
+    #: the name's place was decided with the line (names under a plural title), not
+    #: to be found again in the entry's text
+    span_given: bool = False
 
     @property
     def name(self) -> str:
@@ -383,6 +386,60 @@ def find_lists(blocks: Sequence[Sequence[str] | None]) -> list[ParticipantList]:
 
 #: Several names on the label's line, each opened by a title or ``the``.
 _INLINE_SEP_RE = re.compile(r"[;,]\s+")
+#: A title in the plural before the names it applies to (``Senators Roe, Doe and Poe``).
+PLURAL_TITLES = frozenset(
+    (
+        "senators",
+        "messrs.",
+        "messrs",
+        "representatives",
+        "congressmen",
+        "ambassadors",
+        "generals",
+        "admirals",
+        "colonels",
+        "ministers",
+        "drs.",
+        "doctors",
+        "mmes.",
+    )
+)
+#: Between the names under a plural title: a comma, ``and``, or both.
+_NAMES_SEP_RE = re.compile(r",\s+(?:and\s+)?|\s+and\s+|;\s+")
+_ONE_NAME_RE = re.compile(r"^[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\.?$")
+_INITIAL_END_RE = re.compile(r"(?:\b[A-Z]|Jr|Sr)\.$")
+
+
+def plural_title_entries(block: int, line: str, start: int) -> list[Entry] | None:
+    """One entry per name after a title in the plural, or ``None`` when the line is not so.
+
+    ``Senators Roe, Doe and Poe`` names three persons, each a senator: the title
+    is the first entry's text, outside its name. Every part must be a name (one to
+    three capitalized words), so ``Messrs. Roe and Doe of the Treasury`` stays one entry.
+    """
+    words = line[start:].split()
+    if len(words) < 2 or words[0].lower() not in PLURAL_TITLES:
+        return None
+    names_at = line.index(words[1], start + len(words[0]))
+    end = len(line.rstrip())
+    bounds: list[tuple[int, int]] = []
+    a = names_at
+    for m in _NAMES_SEP_RE.finditer(line, names_at, end):
+        bounds.append((a, m.start()))
+        a = m.end()
+    bounds.append((a, end))
+    if len(bounds) < 2 or not all(_ONE_NAME_RE.match(line[p:q]) for p, q in bounds):
+        return None
+    out = []
+    for k, (p, q) in enumerate(bounds):
+        begin = start if k == 0 else p
+        stop = bounds[k + 1][0] if k + 1 < len(bounds) else 0
+        text = line[begin : stop or end]
+        name_end = (
+            q - begin - (1 if line[q - 1] == "." and not _INITIAL_END_RE.search(line[p:q]) else 0)
+        )
+        out.append(Entry(((block, 0),), begin, text, False, p - begin, name_end, stop, True))
+    return out
 
 
 def _inline_entries(block: int, line: str, label_end: int) -> list[Entry]:
@@ -396,6 +453,9 @@ def _inline_entries(block: int, line: str, label_end: int) -> list[Entry]:
     start = label_end + len(rest) - len(rest.lstrip())
     if not rest.strip():
         return []
+    plural = plural_title_entries(block, line, start)
+    if plural is not None:
+        return plural
     cuts = list(_INLINE_SEP_RE.finditer(line, start))
     parts: list[tuple[int, int]] = []
     a = start

@@ -220,9 +220,61 @@ def heading_names(heading: str) -> list[str]:
         ):
             words = words[1:]
         real = [w for w in words if not w.endswith(".")]
-        if len(words) >= 2 and real:
+        if len(words) >= 2 and real and not _institution(words):
             found.append(" ".join(words))
     return found
+
+
+#: Words that make a run of capitals a body's name, not a person's (``SENATE SELECT
+#: COMMITTEE``, ``UNITED STATES``, ``CENTRAL INTELLIGENCE AGENCY``).
+INSTITUTION_WORDS = frozenset(
+    (
+        "senate",
+        "congress",
+        "committee",
+        "subcommittee",
+        "commission",
+        "council",
+        "department",
+        "ministry",
+        "office",
+        "agency",
+        "bureau",
+        "embassy",
+        "consulate",
+        "government",
+        "states",
+        "united",
+        "nations",
+        "republic",
+        "kingdom",
+        "union",
+        "party",
+        "house",
+        "court",
+        "administration",
+        "service",
+        "services",
+        "intelligence",
+        "security",
+        "affairs",
+        "activities",
+        "division",
+        "branch",
+        "staff",
+        "board",
+        "delegation",
+        "headquarters",
+        "station",
+        "army",
+        "navy",
+        "force",
+    )
+)
+
+
+def _institution(words: Sequence[str]) -> bool:
+    return any(w.lower().strip(".,") in INSTITUTION_WORDS for w in words)
 
 
 # -- the chair ---------------------------------------------------------------------
@@ -989,6 +1041,37 @@ def turn_starts(lines: Sequence[str], speakers: Speakers) -> list[tuple[int, int
         for m in run_in.finditer(line):
             out.append((k, m.start("label")))
     return out
+
+
+#: Lines a block's labels must open before it is read as one turn per line.
+MIN_LINE_TURNS = 3
+
+
+def line_turn_starts(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """Where turns start in a block set one turn per line, with no blank line between.
+
+    Transcripts, and OCR that lost the blank lines, set each speech on a line of
+    its own (``SMITH: …`` / ``JONES: …`` / ``SMITH: …``). Such a block is known by
+    its form alone, before any decision about the document: its first line opens
+    with a label, labels open at least :data:`MIN_LINE_TURNS` of its lines, and they
+    are two labels at least, one of them recurring. It is cut at every line a label
+    opens (a turn may wrap onto lines that open with none). A block of fields
+    (``TO:`` / ``FROM:``) has no candidate label, and a list of those present
+    (``Name: office``) no recurring one, so both stay whole.
+    """
+    labels = [
+        (k, c.label)
+        for k, line in enumerate(lines)
+        if (c := candidate(line)) is not None and c.punct == ":" and not c.verb and not c.alone
+    ]
+    if len(labels) < MIN_LINE_TURNS or labels[0][0] != 0:
+        return []
+    counts: dict[str, int] = {}
+    for _, label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    if len(counts) < 2 or max(counts.values()) < 2:
+        return []
+    return [(k, 0) for k, _ in labels if k]
 
 
 def split_at(para: Para, starts: Sequence[tuple[int, int]]) -> list[Para]:

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from teikit.convert.features import DocFeatures, LineFeatures
 
 _NAME_RE = re.compile(r"^(?:[A-Z][A-Za-z'’.-]+\s){0,3}[A-Z][A-Z'’-]{2,}\.?$")
+#: A section's number opening the line (``III. CONCLUSIONS``, ``B. TERMS``): a heading's.
+_SECTION_NUMBER_RE = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d+)[.)]\s")
 _CLOSING_RE = re.compile(
     r"^(?:Sincerely|Yours|Respectfully|Faithfully|Cordially|With best)\b.*,$", re.IGNORECASE
 )
@@ -22,6 +24,8 @@ def score(line: LineFeatures, doc: DocFeatures) -> Score:
     if _CLOSING_RE.match(text):
         return Score(0.85, "a closing salutation")
     if not line.at_end or not _NAME_RE.match(text) or line.words > 4:
+        return NO
+    if _SECTION_NUMBER_RE.match(text):
         return NO
     if doc.ocr and line.index < line.total - 2:
         return NO
