@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -97,6 +98,17 @@ class Given:
     screen: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class OnlyElements:
+    """In a document valid against the grammar, every node whose local name is one of
+    ``names`` is an element in ``namespace`` (never an attribute, nor an element of
+    another namespace): where the screen looks such a node up by its name, the test
+    that it is that element is left out (about 2,000 instructions a node)."""
+
+    namespace: str
+    names: frozenset[str]
+
+
 def lookup(*names: str) -> str:
     """An XPath union of the elements and attributes with these local names, for
     :attr:`Given.screen` (one lookup each in the screen's key of names)."""
@@ -107,7 +119,9 @@ def _squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-def given_positions(schema: CompiledSchematron, given: Sequence[Given]) -> dict[int, str | None]:
+def given_positions(
+    schema: CompiledSchematron, given: Sequence[Given | OnlyElements]
+) -> dict[int, str | None]:
     """The positions of the patterns ``given`` describes, with their screens.
 
     A check is named ``"KIND TEST"``, or ``"KIND sha256:DIGEST"`` with the first 16
@@ -123,7 +137,8 @@ def given_positions(schema: CompiledSchematron, given: Sequence[Given]) -> dict[
         checks = [(c.kind, _squeeze(c.query.source)) for c in rule.checks]
         for g in given:
             if (
-                _squeeze(g.context) == context
+                isinstance(g, Given)
+                and _squeeze(g.context) == context
                 and len(g.tests) == len(checks)
                 and all(map(_names, checks, map(_squeeze, g.tests)))
             ):
@@ -422,6 +437,42 @@ def _merge_same_guards(body: etree._Element) -> None:
         body.remove(child)
 
 
+#: A predicate a name test may carry and still be read as a boolean on its own:
+#: attribute tests and comparisons with literals, joined by ``or``/``and``.
+_ATOM = r"@[\w.-]+(?:\s*!?=\s*'[^']*')?"
+_SIMPLE = re.compile(rf"{_ATOM}(?:\s+(?:or|and)\s+{_ATOM})*")
+
+
+def _drop_name_tests(root: etree._Element, only: OnlyElements, namespaces: dict[str, str]) -> None:
+    """``(key(…, 'p'))[boolean(self::tei:p[@type = 'x'])]`` as ``(key(…, 'p'))[@type = 'x']``
+    for the names of ``only`` (see :class:`OnlyElements`); a predicate other than simple
+    attribute tests keeps its name test (a number there would test a position)."""
+    prefixes = [p for p, uri in namespaces.items() if uri == only.namespace and p != "xml"]
+    if not prefixes:
+        return
+    pfx = "|".join(re.escape(p) for p in prefixes)
+    test = re.compile(
+        rf"(key\('{_KEY}', '([\w.-]+)'\)\))\[boolean\(self::(?:{pfx}):([\w.-]+)"
+        rf"(?:\[([^\[\]]*)\])?\)\]"
+    )
+
+    def simpler(m: re.Match[str]) -> str:
+        name, named, pred = m.group(2), m.group(3), m.group(4)
+        if name != named or name not in only.names:
+            return m.group(0)
+        if pred is None:
+            return m.group(1)
+        if _SIMPLE.fullmatch(pred.strip()):
+            return f"{m.group(1)}[{pred}]"
+        return m.group(0)
+
+    for el in root.iter(f"{_XSL}if", f"{_XSL}for-each", f"{_XSL}variable"):
+        for attr in ("test", "select"):
+            value = el.get(attr)
+            if value is not None and "self::" in value:
+                el.set(attr, test.sub(simpler, value))
+
+
 def _declares(guard: etree._Element) -> set[str]:
     return {v.get("name", "") for v in guard.iterchildren(f"{_XSL}variable")}
 
@@ -483,10 +534,13 @@ def _fires(rule: Rule) -> str:
 
 
 def stylesheet(
-    schema: CompiledSchematron, given: dict[int, str | None] | None = None
+    schema: CompiledSchematron,
+    given: dict[int, str | None] | None = None,
+    only: OnlyElements | None = None,
 ) -> tuple[etree._Element, frozenset[int]] | None:
     """The screening stylesheet of ``schema``, and the patterns it can clear; with
-    ``given`` (see :func:`given_positions`), for documents known valid against a grammar."""
+    ``given`` (see :func:`given_positions`) and ``only`` (see :class:`OnlyElements`),
+    for documents known valid against a grammar."""
     ns = {p: u for p, u in schema.namespaces.items() if p != "xml"}
     if "xsl" in ns or XSL_NS in ns.values() or _MARK in ns or _MARK_NS in ns.values():
         return None
@@ -503,18 +557,20 @@ def stylesheet(
         builder.pattern(body, pattern, declared, usable)
     _merge_same_tests(body)
     _merge_same_guards(body)
+    if only is not None:
+        _drop_name_tests(root, only, schema.namespaces)
     root.set(f"{{{_MARK_NS}}}decided", " ".join(str(p) for p in sorted(builder.decided)))
     return root, frozenset(builder.decided)
 
 
 #: Bumped whenever the stylesheets written change shape, so that old ones are not read.
-_FORMAT = 5
+_FORMAT = 6
 #: The attribute of the stylesheet that lists the patterns it decides.
 _MARK, _MARK_NS = "teikit-screen", "urn:x-teikit:xslt-screen"
 
 
 def _cached(
-    schema: CompiledSchematron, given: dict[int, str | None]
+    schema: CompiledSchematron, given: dict[int, str | None], only: OnlyElements | None = None
 ) -> tuple[etree._Element, frozenset[int]] | None:
     """The stylesheet of this schema, from the disk cache when it was written before.
 
@@ -525,17 +581,18 @@ def _cached(
     from teikit.xmlio import parse_bytes, write_atomic
 
     if not schema.digest:
-        return stylesheet(schema, given)
+        return stylesheet(schema, given, only)
     name = schema.digest
-    if given:
-        name += "-" + hashlib.sha256(repr(sorted(given.items())).encode()).hexdigest()[:16]
+    if given or only:
+        facts = repr((sorted(given.items()), only and (only.namespace, sorted(only.names))))
+        name += "-" + hashlib.sha256(facts.encode()).hexdigest()[:16]
     path = cache_dir() / f"sch-screen-{name}-f{_FORMAT}.xsl"
     with contextlib.suppress(OSError, TeikitError, ValueError):
         root = parse_bytes(path.read_bytes(), str(path)).getroot()
         decided = root.get(f"{{{_MARK_NS}}}decided")
         if decided is not None:
             return root, frozenset(int(p) for p in decided.split())
-    made = stylesheet(schema, given)
+    made = stylesheet(schema, given, only)
     if made is not None:
         # a read-only cache only costs the next run the generation
         with contextlib.suppress(OSError):
@@ -544,11 +601,13 @@ def _cached(
 
 
 def build(
-    schema: CompiledSchematron, given: dict[int, str | None] | None = None
+    schema: CompiledSchematron,
+    given: dict[int, str | None] | None = None,
+    only: OnlyElements | None = None,
 ) -> XsltScreen | None:
     """The compiled screen, or None when the schema gives libxslt nothing to decide;
-    ``given``: see :func:`stylesheet`."""
-    made = _cached(schema, given or {})
+    ``given`` and ``only``: see :func:`stylesheet`."""
+    made = _cached(schema, given or {}, only)
     if made is None or not made[1]:
         return None
     root, decided = made

@@ -28,12 +28,15 @@ model allows):
   …), and libxml2 checks those values' months, days and leap years: among
   such values, TK-E008 can fail only on one not shaped ``YYYY``, ``YYYY-MM``
   or ``YYYY-MM-DD`` (digits and dashes), which one ``translate`` tells.
+- Every element of the grammar is in the TEI namespace, and most element names
+  are no attribute's name (:data:`ONLY_ELEMENTS`): a node looked up by such a name
+  needs no test that it is that TEI element.
 """
 
 from __future__ import annotations
 
 from teikit.resources import bundled_schema
-from teikit.schematron.xslt_screen import Given, lookup
+from teikit.schematron.xslt_screen import Given, OnlyElements, lookup
 
 #: Elements of ``teikit.rng`` that can be the parent of a ``p`` inside a ``p`` and
 #: that the TEI's rule does not exempt (``item``, ``note``, ``q``, ``sp``, ``stage``).
@@ -58,7 +61,86 @@ _P_IN_AB_OR_P = (
 _ISO_DATES = "assert sha256:0682868d010fc792"
 _DATED = ("when", "notBefore", "notAfter", "from", "to")
 
-TEIKIT: tuple[Given, ...] = (
+#: Every element of ``teikit.rng`` is in the TEI namespace and no attribute of it has
+#: one of these local names: a node the screen looks up by one of them is that element.
+ONLY_ELEMENTS = OnlyElements(
+    "http://www.tei-c.org/ns/1.0",
+    frozenset(
+        [
+            "TEI",
+            "addrLine",
+            "address",
+            "availability",
+            "back",
+            "bibl",
+            "body",
+            "choice",
+            "closer",
+            "collection",
+            "corr",
+            "creation",
+            "date",
+            "dateline",
+            "desc",
+            "div",
+            "editorialDecl",
+            "encodingDesc",
+            "fileDesc",
+            "foreign",
+            "fw",
+            "gap",
+            "head",
+            "idno",
+            "item",
+            "langUsage",
+            "language",
+            "lb",
+            "list",
+            "listPerson",
+            "msContents",
+            "msDesc",
+            "msIdentifier",
+            "name",
+            "note",
+            "occupation",
+            "opener",
+            "p",
+            "particDesc",
+            "pb",
+            "persName",
+            "person",
+            "profileDesc",
+            "ptr",
+            "publicationStmt",
+            "publisher",
+            "q",
+            "repository",
+            "respStmt",
+            "salute",
+            "samplingDecl",
+            "settlement",
+            "sic",
+            "signed",
+            "sourceDesc",
+            "sp",
+            "speaker",
+            "stage",
+            "stamp",
+            "summary",
+            "supplied",
+            "teiHeader",
+            "text",
+            "textLang",
+            "time",
+            "title",
+            "titleStmt",
+            "unclear",
+        ]
+    ),
+)
+
+TEIKIT: tuple[Given | OnlyElements, ...] = (
+    ONLY_ELEMENTS,
     Given(
         "tei:p",
         (
@@ -86,7 +168,7 @@ TEIKIT: tuple[Given, ...] = (
 )
 
 
-def given_for(schematron: str) -> tuple[str, tuple[Given, ...]] | None:
+def given_for(schematron: str) -> tuple[str, tuple[Given | OnlyElements, ...]] | None:
     """The RELAX NG whose passing ``schematron``'s screen may rely on, with what it
     implies; None for any Schematron other than the bundled teikit one."""
     sch = bundled_schema("teikit", "sch")
