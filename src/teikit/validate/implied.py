@@ -36,7 +36,7 @@ model allows):
 from __future__ import annotations
 
 from teikit.resources import bundled_schema
-from teikit.schematron.xslt_screen import Given, OnlyElements, lookup
+from teikit.schematron.xslt_screen import Given, OnlyElements, lookup, lookup_attributes
 
 #: Elements of ``teikit.rng`` that can be the parent of a ``p`` inside a ``p`` and
 #: that the TEI's rule does not exempt (``item``, ``note``, ``q``, ``sp``, ``stage``).
@@ -162,7 +162,7 @@ TEIKIT: tuple[Given | OnlyElements, ...] = (
         (_ISO_DATES,),
         # a value shaped YYYY, YYYY-MM or YYYY-MM-DD is a prefix of 0000-00-00 once its
         # digits are zeros; no other prefix is a valid XSD date, time or part of one
-        f"({lookup(*_DATED)})[translate(., '0123456789', '0000000000')"
+        f"({lookup_attributes(*_DATED)})[translate(., '0123456789', '0000000000')"
         " != substring('0000-00-00', 1, string-length(.))]",
     ),
 )
