@@ -8,6 +8,9 @@ Baseline, taken in the same run: a bare lxml parse of the same file
   (4 MB) and summed over all ten;
 - the same end to end (``render(path)``: safe parse + render), for reference.
 
+The walk is the compiled one where it was built (``hatch_build.py``), else
+the Python one; ``TEIKIT_PURE_PYTHON=1`` measures the Python walk.
+
 The parse and the renderings are timed in alternation, each figure the best
 of ``--repeats`` runs of CPU time (``time.process_time``): on a shared
 machine the other jobs slow every figure, and alternating keeps them
@@ -31,6 +34,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from teikit.html import render
+from teikit.html import walker as walker_module
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -150,7 +154,8 @@ def main(argv: list[str]) -> int:
     if not volumes:
         print(f"no FRUS volumes under {SHARED / 'frus'}; nothing measured")
         return 0
-    print(f"load average: {os.getloadavg()[0]:.2f}")
+    walk = "compiled" if walker_module._compiled is not None else "Python"
+    print(f"load average: {os.getloadavg()[0]:.2f}; walk: {walk} (TEIKIT_PURE_PYTHON=1: Python)")
     per_volume = {}
     for path in volumes:
         per_volume[path.name] = m = measure(path, args.repeats)
@@ -167,6 +172,7 @@ def main(argv: list[str]) -> int:
         "largest_render_ratio": per_volume[largest.name]["render_ratio"],
         "all_render_ratio": total_render / total_parse,
         "target": TARGET,
+        "walk": walk,
         "load_average": os.getloadavg()[0],
     }
     ratio = per_volume[largest.name]["render_ratio"]

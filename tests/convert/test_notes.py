@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from convert_helpers import body_div, frag, run
 from lxml import etree
 
@@ -237,3 +238,65 @@ def test_split_at_rules() -> None:
         Block([Line("Text.", 0)], 2),
         Block([Line("----", 6), Line("1. A note.", 11)], 0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("1/ Not printed.", ("1", 3)),
+        ("(2) Treaty Series No. 12.", ("2", 4)),
+        ("* The first session.", ("1", 2)),
+        ("** The second.", ("2", 3)),
+        ("† The second, by a dagger.", ("2", 2)),
+        ("* * *", None),
+        ("3/4 of the delegates", None),
+    ],
+)
+def test_note_lines_of_other_conventions(line: str, expected: tuple[str, int] | None) -> None:
+    assert note_number(line) == expected
+
+
+def _notes_and_refs(text: str) -> tuple[list[tuple[str | None, str | None]], list[str]]:
+    root = _tei(text)
+    refs = [(r.get("target"), r.text) for r in root.iter(f"{T}ref")]
+    notes = [n.get(XML_ID) or "" for n in root.iter(f"{T}note")]
+    return refs, notes
+
+
+def test_slash_markers_of_government_typing() -> None:
+    refs, notes = _notes_and_refs(
+        "MEMORANDUM FOR THE SECRETARY\n\n"
+        "The note of March 2 1/ proposed a conference. The British favor it, 2/ and\n"
+        "the French are undecided.\n\n"
+        "1/ Not printed.\n"
+        "2/ See telegram 4412 from London.\n"
+    )
+    assert refs == [("#fn1", "1/"), ("#fn2", "2/")]
+    assert notes == ["fn1", "fn2"]
+
+
+def test_note_signs() -> None:
+    refs, notes = _notes_and_refs(
+        "Report on the Conference\n\n"
+        "The delegates met at Lausanne.* The conference ended with a communique.**\n\n"
+        "The next conference will meet in Geneva.\n\n"
+        "* The first session was held in June.\n"
+        "** The communique was not published.\n"
+    )
+    assert refs == [("#fn1", "*"), ("#fn2", "**")]
+    assert notes == ["fn1", "fn2"]
+
+
+def test_numbers_in_parentheses_are_notes_only_under_a_heading() -> None:
+    text = (
+        "The agreement was signed in 1934 (1) and renewed in 1937 (2).\n\n"
+        "{head}"
+        "(1) Treaty Series No. 12.\n"
+        "(2) Treaty Series No. 31.\n"
+    )
+    refs, notes = _notes_and_refs(text.format(head="NOTES\n\n"))
+    assert refs == [("#fn1", "1"), ("#fn2", "2")]
+    assert notes == ["fn1", "fn2"]
+    # points numbered the same way ending a memorandum stay its points
+    refs, notes = _notes_and_refs(text.format(head=""))
+    assert (refs, notes) == ([], [])

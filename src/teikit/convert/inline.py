@@ -82,7 +82,8 @@ class InlineContext:
 
 
 #: Digits not inside a longer number: where a marker found by raw offset may stand.
-_NOTE_DIGITS_RE = re.compile(rf"[\d{SUPERSCRIPT_DIGITS}]+")
+#: Where a note marker may stand: digits (with the slash of ``1/``) or a note sign.
+_NOTE_DIGITS_RE = re.compile(rf"[\d{SUPERSCRIPT_DIGITS}]+(?:/(?!\d))?|\*{{1,4}}|[†‡§]")
 #: Brackets nested deeper than this are kept as text (real transcriptions nest two or three).
 MAX_BRACKET_NESTING = 16
 _LAST_WORD_RE = re.compile(r"([^\W_][\w'’-]*)(\s*)$")

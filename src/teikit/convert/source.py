@@ -3,7 +3,9 @@
 Editors fix problems at a place in their file, so the converter keeps the
 decoded text character-for-character aligned with the file's lines: a CRLF or
 lone CR becomes one LF at the same line end, and a tab becomes one space in the
-same column. Characters XML cannot carry (NUL and other C0 controls) and the
+same column. A form feed (the page separator of ``pdftotext`` and of OCR dumps) becomes
+one space in its column and is remembered as a page turn (:attr:`Transcription.page_feeds`).
+Characters XML cannot carry (NUL and the other C0 controls) and the
 converter's own private markers (Unicode noncharacters) are refused with their
 location instead of being silently dropped, so nothing of the input disappears
 without the editor knowing.
@@ -27,7 +29,9 @@ if TYPE_CHECKING:
 #: Characters that may not appear in XML 1.0 text, plus the noncharacters the
 #: converter reserves as in-text markers (see :mod:`teikit.convert.zones`).
 #: Lone surrogates (a ``str`` built from broken UTF-16) cannot be encoded at all.
-_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+#: The page separator of text extracted from PDFs and of OCR dumps.
+FORM_FEED = "\x0c"
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ class Transcription:
     text: str
     #: machine integers, not a tuple of int objects: a fifth of the memory per line
     _line_starts: Sequence[int] = field(repr=False, compare=False, default=())
+    #: offsets of the form feeds the text had (each now a space): its page turns
+    page_feeds: tuple[int, ...] = field(repr=False, compare=False, default=())
 
     @classmethod
     def from_text(cls, text: str, name: str = "<text>") -> Transcription:
@@ -52,13 +58,17 @@ class Transcription:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         if "\t" in text:
             text = text.replace("\t", " ")
+        feeds: tuple[int, ...] = ()
+        if FORM_FEED in text:
+            feeds = tuple(m.start() for m in re.finditer(FORM_FEED, text))
+            text = text.replace(FORM_FEED, " ")
         starts = array("q", [0])
         find = text.find
         pos = find("\n")
         while pos != -1:
             starts.append(pos + 1)
             pos = find("\n", pos + 1)
-        src = cls(name, text, starts)
+        src = cls(name, text, starts, feeds)
         bad = _FORBIDDEN_RE.search(text)
         if bad is not None:
             raise TeikitError(

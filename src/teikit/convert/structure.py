@@ -307,6 +307,45 @@ def is_specks(para: Para) -> bool:
     return not any(_WORD3_RE.search(line.text) for line in para.lines)
 
 
+def feed_breaks(items: list[Item], feeds: Sequence[int]) -> list[Item]:
+    """A page break (without a number) at each form feed between the copy's first and last text.
+
+    A feed between two paragraphs is a break between them; one inside a paragraph
+    (a sentence running over the page) is a break among its lines, so the
+    paragraph stays one. A feed before the first text or after the last turns no
+    page of the text.
+    """
+    if not items:
+        return items
+    first = items[0].offset
+    last = max(
+        (ln.offset for it in items if isinstance(it, Para) for ln in it.lines), default=first
+    )
+    turns = sorted(f for f in set(feeds) if first < f < last)
+    if not turns:
+        return items
+    out: list[Item] = []
+    k = 0
+    for it in items:
+        if isinstance(it, Para) and k < len(turns):
+            pieces: list[Line | Marker] = []
+            for piece in it.pieces:
+                while isinstance(piece, Line) and k < len(turns) and turns[k] < piece.offset:
+                    if pieces:
+                        pieces.append(Marker(PB, turns[k]))
+                    else:
+                        out.append(Marker(PB, turns[k]))
+                    k += 1
+                pieces.append(piece)
+            it.pieces = pieces
+        else:
+            while k < len(turns) and turns[k] < it.offset:
+                out.append(Marker(PB, turns[k]))
+                k += 1
+        out.append(it)
+    return out
+
+
 def one_break_per_page(
     items: list[Item], numbers: dict[int, list[Line]] | None = None, *, ocr: bool = False
 ) -> list[Item]:
@@ -500,6 +539,7 @@ class Assembler:
         last_page: int | None = None
         numbered = self._page_numbers(blocks)
         numbers: dict[int, list[Line]] = {}
+        labels: dict[int, str] = {}  # page labels (``[Page 3]``) read as page breaks
         i = 0
         while i < len(blocks):
             block = blocks[i]
@@ -548,6 +588,8 @@ class Assembler:
                 out.append(Para(list(block.lines[1:]), block.blank_before))
             elif (n := pages.is_page_number(block)) is not None and i in numbered:
                 out.append(Marker(PB, block.offset, n))
+                if pages.is_page_label(block):
+                    labels[block.offset] = block.first
                 numbers[block.offset] = block.lines
                 self.number_lines[block.offset] = block.lines
                 if self.first_number is None:
@@ -571,7 +613,17 @@ class Assembler:
                 out.append(Para(list(block.lines), block.blank_before))
             i += 1
         out = bands_where_unmarked(out, self._footers(), numbers)
-        return one_break_per_page(out, numbers, ocr=self.plan.doc.ocr)
+        feeds = self.ctx.source.page_feeds
+        if feeds and not numbers and not any(isinstance(it, (Marker, Furniture)) for it in out):
+            # the copy marks its pages by form feeds alone: each is a page turn
+            out = feed_breaks(out, feeds)
+        out = one_break_per_page(out, numbers, ocr=self.plan.doc.ocr)
+        # a page label that stays a page break: its words are the transcriber's, declared
+        # as dropped (one whose break fell is text again, and keeps its words)
+        self.dropped.extend(
+            labels[it.offset] for it in out if isinstance(it, Marker) and it.offset in labels
+        )
+        return out
 
     def _footers(self) -> list[tuple[int, int | None]]:
         """Every page footer of the copy, as (raw offset, the page number it states)."""
@@ -593,7 +645,9 @@ class Assembler:
             if n is not None and not (self.plan.doc.ocr and len(n) > 3):
                 found.append((i, int(n)))
         runs = pages.page_run([n for _, n in found], lone=self.plan.doc.page_marks == 0)
-        return {found[k][0] for k in runs}
+        # a page label (``[Page 3]``) says so outright: no run is needed to believe it
+        labels = {i for i, _ in found if pages.is_page_label(blocks[i])}
+        return {found[k][0] for k in runs} | labels
 
     def role(self, line: Line) -> str:
         """The role the role stage chose for a raw line (``text`` when unknown)."""

@@ -60,7 +60,19 @@ class IdMap:
         self.by_id: dict[str, etree._Element] = {}
         #: ``(xml:id, xml:lang)`` of each element that has either.
         self.marked: dict[etree._Element, tuple[str | None, str | None]] = {}
-        marked = self.marked
+        self.read(root, self.by_id, self.marked)
+
+    @staticmethod
+    def read(
+        root: etree._Element,
+        by_id: dict[str, etree._Element],
+        marked: dict[etree._Element, tuple[str | None, str | None]],
+    ) -> None:
+        """Fill ``by_id`` and ``marked`` from ``root``'s document.
+
+        The compiled walk, where built, replaces this with the same reading on
+        the C nodes (:mod:`teikit.html.walker`).
+        """
         # ``//*/@`` rather than ``//@``: the same attributes, without libxml2 visiting
         # the attribute axis of every text node
         for value in root.xpath("//*/@xml:*"):
@@ -68,7 +80,7 @@ class IdMap:
             known = marked.get(parent)
             if value.attrname == XML_ID:
                 xid = str(value)
-                self.by_id.setdefault(xid, parent)
+                by_id.setdefault(xid, parent)
                 marked[parent] = (xid, known[1] if known else None)
             elif value.attrname == XML_LANG:
                 marked[parent] = (known[0] if known else None, str(value))

@@ -41,6 +41,7 @@ highlights) have their text written directly, without a call to
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
@@ -48,10 +49,12 @@ from typing import TYPE_CHECKING, TypeVar
 from lxml import etree
 
 from teikit.errors import TeikitError
-from teikit.html.context import local_name
+from teikit.html.context import IdMap, local_name
 from teikit.html.safety import attr
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from teikit.html.context import Context
 
 Renderer = Callable[["Walker", "etree._Element", bool], None]
@@ -265,6 +268,7 @@ class Walker:
         "in_link",
         "inline_entries",
         "marked",
+        "names",
         "out",
         "suppress_ids",
     )
@@ -280,6 +284,10 @@ class Walker:
         # depend on the document (their titles), so they are kept per walker
         self.block_entries = _own(BLOCK)
         self.inline_entries = _own(INLINE)
+        # the compiled walk's entries by name pointer (see the end of this module)
+        self.names: object = (
+            _compiled.Names(self.block_entries, self.inline_entries) if _compiled else None
+        )
 
     def children(self, el: etree._Element, inline: bool) -> None:
         """The content of ``el``: its text, each child rendered, each child's tail."""
@@ -478,3 +486,26 @@ def generic(w: Walker, el: etree._Element, inline: bool, common: str) -> tuple[s
 
 GENERIC = Tags(generic)
 GENERIC_ENTRY = Entry(TAGS, tags=generic)
+
+
+#: The walk's loop compiled against lxml's C API (``_walk.pyx``), when it was built
+#: (``pip install -e .`` builds it where a C compiler is found; see the README): the
+#: same output at about half the cost of the Python loop, which stays the fallback.
+#: ``TEIKIT_PURE_PYTHON=1`` in the environment keeps the Python loop.
+_compiled: ModuleType | None = None
+if not os.environ.get("TEIKIT_PURE_PYTHON"):
+    try:
+        from teikit.html import _walk as _compiled
+    except ImportError:  # not built: no compiler, or a wheel without it
+        _compiled = None
+# it reads lxml's objects in C: built against another major version of lxml, it is not used
+if _compiled is not None and _compiled.LXML_BUILT.split(".")[0] != etree.__version__.split(".")[0]:
+    _compiled = None
+
+#: The Python loop and reading of ids, kept for comparing (``tests/html/test_compiled_walk.py``).
+PURE_CHILDREN = Walker.children
+PURE_READ_IDS = IdMap.__dict__["read"]
+if _compiled is not None:
+    _compiled.setup(STATIC, POINTER, KEYED, TAGS, FULL, GENERIC_ENTRY)
+    Walker.children = _compiled.children  # type: ignore[method-assign]
+    IdMap.read = staticmethod(_compiled.read_ids)  # type: ignore[method-assign]

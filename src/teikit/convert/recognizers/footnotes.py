@@ -39,12 +39,26 @@ if TYPE_CHECKING:
 #: Superscript digits, as typeset editions and web pages print note numbers (``word.¹``).
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-#: ``[1] text``, ``1. text``, ``1 text`` or ``¹ text`` opening a line of the notes.
+#: Note signs in the order typesetters use them, each standing for its rank (``*`` is
+#: the first note, ``†`` or ``**`` the second).
+NOTE_SIGNS = {"*": 1, "**": 2, "***": 3, "****": 4, "†": 2, "‡": 3, "§": 4}
+#: A line of the notes opens with its number or sign: ``[1] text``, ``1. text``,
+#: ``1 text``, ``¹ text``, ``1/ text`` (the slash of US government typing), ``(1) text``
+#: or ``* text``.
 NOTE_LINE_RE = re.compile(
-    r"^(?:(?:\[(?P<b>\d{1,3})\]|(?P<d>\d{1,3})\.|(?P<s>\d{1,3})(?=\s+[^\W\d_]|\s+[“\"(\[]))"
+    r"^(?:(?:\[(?P<b>\d{1,3})\]|(?P<d>\d{1,3})\.|(?P<s>\d{1,3})(?=\s+[^\W\d_]|\s+[“\"(\[])"
+    r"|(?P<sl>\d{1,3})/|\((?P<p>\d{1,3})\))"
     r"\s+(?=\S)"
-    rf"|(?P<u>[{SUPERSCRIPT_DIGITS}]{{1,3}})\s*(?=[^\s{SUPERSCRIPT_DIGITS}]))"
+    rf"|(?P<u>[{SUPERSCRIPT_DIGITS}]{{1,3}})\s*(?=[^\s{SUPERSCRIPT_DIGITS}])"
+    r"|(?P<st>\*{1,4}|[†‡§])\s*(?=[^\W\d_]|[“\"(\[]))"
 )
+#: Each group of :data:`NOTE_LINE_RE` and the style it stands for.
+_STYLES = (("b", "["), ("d", "."), ("s", " "), ("sl", "/"), ("p", "("), ("u", "^"), ("st", "*"))
+#: Styles whose numbers may skip (a note of the sequence lost, or deliberately left out).
+_SKIPPING_STYLES = frozenset((".", "^", "/", "(", "*"))
+#: Styles that are notes only under a ``NOTES`` heading or a rule: running text
+#: numbers its points the same way (``(1) first, (2) second``).
+ANNOUNCED_STYLES = frozenset(("(",))
 #: A heading that announces the notes.
 NOTES_HEAD_RE = re.compile(
     r"^(?:end\s*notes|endnotes|foot\s*notes|footnotes|notes|references)[.:]?$", re.IGNORECASE
@@ -53,6 +67,16 @@ NOTES_HEAD_RE = re.compile(
 MAX_CONTINUATIONS = 2
 
 _BRACKETED_RE = re.compile(r"\[(\d{1,3})\]")
+#: ``word 1/`` or ``word,1/``: the slash marker of US government typing.
+_SLASH_RE = re.compile(
+    r"(?:(?<=[^\W\d_]|[.,;:”\"’)])|(?<=[\w.,;:”\"’)] ))(\d{1,3})/(?=[\s,.;:)”\"’—]|$)"
+)
+#: ``word (1)``: a number in parentheses after a word (a note only under a heading).
+_PAREN_RE = re.compile(
+    r"(?:(?<=[^\W\d_]|[.,;:”\"’])|(?<=[\w.,;:”\"’] ))\((\d{1,3})\)(?=[\s,.;:”\"’—]|$)"
+)
+#: ``word*``, ``word.**``, ``word†``: a sign glued to what it annotates.
+_SIGN_RE = re.compile(r"(?<=[^\W\d_]|[.,;:”\"’)])(\*{1,4}|[†‡§])(?=[\s,.;:)”\"’—]|$)")
 #: A note marker printed in superscript digits, anywhere in the text: only notes use them.
 _SUPERSCRIPT_RE = re.compile(rf"[{SUPERSCRIPT_DIGITS}]{{1,3}}")
 
@@ -196,7 +220,8 @@ class NoteStart:
     line: int
     number: str
     start: int
-    style: str  # "[" (``[N]``), "." (``N.``), " " (``N text``) or "^" (``¹ text``)
+    #: "[" ``[N]``, "." ``N.``, " " ``N text``, "^" ``¹``, "/" ``N/``, "(" ``(N)``, "*" signs
+    style: str
 
 
 @dataclass(frozen=True)
@@ -212,27 +237,30 @@ class Region:
         return [s.number for s in self.starts]
 
 
+def sign_number(sign: str) -> str:
+    """The rank a note sign stands for (``*`` → ``1``, ``**`` or ``†`` → ``2``)."""
+    return str(NOTE_SIGNS[sign])
+
+
 def note_number(line: str) -> tuple[str, int] | None:
     """The note number a line starts with, and where its text begins."""
-    m = NOTE_LINE_RE.match(line)
-    if m is None:
-        return None
-    if m.group("u"):
-        return plain_number(m.group("u")), m.end()
-    return (m.group("b") or m.group("d") or m.group("s")), m.end()
+    found = _start(line)
+    return None if found is None else (found[0], found[1])
 
 
 def _start(line: str) -> tuple[str, int, str] | None:
     m = NOTE_LINE_RE.match(line)
     if m is None:
         return None
-    if m.group("b"):
-        return m.group("b"), m.end(), "["
-    if m.group("d"):
-        return m.group("d"), m.end(), "."
-    if m.group("u"):
-        return plain_number(m.group("u")), m.end(), "^"
-    return m.group("s"), m.end(), " "
+    for group, style in _STYLES:
+        value = m.group(group)
+        if value:
+            if style == "^":
+                value = plain_number(value)
+            elif style == "*":
+                value = sign_number(value)
+            return value, m.end(), style
+    return None
 
 
 def _para_starts(p: int, lines: Sequence[str]) -> list[NoteStart] | None:
@@ -255,7 +283,11 @@ def _para_starts(p: int, lines: Sequence[str]) -> list[NoteStart] | None:
             continue
         prev = int(out[-1].number)
         num = int(s[0])
-        if num == prev + 1 or style == "[" or (style in {".", "^"} and prev < num <= prev + 3):
+        if (
+            num == prev + 1
+            or style == "["
+            or (style in _SKIPPING_STYLES and prev < num <= prev + 3)
+        ):
             out.append(NoteStart(p, k, s[0], s[1], style))
     return out
 
@@ -316,11 +348,30 @@ def _before_ok(line: str, pos: int) -> bool:
     return word not in _NUMBER_WORDS and not word.rstrip(".,;:").isdigit()
 
 
-def _candidates(lines: Sequence[tuple[int, str]], spaced: bool) -> dict[str, list[int]]:
-    """Raw offsets of every possible marker, per number, in text order."""
+#: The markers that go with notes of a style of their own (slash, parentheses, signs).
+_OWN_MARKERS = {"/": _SLASH_RE, "(": _PAREN_RE, "*": _SIGN_RE}
+
+
+def _candidates(
+    lines: Sequence[tuple[int, str]], spaced: bool, style: str = "."
+) -> dict[str, list[int]]:
+    """Raw offsets of every possible marker of notes in ``style``, per number, in text order.
+
+    Notes numbered ``1/``, ``(1)`` or with signs have markers of the same form and no
+    other; notes numbered with plain digits have bracketed, superscript, glued and
+    (when ``spaced``) spaced ones.
+    """
     out: dict[str, list[int]] = {}
+    own = _OWN_MARKERS.get(style)
     for offset, text in lines:
         found: list[tuple[int, str]] = []
+        if own is not None:
+            for m in own.finditer(text):
+                n = sign_number(m.group(1)) if style == "*" else m.group(1)
+                found.append((m.start(1), n))
+            for pos, n in sorted(found):
+                out.setdefault(str(int(n)), []).append(offset + pos)
+            continue
         for m in _BRACKETED_RE.finditer(text):
             found.append((m.start(1), m.group(1)))
         for m in _SUPERSCRIPT_RE.finditer(text):
@@ -344,6 +395,7 @@ def locate_markers(
     spaced: bool = True,
     keys: Sequence[str] | None = None,
     guess: bool = True,
+    style: str = ".",
 ) -> dict[int, str]:
     """Where each note's marker stands: raw offset of its first digit → note number.
 
@@ -358,8 +410,9 @@ def locate_markers(
     in the missing one's number (:func:`_between_neighbours`). ``guess=False`` leaves
     these two last ways out (for deciding whether there are notes at all).
     """
-    strong = _candidates(lines, spaced=False)
-    weak = _candidates(lines, spaced=True) if spaced else strong
+    guess = guess and style not in _OWN_MARKERS
+    strong = _candidates(lines, spaced=False, style=style)
+    weak = _candidates(lines, spaced=True, style=style) if spaced else strong
     dated = _date_glued(lines) if guess else {}
     taken: dict[int, str] = {}
     placed: dict[int, int] = {}  # note index → marker offset
@@ -524,8 +577,13 @@ def split_endnotes(items: Sequence[Any], rules: Sequence[int] = ()) -> Endnotes 
         start_item = tail_idx[region.first]
         body_lines = _body_lines(items[:start_item], paras, region)
         # the decision rests on bracketed and glued markers only: a spaced number is weak
-        strong = locate_markers(body_lines, region.numbers, spaced=False, guess=False)
+        style = region.starts[0].style
+        strong = locate_markers(body_lines, region.numbers, spaced=False, guess=False, style=style)
         ruled = _ruled(rules, body_lines, paras[region.first])
+        announced = region.head is not None or ruled
+        if region.starts[0].style in ANNOUNCED_STYLES and not announced:
+            candidate = _without_first(region)
+            continue
         if is_note_region(region, len(set(strong.values())), ruled):
             break
         candidate = _without_first(region)
@@ -533,7 +591,7 @@ def split_endnotes(items: Sequence[Any], rules: Sequence[int] = ()) -> Endnotes 
         return None
     head = paras[region.head] if region.head is not None else None
     keys = note_keys(region.numbers)
-    markers = locate_markers(body_lines, region.numbers, keys=keys)
+    markers = locate_markers(body_lines, region.numbers, keys=keys, style=style)
     anchored = set(markers.values())
     notes: list[tuple[str, list[Line]]] = []
     doubts: list[tuple[int, str]] = []

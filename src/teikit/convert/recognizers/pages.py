@@ -23,6 +23,13 @@ if TYPE_CHECKING:
 #: A page number alone on its line (``12``, ``- 12 -``); never a clock time with its leading zero
 #: (``0950``, a diary's entry), which no page number has.
 PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?(?!0\d{2})(\d{1,4})(?:\s*-)?$")
+#: A transcriber's page label alone on its line (``[Page 3]``, ``--- Page 4 ---``, ``<p. 5>``):
+#: it says outright that a page begins, so it needs no run of numbers to be believed.
+PAGE_LABEL_RE = re.compile(
+    r"^(?:[\[(<{]\s*|[-=*_~]{2,}\s*)?(?:page|p\.|pg\.?)\s*(\d{1,4})"
+    r"(?:\s*[\])>}]|\s*[-=*_~]{2,})?$",
+    re.IGNORECASE,
+)
 RULE_RE = re.compile(r"^[-_=*~]{3,}$")
 #: Characters that close a sentence (or a quoted/bracketed one).
 _CLOSING = frozenset('.!?:;"”’)]»…')
@@ -141,8 +148,13 @@ class HyphenLog:
 def is_page_number(block: Block) -> str | None:
     if len(block.lines) != 1:
         return None
-    m = PAGE_NUMBER_RE.match(block.first)
+    m = PAGE_NUMBER_RE.match(block.first) or PAGE_LABEL_RE.match(block.first)
     return m.group(1) if m else None
+
+
+def is_page_label(block: Block) -> bool:
+    """Whether a block is a transcriber's page label (``[Page 3]``), see :data:`PAGE_LABEL_RE`."""
+    return len(block.lines) == 1 and PAGE_LABEL_RE.match(block.first) is not None
 
 
 def split_at_rules(blocks: list[Block]) -> list[Block]:
