@@ -28,6 +28,7 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.errors import TeikitError
+from teikit.schematron import xslt_screen
 from teikit.schematron.compiler import CompiledSchematron, compile_schema
 from teikit.schematron.engine import run_schema
 from teikit.schematron.loader import expand
@@ -74,6 +75,9 @@ class Schematron:
         #: each of which tests one rule on all its context elements.
         self.evaluations: dict[str, int] = {"lxml": 0, "elementpath": 0, "lxml-set": 0}
         self._validated = 0
+        self._given_screens: dict[
+            tuple[xslt_screen.Given | xslt_screen.OnlyElements, ...], xslt_screen.XsltScreen
+        ] = {}
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str], phase: str | None = None) -> Schematron:
@@ -118,6 +122,7 @@ class Schematron:
         document: str | os.PathLike[str] | etree._ElementTree | etree._Element,
         *,
         elements_at_most: int | None = None,
+        given: tuple[xslt_screen.Given | xslt_screen.OnlyElements, ...] = (),
     ) -> list[SchematronResult]:
         """Failed asserts and successful reports, pattern by pattern in document order.
 
@@ -125,7 +130,10 @@ class Schematron:
         :mod:`teikit.schematron.xslt_screen`): the results are those of :meth:`run`.
         ``elements_at_most`` is a bound on the document's elements a caller may know
         for free (a document of *n* bytes has at most *n* / 4): counting them costs
-        as much as a fifth of the screen.
+        as much as a fifth of the screen. ``given``: what a grammar the caller
+        knows ``document`` is valid against implies (see
+        :class:`~teikit.schematron.xslt_screen.Given`); the screen then skips or
+        shortens those patterns, with the same results.
         """
         tree = _as_tree(document)
         compiled = self._compiled
@@ -134,9 +142,12 @@ class Schematron:
             self.build_screen()
         only = None
         small = elements_at_most is not None and elements_at_most <= SCREEN_MAX_ELEMENTS
-        if compiled._xslt_screen and (small or _COUNT_ELEMENTS(tree) <= SCREEN_MAX_ELEMENTS):
+        screen = compiled._xslt_screen
+        if screen and given:
+            screen = self.given_screen(given)
+        if screen and (small or _COUNT_ELEMENTS(tree) <= SCREEN_MAX_ELEMENTS):
             # a large document goes the per-pattern way, where a time budget can stop it
-            only = compiled._xslt_screen.may_fire(tree)
+            only = screen.may_fire(tree)
         if only is not None and not only:
             return []
         report, counts = run_schema(compiled, tree, only=only)
@@ -150,10 +161,25 @@ class Schematron:
         few documents without it); whether the schema has one."""
         compiled = self._compiled
         if compiled._xslt_screen is None:
-            from teikit.schematron import xslt_screen
-
             compiled._xslt_screen = xslt_screen.build(compiled) or False
         return bool(compiled._xslt_screen)
+
+    def given_screen(
+        self, given: tuple[xslt_screen.Given | xslt_screen.OnlyElements, ...]
+    ) -> xslt_screen.XsltScreen:
+        """The screen for documents valid against a grammar, built once per ``given``
+        (the plain screen when ``given`` changes nothing in this schema's)."""
+        screens = self._given_screens
+        found = screens.get(given)
+        if found is None:
+            compiled = self._compiled
+            positions = xslt_screen.given_positions(compiled, given)
+            only = next((g for g in given if isinstance(g, xslt_screen.OnlyElements)), None)
+            found = (
+                xslt_screen.build(compiled, positions, only) if positions or only else None
+            ) or compiled._xslt_screen
+            screens[given] = found
+        return found
 
     def run(
         self,

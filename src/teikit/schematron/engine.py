@@ -133,6 +133,8 @@ class _Run:
             tuple[dict[str, list[etree._Element]], dict[str, list[etree._Element]]] | None
         ) = None
         self.counts = {"lxml": 0, "elementpath": 0, "lxml-set": 0}
+        #: Location paths of the elements results named so far (see :func:`location_of`)
+        self.locations: dict[etree._Element, str] = {}
         self.set_at_a_time = set_at_a_time
         self.xpath1 = schema.binding in XPATH1_BINDINGS
 
@@ -673,7 +675,7 @@ def _result(
         role=check.role,
         severity=check.severity,
         message=_message(run, check.message, item, env),
-        location=location_of(item),
+        location=location_of(item, run.locations),
         line=line_of(item),
         test=check.query.source,
         pattern=pattern.id,

@@ -36,8 +36,13 @@ def _step(elem: etree._Element) -> str:
     return f"*:{qn.localname}[namespace-uri()='{qn.namespace or ''}'][{n}]"
 
 
-def location_of(item: Item) -> str:
-    """The XPath of an element, attribute or the document."""
+def location_of(item: Item, known: dict[etree._Element, str] | None = None) -> str:
+    """The XPath of an element, attribute or the document.
+
+    ``known`` keeps the paths of the elements met, so that many results in one
+    document (a warning on each of hundreds of page breaks) walk up to an
+    ancestor whose path is known, not to the root, each time.
+    """
     if isinstance(item, etree._ElementTree):
         return "/"
     if isinstance(item, AttrRef):
@@ -46,13 +51,24 @@ def location_of(item: Item) -> str:
             last = f"@*[local-name()='{qn.localname}' and namespace-uri()='{qn.namespace}']"
         else:
             last = f"@{qn.localname}"
-        return f"{location_of(item.parent)}/{last}"
+        return f"{location_of(item.parent, known)}/{last}"
+    if known is None:
+        known = {}
     steps = []
     node: etree._Element | None = item
+    path = ""
+    chain = []
     while node is not None:
+        found = known.get(node)
+        if found is not None:
+            path = found
+            break
         steps.append(_step(node))
+        chain.append(node)
         node = node.getparent()
-    return "/" + "/".join(reversed(steps))
+    for node, step in zip(reversed(chain), reversed(steps), strict=True):
+        path = known[node] = f"{path}/{step}"
+    return path
 
 
 def line_of(item: Item) -> int:

@@ -23,6 +23,8 @@ with libxml2: the schema's and a pattern's with the root element as context.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -41,13 +43,18 @@ from teikit.schematron.xpath import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from teikit.schematron.compiler import CompiledSchematron, Let, Pattern, Query, Rule
 
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
 _XSL = f"{{{XSL_NS}}}"
-#: The key of elements and attributes by local name (measured: a third faster than a
-#: walk per element name, ``//tei:p``, and much faster than ``//tei:*[@when]``).
+#: The key of elements by local name (measured: a third faster than a walk per element
+#: name, ``//tei:p``), and the key of attributes by local name (much faster than
+#: ``//tei:*[@when]``). Two keys, not one of ``*|@*``: libxslt computes a key as an
+#: XPath, and the union of the two walks cost 60,000 instructions a document to merge.
 _KEY = "teikit-names"
+_ATTR_KEY = "teikit-attributes"
 _POSITIONAL = frozenset({"position", "last"})
 
 
@@ -71,6 +78,90 @@ class XsltScreen:
             return frozenset(int(t) for t in str(result).split())
         except ValueError:
             return None
+
+
+@dataclass(frozen=True, slots=True)
+class Given:
+    """What a document already known to be valid against some grammar implies for
+    one pattern: it cannot fire (``screen`` None), or only where ``screen`` holds.
+
+    The pattern is named by what it checks, not by its position or id: its one
+    rule with checks has ``context`` as context and ``tests`` as checks, each
+    ``"assert TEST"`` or ``"report TEST"`` (compared with whitespace normalized), so
+    an edited rule is simply screened in full.
+    ``screen`` is an XPath 1 expression, evaluated with the root element as
+    context, that must be true in every document valid against the grammar where
+    the pattern fires; :func:`lookup` finds nodes by local name in it. The
+    engine still runs the pattern itself wherever the screen says it may fire,
+    so the results are exact whatever the screen over-states.
+    """
+
+    context: str
+    tests: tuple[str, ...]
+    screen: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OnlyElements:
+    """In a document valid against the grammar, every node whose local name is one of
+    ``names`` is an element in ``namespace`` (never an attribute, nor an element of
+    another namespace): where the screen looks such a node up by its name, the test
+    that it is that element is left out (about 2,000 instructions a node)."""
+
+    namespace: str
+    names: frozenset[str]
+
+
+def lookup(*names: str) -> str:
+    """An XPath union of the elements with these local names, for :attr:`Given.screen`
+    (one lookup each in the screen's key of element names)."""
+    return " | ".join(f"key('{_KEY}', '{name}')" for name in names)
+
+
+def lookup_attributes(*names: str) -> str:
+    """An XPath union of the attributes with these local names, for :attr:`Given.screen`."""
+    return " | ".join(f"key('{_ATTR_KEY}', '{name}')" for name in names)
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def given_positions(
+    schema: CompiledSchematron, given: Sequence[Given | OnlyElements]
+) -> dict[int, str | None]:
+    """The positions of the patterns ``given`` describes, with their screens.
+
+    A check is named ``"KIND TEST"``, or ``"KIND sha256:DIGEST"`` with the first 16
+    hex digits of the SHA-256 of ``TEST`` (whitespace normalized) for a long test.
+    """
+    out: dict[int, str | None] = {}
+    for pattern in schema.patterns:
+        firing = [r for r in pattern.rules if r.checks]
+        if len(firing) != 1 or pattern.lets or firing[0].lets:
+            continue
+        rule = firing[0]
+        context = _squeeze(rule.context)
+        checks = [(c.kind, _squeeze(c.query.source)) for c in rule.checks]
+        for g in given:
+            if (
+                isinstance(g, Given)
+                and _squeeze(g.context) == context
+                and len(g.tests) == len(checks)
+                and all(map(_names, checks, map(_squeeze, g.tests)))
+            ):
+                out[pattern.position] = g.screen
+                break
+    return out
+
+
+def _names(check: tuple[str, str], wanted: str) -> bool:
+    """Whether ``wanted`` (see :func:`given_positions`) names ``check``, (kind, test)."""
+    kind, test = check
+    if wanted == f"{kind} {test}":
+        return True
+    digest = hashlib.sha256(test.encode()).hexdigest()[:16]
+    return wanted == f"{kind} sha256:{digest}"
 
 
 @dataclass(slots=True)
@@ -103,8 +194,8 @@ def _local(qname: str) -> str:
     return qname.rpartition(":")[2]
 
 
-def _lookups(names: list[str]) -> str:
-    return " | ".join(f"key('{_KEY}', '{name}')" for name in dict.fromkeys(names))
+def _lookups(names: list[str], key: str = _KEY) -> str:
+    return " | ".join(f"key('{key}', '{name}')" for name in dict.fromkeys(names))
 
 
 def _alternative(alt: str, namespaces: dict[str, str]) -> _Context:
@@ -130,7 +221,7 @@ def _alternative(alt: str, namespaces: dict[str, str]) -> _Context:
                 one = required_attribute(split.last_predicates)
                 attrs = (one,) if one is not None else None
             if attrs is not None:
-                lookups = f"({_lookups([_local(a) for a in attrs])})/.."
+                lookups = f"({_lookups([_local(a) for a in attrs], _ATTR_KEY)})/.."
     if lookups is not None and test is not None:
         # Exact: the index gives candidates, the match test keeps the right ones.
         exact = f"({lookups})[{test}]"
@@ -169,9 +260,10 @@ def _rule_context(rule: Rule, namespaces: dict[str, str]) -> _Context:
 class _Builder:
     """Writes the stylesheet, tracking which variables it declares in each scope."""
 
-    def __init__(self, schema: CompiledSchematron) -> None:
+    def __init__(self, schema: CompiledSchematron, given: dict[int, str | None]) -> None:
         self.namespaces = schema.namespaces
         self.decided: set[int] = set()
+        self.given = given
 
     def usable(self, query: Query, declared: set[str]) -> bool:
         """Whether libxml2 evaluates ``query`` here with the engine's meaning."""
@@ -206,6 +298,12 @@ class _Builder:
         self, parent: etree._Element, pattern: Pattern, declared: set[str], usable: set[str]
     ) -> None:
         mark = str(pattern.position)
+        if pattern.position in self.given:
+            self.decided.add(pattern.position)
+            screen = self.given[pattern.position]
+            if screen is not None:
+                etree.SubElement(parent, f"{_XSL}if", test=screen).text = f"{mark} "
+            return
         contexts = [_rule_context(r, self.namespaces) for r in pattern.rules]
         firing = [(r, c) for r, c in zip(pattern.rules, contexts, strict=True) if r.checks]
         if any(c.presence is None for _r, c in firing):
@@ -267,10 +365,10 @@ class _Builder:
         if nodes is None or CURRENT_VAR in declared:
             etree.SubElement(parent, f"{_XSL}if", test=str(ctx.presence)).text = f"{mark} "
             return
-        if not rule.lets and all(
-            not c.query.variables and self.usable(c.query, set()) for c in rule.checks
-        ):
-            # the checks read the node alone: one predicate over all the nodes
+        if not rule.lets and all(self.usable(c.query, usable) for c in rule.checks):
+            # the checks read the node and variables already declared (not current()):
+            # one predicate over all the nodes, not a loop with a test per node (the
+            # loop cost more than the test for a document's few footnotes or @resp)
             etree.SubElement(
                 parent, f"{_XSL}if", test=f"({nodes})[{_fires(rule)}]"
             ).text = f"{mark} "
@@ -324,6 +422,69 @@ def _merge_same_tests(body: etree._Element) -> None:
         body.remove(child)
 
 
+def _merge_same_guards(body: etree._Element) -> None:
+    """One guard for the patterns guarded by the same test (``key(…, 'calendar')`` …).
+
+    A guard is an ``xsl:if`` around a pattern's tests; each costs a lookup in every
+    document (libxml2 spends about 1,000 instructions per XPath operation), and the
+    TEI's templates repeat one guard for many patterns. Guards declaring the same
+    variable are left apart (XSLT 1.0 forbids declaring a name twice in a scope).
+    """
+    seen: dict[str, etree._Element] = {}
+    for child in list(body):
+        test = child.get("test")
+        if child.tag != f"{_XSL}if" or test is None or not len(child):
+            continue
+        first = seen.get(test)
+        if first is None:
+            seen[test] = child
+            continue
+        if _declares(first) & _declares(child):
+            continue
+        first.extend(list(child))
+        body.remove(child)
+
+
+#: A predicate a name test may carry and still be read as a boolean on its own:
+#: attribute tests and comparisons with literals, joined by ``or``/``and``.
+_ATOM = r"@[\w.-]+(?:\s*!?=\s*'[^']*')?"
+_SIMPLE = re.compile(rf"{_ATOM}(?:\s+(?:or|and)\s+{_ATOM})*")
+
+
+def _drop_name_tests(root: etree._Element, only: OnlyElements, namespaces: dict[str, str]) -> None:
+    """``(key(…, 'p'))[boolean(self::tei:p[@type = 'x'])]`` as ``(key(…, 'p'))[@type = 'x']``
+    for the names of ``only`` (see :class:`OnlyElements`); a predicate other than simple
+    attribute tests keeps its name test (a number there would test a position)."""
+    prefixes = [p for p, uri in namespaces.items() if uri == only.namespace and p != "xml"]
+    if not prefixes:
+        return
+    pfx = "|".join(re.escape(p) for p in prefixes)
+    test = re.compile(
+        rf"(key\('{_KEY}', '([\w.-]+)'\)\))\[boolean\(self::(?:{pfx}):([\w.-]+)"
+        rf"(?:\[([^\[\]]*)\])?\)\]"
+    )
+
+    def simpler(m: re.Match[str]) -> str:
+        name, named, pred = m.group(2), m.group(3), m.group(4)
+        if name != named or name not in only.names:
+            return m.group(0)
+        if pred is None:
+            return m.group(1)
+        if _SIMPLE.fullmatch(pred.strip()):
+            return f"{m.group(1)}[{pred}]"
+        return m.group(0)
+
+    for el in root.iter(f"{_XSL}if", f"{_XSL}for-each", f"{_XSL}variable"):
+        for attr in ("test", "select"):
+            value = el.get(attr)
+            if value is not None and "self::" in value:
+                el.set(attr, test.sub(simpler, value))
+
+
+def _declares(guard: etree._Element) -> set[str]:
+    return {v.get("name", "") for v in guard.iterchildren(f"{_XSL}variable")}
+
+
 def _indexed(expr: str, namespaces: dict[str, str]) -> str:
     """``//tei:note[@type = 'x']`` as a lookup in the key of names, else ``expr`` itself.
 
@@ -364,12 +525,17 @@ def _needs_test(rule: Rule) -> str | None:
     for check in rule.checks:
         if not check.needs:
             return None
-        groups = [
-            " or ".join(f"key('{_KEY}', '{name.rpartition('}')[2].lstrip('@')}')" for name in group)
-            for group in check.needs
-        ]
+        groups = [" or ".join(_needed(name) for name in group) for group in check.needs]
         tests.append(" and ".join(f"({g})" for g in groups))
     return " or ".join(f"({t})" for t in tests) if tests else None
+
+
+def _needed(name: str) -> str:
+    """A lookup of ``name`` (Clark; ``@``-prefixed for an attribute) in its key."""
+    local = name.rpartition("}")[2].lstrip("@")
+    if name.startswith("@"):
+        return f"key('{_ATTR_KEY}', '{local}')"
+    return f"key('{_KEY}', '{local}')"
 
 
 def _fires(rule: Rule) -> str:
@@ -380,34 +546,46 @@ def _fires(rule: Rule) -> str:
     )
 
 
-def stylesheet(schema: CompiledSchematron) -> tuple[etree._Element, frozenset[int]] | None:
-    """The screening stylesheet of ``schema``, and the patterns it can clear."""
+def stylesheet(
+    schema: CompiledSchematron,
+    given: dict[int, str | None] | None = None,
+    only: OnlyElements | None = None,
+) -> tuple[etree._Element, frozenset[int]] | None:
+    """The screening stylesheet of ``schema``, and the patterns it can clear; with
+    ``given`` (see :func:`given_positions`) and ``only`` (see :class:`OnlyElements`),
+    for documents known valid against a grammar."""
     ns = {p: u for p, u in schema.namespaces.items() if p != "xml"}
     if "xsl" in ns or XSL_NS in ns.values() or _MARK in ns or _MARK_NS in ns.values():
         return None
     nsmap = {"xsl": XSL_NS, _MARK: _MARK_NS, **ns}
     root = etree.Element(f"{_XSL}stylesheet", nsmap=nsmap, version="1.0")
     etree.SubElement(root, f"{_XSL}output", method="text")
-    etree.SubElement(root, f"{_XSL}key", name=_KEY, match="*|@*", use="local-name()")
+    etree.SubElement(root, f"{_XSL}key", name=_KEY, match="*", use="local-name()")
+    etree.SubElement(root, f"{_XSL}key", name=_ATTR_KEY, match="@*", use="local-name()")
     template = etree.SubElement(root, f"{_XSL}template", match="/")
     # the engine evaluates variables on the parsed tree: libxml2 then starts at the root element
     body = etree.SubElement(template, f"{_XSL}for-each", select="/*")
-    builder = _Builder(schema)
+    builder = _Builder(schema, given or {})
     declared, usable = builder.lets(body, schema.lets, set(), set())
     for pattern in schema.patterns:
         builder.pattern(body, pattern, declared, usable)
     _merge_same_tests(body)
+    _merge_same_guards(body)
+    if only is not None:
+        _drop_name_tests(root, only, schema.namespaces)
     root.set(f"{{{_MARK_NS}}}decided", " ".join(str(p) for p in sorted(builder.decided)))
     return root, frozenset(builder.decided)
 
 
 #: Bumped whenever the stylesheets written change shape, so that old ones are not read.
-_FORMAT = 3
+_FORMAT = 7
 #: The attribute of the stylesheet that lists the patterns it decides.
 _MARK, _MARK_NS = "teikit-screen", "urn:x-teikit:xslt-screen"
 
 
-def _cached(schema: CompiledSchematron) -> tuple[etree._Element, frozenset[int]] | None:
+def _cached(
+    schema: CompiledSchematron, given: dict[int, str | None], only: OnlyElements | None = None
+) -> tuple[etree._Element, frozenset[int]] | None:
     """The stylesheet of this schema, from the disk cache when it was written before.
 
     Generating it means analysing every expression again (tens of milliseconds, a
@@ -417,14 +595,18 @@ def _cached(schema: CompiledSchematron) -> tuple[etree._Element, frozenset[int]]
     from teikit.xmlio import parse_bytes, write_atomic
 
     if not schema.digest:
-        return stylesheet(schema)
-    path = cache_dir() / f"sch-screen-{schema.digest}-f{_FORMAT}.xsl"
+        return stylesheet(schema, given, only)
+    name = schema.digest
+    if given or only:
+        facts = repr((sorted(given.items()), only and (only.namespace, sorted(only.names))))
+        name += "-" + hashlib.sha256(facts.encode()).hexdigest()[:16]
+    path = cache_dir() / f"sch-screen-{name}-f{_FORMAT}.xsl"
     with contextlib.suppress(OSError, TeikitError, ValueError):
         root = parse_bytes(path.read_bytes(), str(path)).getroot()
         decided = root.get(f"{{{_MARK_NS}}}decided")
         if decided is not None:
             return root, frozenset(int(p) for p in decided.split())
-    made = stylesheet(schema)
+    made = stylesheet(schema, given, only)
     if made is not None:
         # a read-only cache only costs the next run the generation
         with contextlib.suppress(OSError):
@@ -432,9 +614,14 @@ def _cached(schema: CompiledSchematron) -> tuple[etree._Element, frozenset[int]]
     return made
 
 
-def build(schema: CompiledSchematron) -> XsltScreen | None:
-    """The compiled screen, or None when the schema gives libxslt nothing to decide."""
-    made = _cached(schema)
+def build(
+    schema: CompiledSchematron,
+    given: dict[int, str | None] | None = None,
+    only: OnlyElements | None = None,
+) -> XsltScreen | None:
+    """The compiled screen, or None when the schema gives libxslt nothing to decide;
+    ``given`` and ``only``: see :func:`stylesheet`."""
+    made = _cached(schema, given or {}, only)
     if made is None or not made[1]:
         return None
     root, decided = made

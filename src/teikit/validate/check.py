@@ -123,9 +123,18 @@ def check_document(doc: Document, options: Options) -> list[Problem]:
                 )
                 return problems
             spec = tuple(named) + (options.schema or ())
+    passed: set[str] = set()
     for engine in schemas.engines(spec, options.phase, batch=options.batch):
         label = schemas.schema_label(engine.path)
-        problems.extend(replace(p, schema=label) for p in engine.check(doc))
+        given_by = getattr(engine, "given_by", None)
+        if given_by is not None:
+            # what a grammar this document passed guarantees need not be screened again
+            found = engine.check(doc, given=given_by in passed)  # type: ignore[call-arg]
+        else:
+            found = engine.check(doc)
+            if not found and getattr(engine, "is_grammar", False):
+                passed.add(engine.path)
+        problems.extend(replace(p, schema=label) for p in found)
     # read top to bottom, whichever engine found it (unknown positions last)
     return sorted(problems, key=lambda p: (p.line or 1 << 30, p.column))
 

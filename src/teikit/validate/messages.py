@@ -102,16 +102,30 @@ def _name_of(el: etree._Element) -> Name:
     return (q.namespace or "", q.localname)
 
 
-def xpath_of(el: etree._Element) -> str:
-    """A readable XPath (``/TEI[1]/text[1]/body[1]/sp[2]``) of an element."""
-    steps: list[str] = []
+def xpath_of(el: etree._Element, known: dict[etree._Element, str] | None = None) -> str:
+    """A readable XPath (``/TEI[1]/text[1]/body[1]/sp[2]``) of an element.
+
+    ``known`` keeps the paths of the elements met: hundreds of problems in one
+    document then walk up to a known ancestor, not each to the root.
+    """
+    if known is None:
+        known = {}
+    chain: list[tuple[etree._Element, str]] = []
     node: etree._Element | None = el
+    path = ""
     while node is not None:
+        found = known.get(node)
+        if found is not None:
+            path = found
+            break
         q = etree.QName(node)
-        pos = 1 + sum(1 for s in node.itersiblings(preceding=True) if s.tag == node.tag)
-        steps.append(f"{q.localname}[{pos}]")
+        tag = node.tag
+        pos = 1 + sum(1 for s in node.itersiblings(preceding=True) if s.tag == tag)
+        chain.append((node, f"{q.localname}[{pos}]"))
         node = node.getparent()
-    return "/" + "/".join(reversed(steps))
+    for node, step in reversed(chain):
+        path = known[node] = f"{path}/{step}"
+    return path
 
 
 def _listing(names: Sequence[str]) -> str:

@@ -84,6 +84,10 @@ def load_grammar(path: Path, data: bytes) -> Grammar:
 class RngEngine:
     """One RELAX NG schema, ready to check documents."""
 
+    #: A document it finds no problem in is valid against it (see
+    #: :mod:`teikit.validate.implied`).
+    is_grammar = True
+
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = str(path)
         p = Path(path)

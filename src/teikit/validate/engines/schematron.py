@@ -29,22 +29,33 @@ class SchematronEngine:
 
     def __init__(self, path: str, phase: str | None = None) -> None:
         from teikit.schematron import Schematron
+        from teikit.validate.implied import given_for
 
         self.path = path
         self._schema = Schematron.from_file(path, phase=phase)
+        implied = given_for(path)
+        #: The RELAX NG (resolved path) whose passing shortens this schema's screen
+        #: (see :mod:`teikit.validate.implied`), and what its passing implies.
+        self.given_by: str | None = implied[0] if implied else None
+        self._given = implied[1] if implied else ()
 
     def warm(self, documents: int) -> None:
         """Before a batch (and any fork): build the XSLT screen if it will pay for itself."""
         from teikit.schematron import SCREEN_AFTER
 
-        if documents > SCREEN_AFTER:
-            self._schema.build_screen()
+        if documents > SCREEN_AFTER and self._schema.build_screen() and self._given:
+            self._schema.given_screen(self._given)
 
-    def check(self, doc: Document) -> list[Problem]:
+    def check(self, doc: Document, *, given: bool = False) -> list[Problem]:
+        """Problems in ``doc``; ``given``: it passed the RELAX NG :attr:`given_by`."""
         problems: list[Problem] = []
         elements: list[etree._Element | None] = []
         # the shortest element, <a/>, takes four bytes
-        for r in self._schema.validate(doc.tree, elements_at_most=len(doc.data) // 4):
+        results = self._schema.validate(
+            doc.tree, elements_at_most=len(doc.data) // 4, given=self._given if given else ()
+        )
+        known: dict[etree._Element, str] = {}
+        for r in results:
             # the engine hands the element over; resolving the location is the fallback
             el = r.element if r.element is not None else _resolve(doc.tree, r.location)
             line = r.line or (el.sourceline if el is not None else 0) or 0
@@ -56,7 +67,7 @@ class SchematronEngine:
                     doc.name,
                     line,
                     0,
-                    xpath_of(el) if el is not None else r.location,
+                    xpath_of(el, known) if el is not None else r.location,
                     " ".join(r.message.split()),
                     rule,
                     Engine.SCHEMATRON,
