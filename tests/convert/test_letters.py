@@ -127,3 +127,19 @@ def test_a_salutation_deep_inside_another_document_makes_no_letter() -> None:
         + "".join(f"Item {k} was checked by the clerk.\n\n" for k in range(12))
     )
     assert body_div(text).get("type") != "letter"
+
+
+def test_the_addressee_field_of_a_memorandum_head_opens_no_letter() -> None:
+    div = body_div(
+        "TO: Director of Central Intelligence\n"
+        "FROM: Deputy Director (Plans)\n"
+        "SUBJECT: Briefing of the Committee\n\n"
+        "1. The Committee was briefed by the undersigned.\n\n"
+        "2. No questions were raised.\n"
+    )
+    assert [frag(el) for el in div[:3]] == [
+        "<p>TO: Director of Central Intelligence</p>",
+        "<p>FROM: Deputy Director (Plans)</p>",
+        "<p>SUBJECT: Briefing of the Committee</p>",
+    ]
+    assert div.find("{http://www.tei-c.org/ns/1.0}div") is None

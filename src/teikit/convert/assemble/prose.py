@@ -34,7 +34,7 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
     open_at = None
     for j, it in enumerate(rest[:8]):
         if isinstance(it, Para) and (
-            letters.is_address(it.first)
+            (letters.is_address(it.first) and not _memo_head_field(asm, rest, j))
             or letters.salute_at(it.first)
             or any(letters.salute_at(ln.text) for ln in it.lines[1:])
         ):
@@ -62,6 +62,21 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
     elif signature_at is not None:
         signed_closer(asm, target, body_items[signature_at:])
     write_back_matter(asm, target, back)
+
+
+def _memo_head_field(asm: Assembler, items: list[Item], j: int) -> bool:
+    """Whether ``TO:`` at ``items[j]`` is a field of a memorandum's or cable's head.
+
+    A ``TO:`` line followed by other fields (``FROM:``, ``SUBJECT:``, ``INFO:``) is
+    the head's addressee field, as its neighbours are fields: it opens no letter.
+    """
+    para = items[j]
+    if not isinstance(para, Para) or not asm.is_field(para):
+        return False
+    if len(para.lines) > 1 and asm.role(para.lines[1]) == "field":
+        return True
+    nxt = next((it for it in items[j + 1 :] if isinstance(it, Para)), None)
+    return nxt is not None and asm.is_field(nxt)
 
 
 def front(
