@@ -147,6 +147,16 @@ def test_a_set_off_title_before_prose_is_a_heading() -> None:
     assert choose(line, doc)[0] == "heading"
 
 
+def test_a_title_under_a_memorandum_heads_field_is_a_heading() -> None:
+    # every paragraph stands apart; the field above sets the title off as a sentence would
+    text = (
+        "MEMORANDUM FOR THE RECORD\n\nSUBJECT: Review of the Office\n\nBackground\n\n"
+        "The office was opened in 1958.\n\nDiscussion\n\nIts reports were uneven.\n"
+    )
+    line, doc = _line(text, "Background")
+    assert choose(line, doc)[0] == "heading"
+
+
 def test_a_heading_run_into_its_paragraph_is_a_heading() -> None:
     # (far from the end, where a name in capitals would be a signature)
     text = f"{PROSE}\n\nSOVIET POSITION\n{PROSE}\n" + f"\n{PROSE}\n" * 6

@@ -350,6 +350,11 @@ def set_off_above(line: LineFeatures, doc: DocFeatures) -> str | None:
         return "an OCR speck above"
     if closes_sentence(prev):
         return "a closed sentence above"
+    from teikit.convert.roles.field import field_label
+
+    if line.blank_before and field_label(prev) is not None:
+        # a memorandum head's field (``SUBJECT: …``) is a whole unit, as a sentence is
+        return "a field above"
     if line.blank_before:
         return "a blank line above"
     from teikit.convert.roles.marking import marking_words
@@ -973,7 +978,11 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
     if (line.blank_before and not doc.lines_apart) or above == "an OCR speck above":
         # (a speck on a line of its own stands where the copy had a blank line)
         value += 0.1
-    elif doc.lines_apart and above in ("a closed sentence above", "a new page above"):
+    elif doc.lines_apart and above in (
+        "a closed sentence above",
+        "a new page above",
+        "a field above",
+    ):
         # where every paragraph stands apart, the sentence closed above (or the page
         # turned above) sets it off
         value += 0.1
