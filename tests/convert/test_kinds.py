@@ -46,6 +46,13 @@ def test_a_name_broken_by_ocr_across_two_lines() -> None:
     assert _named(text) == ("memorandum-for-record", "MEMORANDUMFORTHERECORD", 2)
 
 
+def test_a_teletype_by_its_head_without_colons() -> None:
+    text = "FBI CITY\n\nURGENT 11-23-63\n\nTO DIRECTOR\n\nFM SAC CITY 1P\n\nSUBJECT SEEN.\n"
+    assert _named(text) == ("teletype", "FM SAC", 7)
+    # an airtel's or a memorandum's sender field has its colon, and names no teletype
+    assert _named("TO: DIRECTOR\n\nFROM: SAC, CITY\n\nSubject seen.\n") is None
+
+
 def test_the_copy_referring_to_itself() -> None:
     text = "SAC, Field Office\n\nThis letter is for information and record purposes only.\n"
     assert _named(text) == ("letter", "THIS LETTER", 3)

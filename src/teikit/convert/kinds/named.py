@@ -50,7 +50,16 @@ NAMES: tuple[tuple[str, str, str, str, float], ...] = (
         0.65,
     ),
     ("airtel", "cable", "prose", r"\bAIRTEL\b", 0.8),
-    ("teletype", "cable", "prose", r"\bTELETYPE\b|\bNITEL\b|\bTELETYPED\b", 0.75),
+    (
+        "teletype",
+        "cable",
+        "prose",
+        r"\bTELETYPE\b|\bNITEL\b|\bTELETYPED\b"
+        # a teletype's own head: its sender line without a colon (``FM SAC DALLAS``,
+        # ``FROM DIRECTOR FBI``), where an airtel or a memorandum writes ``FROM:``
+        r"|^(?:FROM|FM)\s+(?:SAC|DIRECTOR|LEGAT)\b",
+        0.75,
+    ),
     ("telegram", "telegram", "prose", r"\bTELEGRAM\b|\bRADIOGRAM\b|\bAIRGRAM\b", 0.7),
     (
         "dispatch",
