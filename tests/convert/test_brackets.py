@@ -33,6 +33,8 @@ NONE: frozenset[str] = frozenset()
         ("At this point Mr. Smith joined the meeting.", "stage"),
         ("Whereupon, at 12:30 p.m., the meeting was adjourned.", "stage"),
         ("OFF THE RECORD", "stage"),
+        ("END OF TAPE 1, SIDE A", "stage"),
+        ("Tape stopped", "stage"),
         ("former prime minister Nehru", "gloss"),
         ("i.e. the Soviet Ambassador", "gloss"),
         ("Kuomintang?", "unclear"),

@@ -143,7 +143,10 @@ _EVENT_RE = re.compile(
     r"|off\s+the\s+record|on\s+the\s+record|recess|brief\s+recess|whereupon\b|at\s+this\s+point\b"
     r"|general\s+laughter|noise|(?:shaking|shakes|nodding|nods)\b)"
     r"|\b(?:joined|left|entered|rejoined)\s+the\s+(?:meeting|room|conference|discussion)\b"
-    r"|\b(?:recessed|adjourned|reconvened)\b",
+    r"|\b(?:recessed|adjourned|reconvened)\b"
+    # a recording's own events, as oral histories and taped meetings note them
+    r"|\b(?:end|beginning|start)\s+of\s+(?:the\s+)?(?:tape|side|reel|recording|interview|session)\b"
+    r"|\b(?:tape|recording)\s+(?:stopped|resumed|paused|interrupted|turned\s+(?:off|on))\b",
     re.IGNORECASE,
 )
 #: An archive reference: a repository or record group, and numbers.
