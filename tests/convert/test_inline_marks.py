@@ -91,5 +91,8 @@ def test_a_garbled_marking_must_be_most_of_its_line() -> None:
     assert read_marking("z. SECREZ tit lw") is None
     assert read_marking("SECRFT") is not None
     assert read_marking("SECRET tit lw") is not None  # exact: specks around it do not matter
+    # the caveat of 1951-53 copies beside its level
+    reading = read_marking("CONFIDENTIAL - SECURITY INFORMATION")
+    assert reading is not None and reading.phrases == ("SECURITY INFORMATION",)
     assert mostly_marking("SECREZ", ["SECREZ"])
     assert not mostly_marking("z. SECREZ tit lw", ["SECREZ"])
