@@ -252,3 +252,23 @@ def test_a_title_after_a_blank_line_names_the_copy_whatever_the_line_above() -> 
     )
     found = _named(text)
     assert found is not None and found[0] == "conversation"
+
+
+def test_a_dispatch_heading_its_form_is_a_memorandum_not_a_cable() -> None:
+    from teikit.convert import convert
+
+    text = (
+        "DISPATCH          CLASSIFICATION\n"
+        "                  SECRET\n\n"
+        "1. Station contacts during the month were routine.\n\n"
+        "2. The new safehouse was occupied on 15 August.\n\n"
+        "END OF DISPATCH\n"
+    )
+    div = convert(text=text, name="t").tree.find(".//{http://www.tei-c.org/ns/1.0}body/*")
+    assert div is not None
+    assert (div.get("type"), div.get("subtype")) == ("memorandum", "dispatch")
+    # the form's closing line is furniture, where the page has it
+    ends = [
+        el for el in div.iter("{http://www.tei-c.org/ns/1.0}fw") if el.text == "END OF DISPATCH"
+    ]
+    assert len(ends) == 1

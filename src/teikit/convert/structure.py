@@ -111,7 +111,9 @@ def read_blocks(source: Transcription) -> tuple[Frame, list[Block]]:
 
 def detect_kind(paras: list[Para], speakers: Speakers | None = None) -> str:
     """The document kind from its structure (a sidecar may override it)."""
-    if paras and archival.CABLE_HEAD_RE.match(paras[0].first):
+    head = archival.CABLE_HEAD_RE.match(paras[0].first) if paras else None
+    if head is not None and not head.group().upper().startswith("DISPATCH"):
+        # (a dispatch goes by pouch: it is written as a memorandum, not as a cable)
         return "cable"
     speakers = speakers or Speakers([p.first for p in paras])
     turns, distinct = speakers.count_turns([p.first for p in paras])
