@@ -157,6 +157,18 @@ def test_a_title_under_a_memorandum_heads_field_is_a_heading() -> None:
     assert choose(line, doc)[0] == "heading"
 
 
+def test_a_short_copys_caption_in_capitals_under_its_letterhead_is_a_heading() -> None:
+    # letterhead and caption are capitals too: the prose lines tell how the text is typed
+    text = (
+        "UNITED STATES DEPARTMENT OF JUSTICE\nFEDERAL BUREAU OF INVESTIGATION\n\n"
+        "Springfield, Illinois\nJuly 9, 1960\n\nJOHN ROE DOE\n\n"
+        "A confidential source advised on July 6, 1960, that the subject had\n"
+        "arrived in the city on July 2, 1960, and that he had left again.\n"
+    )
+    line, doc = _line(text, "JOHN ROE DOE")
+    assert emphasis(line, doc) == (0.3, "capitals in a text typed in mixed case")
+
+
 def test_a_heading_run_into_its_paragraph_is_a_heading() -> None:
     # (far from the end, where a name in capitals would be a signature)
     text = f"{PROSE}\n\nSOVIET POSITION\n{PROSE}\n" + f"\n{PROSE}\n" * 6

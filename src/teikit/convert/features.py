@@ -216,8 +216,13 @@ def line_features(raw: str) -> DocFeatures:
         width=long[len(long) // 2] if long else 80,
         page_marks=sum(1 for f in out if page_mark(f.text)),
         junk=sum(1 for f in out if _junk(f.text)) / total if total else 0.0,
-        caps=_share(f.upper_ratio > 0.8 for f in out if f.words >= 3),
+        caps=_share(f.upper_ratio > 0.8 for f in out if f.words >= CAPS_SAMPLE_WORDS),
     )
+
+
+#: Lines of at least this many words tell how the text is typed (in capitals or not):
+#: shorter ones are headings, letterheads and captions, which capitals set apart.
+CAPS_SAMPLE_WORDS = 6
 
 
 def _share(flags: Iterable[bool]) -> float:
