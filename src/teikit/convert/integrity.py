@@ -32,6 +32,7 @@ import unicodedata
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from teikit.convert.recognizers.footnotes import SUPERSCRIPT_DIGITS, plain_number
 from teikit.errors import TeikitError
 
 if TYPE_CHECKING:
@@ -42,13 +43,10 @@ if TYPE_CHECKING:
     from teikit.convert.recognizers.pages import Hyphenation
     from teikit.convert.source import Transcription
 
-#: Superscript digits, which typeset texts print note numbers in.
-_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 #: Letters and digits are separate words: a note number glued to a word
-#: (``Smith1``, ``Smith¹``) becomes ``Smith`` and ``<ref>1</ref>``.
-_WORD = re.compile(rf"[^\W\d_{_SUPERSCRIPTS}]+|[\d{_SUPERSCRIPTS}]+")
-#: A superscript digit is its digit in another typeface (the note ``¹`` is ``@n="1"``).
-_DIGIT_FORMS = str.maketrans(_SUPERSCRIPTS, "0123456789")
+#: (``Smith1``, ``Smith¹``) becomes ``Smith`` and ``<ref>1</ref>``; a superscript digit
+#: reads as its digit (the note ``¹`` is ``@n="1"``).
+_WORD = re.compile(rf"[^\W\d_{SUPERSCRIPT_DIGITS}]+|[\d{SUPERSCRIPT_DIGITS}]+")
 #: Attributes whose values are words of the input (page and note numbers, links).
 _WORD_ATTRIBUTES = ("n", "target")
 #: Elements that stand for a keyword of the transcription syntax, which the
@@ -70,19 +68,19 @@ def words(text: str) -> Iterator[tuple[str, int, int]]:
     """
     if text.isascii() or unicodedata.is_normalized("NFC", text):
         for m in _WORD.finditer(text):
-            yield m.group().casefold().translate(_DIGIT_FORMS), m.start(), m.end()
+            yield plain_number(m.group().casefold()), m.start(), m.end()
         return
     start = 0
     for line in text.split("\n"):
         for m in _WORD.finditer(unicodedata.normalize("NFC", line)):
             at = start + min(m.start(), max(len(line) - 1, 0))
-            word = m.group().casefold().translate(_DIGIT_FORMS)
+            word = plain_number(m.group().casefold())
             yield word, at, min(at + len(m.group()), start + len(line))
         start += len(line) + 1
 
 
 def _norm(word: str) -> str:
-    return unicodedata.normalize("NFC", word).casefold().translate(_DIGIT_FORMS)
+    return plain_number(unicodedata.normalize("NFC", word).casefold())
 
 
 def output_words(root: etree._Element) -> Counter[str]:

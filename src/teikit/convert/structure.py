@@ -309,6 +309,16 @@ def is_specks(para: Para) -> bool:
     return not any(_WORD3_RE.search(line.text) for line in para.lines)
 
 
+def split_trailing(items: list[Item]) -> tuple[list[Item], list[Item]]:
+    """``items`` up to their last paragraph, and the page breaks, furniture and stamps after it.
+
+    What stands after a closer's last line (the classification repeated at the
+    foot of the copy) is the page's, not the signer's: it follows the closer.
+    """
+    last = max((k for k, it in enumerate(items) if isinstance(it, Para)), default=-1)
+    return items[: last + 1], items[last + 1 :]
+
+
 def feed_breaks(items: list[Item], feeds: Sequence[int]) -> list[Item]:
     """A page break (without a number) at each form feed between the copy's first and last text.
 
@@ -1052,6 +1062,14 @@ class Assembler:
         fill(self._mark_resp(element(parent, "fw", type=kind), item.lines), run, self.ctx)
         if item.page_end:
             element(parent, "pb")
+
+    def marks(self, parent: etree._Element, items: Sequence[Item]) -> None:
+        """Page breaks, furniture and stamps, each where it stands (no paragraph among them)."""
+        for it in items:
+            if isinstance(it, Marker):
+                self.pb(parent, it)
+            elif not isinstance(it, Para):
+                self.stamp(parent, it)
 
     def stamp(self, parent: etree._Element, stamp: Stamp, *, in_p: bool = True) -> None:
         if isinstance(stamp, Furniture):

@@ -17,6 +17,7 @@ from teikit.convert.structure import (
     Item,
     Stamp,
     _para_at,
+    split_trailing,
 )
 
 if TYPE_CHECKING:
@@ -129,10 +130,7 @@ def cable_message(asm: Assembler, parent: etree._Element, items: list[Item]) -> 
         else:
             asm.prose(tele, body, sections=False)
         closer_paras = items[tele_end + 1 :]
-    # furniture, stamps and page breaks after the last line stand after the closer
-    trailing: list[Item] = []
-    while closer_paras and not isinstance(closer_paras[-1], Para):
-        trailing.insert(0, closer_paras.pop())
+    closer_paras, trailing = split_trailing(closer_paras)
     if closer_paras:
         closer = element(parent, "closer")
         for it in closer_paras:
@@ -158,13 +156,7 @@ def cable_message(asm: Assembler, parent: etree._Element, items: list[Item]) -> 
                 fill(element(closer, "signed"), run, asm.ctx)
             else:
                 fill_nodes(closer, asm.numbers(run, "registry"), iter(run.pages))
-    for it in trailing:
-        if isinstance(it, Marker):
-            asm.pb(parent, it)
-        elif isinstance(it, Furniture):
-            asm.furniture(parent, it)
-        elif isinstance(it, Stamp):
-            asm.stamp(parent, it)
+    asm.marks(parent, trailing)
     del k
 
 

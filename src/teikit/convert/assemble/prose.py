@@ -16,7 +16,7 @@ from teikit.convert.inline import El, Node
 from teikit.convert.recognizers import archival, letters, signatures
 from teikit.convert.recognizers.dates import DATE_ONLY_RE
 from teikit.convert.recognizers.pages import Marker, Para
-from teikit.convert.structure import FIELD_RE, Furniture, Item, Stamp, _para_at
+from teikit.convert.structure import FIELD_RE, Furniture, Item, Stamp, _para_at, split_trailing
 from teikit.convert.zones import PB, Line, TextRun
 
 if TYPE_CHECKING:
@@ -341,11 +341,7 @@ def signed_closer(asm: Assembler, div: etree._Element, items: list[Item]) -> Non
             fill(element(closer_el, "signed"), asm.lines_run(signed), asm.ctx)
             signed.clear()
 
-    # furniture after the signature (the classification repeated at the foot) follows
-    # the closer: it is the page's, not the signer's
-    last = max((k for k, it in enumerate(items) if isinstance(it, Para)), default=len(items) - 1)
-    trailing = items[last + 1 :]
-    items = items[: last + 1]
+    items, trailing = split_trailing(items)
     for it in items:
         if isinstance(it, Para):
             signed.extend(it.pieces)
@@ -358,13 +354,7 @@ def signed_closer(asm: Assembler, div: etree._Element, items: list[Item]) -> Non
         elif isinstance(it, Marker):
             asm.pb(closer_el, it)
     flush()
-    for it in trailing:
-        if isinstance(it, Furniture):
-            asm.furniture(div, it)
-        elif isinstance(it, Stamp):
-            asm.stamp(div, it)
-        elif isinstance(it, Marker):
-            asm.pb(div, it)
+    asm.marks(div, trailing)
 
 
 def closer(asm: Assembler, div: etree._Element, items: list[Item]) -> None:

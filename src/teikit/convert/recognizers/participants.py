@@ -407,7 +407,6 @@ PLURAL_TITLES = frozenset(
 #: Between the names under a plural title: a comma, ``and``, or both.
 _NAMES_SEP_RE = re.compile(r",\s+(?:and\s+)?|\s+and\s+|;\s+")
 _ONE_NAME_RE = re.compile(r"^[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\.?$")
-_INITIAL_END_RE = re.compile(r"(?:\b[A-Z]|Jr|Sr)\.$")
 
 
 def plural_title_entries(block: int, line: str, start: int) -> list[Entry] | None:
@@ -435,10 +434,10 @@ def plural_title_entries(block: int, line: str, start: int) -> list[Entry] | Non
         begin = start if k == 0 else p
         stop = bounds[k + 1][0] if k + 1 < len(bounds) else 0
         text = line[begin : stop or end]
-        name_end = (
-            q - begin - (1 if line[q - 1] == "." and not _INITIAL_END_RE.search(line[p:q]) else 0)
+        na, nb = name_span(line[p:q])  # a closing stop is the sentence's, an initial's kept
+        out.append(
+            Entry(((block, 0),), begin, text, False, p - begin + na, p - begin + nb, stop, True)
         )
-        out.append(Entry(((block, 0),), begin, text, False, p - begin, name_end, stop, True))
     return out
 
 
