@@ -335,6 +335,11 @@ def _who_list_with_nobody(root: etree._Element) -> None:
     _first(root, f".//{{{TEI}}}sp[@who]").set("who", f"#nobody #{first}")
 
 
+def _padded_who(root: etree._Element) -> None:
+    sp = _first(root, f".//{{{TEI}}}sp[@who]")
+    sp.set("who", f"  {sp.get('who')} ")
+
+
 def _silence_first_speaker(root: etree._Element) -> None:
     first = _speakers(root)[0].get(f"{{{XML}}}id")
     for sp in root.iter(f"{{{TEI}}}sp"):
@@ -363,6 +368,7 @@ XML = "http://www.w3.org/XML/1998/namespace"
         (_set_resp("#teikit #nobody"), "TK-E007"),
         (_silence_first_speaker, "TK-W001"),  # a speaker who never speaks
         (_both_speakers, None),  # speaks, but in a speech of two: screened in, nothing found
+        (_padded_who, None),  # spaces around one pointer: screened in, the rule accepts it
         (_set_resp("#teikit #transcriber"), None),
     ],
 )
@@ -389,3 +395,40 @@ def test_rng_rejects_two_equal_identifiers(rng: RngEngine, conversation: bytes) 
 
     doc = parse(_edit(conversation, twin), "doc.xml")
     assert any("redefined" in p.message for p in rng.check(doc))
+
+
+@pytest.fixture(scope="module")
+def footnoted() -> bytes:
+    """A bundled document with footnote references."""
+    for path in sorted(BUNDLED_TEI.glob("*.xml")):
+        data = path.read_bytes()
+        if etree.fromstring(data).find(f".//{{{TEI}}}ref[@type='footnote']") is not None:
+            return data
+    pytest.skip("no bundled document with footnotes")
+
+
+def _set_target(target: str) -> object:
+    def change(root: etree._Element) -> None:
+        ref = _first(root, f".//{{{TEI}}}ref[@type='footnote']")
+        ref.set("target", target.replace("{}", (ref.get("target") or "")[1:]))
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "found"),
+    [
+        (_set_target("#nobody"), True),  # points at no footnote
+        (_set_target("{}"), True),  # not a pointer
+        (_set_target(" #{} "), False),  # spaces around the pointer: screened in, accepted
+        (_set_target("#{}"), False),
+    ],
+)
+def test_footnote_references_give_the_results_of_the_full_screen(
+    rng: RngEngine, sch: SchematronEngine, footnoted: bytes, change: object, found: bool
+) -> None:
+    doc = parse(_edit(footnoted, change), "doc.xml")
+    assert not rng.check(doc)
+    problems = sch.check(doc, given=True)
+    assert problems == sch.check(doc, given=False)
+    assert ("TK-E010" in {p.rule for p in problems}) == found

@@ -182,8 +182,9 @@ TEIKIT: tuple[Fact, ...] = (
         f"({lookup_attributes(*_DATED)})[translate(., '0123456789', '0000000000')"
         " != substring('0000-00-00', 1, string-length(.))]",
     ),
-    # TK-E002: a speech's @who names exactly one person of the header; ids are unique,
-    # so a single "#ID" equal to one of theirs is enough, anything else is screened in
+    # TK-E002: a speech's @who names exactly one person of the header. An identifier
+    # has no space, so a @who that is "#" and one of theirs, as written, is one pointer
+    # and ids are unique: it names exactly one; anything else is screened in
     GivenPattern(
         (
             "let persons := /tei:TEI/tei:teiHeader//tei:person",
@@ -195,14 +196,13 @@ TEIKIT: tuple[Fact, ...] = (
             "assert every $w in tokenize(normalize-space(@who), ' ') satisfies"
             " (starts-with($w, '#') and count($persons[@xml:id = substring($w, 2)]) = 1)",
         ),
-        f"({lookup('sp')})[@who][not(starts-with(normalize-space(@who), '#')"
-        " and not(contains(normalize-space(@who), ' '))"
-        " and substring(normalize-space(@who), 2) = $given-person-ids)]",
+        f"({lookup('sp')})[@who]"
+        "[not(starts-with(@who, '#') and substring(@who, 2) = $given-person-ids)]",
         (("given-person-ids", "/tei:TEI/tei:teiHeader//tei:person/@xml:id"),),
         lookup("sp"),
     ),
-    # TK-E007: an @resp names a respStmt of the title statement; the attributes are
-    # compared with the identifiers themselves (a list of pointers is screened in)
+    # TK-E007: an @resp names a respStmt of the title statement; each attribute, as
+    # written, is compared with the identifiers (a list of pointers is screened in)
     GivenPattern(
         (
             "let respStmts := /tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt",
@@ -214,9 +214,8 @@ TEIKIT: tuple[Fact, ...] = (
             "assert every $r in tokenize(normalize-space(@resp), ' ') satisfies"
             " (starts-with($r, '#') and $respStmts/@xml:id = substring($r, 2))",
         ),
-        f"({lookup_attributes('resp')})[not(starts-with(normalize-space(.), '#')"
-        " and not(contains(normalize-space(.), ' '))"
-        " and substring(normalize-space(.), 2) = $given-resp-ids)]",
+        f"({lookup_attributes('resp')})"
+        "[not(starts-with(., '#') and substring(., 2) = $given-resp-ids)]",
         (
             (
                 "given-resp-ids",
@@ -224,6 +223,25 @@ TEIKIT: tuple[Fact, ...] = (
             ),
         ),
         lookup_attributes("resp"),
+    ),
+    # TK-E010: a footnote reference points at a footnote; as written, "#" and one of
+    # their identifiers (anything else, spaces included, is screened in)
+    GivenPattern(
+        (
+            "let footnotes := //tei:note[@type = 'footnote']",
+            "rule tei:ref[@type = 'footnote']",
+            "assert starts-with(normalize-space(@target), '#')"
+            " and substring(normalize-space(@target), 2) = $footnotes/@xml:id",
+        ),
+        f"({lookup('ref')})[@type = 'footnote']"
+        "[not(starts-with(@target, '#') and substring(@target, 2) = $given-footnote-ids)]",
+        (
+            (
+                "given-footnote-ids",
+                f"({lookup('note')})[self::tei:note][@type = 'footnote']/@xml:id",
+            ),
+        ),
+        lookup("ref"),
     ),
     # TK-W001: a speaker speaks; a @who that is exactly "#ID" is a speech by ID, so a
     # speaker no such @who names is screened in (a list of speakers is compared whole)
