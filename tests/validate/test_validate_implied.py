@@ -432,3 +432,29 @@ def test_footnote_references_give_the_results_of_the_full_screen(
     problems = sch.check(doc, given=True)
     assert problems == sch.check(doc, given=False)
     assert ("TK-E010" in {p.rule for p in problems}) == found
+
+
+def _unreferenced_footnote(root: etree._Element) -> None:
+    _first(root, f".//{{{TEI}}}ref[@type='footnote']").set("target", "#elsewhere")
+
+
+def _footnote_without_id(root: etree._Element) -> None:
+    note = _first(root, f".//{{{TEI}}}note[@type='footnote']")
+    del note.attrib[f"{{{XML}}}id"]
+
+
+@pytest.mark.parametrize(
+    ("change", "rules"),
+    [
+        (_unreferenced_footnote, {"TK-E010", "TK-E011"}),
+        (_footnote_without_id, {"TK-E010", "TK-W007"}),
+    ],
+)
+def test_footnotes_give_the_results_of_the_full_screen(
+    rng: RngEngine, sch: SchematronEngine, footnoted: bytes, change: object, rules: set[str]
+) -> None:
+    doc = parse(_edit(footnoted, change), "doc.xml")
+    assert not rng.check(doc)
+    problems = sch.check(doc, given=True)
+    assert problems == sch.check(doc, given=False)
+    assert rules <= {p.rule for p in problems}

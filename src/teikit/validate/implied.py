@@ -243,6 +243,25 @@ TEIKIT: tuple[Fact, ...] = (
         ),
         lookup("ref"),
     ),
+    # TK-E011, TK-W007: a footnote has an identifier a footnote reference points at;
+    # the references' targets are found once, not once per footnote
+    GivenPattern(
+        (
+            "let footnoteRefs := //tei:ref[@type = 'footnote']",
+            "rule tei:note[@type = 'footnote']",
+            "assert not(@xml:id) or concat('#', @xml:id) = $footnoteRefs/@target",
+            "assert @xml:id",
+        ),
+        f"({lookup('note')})[@type = 'footnote']"
+        "[not(@xml:id and concat('#', @xml:id) = $given-footnote-targets)]",
+        (
+            (
+                "given-footnote-targets",
+                f"({lookup('ref')})[self::tei:ref][@type = 'footnote']/@target",
+            ),
+        ),
+        lookup("note"),
+    ),
     # TK-W001: a speaker speaks; a @who that is exactly "#ID" is a speech by ID, so a
     # speaker no such @who names is screened in (a list of speakers is compared whole)
     GivenPattern(
