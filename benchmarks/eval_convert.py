@@ -23,6 +23,11 @@ Two tables:
   ``--workers 2``), ``--frus 0`` skips FRUS. ``--rough`` adds, per combination, the
   same documents roughened to the seeds' habits (hard-wrapped lines, footnote digits
   glued to the word, notes listed ``N. text``), which frus2raw alone does not produce.
+* **FRUS history** (``--frushist TEI_DIR --frushist-out DIR``): Office of the Historian TEI
+  files of the source the devset's ``frushist_*`` documents come from, rendered by
+  ``../shared/devset/build.py`` under each of its styles into ``DIR`` with a ground truth
+  read from the TEI (``tests/convert/devset/frushist_truth.py``), and scored as FRUS is;
+  a row per style. ``--styles`` keeps some of them (the part of the name after the date).
 
 Derived FRUS text is cached in ``benchmarks/results/frus2raw/`` (not committed).
 ``--json FILE`` also writes the figures as JSON. Quality, not speed: this script is
@@ -70,6 +75,34 @@ def derived(shared: Path, name: str, flags: tuple[str, ...], cache: Path) -> lis
     return sorted(outdir.glob("*.txt"))
 
 
+def frushist(shared: Path, args: argparse.Namespace) -> dict[str, object]:
+    """Render the TEI files of ``--frushist`` under build.py's styles and score them."""
+    import frushist_truth
+
+    if args.frushist_out is None:
+        raise SystemExit("--frushist needs --frushist-out DIR (where the renderings go)")
+    build = frushist_truth.load_build(shared)
+    names = sorted(build.STYLES)
+    if args.styles:
+        names = [n for n in names if n.split("_", 2)[-1] in args.styles]
+    tei = sorted(args.frushist.glob("*.xml"))
+    by_style = frushist_truth.render_all(build, tei, args.frushist_out, names)
+    rows = {
+        style[:27]: frus_score.score_files(paths, workers=args.workers)
+        for style, paths in by_style.items()
+    }
+    total = frus_score.Counts()
+    for c in rows.values():
+        total = total + c
+    rows["all"] = total
+    print(frus_score.format_table(rows, f"FRUS history: {len(tei)} TEI documents, by style"))
+    if args.details:
+        for name, c in rows.items():
+            if name != "all":
+                print("\n".join(f"  {name}: {m}" for m in c.misses))
+    return {name: c.summary() for name, c in rows.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--details", action="store_true", help="print every miss")
@@ -84,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
         "(hard wraps, glued note markers, notes listed 'N. text')",
     )
     ap.add_argument("--cache", type=Path, default=HERE / "results" / "frus2raw")
+    ap.add_argument("--frushist", type=Path, help="a directory of frus-history TEI files")
+    ap.add_argument("--frushist-out", type=Path, help="where their renderings are written")
+    ap.add_argument("--styles", nargs="*", help="only these frushist styles")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
 
@@ -138,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
                 if name not in ("all", "all+rough"):
                     print("\n".join(f"  {name}: {m}" for m in c.misses))
         figures["frus"] = {name: c.summary() for name, c in rows.items()}
+
+    if args.frushist is not None:
+        figures["frushist"] = frushist(shared, args)
 
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

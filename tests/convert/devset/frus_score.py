@@ -232,8 +232,9 @@ def tei_notes(root: etree._Element) -> tuple[Counter[tuple[str, str]], set[str]]
     return notes, linked
 
 
-#: Blocks a converter may make heads or not: list heads (SUBJECT, PARTICIPANTS), table heads.
-_NEUTRAL_HEAD_KINDS = ("list-head", "table-head")
+#: Blocks a converter may make heads or not: list heads (SUBJECT, PARTICIPANTS), table heads,
+#: and the ``maybe-head`` of :mod:`frushist_truth` (a labelled phrase: ``(a) Phrase``).
+_NEUTRAL_HEAD_KINDS = ("list-head", "table-head", "maybe-head")
 #: frus2raw keeps the first 60 characters of a block as ``text_start``.
 _TEXT_START = 60
 
