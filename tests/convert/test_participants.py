@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from convert_helpers import NS, body_div, frag, run
 
@@ -153,6 +155,36 @@ def test_a_topic_heading_after_the_names_is_not_a_name() -> None:
     ]
     (found,) = find_lists(blocks)
     assert (found.end, [e.text for e in found.entries]) == (2, ["Mr. Roe"])
+
+
+def test_a_block_leaves_the_list_whole() -> None:
+    # the wrapped rest of an entry (a place after the name) reads as a group: it may not
+    # end the list alone, leaving the block's other line written and itself lost
+    blocks: list[list[str] | None] = [
+        ["Participants:"],
+        ["Mr. Jon Roe, Professor of Law, Farland", "University"],
+        ["Dr. Ann Doe, Professor of History, the", "Farland College of Arts", "Noted by: A. Poe"],
+    ]
+    assert find_lists(blocks) == []
+    blocks[1] = ["Mr. Jon Roe, Counselor", "Mr. Tom Poe"]
+    (found,) = find_lists(blocks)
+    assert (found.end, [e.text for e in found.entries]) == (
+        2,
+        ["Mr. Jon Roe, Counselor", "Mr. Tom Poe"],
+    )
+
+
+def test_the_converter_keeps_every_word_of_a_wrapped_list() -> None:
+    text = (
+        "Participants:\n      Mr. Jon Roe, Professor of Law, Farland\nUniversity\n"
+        "Dr. Ann Doe, Professor of History, the\nFarland College of Arts\nNoted by: A. Poe\n"
+    )
+    words = re.findall(r"\w+", " ".join(body_div(text).itertext()))
+    assert words == re.findall(
+        r"\w+",
+        "Participants: Mr. Jon Roe, Professor of Law, Farland University "
+        "Dr. Ann Doe, Professor of History, the Farland College of Arts Noted by: A. Poe",
+    )
 
 
 def test_no_list_without_a_person() -> None:

@@ -24,7 +24,8 @@ documents look like. What the truth says:
   label ending in a colon (``Participants:``), is neutral (a head or not);
 * **page breaks**: the page numbers the style inserts between pages, or the TEI's own
   ``pb`` in the ``real`` styles, that have text on both sides;
-* **title** (the first heading) and **date** (``date[@type="created"]/@when`` of the header);
+* **title** (the first heading) and **date** (``date[@type="created"]/@when`` of the header,
+  scored where the text has a dateline);
 * **marking**: the classification the source note names, when the style prints the note.
 """
 
@@ -244,10 +245,12 @@ def truth(build: ModuleType, xml: str, style: dict[str, Any], doc_id: str) -> di
     if source is None and style.get("source") in ("top", "top-nocite"):
         source = next((t for t in texts if t.startswith("Source:")), None)
     marking = CLASSIFICATION_RE.search(source or "")
+    dated = any(k == "dateline" for k, _ in doc.blocks)
     return {
         "doc_id": doc_id,
         "title": title,
-        "date_when": created.get("when") if created is not None else None,
+        # (scored only where the text carries a dateline to read it from)
+        "date_when": created.get("when") if created is not None and dated else None,
         "classification": marking.group(1) if marking else None,
         "participants": [],
         "speakers": sorted(speakers),

@@ -374,7 +374,11 @@ def find_lists(blocks: Sequence[Sequence[str] | None]) -> list[ParticipantList]:
             entries.extend(more)
             j += 1
         while entries and (entries[-1].group or _heading_after(entries[-1].text)):
-            entries.pop()
+            gone = entries.pop()
+            # a block leaves the list whole: the list's end is a block's end, and an
+            # entry kept from a block whose other lines left would lose them
+            while entries and entries[-1].lines[-1][0] == gone.lines[0][0]:
+                entries.pop()
         if not any(not e.group for e in entries):
             i += 1
             continue
