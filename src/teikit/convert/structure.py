@@ -33,7 +33,7 @@ from teikit.convert.builder import element, fill, fill_nodes
 from teikit.convert.decisions import Decisions
 from teikit.convert.inline import El, InlineContext, Node, plain
 from teikit.convert.plan import Plan, plan_of
-from teikit.convert.recognizers import archival, footnotes, letters, pages
+from teikit.convert.recognizers import archival, footnotes, indents, letters, pages
 from teikit.convert.recognizers.brackets import classify_square, closes_turn, pair_brackets
 from teikit.convert.recognizers.dates import DATE_ONLY_RE, DATE_RE
 from teikit.convert.recognizers.dates import parse_date as parse_date_only
@@ -810,6 +810,8 @@ class Assembler:
     def assemble(self, blocks: list[Block]) -> Body:
         # a list of those present is read before page rejoining, which would join names
         items = participants.group_lists(self.items(blocks))
+        # a typed block of paragraphs marked by first-line indents is as many paragraphs
+        items = self._indented_paras(items)
         # a block set one turn per line is as many paragraphs as it has turns
         items = self._line_turns(items)
         paras = [it for it in items if isinstance(it, Para)]
@@ -846,6 +848,17 @@ class Assembler:
             self.hyphenations.entries,
             notes_head=self.notes_head,
         )
+
+    def _indented_paras(self, items: list[Item]) -> list[Item]:
+        """Paragraphs typed with first-line indents (:func:`indents.paragraph_starts`) cut."""
+        out: list[Item] = []
+        for it in items:
+            if isinstance(it, Para) and len(it.lines) >= 3 and not self.is_field(it):
+                typed = [(self.ctx.source.line_col(ln.offset)[1] - 1, ln.text) for ln in it.lines]
+                out.extend(split_at(it, [(k, 0) for k in indents.paragraph_starts(typed)]))
+            else:
+                out.append(it)
+        return out
 
     def _line_turns(self, items: list[Item]) -> list[Item]:
         """Paragraphs set one turn per line (:func:`line_turn_starts`) cut at each turn."""
