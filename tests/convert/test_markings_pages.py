@@ -171,3 +171,13 @@ def test_a_page_number_alone_but_never_a_clock_time() -> None:
         False,
         False,
     ]
+
+
+def test_release_banners_in_capitals_not_the_words_in_a_sentence() -> None:
+    from teikit.convert.roles.furniture import release_banner
+
+    assert release_banner("2025 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION")
+    assert release_banner("RELEASED IN FULL")
+    assert release_banner("Released in Full")
+    assert not release_banner("and/or release under these procedures are marked or otherwise")
+    assert not release_banner("the papers were released in full last year")

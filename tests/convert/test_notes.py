@@ -149,6 +149,25 @@ def test_body_points_beside_endnotes_with_the_same_numbers() -> None:
     ]
 
 
+def test_endnotes_before_the_last_page_footer_are_notes() -> None:
+    # the copy closes on its last page's footer, after the notes
+    root = _tei(
+        "Memorandum for the Record1\n\n"
+        "The meeting discussed access to the files.2 Nothing was decided about\n"
+        "the papers of the board, which remain closed.\n\n"
+        "Page 1 of 2\n\n"
+        "The board will meet again in May to decide on their release.\n\n"
+        "1. Source: Department files, Box 2.\n\n"
+        "2. The files are not printed.\n\n"
+        "Page 2 of 2\n"
+    )
+    refs = [(r.get("target"), r.text) for r in root.iter(f"{T}ref")]
+    assert refs == [("#fn1", "1"), ("#fn2", "2")]
+    notes = [(n.get(XML_ID), n.get("n")) for n in root.iter(f"{T}note")]
+    assert notes == [("fn1", "1"), ("fn2", "2")]
+    assert [fw.text for fw in root.iter(f"{T}fw")] == ["Page 1 of 2", "Page 2 of 2"]
+
+
 def test_unanchored_note_is_kept_flagged_and_the_document_is_valid() -> None:
     result = convert(
         text="Memorandum\n\nText with a marker.1 And more text.[3]\n\n"

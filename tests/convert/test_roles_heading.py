@@ -260,6 +260,44 @@ def test_the_first_line_title_over_its_dateline() -> None:
     assert choose(doc.lines[0], doc)[0] == "heading"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a source note's first line: it ends on a small word and runs on
+        "Source: Records of the Office of the Historian, Office of the\n"
+        "Director, Box 3, Confidential.\n\nStrelsau, May 3, 1958.\n\n",
+        # a capitalised word and a comma below open a sentence, not a dateline
+        "Source: Records of the Office of the Historian, Box 3\n"
+        "Historian, Advisory Committee on the Records and the Files\n\n",
+    ],
+)
+def test_a_wrapped_first_line_is_no_title_over_a_dateline(text: str) -> None:
+    from teikit.convert.roles.heading import first_line_title
+
+    doc = line_features(text + f"{PROSE}\n")
+    assert not first_line_title(doc.lines[0], doc)
+
+
+def test_a_title_naming_its_kind_below_the_source_note() -> None:
+    from teikit.convert.roles.heading import kind_title_over_dateline
+
+    title = (
+        "Memorandum From Jane Roe (Director of the Records Office) to John Doe "
+        "(Assistant Secretary of State for Public Affairs)"
+    )
+    text = f"Source: Records of the Office, Box 3.\n\n{title}\n\nNovember 10, 1988\n\n{PROSE}\n"
+    line, doc = _line(text, title)
+    assert kind_title_over_dateline(line, doc)
+    assert choose(line, doc)[0] == "heading"
+    # a form's title box in capitals is no edition's title
+    boxed = "TITLE: MEMORANDUM FOR THE RECORD, BOARD MEETING 20 MAY"
+    line, doc = _line(text.replace(title, boxed), boxed)
+    assert not kind_title_over_dateline(line, doc)
+    # nor is a title with no dateline below
+    line, doc = _line(text.replace("November 10, 1988", "Dear Mr. Doe:"), title)
+    assert not kind_title_over_dateline(line, doc)
+
+
 def test_a_long_title_wrapping_over_lines_is_one_heading() -> None:
     from teikit.convert.roles.heading import title_block
 

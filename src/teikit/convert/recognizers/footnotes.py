@@ -551,6 +551,11 @@ class Endnotes:
     head: Para | None = None  # a ``NOTES`` heading above the notes
 
 
+#: Roles of the lines that are no text of the document (page furniture, markings): after
+#: the notes they close the copy, and the notes are still its last text.
+PAGE_FURNITURE_ROLES = ("furniture", "marking")
+
+
 def split_endnotes(items: Sequence[Any], rules: Sequence[int] = ()) -> Endnotes | None:
     """Find the endnotes among a document's items (paragraphs, page breaks, stamps).
 
@@ -559,10 +564,14 @@ def split_endnotes(items: Sequence[Any], rules: Sequence[int] = ()) -> Endnotes 
     items (after it), so nothing is lost. ``rules`` are the raw offsets of the
     rules (``----``) the caller dropped: one right above the notes announces them.
     """
-    k = len(items)
+    # the last page's furniture may close the copy after its notes (``Page 3 of 3``)
+    end = len(items)
+    while end > 0 and getattr(items[end - 1], "role", None) in PAGE_FURNITURE_ROLES:
+        end -= 1
+    k = end
     while k > 0 and isinstance(items[k - 1], (Para, Marker)):
         k -= 1
-    tail_idx = [j for j in range(k, len(items)) if isinstance(items[j], Para)]
+    tail_idx = [j for j in range(k, end) if isinstance(items[j], Para)]
     if not tail_idx:
         return None
     paras: list[Para] = [items[j] for j in tail_idx]
@@ -617,8 +626,8 @@ def split_endnotes(items: Sequence[Any], rules: Sequence[int] = ()) -> Endnotes 
                 )
     body = list(items[:start_item])
     for it in items[start_item:]:
-        if isinstance(it, Marker):
-            body.append(it)
-        elif isinstance(it, Para):
+        if isinstance(it, Para):
             body.extend(piece for piece in it.pieces if isinstance(piece, Marker))
+        else:
+            body.append(it)  # a page break, or the furniture closing the copy
     return Endnotes(body, notes, markers, doubts, head)

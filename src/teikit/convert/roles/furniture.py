@@ -29,6 +29,18 @@ if TYPE_CHECKING:
 
 #: A release banner, stamped on every page by the releasing archive.
 RELEASE_RE = re.compile(r"\bRELEASE(?:D)?\s+(?:UNDER|IN\s+FULL|AS\s+SANITIZED)\b", re.IGNORECASE)
+
+
+def release_banner(text: str) -> bool:
+    """An archive's release banner (``RELEASED IN FULL``, ``Release under the … Act``).
+
+    The stamp is set in capitals or title case; the same words in lower case run in a
+    sentence (``documents for release under these procedures``) and are text.
+    """
+    m = RELEASE_RE.search(text)
+    return m is not None and not m.group().islower()
+
+
 #: Exemption codes of a US freedom-of-information release.
 EXEMPTION_RE = re.compile(r"^(?:b\s?\d[A-Fa-f]?(?:\s*[,;]?\s*)){1,6}$")
 
@@ -73,7 +85,7 @@ def score(line: LineFeatures, doc: DocFeatures) -> Score:
         return Score(0.9, "a printed telegram's page head (page, origin, telegram number)")
     if CONTINUED_RE.match(text) and (line.blank_after or doc.ocr):
         return Score(0.85, "CONTINUED alone: the foot of a message form's page")
-    if RELEASE_RE.search(text) and line.words <= 16:
+    if release_banner(text) and line.words <= 16:
         return Score(0.85, "an archive's release banner")
     if EXEMPTION_RE.match(text):
         return Score(0.8, "exemption codes in the margin")

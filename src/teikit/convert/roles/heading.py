@@ -22,6 +22,7 @@ both sides or be clean text with strong emphasis.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from teikit.convert.lexicon import SHORT_WORDS
@@ -642,6 +643,10 @@ def dateline(text: str) -> bool:
     )
 
 
+#: The most words of a dateline that names a place and no date (``Camp David, Maryland``).
+PLACE_ONLY_WORDS = 4
+
+
 def first_line_title(line: LineFeatures, doc: DocFeatures) -> bool:
     """The document's title: its first line, in title case, over its dateline.
 
@@ -655,7 +660,36 @@ def first_line_title(line: LineFeatures, doc: DocFeatures) -> bool:
         return False
     if text.rstrip().endswith(".") and not names_kind(text):
         return False
-    return _titled(text) and dateline(line.next_text) and line.next_text != text
+    words = text.rstrip(" .").split()
+    if words and (words[-1].lower() in _SMALL_WORDS or words[-1].lower() in _RUN_ON_ENDS):
+        return False  # it runs on: the first line of a wrapped paragraph (a source note)
+    below = line.next_text
+    if (
+        _DATE_RE.search(below) is None
+        and "undated" not in below.lower()
+        and len(below.split()) > PLACE_ONLY_WORDS
+    ):
+        return False  # a capitalised word and a comma open a sentence too, not only a place
+    return _titled(text) and dateline(below) and below != text
+
+
+def kind_title_over_dateline(line: LineFeatures, doc: DocFeatures) -> bool:
+    """A title naming its document's kind, set apart over its dateline, wherever it stands.
+
+    An edition's document (``Memorandum From the Director (Office) to the Assistant
+    Secretary (Bureau)``) may stand below the archive's source note rather than on the
+    first line; its title opens with the kind and runs as long as the names need.
+    """
+    text = line.text
+    if not (line.blank_before and line.blank_after) or line.index == 0:
+        return False
+    # in title case, opening with the kind (not a form's ``TITLE:`` box in capitals)
+    if caps(text) or not re.match(r"[A-Z][a-z]+\s", text):
+        return False
+    if not names_kind(" ".join(text.split()[:4])):
+        return False
+    # (the first line's test, but for its place)
+    return first_line_title(replace(line, index=0), doc)
 
 
 def repeated_furniture(line: LineFeatures, doc: DocFeatures) -> bool:
@@ -926,6 +960,8 @@ def heading_score(line: LineFeatures, doc: DocFeatures) -> Score:
         return Score(0.85, "a heading: the name of a kind of document on a line of its own")
     if first_line_title(line, doc):
         return Score(0.7, "a heading: the document's title on its first line, over its dateline")
+    if kind_title_over_dateline(line, doc):
+        return Score(0.7, "a heading: a title naming its document's kind, over its dateline")
     if section_number_alone(line, doc):
         return Score(0.6, "a heading: a section's number alone, set apart between paragraphs")
     if (
