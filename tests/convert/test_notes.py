@@ -168,6 +168,21 @@ def test_endnotes_before_the_last_page_footer_are_notes() -> None:
     assert [fw.text for fw in root.iter(f"{T}fw")] == ["Page 1 of 2", "Page 2 of 2"]
 
 
+def test_a_page_head_among_the_notes_stays_a_page_turn() -> None:
+    root = _tei(
+        "Memorandum for the Record\n\n"
+        "The meeting discussed access to the files.1 Nothing was decided about\n"
+        "the papers of the board,2 which remain closed to the public.3\n\n"
+        "1. Source: Department files, Box 2.\n\n"
+        "2. The files are not printed.\n\n"
+        "Page 2\n\n"
+        "3. Not found.\n"
+    )
+    assert [n.get("n") for n in root.iter(f"{T}note")] == ["1", "2", "3"]
+    assert [r.text for r in root.iter(f"{T}ref")] == ["1", "2", "3"]
+    assert [fw.text for fw in root.iter(f"{T}fw")] == ["Page 2"]
+
+
 def test_unanchored_note_is_kept_flagged_and_the_document_is_valid() -> None:
     result = convert(
         text="Memorandum\n\nText with a marker.1 And more text.[3]\n\n"

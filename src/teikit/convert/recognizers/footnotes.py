@@ -569,7 +569,11 @@ def split_endnotes(items: Sequence[Any], rules: Sequence[int] = ()) -> Endnotes 
     while end > 0 and getattr(items[end - 1], "role", None) in PAGE_FURNITURE_ROLES:
         end -= 1
     k = end
-    while k > 0 and isinstance(items[k - 1], (Para, Marker)):
+    # (a page's furniture among the notes, ``Page 3`` at a page's head, stays in the body)
+    while k > 0 and (
+        isinstance(items[k - 1], (Para, Marker))
+        or getattr(items[k - 1], "role", None) in PAGE_FURNITURE_ROLES
+    ):
         k -= 1
     tail_idx = [j for j in range(k, end) if isinstance(items[j], Para)]
     if not tail_idx:
