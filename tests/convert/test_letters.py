@@ -143,3 +143,26 @@ def test_the_addressee_field_of_a_memorandum_head_opens_no_letter() -> None:
         "<p>SUBJECT: Briefing of the Committee</p>",
     ]
     assert div.find("{http://www.tei-c.org/ns/1.0}div") is None
+
+
+def test_a_letter_titled_under_its_source_note_and_citation() -> None:
+    # as the web page sets an edition's document: source note and a line citing it on top
+    text = (
+        "Source: Files of the Records Office, Box 2.\n\n"
+        "Cited in A History of the Records Office, Chapter 2, Footnote 4\n\n"
+        "Letter From Jane Roe (Director of the Records Office) to John Doe "
+        "(Counselor of the Board)\n\nMay 4, 1961\n\nDear Mr. Doe:\n\n"
+        "The files you asked for are ready, and the clerk will bring them to you on "
+        "Monday.\n\nSincerely,\n\nJane Roe\n"
+    )
+    assert frag(body_div(text)) == (
+        '<div type="letter"><head>Letter From Jane Roe (Director of the Records Office) to '
+        "John Doe (Counselor of the Board)</head>"
+        '<dateline><date when="1961-05-04">May 4, 1961</date></dateline>'
+        "<p>Source: Files of the Records Office, Box 2.</p>"
+        "<p>Cited in A History of the Records Office, Chapter 2, Footnote 4</p>"
+        '<div type="message"><opener><salute>Dear Mr. Doe:</salute></opener>'
+        "<p>The files you asked for are ready, and the clerk will bring them to you on "
+        "Monday.</p><closer><salute>Sincerely,</salute><signed>Jane Roe</signed></closer>"
+        "</div></div>"
+    )

@@ -161,37 +161,55 @@ def has_a_word(text: str) -> bool:
     )
 
 
+#: Paragraphs a source note set above a title may take (the note, a line citing it).
+SOURCE_LINES = 2
+
+
 def titled_front(asm: Assembler, div: etree._Element, items: list[Item]) -> list[Item]:
     """A title followed by its dateline or source note: ``head`` and ``dateline``.
 
-    A source note set above the title (as editions on the web place it) is
-    kept, as a paragraph after the title and its dateline: TEI puts the
-    heading first. Without a dateline or source note after it, a first short
-    paragraph may be a section heading (:meth:`prose` decides), so nothing is
-    taken.
+    A source note set above the title (as editions on the web place it), and
+    the line citing the document under it, are kept after the title and its
+    dateline (TEI puts the heading first): they are returned with the rest.
+    Without a dateline or source note after it, a first short paragraph may
+    be a section heading (:meth:`prose` decides), so nothing is taken.
     """
-    source: Para | None = None
+
+    def titled(start: int) -> bool:
+        title = _para_at(items, start)
+        nxt = _para_at(items, start + 1)
+        return (
+            title is not None
+            and nxt is not None
+            and asm.heading_like(title, False)
+            and (asm.dateline_like(nxt) or archival.SOURCE_NOTE_RE.match(nxt.first) is not None)
+        )
+
     start = 0
     first = _para_at(items, 0)
     if first is not None and archival.SOURCE_NOTE_RE.match(first.first):
-        source, start = first, 1
-    title = _para_at(items, start)
-    nxt = _para_at(items, start + 1)
-    if (
-        title is None
-        or nxt is None
-        or not asm.heading_like(title, False)
-        or not (asm.dateline_like(nxt) or archival.SOURCE_NOTE_RE.match(nxt.first))
-    ):
+        # the source note, and the lines the web page sets under it (where the document is
+        # cited), stand above the title
+        start = next(
+            (
+                s
+                for s in range(1, SOURCE_LINES + 1)
+                if titled(s) and all(_para_at(items, j) for j in range(s))
+            ),
+            1,
+        )
+    if not titled(start):
         return items
+    title = _para_at(items, start)
+    assert title is not None
     asm.heads_from(div, [title], sub_after_first=False)
     k = start + 1
     while (para := _para_at(items, k)) is not None and asm.dateline_like(para):
         fill(element(div, "dateline"), asm.run(para), asm.ctx)
         k += 1
-    if source is not None:
-        asm.p(div, source)
-    return items[k:]
+    # the lines above the title go on after it, as what follows it (a letter's archival
+    # matter before its opener, a paragraph of prose)
+    return [*items[:start], *items[k:]]
 
 
 def file_line(asm: Assembler, div: etree._Element, para: Para) -> None:
