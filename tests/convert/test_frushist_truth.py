@@ -109,13 +109,20 @@ def test_truth_of_a_rendering(build):
 
 def test_page_boundaries_count_inner_pages(build):
     style = dict(build.STYLES["frushist_1960-11-04_hac-transcript"], pages=("top", 5, "-{n}-"))
-    doc = build.frushist_doc(TEI, style)
+    bare = TEI.replace('<note n="1">Prepared by the clerk.</note>', "")
+    doc = build.frushist_doc(bare, style)
     n_lines = len([x for x in build.render_lines(doc, style) if isinstance(x, str)])
     want = -(-n_lines // 5) - 1
     assert frushist_truth.page_boundaries(build, doc, style) == want
-    text = build.frushist_text(TEI, style)
+    text = build.frushist_text(bare, style)
     assert text.count("\n-2-\n") == 1
     assert frushist_truth.page_boundaries(build, doc, dict(style, pages=None)) == 0
+    # with a note at the end, a page that turns among the notes turns no page of the text
+    noted = build.frushist_doc(TEI, style)
+    n_noted = len([x for x in build.render_lines(noted, style) if isinstance(x, str)])
+    assert n_noted > n_lines
+    assert -(-n_noted // 5) - 1 > want
+    assert frushist_truth.page_boundaries(build, noted, style) == want
 
 
 def test_render_all_writes_text_and_truth(build, tmp_path):

@@ -23,7 +23,8 @@ documents look like. What the truth says:
   paragraph whose phrase follows a list label (``(a) Phrase``), or a styled or capitals
   label ending in a colon (``Participants:``), is neutral (a head or not);
 * **page breaks**: the page numbers the style inserts between pages, or the TEI's own
-  ``pb`` in the ``real`` styles, that have text on both sides;
+  ``pb`` in the ``real`` styles, that have text on both sides (the body's text after
+  them: a page turning among the notes at the end is not counted, as in frus2raw);
 * **title** (the first heading) and **date** (``date[@type="created"]/@when`` of the header,
   scored where the text has a dateline);
 * **marking**: the classification the source note names, when the style prints the note.
@@ -191,8 +192,14 @@ def page_boundaries(build: ModuleType, doc: Any, style: dict[str, Any]) -> int:
                 count += int(before and after)
         return count
     text_lines = [line for line in lines if not isinstance(line, tuple)]
+    # a page that turns among the notes at the end turns no page of the text (frus2raw
+    # counts the page lines with body text after them)
+    notes, doc.notes = doc.notes, []
+    body = [line for line in build.render_lines(doc, style) if not isinstance(line, tuple)]
+    doc.notes = notes
     per = pages[1]
-    return max(0, -(-len(text_lines) // per) - 1)
+    chunks = -(-len(text_lines) // per)
+    return sum(1 for k in range(1, chunks) if k * per < len(body))
 
 
 def truth(build: ModuleType, xml: str, style: dict[str, Any], doc_id: str) -> dict[str, Any]:
@@ -221,8 +228,10 @@ def truth(build: ModuleType, xml: str, style: dict[str, Any], doc_id: str) -> di
         elif kind.startswith("item"):
             block["kind"] = "item"
             # an item's labelled phrase on a line of its own (``A. Phrase`` / its text)
+            # (or the whole item: a labelled phrase over the items of a list under it)
             lead = _norm(_MARK_RE.sub("", raw).split("\x00", 1)[0])
-            if "\x00" in raw and len(lead) <= TITLE_MAX and not _sentence_like(lead):
+            labelled = LIST_LABEL_RE.match(lead.split(" ", 1)[0]) is not None
+            if ("\x00" in raw or labelled) and len(lead) <= TITLE_MAX and not _sentence_like(lead):
                 blocks.append({"index": len(blocks), "kind": "maybe-head", "text_start": lead})
                 block["index"] = len(blocks)
         else:
