@@ -38,6 +38,7 @@ from teikit.convert.recognizers.brackets import classify_square, closes_turn, pa
 from teikit.convert.recognizers.dates import DATE_ONLY_RE, DATE_RE
 from teikit.convert.recognizers.dates import parse_date as parse_date_only
 from teikit.convert.recognizers.frame import Frame, split_frame
+from teikit.convert.recognizers.label_lines import label_run_starts
 from teikit.convert.recognizers.pages import Hyphenation, HyphenLog, Marker, Para
 from teikit.convert.recognizers.speakers import (
     MIN_LINE_TURNS,
@@ -540,6 +541,8 @@ class Assembler:
         self.number_lines: dict[int, list[Line]] = {}
         #: the copy's first page number, and whether text stood before it
         self.first_number: tuple[str, bool] | None = None
+        #: offsets of lines of a run of ``Label: value`` lines (fields, never turns)
+        self.label_lines: set[int] = set()
 
     def _band_levels(self) -> set[tuple[str, ...]]:
         """The classifications printed on each page of the copy (:func:`pages.band_levels`)."""
@@ -709,6 +712,10 @@ class Assembler:
     def _text_split(self, block: Block, roles: list[str], k: int, e: int, blank: int) -> list[Item]:
         """Lines ``k:e`` of a block as paragraphs, cut at fields, points and run-in headings."""
         starts = self._line_starts(roles[k:e])
+        labels = label_run_starts([ln.text for ln in block.lines[k:e]], self.plan.doc.width)
+        if labels and all(roles[k + j] in ("text", "field") for j in labels):
+            starts = sorted({*starts, 0, *labels})
+            self.label_lines |= {block.lines[k + j].offset for j in labels}
         # a heading run into the text between two paragraphs is a block of its own
         # (a heading not set off by a blank line is never merged into the paragraph
         # before or after it; the lines of one title that wraps stay together)
@@ -737,7 +744,11 @@ class Assembler:
         if not para.lines:
             return False
         first = para.lines[0]
-        return self.role(first) == "field" or first.offset in self.decided.not_speaker
+        return (
+            self.role(first) == "field"
+            or first.offset in self.decided.not_speaker
+            or first.offset in self.label_lines
+        )
 
     def _mark_resp(self, el: etree._Element, lines: list[Line]) -> etree._Element:
         """``@resp`` on an element built from lines a sidecar entry decided."""

@@ -706,6 +706,8 @@ def title_block(line: LineFeatures, doc: DocFeatures) -> int:
         return 0  # an editor's note or remark, not a title
     if label_value(lines[first]):
         return 0  # the value of a bare label above (``SUBJECT``), wrapped
+    if sum(1 for t in block if _FIELD_RE.match(core(t))) >= 2:
+        return 0  # fields, each a label and its value (``Present: …`` / ``Absent: …``)
     # the document's title, at its top, may name its date
     allowed = (None, *_RUNS_ON, "a date") if first == 0 else (None, *_RUNS_ON)
     if text_veto(block[0]) not in allowed:

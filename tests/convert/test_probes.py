@@ -1,0 +1,114 @@
+"""Layouts the development set has few or none of, probed with invented transcriptions.
+
+Each fixture in ``probes/`` is a realistic raw transcription of another archive's
+layout (a hearing, a deposition, an oral history, minutes, a released file, a
+press release, a web page), with invented names. The recognizers each probe
+needed are tested here on their own, and the probe's TEI on whole fragments.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from convert_helpers import NS, frag, run
+
+from teikit.convert.recognizers.label_lines import label_line, label_run_starts
+
+PROBES = Path(__file__).parent / "probes"
+
+
+def probe(name: str) -> str:
+    return (PROBES / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def fragments(name: str, xpath: str) -> list[str]:
+    tree = run(probe(name)).tree
+    return [frag(el) for el in tree.iterfind(xpath, NS)]
+
+
+def test_every_probe_converts_with_nothing_lost() -> None:
+    for path in sorted(PROBES.glob("*.txt")):
+        result = run(path.read_text(encoding="utf-8"))
+        assert result.tree is not None, path.name
+
+
+# -- runs of ``Label: value`` lines ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Interviewer: Jane Roe", True),
+        ("Also present: Carl Doe, Treasurer", True),
+        ("Transcribed by: A. Poe", True),
+        ("Rights: Public domain", True),
+        ("At 10:30 the meeting rose.", False),  # a clock time
+        ("Genesis 1:3 says so.", False),
+        ("In the first place: money and men", False),  # four words: a sentence's clause
+        ("Note:", False),  # no value on the line
+    ],
+)
+def test_label_line(text: str, want: bool) -> None:
+    assert label_line(text) is want
+
+
+@pytest.mark.parametrize(
+    ("texts", "want"),
+    [
+        (["Interview with Ann Roe", "Interviewer: Jane Doe", "Date: May 2, 1990"], [1, 2]),
+        (["Present: Ann Roe, Carl Doe,", "Bo Poe", "Absent: Jo Lee"], [0, 2]),
+        (["Note: the figures below", "are estimates only."], []),  # one label
+        (["Q: Where?", "A: Here.", "Q: When?"], []),  # a label comes back: dialogue
+        (
+            [
+                "Roe: I would say that the figures we were given at the time were wrong.",
+                "Doe: No.",
+            ],
+            [],
+        ),  # a value longer than a field's: a speaker's words
+        (
+            [
+                "Source: National Records Center, Department of Defense, Central Files",
+                "Files: 330 73 A 1250, 092.2. Secret. Drafted by Roe.",
+            ],
+            [],
+        ),  # under a full line: the paragraph above wrapped there
+    ],
+)
+def test_label_run_starts(texts: list[str], want: list[int]) -> None:
+    assert label_run_starts(texts, width=72) == want
+
+
+def test_minutes_attendance_fields_are_no_title() -> None:
+    """``Present:`` / ``Absent:`` / ``Also present:`` are fields, not a heading of 4 lines."""
+    tree = run(probe("minutes_board")).tree
+    heads = ["".join(h.itertext()) for h in tree.iterfind(".//t:body//t:head", NS)]
+    assert not any("Absent" in h for h in heads)
+    paras = [frag(p) for p in tree.iterfind(".//t:body//t:p", NS)]
+    assert "<p>Absent: Harold Pettibone</p>" in paras
+    assert not tree.findall(".//t:sp", NS)
+
+
+def test_oral_history_cover_fields_one_a_paragraph() -> None:
+    paras = fragments("oral_history", ".//t:body/t:div/t:p")
+    assert paras[:4] == [
+        "<p>Interviewer: Thomas Vell</p>",
+        '<p>Date: <date when="1998-06-12">June 12, 1998</date></p>',
+        "<p>Location: Odegaard residence, Linden Falls</p>",
+        "<p>Transcribed by: R. Ames</p>",
+    ]
+
+
+def test_a_block_of_fields_is_no_wrapped_title() -> None:
+    from teikit.convert.features import line_features
+    from teikit.convert.roles.heading import title_block
+
+    doc = line_features(
+        "Minutes of the Meeting\n\n"
+        "Present: Ann Roe (Chair), Carl Doe, Bo Poe, Jo Lee, Mary Ames, Tom Hale,\n"
+        "Ed Vane, Sue Marr\n"
+        "Absent: Pat Lorne\n\n"
+        "The meeting was called to order at noon by the Chair.\n"
+    )
+    assert [title_block(line, doc) for line in doc.lines[1:4]] == [0, 0, 0]
