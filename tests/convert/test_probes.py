@@ -112,3 +112,44 @@ def test_a_block_of_fields_is_no_wrapped_title() -> None:
         "The meeting was called to order at noon by the Chair.\n"
     )
     assert [title_block(line, doc) for line in doc.lines[1:4]] == [0, 0, 0]
+
+
+# -- a hearing's record of its proceedings, in parentheses ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "want"),
+    [
+        (
+            "Whereupon, at 11:40 a.m., the committee recessed, to reconvene at the call "
+            "of the Chair.",
+            "stage",
+        ),
+        ("The prepared statement of Mr. Roe follows:", "stage"),
+        ("The witnesses were duly sworn by the chairman.", "stage"),
+        ("The document referred to is as follows:", "stage"),
+        # an event past the longer limit is a passage, not a direction
+        (
+            "Whereupon the chairman said that the committee, having heard every witness it "
+            "had called and read every statement sent to it, would meet again on Monday.",
+            "text",
+        ),
+        ("the statement follows:", "text"),  # lower case: a clause of the sentence
+        ("Mr. Roe, who was sworn in last year, agreed", "text"),  # no sentence closed
+    ],
+)
+def test_proceedings_in_parentheses(content: str, want: str) -> None:
+    from teikit.convert.recognizers.brackets import classify_paren
+
+    assert classify_paren(content, stage_allowed=True) == want
+    assert classify_paren(content, stage_allowed=False) == "text"
+
+
+def test_hearing_stage_directions_whole() -> None:
+    stages = fragments("hearing_committee", ".//t:body//t:stage")
+    assert stages == [
+        "<stage>The witness was duly sworn by the chairman.</stage>",
+        "<stage>The prepared statement of Mr. Winterbourne follows:</stage>",
+        "<stage>Whereupon, at 11:40 a.m., the committee recessed, to reconvene at the call of "
+        "the Chair.</stage>",
+    ]

@@ -51,6 +51,9 @@ _CLOSE = {"]": "[", ")": "("}
 
 SUMMARY_MIN_WORDS = 4
 STAGE_MAX_WORDS = 8
+#: A record of proceedings in parentheses may run longer: ``(Whereupon, at 11:40 a.m.,
+#: the committee recessed, to reconvene at the call of the Chair.)``
+EVENT_MAX_WORDS = 24
 
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s*\.\.\.)?[\"”’']?\s*$|\.\.\.[\"”’']?\s*$")
 _NOTE_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*$")
@@ -148,6 +151,11 @@ _EVENT_RE = re.compile(
     r"|\b(?:end|beginning|start)\s+of\s+(?:the\s+)?(?:tape|side|reel|recording|interview|session)\b"
     r"|\b(?:tape|recording)\s+(?:stopped|resumed|paused|interrupted|turned\s+(?:off|on))\b",
     re.IGNORECASE,
+)
+#: A hearing's record, in parentheses, of what was put in it and of its witnesses' oath:
+#: ``(The prepared statement of Mr. Roe follows:)``, ``(The witness was duly sworn.)``.
+_PROCEEDING_RE = re.compile(
+    r"\b(?:follows|as\s+follows)\s*:\s*$|\b(?:was|were)\s+(?:duly\s+)?sworn\b", re.IGNORECASE
 )
 #: An archive reference: a repository or record group, and numbers.
 _ARCHIVE_RE = re.compile(
@@ -253,9 +261,12 @@ def classify_paren(content: str, stage_allowed: bool) -> str:
         return "text"
     if (
         stage_allowed
-        and is_event(stripped)
+        and (is_event(stripped) or _PROCEEDING_RE.search(stripped) is not None)
         and stripped[0].isupper()
-        and len(words) <= STAGE_MAX_WORDS
+        and (
+            len(words) <= STAGE_MAX_WORDS
+            or (len(words) <= EVENT_MAX_WORDS and stripped.endswith((".", ":")))
+        )
     ):
         return "stage"
     if (
