@@ -153,3 +153,51 @@ def test_hearing_stage_directions_whole() -> None:
         "<stage>Whereupon, at 11:40 a.m., the committee recessed, to reconvene at the call of "
         "the Chair.</stage>",
     ]
+
+
+# -- a deposition's examiner -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("BY MS. HARGROVE:", "MS. HARGROVE"),
+        ("By Mr. Jon Doe:", "Mr. Jon Doe"),
+        ("   BY DR ROE :", "DR ROE"),
+        ("BY THREE INCHES BY TEN", None),  # a measure in a teletype
+        ("By Mr. Roe: the figures were wrong.", None),  # a label with words after it
+        ("BY ORDER OF THE BOARD:", None),  # no lawyer named
+    ],
+)
+def test_examiner_label(text: str, want: str | None) -> None:
+    from teikit.convert.recognizers.interview import examiner_label
+
+    assert examiner_label(text) == want
+
+
+def test_not_a_speaker_by_line() -> None:
+    from teikit.convert.recognizers.speakers import match_label, not_a_speaker
+
+    assert not_a_speaker("BY MS. ROE")
+    assert match_label("BY MR. DOE: Q. Where were you?") is None
+
+
+def test_deposition_questions_are_the_examiners() -> None:
+    tree = run(probe("deposition_qa")).tree
+    sections = tree.findall(".//t:body/t:div/t:div", NS)
+    direct, cross = sections[-2], sections[-1]
+    assert [frag(el) for el in direct[:3]] == [
+        "<head>DIRECT EXAMINATION</head>",
+        "<p>BY MS. HARGROVE:</p>",
+        '<sp who="#hargrove"><speaker>Q.</speaker>'
+        "<p>Please state your name for the record.</p></sp>",
+    ]
+    assert [frag(el) for el in cross[:3]] == [
+        "<head>CROSS-EXAMINATION</head>",
+        "<p>BY MR. LISLE:</p>",
+        '<sp who="#lisle"><speaker>Q.</speaker>'
+        "<p>Mr. Fenwick, you did not write the 9:15 entry, did you?</p></sp>",
+    ]
+    # the witness's answers stay the respondent's: the text never names him as speaker
+    whos = {sp.get("who") for sp in tree.iterfind(".//t:sp", NS)}
+    assert whos == {"#hargrove", "#lisle", "#respondent"}

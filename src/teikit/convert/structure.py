@@ -1174,8 +1174,11 @@ class Assembler:
             self.persons.add(name, "participant")
         del lines
 
-    def turn(self, div: etree._Element, para: Para, label: Label) -> etree._Element:
-        pid = self.persons.add(label.label, "speaker")
+    def turn(
+        self, div: etree._Element, para: Para, label: Label, who: str | None = None
+    ) -> etree._Element:
+        """A turn ``sp``; ``who`` is the label of the person speaking when the label is a role's."""
+        pid = self.persons.add(who if who is not None else label.label, "speaker")
         sp = element(div, "sp", who=f"#{pid}")
         run = self.run(para)
         text = run.text

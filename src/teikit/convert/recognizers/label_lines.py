@@ -39,6 +39,8 @@ MAX_VALUE_WORDS = 12
 
 #: A line this share of the copy's full width or longer is full: the next one wraps it.
 FULL_LINE = 0.8
+#: The narrowest full width: a copy of short lines only (a form, a list) wraps none.
+MIN_WIDTH = 60
 
 
 def label_run_starts(texts: Sequence[str], width: int = 80) -> list[int]:
@@ -54,7 +56,8 @@ def label_run_starts(texts: Sequence[str], width: int = 80) -> list[int]:
     found = [
         k
         for k, t in enumerate(texts)
-        if label_line(t) and not (k and len(texts[k - 1].strip()) >= FULL_LINE * width)
+        if label_line(t)
+        and not (k and len(texts[k - 1].strip()) >= FULL_LINE * max(width, MIN_WIDTH))
     ]
     if len(found) < 2:
         return []

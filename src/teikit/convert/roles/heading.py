@@ -475,6 +475,10 @@ def block_follows(line: LineFeatures, doc: DocFeatures, caps_heading: bool) -> s
         return "its place and date below"
     if record_fields_below(line, doc):
         return "a record's fields below"
+    from teikit.convert.recognizers.interview import examiner_label
+
+    if examiner_label(nxt.text) is not None:
+        return "the examiner below (BY MS. ROE:): an examination's heading"
     if caps_heading and wraps_caps_heading(nxt) and k + 1 < len(lines):
         # a heading in capitals wrapped onto a second line, its text below that
         after = lines[k + 1]
