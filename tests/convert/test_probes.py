@@ -201,3 +201,48 @@ def test_deposition_questions_are_the_examiners() -> None:
     # the witness's answers stay the respondent's: the text never names him as speaker
     whos = {sp.get("who") for sp in tree.iterfind(".//t:sp", NS)}
     assert whos == {"#hargrove", "#lisle", "#respondent"}
+
+
+# -- brackets of a released file and of a recorded interview -------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "want"),
+    [
+        ("handwritten: see also 100-2000-12", "hand"),
+        ("Handwritten: OK per J.R.", "hand"),
+        ("handwritten signature illegible", "supplied"),  # no label: not the hand's words
+        ("Begin Tape 1, Side A", "stage"),
+        ("End Tape 2", "stage"),
+        ("end of side one", "stage"),
+        ("Tape ends here, says the clerk", "supplied"),
+    ],
+)
+def test_square_brackets_of_other_archives(content: str, want: str) -> None:
+    from teikit.convert.recognizers.brackets import classify_square
+
+    assert classify_square(content, frozenset()) == want
+
+
+def test_hand_label() -> None:
+    from teikit.convert.recognizers.brackets import hand_label
+
+    assert hand_label(" Handwritten : x") == "handwritten"
+    assert hand_label("stamp: x") is None
+
+
+def test_handwritten_words_are_a_note_of_the_hand() -> None:
+    assert fragments("fbi_release_ocr", ".//t:body//t:note") == [
+        '<note type="handwritten">see also 105-8841-12</note>'
+    ]
+    assert fragments("cia_routing_slip", ".//t:body//t:note") == [
+        '<note type="handwritten">receipt in file</note>'
+    ]
+
+
+def test_oral_history_tape_sides_are_stage_directions() -> None:
+    stages = fragments("oral_history", ".//t:body/t:div/t:p/t:stage")
+    assert stages == [
+        "<stage>Begin Tape 1, Side A</stage>",
+        "<stage>End Tape 1, Side A</stage>",
+    ]
