@@ -246,3 +246,35 @@ def test_oral_history_tape_sides_are_stage_directions() -> None:
         "<stage>Begin Tape 1, Side A</stage>",
         "<stage>End Tape 1, Side A</stage>",
     ]
+
+
+# -- a released file's classification authority and declassification stamps ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("CL BY: 0716497", True),
+        ("CLASSIFIED BY 5668 SLD/KSR", True),
+        ("DECLASSIFIED BY 60324 ON 5/1/98", True),
+        ("E.O. 12958, Sec. 1.5(c)", True),
+        ("EO 13526 SEC 3.3(b)(1)", True),
+        ("E.O. 12065 represented a new approach to the problem", False),  # prose
+        ("CLASSIFIED BY THE BUREAU AS A MATTER OF ROUTINE", False),  # no authority
+        ("CLASSIFIED BY 1 OF THE FIELD OFFICES AND NOT BY HEADQUARTERS AT ALL", False),
+        ("Classified by 5668", False),  # a stamp is in capitals
+    ],
+)
+def test_authority_line(text: str, want: bool) -> None:
+    from teikit.convert.roles.marking import authority_line
+
+    assert authority_line(text) is want
+
+
+def test_released_file_stamps_are_furniture() -> None:
+    fws = fragments("fbi_release_ocr", ".//t:body//t:fw")
+    assert "<fw>" not in " ".join(fws)
+    assert '<fw type="header">CLASSIFIED BY 5668 SLD/KSR</fw>' in fws
+    assert '<fw type="header">E.O. 12958, Sec. 1.5(c)</fw>' in fws
+    paras = " ".join(fragments("fbi_release_ocr", ".//t:body//t:p"))
+    assert "CLASSIFIED" not in paras and "E.O." not in paras
