@@ -278,3 +278,31 @@ def test_released_file_stamps_are_furniture() -> None:
     assert '<fw type="header">E.O. 12958, Sec. 1.5(c)</fw>' in fws
     paras = " ".join(fragments("fbi_release_ocr", ".//t:body//t:p"))
     assert "CLASSIFIED" not in paras and "E.O." not in paras
+
+
+# -- a press release ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("prev", "want"),
+    [("###", True), ("# # #", True), ("## #3", False), ("The end.", False)],
+)
+def test_after_end_mark(prev: str, want: bool) -> None:
+    from teikit.convert.recognizers.pages import after_end_mark
+
+    assert after_end_mark(prev) is want
+
+
+def test_press_release_end_marks_and_release_line() -> None:
+    tree = run(probe("press_release")).tree
+    assert tree.find(".//t:pb", NS) is None  # ``- 30 -`` after ``###`` is no page 30
+    div = tree.find(".//t:body/t:div", NS)
+    assert div is not None
+    assert frag(div[0]) == '<fw type="header">FOR IMMEDIATE RELEASE</fw>'
+    title = tree.find(".//t:titleStmt/t:title", NS)
+    assert title is not None
+    assert title.text == "STATE ARCHIVES OPENS RAILROAD COLLECTION TO RESEARCHERS"
+    assert fragments("press_release", ".//t:body//t:div/t:p")[-2:] == [
+        "<p>###</p>",
+        "<p>- 30 -</p>",
+    ]

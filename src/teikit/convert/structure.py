@@ -668,6 +668,8 @@ class Assembler:
             n = pages.is_page_number(block)
             if n is not None and i and cable_page(blocks[i - 1].last) is not None:
                 continue  # under a printed telegram's page head, which names the page: a serial
+            if n is not None and i and pages.after_end_mark(blocks[i - 1].last):
+                continue  # a release's ``### / - 30 -``: the end, not a page
             # in an OCR copy a number of four digits alone is a figure the OCR
             # set apart (a serial, a year), not the page of a file
             if n is not None and not (self.plan.doc.ocr and len(n) > 3):

@@ -139,6 +139,8 @@ PHRASES = (
     r"PLAIN ?TEXT",
     r"END OF (?:MESSAGE|DISPATCH|TELEGRAM|CABLE|TEXT|DOCUMENT)",
     r"COVER PAGE",
+    # a press release's release instruction: when the text may be published, not a title
+    r"FOR IMMEDIATE RELEASE",
     r"AIRTEL",
     r"TELETYPE",
     r"NITEL",
