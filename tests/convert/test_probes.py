@@ -306,3 +306,52 @@ def test_press_release_end_marks_and_release_line() -> None:
         "<p>###</p>",
         "<p>- 30 -</p>",
     ]
+
+
+# -- a web page's chrome around a scraped item ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Skip to main content", True),
+        ("We use cookies to improve your experience. Accept all cookies", True),
+        ("Home > Collections > Roe Papers > Item 12", True),
+        ("Share this", True),
+        ("Download PDF", True),
+        ("Cite this item", True),
+        ("Back to top", True),
+        ("© 2024 Anytown Historical Society. All rights reserved.", True),
+        ("(c) 1999-2024 Anytown Library", True),
+        ("Share this with your brother, and tell him to write.", False),  # a letter's words
+        ("Download", True),
+        ("Copyright was assigned to the widow in 1870.", False),  # no year after the sign
+        ("Income > expenses / month", False),  # two steps: no trail
+        ("He went home > and stayed", False),
+    ],
+)
+def test_web_chrome(text: str, want: bool) -> None:
+    from teikit.convert.recognizers.web import web_chrome
+
+    assert web_chrome(text) is want
+
+
+def test_web_scrape_chrome_is_forme_work_and_the_letter_opens() -> None:
+    tree = run(probe("web_scrape")).tree
+    fws = [(fw.get("type"), fw.text) for fw in tree.iterfind(".//t:body//t:fw", NS)]
+    assert fws == [
+        ("header", "Skip to main content"),
+        ("header", "We use cookies to improve your experience on our website. Accept all cookies"),
+        ("header", "Home > Collections > Northambria Papers > Item 4471"),
+        ("header", "Share this"),
+        ("header", "Download PDF"),
+        ("header", "Cite this item"),
+        ("footer", "Related items"),
+        ("footer", "Back to top"),
+        ("footer", "(c) 2024 Northambria Historical Society. All rights reserved."),
+    ]
+    heads = tree.findall(".//t:body//t:head", NS)
+    assert heads == []
+    assert fragments("web_scrape", ".//t:opener") == [
+        "<opener><salute>Dear Mary,</salute></opener>"
+    ]

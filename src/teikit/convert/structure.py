@@ -51,6 +51,7 @@ from teikit.convert.recognizers.speakers import (
     match_label,
     split_at,
 )
+from teikit.convert.recognizers.web import web_chrome
 from teikit.convert.zones import LB, PB, Block, Line, TextRun, split_blocks
 
 if TYPE_CHECKING:
@@ -1068,6 +1069,8 @@ class Assembler:
         printed = cable_page(run.text)  # a printed telegram's page head names its page
         kind = "margin" if EXEMPTION_RE.match(run.text) else "footer"
         kind = "header" if printed is not None else kind
+        if web_chrome(run.text) and item.offset < len(self.ctx.source.text) // 2:
+            kind = "header"  # a web page's chrome above the item heads it
         if item.page_start:
             pb = element(parent, "pb")
             if printed is not None:
