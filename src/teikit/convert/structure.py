@@ -1039,11 +1039,12 @@ class Assembler:
             return
         if item.role == "reference":
             kind = reference_kind(run.text) or "file"
-            if kind in ("form", "teletype"):
+            if kind in ("form", "transmission"):
                 # a form's number names the printed form, a transmission line the sending
                 # of the message, not this copy
+                fw_type = "header" if kind == "form" else "transmission"
                 fill(
-                    self._mark_resp(element(parent, "fw", type="header"), item.lines), run, self.ctx
+                    self._mark_resp(element(parent, "fw", type=fw_type), item.lines), run, self.ctx
                 )
                 return
             fw = self._mark_resp(element(parent, "fw", type="file"), item.lines)

@@ -131,12 +131,15 @@ def front(
     carried = [*others[last_para + 1 :], *items[start:]]
     # page breaks and furniture above the opening matter stand before the opener
     # (``fw`` and ``pb`` may stand anywhere); a stamp goes into it
-    while carried and isinstance(carried[0], (Marker, Furniture)):
-        mark = carried.pop(0)
+    while carried:
+        mark = carried[0]
         if isinstance(mark, Marker):
             asm.pb(target, mark)
-        else:
+        elif isinstance(mark, Furniture):
             asm.furniture(target, mark)
+        else:
+            break
+        carried.pop(0)
     return target, carried, kinds
 
 

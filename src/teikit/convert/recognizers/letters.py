@@ -117,7 +117,8 @@ def _short_block(lines: list[str], *, most: int, words: int) -> bool:
             return False
         if t.endswith((":", ";", "?", "!")) or re.search(r"[a-z]{3,}\.$", t):
             return False
-    return _TITLE_RE.search(" ".join(lines)) is None and _DATE_WORDS_RE.search(" ".join(lines)) is None
+    joined = " ".join(lines)
+    return _TITLE_RE.search(joined) is None and _DATE_WORDS_RE.search(joined) is None
 
 
 def is_letterhead(lines: list[str]) -> bool:
