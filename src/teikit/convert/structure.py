@@ -588,13 +588,16 @@ class Assembler:
             if split is not None:
                 for piece in split:
                     # a rule cut from the lines below it (notes after ``----``) is dropped
-                    if (
-                        isinstance(piece, Para)
-                        and len(piece.lines) == 1
-                        and pages.RULE_RE.match(piece.first)
-                    ):
+                    if isinstance(piece, Para) and pages.RULE_RE.match(piece.first):
                         self.dropped.append(piece.first)
                         self.rules.append(piece.offset)
+                        # the lines below the rule (the notes) stay
+                        rule = piece.lines[0]
+                        rest = [x for x in piece.pieces if x is not rule]
+                        if any(isinstance(x, Line) for x in rest):
+                            out.append(Para(rest, piece.blank_before))
+                        else:  # a page break beside the rule stays
+                            out.extend(x for x in rest if isinstance(x, Marker))
                     else:
                         out.append(piece)
                 i += 1
