@@ -73,7 +73,9 @@ def _screens(sch: SchematronEngine, data: bytes) -> tuple[frozenset[int], frozen
 
 def test_every_given_rule_is_in_the_bundled_schematron(sch: SchematronEngine) -> None:
     positions = xslt_screen.given_positions(sch._schema._compiled, implied.TEIKIT)
-    rules = [g for g in implied.TEIKIT if isinstance(g, xslt_screen.Given)]
+    rules = [
+        g for g in implied.TEIKIT if isinstance(g, xslt_screen.Given | xslt_screen.GivenPattern)
+    ]
     assert len(positions) == len(rules)
     assert sch.given_by == str(bundled_schema("teikit", "rng").resolve())
 
@@ -85,6 +87,18 @@ def test_an_edited_rule_is_screened_in_full(sch: SchematronEngine) -> None:
         if isinstance(g, xslt_screen.Given)
     ]
     assert xslt_screen.given_positions(sch._schema._compiled, edited) == {}
+
+
+def test_an_edited_pattern_is_screened_in_full(sch: SchematronEngine) -> None:
+    patterns = [g for g in implied.TEIKIT if isinstance(g, xslt_screen.GivenPattern)]
+    assert patterns
+    for g in patterns:
+        for i, line in enumerate(g.text):
+            edited = (*g.text[:i], line + " or true()", *g.text[i + 1 :])
+            changed = xslt_screen.GivenPattern(edited, g.screen, g.lets, g.guard)
+            assert xslt_screen.given_positions(sch._schema._compiled, [changed]) == {}
+        dropped = xslt_screen.GivenPattern(g.text[:-1], g.screen, g.lets, g.guard)
+        assert xslt_screen.given_positions(sch._schema._compiled, [dropped]) == {}
 
 
 def _grammar() -> tuple[dict[str, set[str]], list[tuple[str, etree._Element]]]:
@@ -226,7 +240,7 @@ def _iso(sch: SchematronEngine) -> int:
     for position, screen in xslt_screen.given_positions(
         sch._schema._compiled, implied.TEIKIT
     ).items():
-        if screen is not None and "0000-00-00" in screen:
+        if screen.screen is not None and "0000-00-00" in screen.screen:
             return position
     raise AssertionError("TK-E008 not found")
 
@@ -286,3 +300,161 @@ def test_validation_uses_the_shorter_screen_only_after_the_rng_passed(
     assert "TK-E008" in rules  # the RNG failed: the full screen ran and found it
     sch_only = Options(schema=(str(bundled_schema("teikit", "sch")),))
     assert "TK-E008" in {p.rule for p in check_file(str(target), sch_only).problems}
+
+
+@pytest.fixture(scope="module")
+def conversation() -> bytes:
+    """A bundled document with speeches by persons of its header."""
+    for path in sorted(BUNDLED_TEI.glob("*.xml")):
+        data = path.read_bytes()
+        if etree.fromstring(data).find(f".//{{{TEI}}}sp[@who]") is not None:
+            return data
+    pytest.skip("no bundled document with speeches")
+
+
+def _speakers(root: etree._Element) -> list[etree._Element]:
+    return [p for p in root.iter(f"{{{TEI}}}person") if "speaker" in (p.get("role") or "").split()]
+
+
+def _set_who(who: str) -> object:
+    def change(root: etree._Element) -> None:
+        _first(root, f".//{{{TEI}}}sp[@who]").set("who", who)
+
+    return change
+
+
+def _set_resp(resp: str) -> object:
+    def change(root: etree._Element) -> None:
+        next(e for e in root.iter() if e.get("resp") is not None).set("resp", resp)
+
+    return change
+
+
+def _who_list_with_nobody(root: etree._Element) -> None:
+    first = _speakers(root)[0].get(f"{{{XML}}}id")
+    _first(root, f".//{{{TEI}}}sp[@who]").set("who", f"#nobody #{first}")
+
+
+def _padded_who(root: etree._Element) -> None:
+    sp = _first(root, f".//{{{TEI}}}sp[@who]")
+    sp.set("who", f"  {sp.get('who')} ")
+
+
+def _silence_first_speaker(root: etree._Element) -> None:
+    first = _speakers(root)[0].get(f"{{{XML}}}id")
+    for sp in root.iter(f"{{{TEI}}}sp"):
+        if sp.get("who") == f"#{first}":
+            sp.set("who", f"#{_speakers(root)[1].get(f'{{{XML}}}id')}")
+
+
+def _both_speakers(root: etree._Element) -> None:
+    ids = [p.get(f"{{{XML}}}id") for p in _speakers(root)[:2]]
+    for sp in root.iter(f"{{{TEI}}}sp"):
+        if sp.get("who") == f"#{ids[0]}":
+            sp.set("who", f"#{ids[0]} #{ids[1]}")
+
+
+XML = "http://www.w3.org/XML/1998/namespace"
+
+
+@pytest.mark.parametrize(
+    ("change", "rule"),
+    [
+        (_set_who("#nobody"), "TK-E002"),  # names no person
+        (_set_who("nobody"), "TK-E002"),  # not a pointer
+        (_who_list_with_nobody, "TK-E002"),  # a list: the full rule decides
+        (_set_resp("#nobody"), "TK-E007"),
+        (_set_resp("teikit"), "TK-E007"),
+        (_set_resp("#teikit #nobody"), "TK-E007"),
+        (_silence_first_speaker, "TK-W001"),  # a speaker who never speaks
+        (_both_speakers, None),  # speaks, but in a speech of two: screened in, nothing found
+        (_padded_who, None),  # spaces around one pointer: screened in, the rule accepts it
+        (_set_resp("#teikit #transcriber"), None),
+    ],
+)
+def test_joins_give_the_results_of_the_full_screen(
+    rng: RngEngine, sch: SchematronEngine, conversation: bytes, change: object, rule: str | None
+) -> None:
+    doc = parse(_edit(conversation, change), "doc.xml")
+    assert not rng.check(doc)  # valid, so the shorter screen is used
+    found = sch.check(doc, given=True)
+    assert found == sch.check(doc, given=False)
+    rules = {p.rule for p in found}
+    if rule is None:
+        assert not rules & {"TK-E002", "TK-E007", "TK-W001"}
+    else:
+        assert rule in rules
+
+
+def test_rng_rejects_two_equal_identifiers(rng: RngEngine, conversation: bytes) -> None:
+    """Why "exactly one person" is "some person" once the RELAX NG passed."""
+
+    def twin(root: etree._Element) -> None:
+        first, second = _speakers(root)[:2]
+        second.set(f"{{{XML}}}id", first.get(f"{{{XML}}}id") or "")
+
+    doc = parse(_edit(conversation, twin), "doc.xml")
+    assert any("redefined" in p.message for p in rng.check(doc))
+
+
+@pytest.fixture(scope="module")
+def footnoted() -> bytes:
+    """A bundled document with footnote references."""
+    for path in sorted(BUNDLED_TEI.glob("*.xml")):
+        data = path.read_bytes()
+        if etree.fromstring(data).find(f".//{{{TEI}}}ref[@type='footnote']") is not None:
+            return data
+    pytest.skip("no bundled document with footnotes")
+
+
+def _set_target(target: str) -> object:
+    def change(root: etree._Element) -> None:
+        ref = _first(root, f".//{{{TEI}}}ref[@type='footnote']")
+        ref.set("target", target.replace("{}", (ref.get("target") or "")[1:]))
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "found"),
+    [
+        (_set_target("#nobody"), True),  # points at no footnote
+        (_set_target("{}"), True),  # not a pointer
+        (_set_target(" #{} "), False),  # spaces around the pointer: screened in, accepted
+        (_set_target("#{}"), False),
+    ],
+)
+def test_footnote_references_give_the_results_of_the_full_screen(
+    rng: RngEngine, sch: SchematronEngine, footnoted: bytes, change: object, found: bool
+) -> None:
+    doc = parse(_edit(footnoted, change), "doc.xml")
+    assert not rng.check(doc)
+    problems = sch.check(doc, given=True)
+    assert problems == sch.check(doc, given=False)
+    assert ("TK-E010" in {p.rule for p in problems}) == found
+
+
+def _unreferenced_footnote(root: etree._Element) -> None:
+    _first(root, f".//{{{TEI}}}ref[@type='footnote']").set("target", "#elsewhere")
+
+
+def _footnote_without_id(root: etree._Element) -> None:
+    note = _first(root, f".//{{{TEI}}}note[@type='footnote']")
+    del note.attrib[f"{{{XML}}}id"]
+
+
+@pytest.mark.parametrize(
+    ("change", "rules"),
+    [
+        (_unreferenced_footnote, {"TK-E010", "TK-E011"}),
+        (_footnote_without_id, {"TK-E010", "TK-W007"}),
+    ],
+)
+def test_footnotes_give_the_results_of_the_full_screen(
+    rng: RngEngine, sch: SchematronEngine, footnoted: bytes, change: object, rules: set[str]
+) -> None:
+    doc = parse(_edit(footnoted, change), "doc.xml")
+    assert not rng.check(doc)
+    problems = sch.check(doc, given=True)
+    assert problems == sch.check(doc, given=False)
+    assert rules <= {p.rule for p in problems}

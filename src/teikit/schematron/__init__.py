@@ -75,9 +75,7 @@ class Schematron:
         #: each of which tests one rule on all its context elements.
         self.evaluations: dict[str, int] = {"lxml": 0, "elementpath": 0, "lxml-set": 0}
         self._validated = 0
-        self._given_screens: dict[
-            tuple[xslt_screen.Given | xslt_screen.OnlyElements, ...], xslt_screen.XsltScreen
-        ] = {}
+        self._given_screens: dict[tuple[xslt_screen.Fact, ...], xslt_screen.XsltScreen] = {}
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str], phase: str | None = None) -> Schematron:
@@ -122,7 +120,7 @@ class Schematron:
         document: str | os.PathLike[str] | etree._ElementTree | etree._Element,
         *,
         elements_at_most: int | None = None,
-        given: tuple[xslt_screen.Given | xslt_screen.OnlyElements, ...] = (),
+        given: tuple[xslt_screen.Fact, ...] = (),
     ) -> list[SchematronResult]:
         """Failed asserts and successful reports, pattern by pattern in document order.
 
@@ -164,9 +162,7 @@ class Schematron:
             compiled._xslt_screen = xslt_screen.build(compiled) or False
         return bool(compiled._xslt_screen)
 
-    def given_screen(
-        self, given: tuple[xslt_screen.Given | xslt_screen.OnlyElements, ...]
-    ) -> xslt_screen.XsltScreen:
+    def given_screen(self, given: tuple[xslt_screen.Fact, ...]) -> xslt_screen.XsltScreen:
         """The screen for documents valid against a grammar, built once per ``given``
         (the plain screen when ``given`` changes nothing in this schema's)."""
         screens = self._given_screens

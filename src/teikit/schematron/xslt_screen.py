@@ -112,6 +112,47 @@ class OnlyElements:
     names: frozenset[str]
 
 
+@dataclass(frozen=True, slots=True)
+class GivenPattern:
+    """What a valid document implies for a whole pattern, variables and all: it may
+    fire only where ``screen`` holds (None: it cannot fire).
+
+    :class:`Given` names a pattern of one rule and no variables; the patterns that
+    join one part of a document to another (a pointer to the element it names)
+    declare variables and may have several rules. The pattern is named by its
+    whole text, ``text``: one line per part, in order, ``"let NAME := EXPR"`` for
+    each variable (the pattern's, then each rule's after its ``"rule CONTEXT"``)
+    and ``"assert TEST"``/``"report TEST"`` for each check (a long test may be
+    named by its digest, as in :class:`Given`); whitespace is normalized. An
+    edited pattern no longer matches and is screened in full.
+
+    ``screen`` is evaluated with the root element as context where ``guard`` is
+    not empty (None: everywhere), after ``lets`` (name, XPath 1) are declared in
+    that order, so that what every node is compared with is found once, not once
+    per node.
+    """
+
+    text: tuple[str, ...]
+    screen: str | None
+    lets: tuple[tuple[str, str], ...] = ()
+    guard: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Shortened:
+    """How the stylesheet screens one pattern a grammar's facts shorten (see
+    :func:`given_positions`): its test, the variables the test reads, and the
+    guard under which both are evaluated."""
+
+    screen: str | None
+    lets: tuple[tuple[str, str], ...] = ()
+    guard: str | None = None
+
+
+#: What a grammar a document is known valid against implies, for :func:`given_positions`.
+Fact = Given | GivenPattern | OnlyElements
+
+
 def lookup(*names: str) -> str:
     """An XPath union of the elements with these local names, for :attr:`Given.screen`
     (one lookup each in the screen's key of element names)."""
@@ -127,18 +168,21 @@ def _squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-def given_positions(
-    schema: CompiledSchematron, given: Sequence[Given | OnlyElements]
-) -> dict[int, str | None]:
+def given_positions(schema: CompiledSchematron, given: Sequence[Fact]) -> dict[int, Shortened]:
     """The positions of the patterns ``given`` describes, with their screens.
 
     A check is named ``"KIND TEST"``, or ``"KIND sha256:DIGEST"`` with the first 16
     hex digits of the SHA-256 of ``TEST`` (whitespace normalized) for a long test.
     """
-    out: dict[int, str | None] = {}
+    out: dict[int, Shortened] = {}
     for pattern in schema.patterns:
+        text = _pattern_text(pattern)
+        for g in given:
+            if isinstance(g, GivenPattern) and _same_text(text, g.text):
+                out[pattern.position] = Shortened(g.screen, g.lets, g.guard)
+                break
         firing = [r for r in pattern.rules if r.checks]
-        if len(firing) != 1 or pattern.lets or firing[0].lets:
+        if pattern.position in out or len(firing) != 1 or pattern.lets or firing[0].lets:
             continue
         rule = firing[0]
         context = _squeeze(rule.context)
@@ -150,9 +194,31 @@ def given_positions(
                 and len(g.tests) == len(checks)
                 and all(map(_names, checks, map(_squeeze, g.tests)))
             ):
-                out[pattern.position] = g.screen
+                out[pattern.position] = Shortened(g.screen)
                 break
     return out
+
+
+def _pattern_text(pattern: Pattern) -> list[tuple[str, str]]:
+    """The parts of a pattern that :attr:`GivenPattern.text` names, as (kind, text)."""
+    out = [("let", f"{let.name} := {_squeeze(let.query.source)}") for let in pattern.lets]
+    for rule in pattern.rules:
+        out.append(("rule", _squeeze(rule.context)))
+        out.extend(("let", f"{let.name} := {_squeeze(let.query.source)}") for let in rule.lets)
+        out.extend((c.kind, _squeeze(c.query.source)) for c in rule.checks)
+    return out
+
+
+def _same_text(text: list[tuple[str, str]], wanted: tuple[str, ...]) -> bool:
+    if len(text) != len(wanted):
+        return False
+    for (kind, part), line in zip(text, map(_squeeze, wanted), strict=True):
+        if kind in ("let", "rule"):
+            if line != f"{kind} {part}":
+                return False
+        elif not _names((kind, part), line):
+            return False
+    return True
 
 
 def _names(check: tuple[str, str], wanted: str) -> bool:
@@ -260,7 +326,7 @@ def _rule_context(rule: Rule, namespaces: dict[str, str]) -> _Context:
 class _Builder:
     """Writes the stylesheet, tracking which variables it declares in each scope."""
 
-    def __init__(self, schema: CompiledSchematron, given: dict[int, str | None]) -> None:
+    def __init__(self, schema: CompiledSchematron, given: dict[int, Shortened]) -> None:
         self.namespaces = schema.namespaces
         self.decided: set[int] = set()
         self.given = given
@@ -294,15 +360,29 @@ class _Builder:
                 usable.discard(name)
         return declared, usable
 
+    def shortened(
+        self, parent: etree._Element, given: Shortened, declared: set[str], mark: str
+    ) -> None:
+        """The screen of a pattern a grammar's facts shorten (see :class:`Shortened`)."""
+        if given.screen is None:
+            return
+        if any(name in declared for name, _select in given.lets):
+            # XSLT 1.0 cannot declare a name again: the pattern runs on every document
+            etree.SubElement(parent, f"{_XSL}text").text = f"{mark} "
+            return
+        if given.guard is not None:
+            parent = etree.SubElement(parent, f"{_XSL}if", test=given.guard)
+        for name, select in given.lets:
+            etree.SubElement(parent, f"{_XSL}variable", name=name, select=select)
+        etree.SubElement(parent, f"{_XSL}if", test=given.screen).text = f"{mark} "
+
     def pattern(
         self, parent: etree._Element, pattern: Pattern, declared: set[str], usable: set[str]
     ) -> None:
         mark = str(pattern.position)
         if pattern.position in self.given:
             self.decided.add(pattern.position)
-            screen = self.given[pattern.position]
-            if screen is not None:
-                etree.SubElement(parent, f"{_XSL}if", test=screen).text = f"{mark} "
+            self.shortened(parent, self.given[pattern.position], declared, mark)
             return
         contexts = [_rule_context(r, self.namespaces) for r in pattern.rules]
         firing = [(r, c) for r, c in zip(pattern.rules, contexts, strict=True) if r.checks]
@@ -548,7 +628,7 @@ def _fires(rule: Rule) -> str:
 
 def stylesheet(
     schema: CompiledSchematron,
-    given: dict[int, str | None] | None = None,
+    given: dict[int, Shortened] | None = None,
     only: OnlyElements | None = None,
 ) -> tuple[etree._Element, frozenset[int]] | None:
     """The screening stylesheet of ``schema``, and the patterns it can clear; with
@@ -584,7 +664,7 @@ _MARK, _MARK_NS = "teikit-screen", "urn:x-teikit:xslt-screen"
 
 
 def _cached(
-    schema: CompiledSchematron, given: dict[int, str | None], only: OnlyElements | None = None
+    schema: CompiledSchematron, given: dict[int, Shortened], only: OnlyElements | None = None
 ) -> tuple[etree._Element, frozenset[int]] | None:
     """The stylesheet of this schema, from the disk cache when it was written before.
 
@@ -616,7 +696,7 @@ def _cached(
 
 def build(
     schema: CompiledSchematron,
-    given: dict[int, str | None] | None = None,
+    given: dict[int, Shortened] | None = None,
     only: OnlyElements | None = None,
 ) -> XsltScreen | None:
     """The compiled screen, or None when the schema gives libxslt nothing to decide;
