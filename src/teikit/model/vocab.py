@@ -179,6 +179,7 @@ class NoteType(StrEnum):
     EDITORIAL = "editorial"
     SUMMARY = "summary"
     HANDLING = "handling"
+    HANDWRITTEN = "handwritten"
     TRANSLATION = "translation"
     DISTRIBUTION = "distribution"
     ENCLOSURE = "enclosure"
@@ -190,6 +191,7 @@ NoteTypeValue = Literal[
     "editorial",
     "summary",
     "handling",
+    "handwritten",
     "translation",
     "distribution",
     "enclosure",
@@ -233,10 +235,12 @@ class FwType(StrEnum):
     FILE = "file"
     HEADER = "header"
     FOOTER = "footer"
+    LETTERHEAD = "letterhead"
+    TRANSMISSION = "transmission"
     MARGIN = "margin"
 
 
-FwTypeValue = Literal["file", "header", "footer", "margin"]
+FwTypeValue = Literal["file", "header", "footer", "letterhead", "transmission", "margin"]
 
 #: Every closed list by (element or class ident, attribute).
 CLOSED_LISTS: Final[dict[tuple[str, str], frozenset[str]]] = {
