@@ -74,6 +74,20 @@ def test_label_line(text: str, want: bool) -> None:
             ],
             [],
         ),  # under a full line: the paragraph above wrapped there
+        (
+            [
+                "Reported by:",
+                "MR. ROE: I think that we had better call to order the Second",
+                "Meeting of the Board.",
+                "MR. DOE: Very briefly, I think that we are behind in our work",
+                "schedule and we will want to get on with the job at once.",
+            ],
+            [],
+        ),  # a typed transcript: a full label line's value runs on (a speaker's words)
+        (
+            ["Place: Oak Hall", "Title: Report of the Board of Review on the Office Records"],
+            [0, 1],
+        ),  # a full field line with nothing wrapped under it is still a field
     ],
 )
 def test_label_run_starts(texts: list[str], want: list[int]) -> None:

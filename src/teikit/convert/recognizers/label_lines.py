@@ -51,7 +51,8 @@ def label_run_starts(texts: Sequence[str], width: int = 80) -> list[int]:
     a field is typed on a line of its own. ``[]`` when fewer than two are left (one
     ``Note: …`` line in a paragraph is a sentence's opening, not a set of fields),
     when a label comes back (``Q:`` / ``A:`` / ``Q:`` is dialogue; a record names
-    each field once), or when a value runs longer than a field's.
+    each field once), or when a value runs longer than a field's (a full label line's
+    value counted with the lines it wraps onto).
     """
     found = [
         k
@@ -63,6 +64,13 @@ def label_run_starts(texts: Sequence[str], width: int = 80) -> list[int]:
         return []
     labels = [texts[k].strip().partition(":")[0].lower() for k in found]
     values = [texts[k].strip().partition(":")[2].split() for k in found]
+    full = FULL_LINE * max(width, MIN_WIDTH)
+    for n, k in enumerate(found):
+        if len(texts[k].strip()) >= full:
+            # a full label line wraps: its value goes on to the next label (a speaker's
+            # words typed on, ``MR. ROE: I think we had better call to order the`` / …)
+            end = found[n + 1] if n + 1 < len(found) else len(texts)
+            values[n] = values[n] + [w for t in texts[k + 1 : end] for w in t.split()]
     if len(set(labels)) < len(labels) or any(len(v) > MAX_VALUE_WORDS for v in values):
         return []
     return found
