@@ -102,6 +102,9 @@ def test_names_document() -> None:
     assert not names_document("MEMORANDUM FOR:")
     assert not names_document("CLASSIFIED MESSAGE")
     assert not names_document("Contact Report")
+    # a catalogue form's field whose value names a kind describes the document
+    assert not names_document("DOCUMENT TYPE: REPORT")
+    assert not names_document("TYPE OF PAPER : INFORMATION REPORT")
 
 
 def test_set_off_above() -> None:

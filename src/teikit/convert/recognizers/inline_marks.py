@@ -93,13 +93,15 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:[-/:.,'][^\W_]+)*")
 
 #: A field label naming an identifier, in capitals or capitalized: ``RECORD NUMBER:``,
 #: ``File #``, ``AGENCY FILE NUMBER``, ``REPORT NO.``, ``CONTROL No,``, and a file
-#: label with a prefix (``BUFILE:``, ``Bufile:``).
+#: label with a prefix (``BUFILE:``, ``Bufile:``). Between label and value an OCR copy
+#: may read the form's rule or blank as a dash or ``=`` (``RECORD NUMBER: — 104-…``).
 _ID_LABEL_RE = re.compile(
     r"\b(?P<label>(?:AGENCY\s+|Agency\s+)?(?:FILE|File|RECORD|Record|REPORT|Report|CONTROL|Control"
     r"|CASE|Case|SERIAL|Serial|DOCUMENT|Document|CABLE|Cable|MESSAGE|Message)"
     r"\s*(?:NUMBER|Number|NO\b\.?|No\b\.?|Nr\b\.?|#)"
     r"|(?:[A-Z]{2}|[A-Z][a-z])?(?:FILE|file)(?=\s*:))"
-    r"(?:\s*[:=.,#])*\s*(?P<value>(?:[A-Z]{1,5}\s)?(?=[\w/-]*\d)[A-Z0-9][\w/-]*(?:\s?[-,/]\s?\d[\w/-]*)*)"
+    r"(?:\s*[:=.,#])*(?:(?<=[:=])\s*[—–~=])?"
+    r"\s*(?P<value>(?:[A-Z]{1,5}\s)?(?=[\w/-]*\d)[A-Z0-9][\w/-]*(?:\s?[-,/]\s?\d[\w/-]*)*)"
 )
 #: A telegram's number opening its subject line (``01234. Subject: …``).
 _TELEGRAM_NUMBER_RE = re.compile(r"^(?P<n>\d{3,6})\.\s+Subject:")

@@ -585,10 +585,16 @@ def names_document(text: str) -> bool:
     """A line that is wholly the name of a kind of document (``CONTACT REPORT``).
 
     Such a line is the copy's title wherever it stands: a printed form's
-    name, or the title over the text (even with a colon after it).
+    name, or the title over the text (even with a colon after it). A field whose
+    value is a kind's name (``DOCUMENT TYPE: REPORT`` on a catalogue form) names
+    the document it describes, and is a field, not a title.
     """
     from teikit.convert.kinds.named import NAMES
+    from teikit.convert.roles.field import field_label
 
+    own = core(text)
+    if field_label(own) is not None and re.search(r"[:=]\W*[A-Za-z]", own):
+        return False  # a label with its value after the colon
     body = core(text).rstrip(":. ")
     words = body.split()
     if not 2 <= len(words) <= 6 or not caps(body) or not _DOC_NOUN_END_RE.search(body):
