@@ -47,3 +47,23 @@ def test_an_identifier_after_the_forms_rule_read_as_a_dash() -> None:
         '<idno type="record">321-10000-10001</idno>',
         '<idno type="file">AB 100-2000-3</idno>',
     ]
+
+
+def test_a_footer_and_its_page_number_read_apart_turn_one_page() -> None:
+    text = (
+        "MEMORANDUM\n\n"
+        "The harbour board met on the second day of the month and heard the engineer.\n\n"
+        "XY 10000 DocId: 30000000\n\n"
+        "Page 1\n\n"
+        "The board agreed to meet again when the engineer had his figures for the works.\n\n"
+        "XY 10000 DocId:30000000 Page 2\n"
+    )
+    div = run(text).tree.find(".//t:body/t:div", NS)
+    assert div is not None
+    marks = [frag(e) for e in div.iter() if str(e.tag).endswith(("}fw", "}pb"))]
+    assert marks == [
+        '<fw type="footer">XY 10000 DocId: 30000000</fw>',
+        '<fw type="footer">Page 1</fw>',
+        "<pb/>",
+        '<fw type="footer">XY 10000 DocId:30000000 Page 2</fw>',
+    ]

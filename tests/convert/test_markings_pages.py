@@ -171,3 +171,23 @@ def test_a_page_number_alone_but_never_a_clock_time() -> None:
         False,
         False,
     ]
+
+
+def test_an_archive_footer_split_from_its_page_number() -> None:
+    from teikit.convert.features import footer_awaits_page, split_footer
+
+    assert footer_awaits_page("XY 10000 DocId: 30000000")
+    assert not footer_awaits_page("XY 10000 DocId:30000000 Page 3")
+    lines = ["text of the page", "XY 10000 DocId: 30000000", "1", "Page 4", "more text"]
+    assert [split_footer(lines, i) for i in range(len(lines))] == [
+        None,
+        "opens",
+        None,
+        "closes",
+        None,
+    ]
+    # a page number too far below, or a footer with its own page, is no split footer
+    far = ["XY 10000 DocId: 30000000", "a", "b", "c", "Page 4"]
+    assert split_footer(far, 0) is None and split_footer(far, 4) is None
+    whole = ["XY 10000 DocId:30000000 Page 3", "Page 4"]
+    assert split_footer(whole, 0) is None and split_footer(whole, 1) is None

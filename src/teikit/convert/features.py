@@ -81,6 +81,54 @@ def page_head(text: str) -> bool:
     return SEPARATOR_RE.match(text) is not None
 
 
+#: How many non-blank lines after an archive's footer its page number may stand when the
+#: OCR read it apart (``XY 10000 DocId: 30000000`` / ``Page 4``), a speck line between.
+SPLIT_FOOTER_SPAN = 3
+#: A word ``Page`` as a footer writes it (OCR slips included): a footer without it states
+#: no page.
+_PAGE_WORD_RE = re.compile(r"\b[PBR]a[gdnae]e\b", re.IGNORECASE)
+
+
+def footer_awaits_page(text: str) -> bool:
+    """Whether a line is an archive's page footer whose page number is not on it.
+
+    >>> footer_awaits_page("XY 10000 DocId: 30000000")
+    True
+    >>> footer_awaits_page("XY 10000 DocId:30000000 Page 3")
+    False
+    """
+    return bool(ARCHIVE_FOOTER_RE.search(text)) and _PAGE_WORD_RE.search(text) is None
+
+
+def split_footer(texts: list[str], i: int) -> str | None:
+    """How line ``i`` takes part in an archive footer the OCR split over two lines.
+
+    The footer (``XY 10000 DocId: 30000000``) and its page number (``Page 4``) are one
+    page mark: the footer ``"opens"`` it (the page goes on past it) and the page line
+    ``"closes"`` it (the page ends there, no new page starts before it), when the page
+    line alone follows the footer within :data:`SPLIT_FOOTER_SPAN` non-blank lines.
+    ``texts`` are the document's non-blank lines. ``None`` for any other line.
+
+    >>> split_footer(["XY 10000 DocId: 30000000", "1", "Page 4"], 0)
+    'opens'
+    >>> split_footer(["XY 10000 DocId: 30000000", "1", "Page 4"], 2)
+    'closes'
+    """
+
+    def lone_page(text: str) -> bool:
+        return PAGE_LINE_RE.match(text) is not None
+
+    if footer_awaits_page(texts[i]):
+        after = texts[i + 1 : i + 1 + SPLIT_FOOTER_SPAN]
+        return "opens" if any(lone_page(t) for t in after) else None
+    if lone_page(texts[i]):
+        before = texts[max(0, i - SPLIT_FOOTER_SPAN) : i]
+        k = next((j for j in range(len(before) - 1, -1, -1) if footer_awaits_page(before[j])), None)
+        if k is not None and not any(lone_page(t) for t in before[k + 1 :]):
+            return "closes"
+    return None
+
+
 def cable_page(text: str) -> int | None:
     """The page a printed telegram's page head names (``PAGE 02 STATE 024976`` is 2)."""
     m = CABLE_PAGE_RE.match(text)

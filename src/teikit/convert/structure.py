@@ -540,6 +540,8 @@ class Assembler:
         self.number_lines: dict[int, list[Line]] = {}
         #: the copy's first page number, and whether text stood before it
         self.first_number: tuple[str, bool] | None = None
+        #: each non-blank line's place among the document's lines, by offset (made once)
+        self._line_index: dict[int, int] | None = None
 
     def _band_levels(self) -> set[tuple[str, ...]]:
         """The classifications printed on each page of the copy (:func:`pages.band_levels`)."""
@@ -774,8 +776,22 @@ class Assembler:
         starts = footer and page_head(line.text)
         # a printed telegram's first page head (``PAGE 01 …``) heads page 1: no turn
         ends = footer and not starts and cable_page(line.text) is None
+        split = self._split_footer(line) if footer else None
+        if split is not None:
+            # an archive footer and its page number read apart: one turn, after the number
+            starts, ends = False, split == "closes"
         band = role == "marking" and self._is_band(line)
         return Furniture([line], line.offset, role, ends, starts or band, band)
+
+    def _split_footer(self, line: Line) -> str | None:
+        """How a footer line takes part in a footer the OCR split (:func:`split_footer`)."""
+        from teikit.convert.features import split_footer
+
+        lines = self.plan.doc.lines
+        if self._line_index is None:
+            self._line_index = {f.offset: f.index for f in lines}
+        i = self._line_index.get(line.offset)
+        return None if i is None else split_footer([f.text for f in lines], i)
 
     def _is_band(self, line: Line) -> bool:
         """Whether a marking line is the copy's classification band (a page turns there)."""
