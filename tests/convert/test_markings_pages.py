@@ -29,6 +29,9 @@ def test_handling_phrases_read_through_ocr_slips() -> None:
     assert read_marking("Copy No. 2") is None
     assert read_marking("SLUGS: WNINTEL RYBAT") == Reading(("WNINTEL", "RYBAT"), (), True, True)
     assert read_marking("Return the book to me") is None
+    # a congressional committee's caveat, through an OCR slip; in a sentence it is words
+    assert read_marking("GOMMITTEE SENSHTiVE") == Reading((), ("COMMITTEE SENSITIVE",), False, True)
+    assert read_marking("the committee sensitive to it") is None
 
 
 def test_classification_or_handling() -> None:
