@@ -285,6 +285,10 @@ def test_a_heading_run_into_the_text_over_two_lines() -> None:
     assert wrapped_heading(line, doc)
     line, doc = _line(text, "Facts about the harbour to be placed before the assembled")
     assert wrapped_heading(line, doc)
+    # a report form's fields, one a label naming a number however the copy read it
+    form = f"{PROSE}\nAPPRAISAL SEE BELOW\nREPORT NO. AB CD- -1/234, 567\n{PROSE}\n{PROSE}\n"
+    line, doc = _line(form, "APPRAISAL SEE BELOW")
+    assert not wrapped_heading(line, doc)
 
 
 def test_a_sub_heading_stacked_under_a_capitals_title_is_a_heading() -> None:

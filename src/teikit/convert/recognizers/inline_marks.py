@@ -178,6 +178,24 @@ def labelled_identifiers(text: str) -> list[Mark]:
     return out
 
 
+#: A line opening with a label naming an identifier (``REPORT NO.``, ``FILE #``), in capitals.
+_OPENING_ID_LABEL_RE = re.compile(
+    r"^\W{0,3}(?:AGENCY\s+)?(?:FILE|RECORD|REPORT|CONTROL|CASE|SERIAL|CABLE|MESSAGE)"
+    r"\s*(?:NUMBER|NO\b\.?|NR\b\.?|#)"
+)
+
+
+def opens_with_identifier_label(text: str) -> bool:
+    """Whether a line opens with a form's label naming an identifier, its value however read.
+
+    >>> opens_with_identifier_label("REPORT NO. AB DC- -1/234, 567")
+    True
+    >>> opens_with_identifier_label("REPORT OF THE BOARD")
+    False
+    """
+    return _OPENING_ID_LABEL_RE.match(text) is not None
+
+
 def marks_in(text: str, *, ocr: bool = False) -> list[Mark]:
     """Every marking and identifier in ``text``, in order, none overlapping another.
 

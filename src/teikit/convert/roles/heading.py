@@ -25,6 +25,10 @@ import re
 from typing import TYPE_CHECKING
 
 from teikit.convert.lexicon import SHORT_WORDS
+from teikit.convert.recognizers.inline_marks import (
+    labelled_identifiers,
+    opens_with_identifier_label,
+)
 from teikit.convert.roles import Score, role
 
 if TYPE_CHECKING:
@@ -811,6 +815,9 @@ def wrapped_heading(line: LineFeatures, doc: DocFeatures) -> bool:
         return False
     if not first.text[:1].isupper() or len((first.text + " " + second.text).split()) > 16:
         return False
+    parts = (first.text, second.text)
+    if any(labelled_identifiers(t) or opens_with_identifier_label(t) for t in parts):
+        return False  # a form's field and its number (``REPORT NO. AB-1/234``), no title
     return after.text[:1].isupper() and len(after.text.split()) >= 5
 
 
