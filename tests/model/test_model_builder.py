@@ -129,7 +129,8 @@ def test_strict_refuses_values_outside_closed_lists() -> None:
         b.to_xml()
     assert str(err.value) == (
         "note/@type='source' is not in the schema's closed list "
-        "(distribution, drafting, editorial, enclosure, footnote, handling, summary, translation)"
+        "(distribution, drafting, editorial, enclosure, footnote, handling, handwritten, "
+        "summary, translation)"
     )
     # Foreign TEI can still be written when asked for explicitly.
     assert b'<note type="source">n</note>' in to_xml(b.document(), strict=False)

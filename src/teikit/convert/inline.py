@@ -17,6 +17,7 @@ from teikit.convert.recognizers.brackets import (
     Pair,
     classify_paren,
     classify_square,
+    hand_label,
     item_number,
     pair_brackets,
 )
@@ -240,6 +241,10 @@ def _square(
         ctx.report.count("stamps")
         body = content.split(":", 1)[1].lstrip() if ":" in content else content
         return [El("stamp", {"type": "registry"}, [body])]
+    if kind == "hand" and (label := hand_label(content)) is not None:
+        # the words a hand added to the page, the transcriber's label its type
+        ctx.report.count("notes")
+        return [El("note", {"type": label}, [content.split(":", 1)[1].strip()])]
     line, col = ctx.loc(run, pair.open)
     ctx.report.unsure(line, col, f"bracket not classified: [{content}]; kept as an editorial note")
     ctx.report.count("notes")

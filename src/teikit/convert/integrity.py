@@ -32,6 +32,7 @@ import unicodedata
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from teikit.convert.recognizers.brackets import HAND_LABELS
 from teikit.convert.recognizers.footnotes import SUPERSCRIPT_DIGITS, plain_number
 from teikit.errors import TeikitError
 
@@ -56,6 +57,8 @@ _WORD_ATTRIBUTES = ("n", "target")
 MARKUP_WORDS: dict[tuple[str, str | None], str] = {
     ("sic", None): "sic",
     ("stamp", "registry"): "stamp",
+    # ``[handwritten: …]`` → ``<note type="handwritten">`` (see ``brackets.hand_label``)
+    **{("note", label): label for label in HAND_LABELS},
 }
 _TEI = "{http://www.tei-c.org/ns/1.0}"
 

@@ -38,6 +38,7 @@ from teikit.convert.recognizers.brackets import classify_square, closes_turn, pa
 from teikit.convert.recognizers.dates import DATE_ONLY_RE, DATE_RE
 from teikit.convert.recognizers.dates import parse_date as parse_date_only
 from teikit.convert.recognizers.frame import Frame, split_frame
+from teikit.convert.recognizers.label_lines import label_run_starts
 from teikit.convert.recognizers.pages import Hyphenation, HyphenLog, Marker, Para
 from teikit.convert.recognizers.speakers import (
     MIN_LINE_TURNS,
@@ -50,6 +51,7 @@ from teikit.convert.recognizers.speakers import (
     match_label,
     split_at,
 )
+from teikit.convert.recognizers.web import web_chrome
 from teikit.convert.zones import LB, PB, Block, Line, TextRun, split_blocks
 
 if TYPE_CHECKING:
@@ -542,6 +544,8 @@ class Assembler:
         self.first_number: tuple[str, bool] | None = None
         #: each non-blank line's place among the document's lines, by offset (made once)
         self._line_index: dict[int, int] | None = None
+        #: offsets of lines of a run of ``Label: value`` lines (fields, never turns)
+        self.label_lines: set[int] = set()
 
     def _band_levels(self) -> set[tuple[str, ...]]:
         """The classifications printed on each page of the copy (:func:`pages.band_levels`)."""
@@ -667,6 +671,8 @@ class Assembler:
             n = pages.is_page_number(block)
             if n is not None and i and cable_page(blocks[i - 1].last) is not None:
                 continue  # under a printed telegram's page head, which names the page: a serial
+            if n is not None and i and pages.after_end_mark(blocks[i - 1].last):
+                continue  # a release's ``### / - 30 -``: the end, not a page
             # in an OCR copy a number of four digits alone is a figure the OCR
             # set apart (a serial, a year), not the page of a file
             if n is not None and not (self.plan.doc.ocr and len(n) > 3):
@@ -711,6 +717,10 @@ class Assembler:
     def _text_split(self, block: Block, roles: list[str], k: int, e: int, blank: int) -> list[Item]:
         """Lines ``k:e`` of a block as paragraphs, cut at fields, points and run-in headings."""
         starts = self._line_starts(roles[k:e])
+        labels = label_run_starts([ln.text for ln in block.lines[k:e]], self.plan.doc.width)
+        if labels and all(roles[k + j] in ("text", "field") for j in labels):
+            starts = sorted({*starts, 0, *labels})
+            self.label_lines |= {block.lines[k + j].offset for j in labels}
         # a heading run into the text between two paragraphs is a block of its own
         # (a heading not set off by a blank line is never merged into the paragraph
         # before or after it; the lines of one title that wraps stay together)
@@ -739,7 +749,11 @@ class Assembler:
         if not para.lines:
             return False
         first = para.lines[0]
-        return self.role(first) == "field" or first.offset in self.decided.not_speaker
+        return (
+            self.role(first) == "field"
+            or first.offset in self.decided.not_speaker
+            or first.offset in self.label_lines
+        )
 
     def _mark_resp(self, el: etree._Element, lines: list[Line]) -> etree._Element:
         """``@resp`` on an element built from lines a sidecar entry decided."""
@@ -1071,6 +1085,8 @@ class Assembler:
         printed = cable_page(run.text)  # a printed telegram's page head names its page
         kind = "margin" if EXEMPTION_RE.match(run.text) else "footer"
         kind = "header" if printed is not None else kind
+        if web_chrome(run.text) and item.offset < len(self.ctx.source.text) // 2:
+            kind = "header"  # a web page's chrome above the item heads it
         if item.page_start:
             pb = element(parent, "pb")
             if printed is not None:
@@ -1179,8 +1195,11 @@ class Assembler:
             self.persons.add(name, "participant")
         del lines
 
-    def turn(self, div: etree._Element, para: Para, label: Label) -> etree._Element:
-        pid = self.persons.add(label.label, "speaker")
+    def turn(
+        self, div: etree._Element, para: Para, label: Label, who: str | None = None
+    ) -> etree._Element:
+        """A turn ``sp``; ``who`` is the label of the person speaking when the label is a role's."""
+        pid = self.persons.add(who if who is not None else label.label, "speaker")
         sp = element(div, "sp", who=f"#{pid}")
         run = self.run(para)
         text = run.text

@@ -179,6 +179,7 @@ class NoteType(StrEnum):
     EDITORIAL = "editorial"
     SUMMARY = "summary"
     HANDLING = "handling"
+    HANDWRITTEN = "handwritten"
     TRANSLATION = "translation"
     DISTRIBUTION = "distribution"
     ENCLOSURE = "enclosure"
@@ -190,6 +191,7 @@ NoteTypeValue = Literal[
     "editorial",
     "summary",
     "handling",
+    "handwritten",
     "translation",
     "distribution",
     "enclosure",

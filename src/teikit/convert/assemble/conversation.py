@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from teikit.convert.builder import element, fill, fill_nodes
 from teikit.convert.inline import El, Node
 from teikit.convert.recognizers import archival
+from teikit.convert.recognizers.interview import examiner_label
 from teikit.convert.recognizers.pages import Marker, Para
 from teikit.convert.recognizers.speakers import ends_turn, split_turns
 from teikit.convert.structure import (
@@ -73,12 +74,16 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
     # matter (a source note, the list of those present), opens a section: what
     # follows it, turns included, belongs to it
     container = div
+    # a deposition's ``BY MS. ROE:`` says whose the questions are from there on
+    examiner: str | None = None
     for pre_item in pre:
+        named = examiner_label(pre_item.text) if isinstance(pre_item, Para) else None
+        examiner = named or examiner
         if isinstance(pre_item, Marker):
             asm.pb(container, pre_item)
         elif isinstance(pre_item, Stamp):
             asm.stamp(container, pre_item)
-        elif asm.section_heading(pre_item):
+        elif named is None and asm.section_heading(pre_item):
             container = element(div, "div", type="section")
             asm.section_head(container, pre_item.lines)
         else:
@@ -99,8 +104,14 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
             continue
         label = None if asm.is_field(it) else asm.speakers.match(it.first)
         if label is not None:
-            current = asm.turn(container, it, label)
+            who = examiner if label.label == "Q" else None
+            current = asm.turn(container, it, label, who)
             current_list = None
+            continue
+        if isinstance(it, Para) and (named := examiner_label(it.text)) is not None:
+            examiner = named
+            current = current_list = None
+            asm.p(container, it)
             continue
         if asm.section_heading(it):
             container = element(div, "div", type="section")

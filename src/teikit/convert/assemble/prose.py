@@ -32,9 +32,14 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
         k += 1
     rest = items[k:]
     open_at = None
-    for j, it in enumerate(rest[:8]):
+    # the opener is among the first 8 items; a salutation among the first 8 paragraphs
+    # (page furniture between counts for none: a web page's or an archive's lines above
+    # a letter do not push its ``Dear …,`` out)
+    paras = [j for j, it in enumerate(rest) if isinstance(it, Para)][:8]
+    window = rest[: max(8, paras[-1] + 1 if paras else 0)]
+    for j, it in enumerate(window):
         if isinstance(it, Para) and (
-            (letters.is_address(it.first) and not _memo_head_field(asm, rest, j))
+            (j < 8 and letters.is_address(it.first) and not _memo_head_field(asm, rest, j))
             or letters.salute_at(it.first)
             or any(letters.salute_at(ln.text) for ln in it.lines[1:])
         ):

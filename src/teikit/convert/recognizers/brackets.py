@@ -51,11 +51,18 @@ _CLOSE = {"]": "[", ")": "("}
 
 SUMMARY_MIN_WORDS = 4
 STAGE_MAX_WORDS = 8
+#: A record of proceedings in parentheses may run longer: ``(Whereupon, at 11:40 a.m.,
+#: the committee recessed, to reconvene at the call of the Chair.)``
+EVENT_MAX_WORDS = 24
 
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s*\.\.\.)?[\"”’']?\s*$|\.\.\.[\"”’']?\s*$")
 _NOTE_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*$")
 _SIGNATURE_RE = re.compile(r"^\s*(?:signature|signed|illegible signature)\s*$", re.IGNORECASE)
 _STAMP_RE = re.compile(r"^\s*stamp\s*:", re.IGNORECASE)
+#: A transcriber's labels for words written on the document by hand: ``[handwritten: …]``.
+#: (each label is the note's ``@type``, which the schema lists: ``handwritten``)
+HAND_LABELS = ("handwritten",)
+_HAND_RE = re.compile(rf"^\s*(?P<label>{'|'.join(HAND_LABELS)})\s*:", re.IGNORECASE)
 _BRACKET_RE = re.compile(r"[\[\]()]")
 
 
@@ -146,8 +153,14 @@ _EVENT_RE = re.compile(
     r"|\b(?:recessed|adjourned|reconvened)\b"
     # a recording's own events, as oral histories and taped meetings note them
     r"|\b(?:end|beginning|start)\s+of\s+(?:the\s+)?(?:tape|side|reel|recording|interview|session)\b"
+    r"|^\s*(?:begin|end|start)\s+(?:of\s+)?(?:tape|side|reel)\b"
     r"|\b(?:tape|recording)\s+(?:stopped|resumed|paused|interrupted|turned\s+(?:off|on))\b",
     re.IGNORECASE,
+)
+#: A hearing's record, in parentheses, of what was put in it and of its witnesses' oath:
+#: ``(The prepared statement of Mr. Roe follows:)``, ``(The witness was duly sworn.)``.
+_PROCEEDING_RE = re.compile(
+    r"\b(?:follows|as\s+follows)\s*:\s*$|\b(?:was|were)\s+(?:duly\s+)?sworn\b", re.IGNORECASE
 )
 #: An archive reference: a repository or record group, and numbers.
 _ARCHIVE_RE = re.compile(
@@ -170,7 +183,7 @@ _MARKER_AFTER_RE = re.compile(r"^(?:\d{1,3}(?!\d)|\[\d{1,3}\])")
 def classify_square(content: str, note_numbers: frozenset[str], after: str = "") -> str:
     """What ``[content]`` is (see the module's docstring for the order of the tests).
 
-    Returns one of ``sic``, ``ref``, ``signature``, ``stamp``, ``illegible``,
+    Returns one of ``sic``, ``ref``, ``signature``, ``stamp``, ``hand``, ``illegible``,
     ``withheld``, ``omitted``, ``archive``, ``stage``, ``unclear``, ``foreign``,
     ``summary``, ``gloss``, ``supplied``, ``editorial``. ``after`` is the text
     right after the closing bracket (a footnote marker there makes the bracket
@@ -186,6 +199,8 @@ def classify_square(content: str, note_numbers: frozenset[str], after: str = "")
         return "signature"
     if _STAMP_RE.match(stripped):
         return "stamp"
+    if hand_label(stripped) is not None:
+        return "hand"
     if _ILLEGIBLE_RE.match(stripped):
         return "illegible"
     if _WITHHELD_RE.search(stripped):
@@ -240,6 +255,17 @@ def closes_turn(kind: str, content: str) -> bool:
     return kind == "stage" and len(content.split()) >= SUMMARY_MIN_WORDS
 
 
+def hand_label(content: str) -> str | None:
+    """The label (lower case) of ``[handwritten: …]``-like content, whose rest is the hand's.
+
+    A transcriber marks what someone wrote on the page by hand (a file number, a
+    comment in the margin) so; the words are the document's, not the editor's,
+    and a TEI editor keeps them as a note of that hand, not as supplied text.
+    """
+    m = _HAND_RE.match(content)
+    return m.group("label").lower() if m is not None else None
+
+
 def is_event(content: str) -> bool:
     """Whether bracketed or parenthesized words tell what happened (``Laughter``)."""
     return _EVENT_RE.search(content.strip()) is not None
@@ -253,9 +279,12 @@ def classify_paren(content: str, stage_allowed: bool) -> str:
         return "text"
     if (
         stage_allowed
-        and is_event(stripped)
+        and (is_event(stripped) or _PROCEEDING_RE.search(stripped) is not None)
         and stripped[0].isupper()
-        and len(words) <= STAGE_MAX_WORDS
+        and (
+            len(words) <= STAGE_MAX_WORDS
+            or (len(words) <= EVENT_MAX_WORDS and stripped.endswith((".", ":")))
+        )
     ):
         return "stage"
     if (

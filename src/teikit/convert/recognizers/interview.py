@@ -102,3 +102,17 @@ def is_qa_transcript(openings: Sequence[str]) -> bool:
         lab = qa_label(text, bare)
         questions += lab is not None and lab.label == "Q"
     return questions >= MIN_QUESTIONS
+
+
+#: A deposition's line naming who examines the witness next (``BY MS. ROE:``, ``By Mr.
+#: Doe:``): the ``Q.`` turns after it are that lawyer's, until the next such line.
+_EXAMINER_RE = re.compile(
+    r"^\s*BY\s+(?P<label>(?:MR|MRS|MS|MISS|DR)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def examiner_label(text: str) -> str | None:
+    """The lawyer a deposition's ``BY MS. ROE:`` line names, as written (``MS. ROE``)."""
+    m = _EXAMINER_RE.match(text)
+    return m.group("label") if m is not None else None

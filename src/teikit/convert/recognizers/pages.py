@@ -152,6 +152,19 @@ def is_page_number(block: Block) -> str | None:
     return m.group(1) if m else None
 
 
+#: A press release's or wire story's end mark: ``###`` (or ``# # #``), alone on its line.
+END_MARK_RE = re.compile(r"^\s*#\s?#\s?#\s*$")
+
+
+def after_end_mark(prev: str) -> bool:
+    """Whether a line stands right after a story's end mark (``###``).
+
+    A newsroom closes a release ``###`` and, often, ``- 30 -``: the number is the
+    old telegraphers' sign for the end, not a page; nothing follows it.
+    """
+    return END_MARK_RE.match(prev) is not None
+
+
 def is_page_label(block: Block) -> bool:
     """Whether a block is a transcriber's page label (``[Page 3]``), see :data:`PAGE_LABEL_RE`."""
     return len(block.lines) == 1 and PAGE_LABEL_RE.match(block.first) is not None

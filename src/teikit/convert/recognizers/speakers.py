@@ -87,6 +87,8 @@ NOT_SPEAKERS = frozenset(
         "place",
         "memorandum",
         "record",
+        # ``BY MR. ROE:`` in a deposition says who examines next: no one speaks it
+        "by",
     )
 )
 

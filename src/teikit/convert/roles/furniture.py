@@ -22,6 +22,7 @@ from teikit.convert.features import (
     PAGE_LINE_RE,
     SEPARATOR_RE,
 )
+from teikit.convert.recognizers.web import web_chrome
 from teikit.convert.roles import NO, Score, role
 
 if TYPE_CHECKING:
@@ -77,6 +78,8 @@ def score(line: LineFeatures, doc: DocFeatures) -> Score:
         return Score(0.85, "an archive's release banner")
     if EXEMPTION_RE.match(text):
         return Score(0.8, "exemption codes in the margin")
+    if web_chrome(text):
+        return Score(0.8, "a web page's button, banner, breadcrumb or copyright line")
     if doc.ocr and line.repeats >= 3 and 2 <= line.words <= 10 and not line.ends_sentence:
         # only in a copy of pages: a typed text repeats lines for its own reasons
         return Score(0.75, f"the same line repeated {line.repeats} times: a running head")

@@ -479,6 +479,10 @@ def block_follows(line: LineFeatures, doc: DocFeatures, caps_heading: bool) -> s
         return "its place and date below"
     if record_fields_below(line, doc):
         return "a record's fields below"
+    from teikit.convert.recognizers.interview import examiner_label
+
+    if examiner_label(nxt.text) is not None:
+        return "the examiner below (BY MS. ROE:): an examination's heading"
     if caps_heading and wraps_caps_heading(nxt) and k + 1 < len(lines):
         # a heading in capitals wrapped onto a second line, its text below that
         after = lines[k + 1]
@@ -716,6 +720,8 @@ def title_block(line: LineFeatures, doc: DocFeatures) -> int:
         return 0  # an editor's note or remark, not a title
     if label_value(lines[first]):
         return 0  # the value of a bare label above (``SUBJECT``), wrapped
+    if sum(1 for t in block if _FIELD_RE.match(core(t))) >= 2:
+        return 0  # fields, each a label and its value (``Present: …`` / ``Absent: …``)
     # the document's title, at its top, may name its date
     allowed = (None, *_RUNS_ON, "a date") if first == 0 else (None, *_RUNS_ON)
     if text_veto(block[0]) not in allowed:

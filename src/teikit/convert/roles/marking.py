@@ -141,6 +141,8 @@ PHRASES = (
     r"PLAIN ?TEXT",
     r"END OF (?:MESSAGE|DISPATCH|TELEGRAM|CABLE|TEXT|DOCUMENT)",
     r"COVER PAGE",
+    # a press release's release instruction: when the text may be published, not a title
+    r"FOR IMMEDIATE RELEASE",
     r"AIRTEL",
     r"TELETYPE",
     r"NITEL",
@@ -157,6 +159,34 @@ AUTHORITY_RE = re.compile(
     r"^\W*(?:\d{1,2}\W+)?(?:CL\s+BY|CL\s+REASON|DECL\s+ON|DRV\s+FROM|CLASSIFIED\s+BY"
     r"|DECLASSIFY\s+ON|DERIVED\s+FROM|REASON\s+1\.\d)\s*[:.]",
 )
+#: The same without a colon, as released copies stamp it (``CLASSIFIED BY 5668 SLD/KSR``,
+#: ``DECLASSIFIED BY 60324 ON 5/1/98``): an authority or a date follows, so a digit does.
+_AUTHORITY_BARE_RE = re.compile(
+    r"^\W*(?:CLASSIFIED|DECLASSIFIED|DOWNGRADED|RECLASSIFIED)\s+(?:BY|ON|PER)\s+\S*\d"
+)
+#: An executive order's section cited alone on a line, under a declassification stamp
+#: (``E.O. 12958, Sec. 1.5(c)``, ``EO 13526 SEC 3.3(b)(1)``); in prose the order is a
+#: sentence's word and more words follow.
+_ORDER_LINE_RE = re.compile(
+    r"^\W*E\.?\s?O\.?\s*1\d{4}\s*(?:,?\s*(?:Sec(?:tion)?\.?|SEC\.?|§)\s*[\d.]+"
+    r"(?:\s*\(\w{1,3}\))*)*[\s.,;]*$"
+)
+#: An authority line has at most this many words (a sentence in capitals has more).
+AUTHORITY_MAX_WORDS = 8
+
+
+def authority_line(text: str) -> bool:
+    """Whether a line is a classification authority or declassification stamp.
+
+    ``CL BY: 0716497``, ``DECL ON: X1``, ``CLASSIFIED BY 5668 SLD/KSR``, ``DECLASSIFIED
+    BY 60324 ON 5/1/98``, ``E.O. 12958, Sec. 1.5(c)``: the archive's and the
+    reviewers' record of the document's classification, not its text.
+    """
+    if AUTHORITY_RE.match(text) or _ORDER_LINE_RE.match(text):
+        return True
+    return _AUTHORITY_BARE_RE.match(text) is not None and len(text.split()) <= AUTHORITY_MAX_WORDS
+
+
 #: A labelled marking in a message head (``SLUGS: WNINTEL RYBAT``).
 LABELLED_RE = re.compile(r"^\W*(?:SLUGS?|CAVEATS?|HANDLING)\s*:\s*", re.IGNORECASE)
 #: Words that make a marking a classification (a ``stamp``), not only handling.
@@ -369,7 +399,7 @@ def score(line: LineFeatures, doc: DocFeatures) -> Score:
     text = line.text
     if len(text) > 160:
         return NO
-    if AUTHORITY_RE.match(text):
+    if authority_line(text):
         return Score(0.85, "a classification authority or declassification line")
     reading = read_marking(text)
     if reading is None:
