@@ -67,3 +67,17 @@ def test_a_footer_and_its_page_number_read_apart_turn_one_page() -> None:
         "<pb/>",
         '<fw type="footer">XY 10000 DocId:30000000 Page 2</fw>',
     ]
+
+
+def test_a_continuation_pages_head_turns_the_page() -> None:
+    text = (
+        "MEMORANDUM\n\n"
+        "The harbour board met on the second day of the month and heard the engineer\n"
+        "on the state of the new quay, which he thought would be finished by spring.\n\n"
+        "Roe, page 2.\n\n"
+        "The board agreed to meet again when the engineer had his figures for the works.\n"
+    )
+    div = run(text).tree.find(".//t:body/t:div", NS)
+    assert div is not None
+    marks = [frag(e) for e in div.iter() if str(e.tag).endswith(("}fw", "}pb"))]
+    assert marks == ["<pb/>", '<fw type="header">Roe, page 2.</fw>']

@@ -194,3 +194,13 @@ def test_an_archive_footer_split_from_its_page_number() -> None:
     assert split_footer(far, 0) is None and split_footer(far, 4) is None
     whole = ["XY 10000 DocId:30000000 Page 3", "Page 4"]
     assert split_footer(whole, 0) is None and split_footer(whole, 1) is None
+
+
+def test_a_continuation_pages_head() -> None:
+    from teikit.convert.features import CONTINUATION_HEAD_RE, page_head
+
+    for head in ("Roe, page 2.", "Anna Roe, page 3,", "Page Two.", "Roe, page 4. STAFF ONLY"):
+        assert CONTINUATION_HEAD_RE.match(head) and page_head(head), head
+    # a sentence citing a page, and a number alone (another rule's), are no such head
+    for line in ("see Roe, page 2.", "The Board, page 2 of the report", "Page 2", "page one of it"):
+        assert not CONTINUATION_HEAD_RE.match(line), line

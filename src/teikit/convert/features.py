@@ -53,6 +53,14 @@ PAGE_LINE_RE = re.compile(r"^(?:Page|PAGE)\s+(\d{1,3})(?:\s+(?:of|OF)\s+(\d{1,3}
 CABLE_PAGE_RE = re.compile(
     r"^PAGE\s+(\d{2,3})\s+[A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*){0,2}\s+\d{3,6}(?:\s+\d{6}\s?Z?)?\s*$"
 )
+#: A continuation page's head typed over its text: the writer's or addressee's name and
+#: the page (``Roe, page 2.``), or the page in words (``Page Two.``), a caveat in
+#: capitals perhaps after it (``Roe, page 3. STAFF ONLY``). A page turns before it.
+CONTINUATION_HEAD_RE = re.compile(
+    r"^(?:(?:[A-Z][A-Za-z.'’-]+\s+){0,2}[A-Z][A-Za-z.'’-]+,\s+[Pp]age\s+(?P<n>\d{1,3})"
+    r"|[Pp]age\s+(?P<w>Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve))"
+    r"\s?[.,:]?(?:\s+[A-Z]{3,}(?:\s+[A-Z]{3,}){0,2}\W?)?$"
+)
 #: ``CONTINUED`` alone at the foot of a message form's page: the message goes on overleaf.
 CONTINUED_RE = re.compile(r"^CONTINUED$")
 #: A collection's page separator (``14-00000``) or a Bates number (``Name-1684``).
@@ -78,6 +86,8 @@ def page_head(text: str) -> bool:
     m = PAGE_LINE_RE.match(text) or CABLE_PAGE_RE.match(text)
     if m is not None:
         return (m.re is CABLE_PAGE_RE or m.group(2) is None) and int(m.group(1)) >= 2
+    if CONTINUATION_HEAD_RE.match(text):
+        return True
     return SEPARATOR_RE.match(text) is not None
 
 

@@ -1079,12 +1079,13 @@ class Assembler:
             fw = self._mark_resp(element(parent, "fw", type="file"), item.lines)
             element(fw, "idno", run.text, type="registry" if kind == "number" else kind)
             return
-        from teikit.convert.features import cable_page
+        from teikit.convert.features import CONTINUATION_HEAD_RE, cable_page
         from teikit.convert.roles.furniture import EXEMPTION_RE
 
         printed = cable_page(run.text)  # a printed telegram's page head names its page
         kind = "margin" if EXEMPTION_RE.match(run.text) else "footer"
-        kind = "header" if printed is not None else kind
+        heads = printed is not None or CONTINUATION_HEAD_RE.match(run.text) is not None
+        kind = "header" if heads else kind
         if web_chrome(run.text) and item.offset < len(self.ctx.source.text) // 2:
             kind = "header"  # a web page's chrome above the item heads it
         if item.page_start:
