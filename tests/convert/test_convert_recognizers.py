@@ -298,7 +298,8 @@ def test_a_titles_dateline_above_an_opener_is_a_dateline_not_a_subtitle() -> Non
     div = run(ESTIMATE).tree.find(".//{*}body/{*}div")
     assert [frag(el) for el in div[:2]] == [
         "<head>Special Harbour Estimate</head>",
-        '<dateline>Washington, <date when="1966-11-03">November 3, 1966</date>.</dateline>',
+        "<dateline><placeName>Washington</placeName>, "
+        '<date when="1966-11-03">November 3, 1966</date>.</dateline>',
     ]
 
 

@@ -11,7 +11,17 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "devset"))
 import frus_adjudication
-from frus_adjudication import Decision, adjudicated_truth, invented_dialogue, parse, verdict
+from frus_adjudication import (
+    Decision,
+    NoteDecision,
+    adjudicated_notes,
+    adjudicated_truth,
+    invented_dialogue,
+    note_verdict,
+    parse,
+    parse_notes,
+    verdict,
+)
 from frus_score import _alnum, reconcile_truncated
 
 DECISIONS = [
@@ -67,3 +77,34 @@ def test_a_key_cut_inside_a_bracket_matches_the_turn_it_begins() -> None:
     want = Counter({("roe", "wh"): 1, ("doe", "no"): 1})
     got = Counter({("roe", "whydoyousayo"): 1, ("doe", "nothing"): 0, ("doe", "no"): 1})
     assert reconcile_truncated(want, got) == Counter({("roe", "whydoyousayo"): 1, ("doe", "no"): 1})
+
+
+NOTE_DECISIONS = [
+    NoteDecision("d1", "fp", "*", "noteswerenot", "reference-gap", "an asterisk note"),
+    NoteDecision("d1", "fp", "2", None, "converter-error", "a body point read as a note"),
+    NoteDecision("d1", "fn", "3", None, "reference-gap", "an editor's remark, not a note"),
+]
+
+
+def test_note_verdict_by_number_and_text_start() -> None:
+    assert note_verdict(NOTE_DECISIONS, "d1", "fp", "*", "noteswerenottaken") == "reference-gap"
+    assert note_verdict(NOTE_DECISIONS, "d1", "fp", "*", "otherwords") is None
+    assert note_verdict(NOTE_DECISIONS, "d1", "fp", "2", "anything") == "converter-error"
+    assert note_verdict(NOTE_DECISIONS, "d2", "fp", "*", "noteswerenottaken") is None
+
+
+def test_adjudicated_notes_count_reference_gaps_only() -> None:
+    want = Counter({("1", "source"): 1, ("3", "remark"): 1})
+    got = Counter({("1", "source"): 1, ("*", "noteswerenottaken"): 1, ("2", "point"): 1})
+    assert adjudicated_notes("d1", want, got, NOTE_DECISIONS) == Counter(
+        {("1", "source"): 1, ("*", "noteswerenottaken"): 1}
+    )
+
+
+def test_the_note_adjudications_are_well_formed() -> None:
+    data = tomllib.loads(frus_adjudication.DEFAULT.read_text("utf-8"))
+    decisions = parse_notes(data)
+    assert decisions and all(d.reason for d in decisions)
+    assert len({(d.doc, d.kind, d.n, d.start) for d in decisions}) == len(decisions)
+    with pytest.raises(ValueError):
+        parse_notes({"note": [{"doc": "d", "kind": "fp", "n": "1", "verdict": "?", "reason": "r"}]})

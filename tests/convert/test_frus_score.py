@@ -155,6 +155,8 @@ def test_score_file_counts_every_feature(tmp_path: Path) -> None:
         "docs without dialogue given turns adjudicated": 0,
         "notes P": 1.0,
         "notes R": 1.0,
+        "notes P adjudicated": 1.0,
+        "notes R adjudicated": 1.0,
         "notes linked": 0.5,
         "headings P": round(2 / 3, 3),
         "headings R": 1.0,

@@ -82,7 +82,8 @@ def test_a_memorandum_that_opens_like_a_letter_is_still_a_memorandum() -> None:
     div = body_div(MEMO)
     assert div.get("type") == "memorandum"
     assert frag(div.find("{http://www.tei-c.org/ns/1.0}opener")) == (
-        "<opener><salute>Dear Mr. Secretary:</salute></opener>"
+        '<opener><dateline><date when="1925-03-26">March 26, 1925</date>.</dateline>'
+        "<salute>Dear Mr. Secretary:</salute></opener>"
     )
 
 

@@ -45,7 +45,7 @@ def test_references_with_specks() -> None:
     assert reference_kind("| : 100-300-12") == "file"
     assert reference_kind("410-120-20/4") == "file"
     assert reference_kind("95 1000001 ABC PAGE 001 IN 1000001,") == "cable"
-    assert reference_kind("NR 004 AB PLAIN") == "teletype"
+    assert reference_kind("NR 004 AB PLAIN") == "transmission"
     assert reference_kind("1962-1963") is None
 
 

@@ -8,6 +8,7 @@ from lxml import etree
 
 from teikit.convert import convert
 from teikit.convert.recognizers.footnotes import (
+    below_rule,
     endnote_region,
     is_note_region,
     locate_markers,
@@ -300,3 +301,55 @@ def test_numbers_in_parentheses_are_notes_only_under_a_heading() -> None:
     # points numbered the same way ending a memorandum stay its points
     refs, notes = _notes_and_refs(text.format(head=""))
     assert (refs, notes) == ([], [])
+
+
+POINTS_ABOVE_A_RULE = """\
+MEMORANDUM FOR THE RECORD
+
+SUBJECT
+
+Harvest in the north2
+
+1. The harvest report of last week was read with care, and the
+figures were checked against the provincial returns.3 They agree.
+
+2. The minister's first impression is that the yield is lower
+than last year.4 My own view is more mixed.
+
+A. R.
+
+----
+2. The reports are in the ministry's files.
+3. Returns of May 31 and June 1.
+4. The minister spoke on June 2.
+"""
+
+
+def test_a_body_point_above_the_rule_is_no_note_of_the_same_number() -> None:
+    # point 2. of the text, numbered like note 2 below the rule, stays a point
+    tree = run(POINTS_ABOVE_A_RULE).tree
+    assert frag(tree.find(".//{*}body//{*}list")) == (
+        '<list type="numbered"><item n="1">The harvest report of last week was read with '
+        "care, and the figures were checked against the provincial returns."
+        '<ref type="footnote" target="#fn3">3</ref> They agree.</item>'
+        '<item n="2">The minister\'s first impression is that the yield is lower than last '
+        'year.<ref type="footnote" target="#fn4">4</ref> My own view is more mixed.</item></list>'
+    )
+    assert frag(tree.find(".//{*}back/{*}div")) == (
+        '<div type="notes">'
+        '<note type="footnote" xml:id="fn2" n="2">The reports are in the ministry\'s files.</note>'
+        '<note type="footnote" xml:id="fn3" n="3">Returns of <date>May 31</date> and '
+        "<date>June 1</date>.</note>"
+        '<note type="footnote" xml:id="fn4" n="4">The minister spoke on <date>June 2</date>.</note>'
+        "</div>"
+    )
+
+
+def test_below_rule_gives_the_points_above_a_rule_back_to_the_body() -> None:
+    paras = [["1. point"], ["2. point"], ["A. R."], ["2. note", "3. note"]]
+    region = endnote_region(paras)
+    assert region is not None and region.numbers == ["1", "2", "2", "3"]
+    offsets = [0, 10, 20, 40]
+    trimmed = below_rule(region, offsets, rules=[30])
+    assert (trimmed.first, trimmed.head, trimmed.numbers) == (3, None, ["2", "3"])
+    assert below_rule(region, offsets, rules=[50]) == region  # a rule after the notes

@@ -594,13 +594,16 @@ class Assembler:
             if split is not None:
                 for piece in split:
                     # a rule cut from the lines below it (notes after ``----``) is dropped
-                    if (
-                        isinstance(piece, Para)
-                        and len(piece.lines) == 1
-                        and pages.RULE_RE.match(piece.first)
-                    ):
+                    if isinstance(piece, Para) and pages.RULE_RE.match(piece.first):
                         self.dropped.append(piece.first)
                         self.rules.append(piece.offset)
+                        # the lines below the rule (the notes) stay
+                        rule = piece.lines[0]
+                        rest = [x for x in piece.pieces if x is not rule]
+                        if any(isinstance(x, Line) for x in rest):
+                            out.append(Para(rest, piece.blank_before))
+                        else:  # a page break beside the rule stays
+                            out.extend(x for x in rest if isinstance(x, Marker))
                     else:
                         out.append(piece)
                 i += 1
@@ -1069,11 +1072,12 @@ class Assembler:
             return
         if item.role == "reference":
             kind = reference_kind(run.text) or "file"
-            if kind in ("form", "teletype"):
+            if kind in ("form", "transmission"):
                 # a form's number names the printed form, a transmission line the sending
                 # of the message, not this copy
+                fw_type = "header" if kind == "form" else "transmission"
                 fill(
-                    self._mark_resp(element(parent, "fw", type="header"), item.lines), run, self.ctx
+                    self._mark_resp(element(parent, "fw", type=fw_type), item.lines), run, self.ctx
                 )
                 return
             fw = self._mark_resp(element(parent, "fw", type="file"), item.lines)

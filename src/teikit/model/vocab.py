@@ -235,10 +235,12 @@ class FwType(StrEnum):
     FILE = "file"
     HEADER = "header"
     FOOTER = "footer"
+    LETTERHEAD = "letterhead"
+    TRANSMISSION = "transmission"
     MARGIN = "margin"
 
 
-FwTypeValue = Literal["file", "header", "footer", "margin"]
+FwTypeValue = Literal["file", "header", "footer", "letterhead", "transmission", "margin"]
 
 #: Every closed list by (element or class ident, attribute).
 CLOSED_LISTS: Final[dict[tuple[str, str], frozenset[str]]] = {

@@ -137,3 +137,103 @@ def invented_dialogue(
     real one the reference left untagged (a ``reference-gap`` false positive).
     """
     return bool(got) and not adjudicated_truth(doc, want, got, decisions)
+
+
+# --- footnotes ---------------------------------------------------------------------------
+#
+# The reference's footnotes are FRUS's ``note`` elements. A note the source prints that the
+# markup does not hold as one (an asterisk note under a heading, ``* Notes were not taken``,
+# which FRUS keeps as a paragraph) is a real note the reference does not count, and the
+# converter's note then counts as a false one. Such disagreements are decided like turns,
+# as ``[[note]]`` tables in the same file:
+#
+# ``doc``      the document id;
+# ``kind``     ``fp`` (the converter made the note, the reference lacks it) or ``fn`` (the
+#              reference has it, the converter missed it);
+# ``n``        the note's number or sign as the scorer keys it (``@n``: ``1``, ``*``);
+# ``start``    optional: the first letters of the note's key (lower-case letters and digits
+#              of its text); absent means every disagreement of that kind, number and doc;
+# ``verdict``  ``reference-gap`` (the converter is right) or ``converter-error``;
+# ``reason``   one line, why.
+
+
+@dataclass(frozen=True)
+class NoteDecision:
+    doc: str
+    kind: str
+    n: str
+    start: str | None
+    verdict: str
+    reason: str
+
+    def covers(self, doc: str, kind: str, n: str, key: str) -> bool:
+        return (
+            self.doc == doc
+            and self.kind == kind
+            and self.n == n
+            and (self.start is None or key.startswith(self.start))
+        )
+
+
+def parse_notes(data: dict[str, object]) -> list[NoteDecision]:
+    """Note decisions from the parsed TOML (a list of ``[[note]]`` tables); checks each."""
+    out = []
+    cases = data.get("note", [])
+    assert isinstance(cases, list)
+    for case in cases:
+        d = NoteDecision(
+            doc=case["doc"],
+            kind=case["kind"],
+            n=str(case["n"]),
+            start=case.get("start"),
+            verdict=case["verdict"],
+            reason=case["reason"],
+        )
+        if d.kind not in ("fp", "fn") or d.verdict not in VERDICTS or not d.reason:
+            raise ValueError(f"bad note adjudication: {case}")
+        out.append(d)
+    return out
+
+
+_NOTE_CACHE: dict[Path, list[NoteDecision]] = {}
+
+
+def load_notes(path: Path = DEFAULT) -> list[NoteDecision]:
+    """The note decisions of ``path`` (none if the file is absent), read once per process."""
+    if path not in _NOTE_CACHE:
+        _NOTE_CACHE[path] = (
+            parse_notes(tomllib.loads(path.read_text("utf-8"))) if path.is_file() else []
+        )
+    return _NOTE_CACHE[path]
+
+
+def note_verdict(
+    decisions: list[NoteDecision], doc: str, kind: str, n: str, key: str
+) -> str | None:
+    """The verdict on one note disagreement, or None if nobody has decided it."""
+    for d in decisions:
+        if d.covers(doc, kind, n, key):
+            return d.verdict
+    return None
+
+
+def adjudicated_notes(
+    doc: str,
+    want: Counter[tuple[str, str]],
+    got: Counter[tuple[str, str]],
+    decisions: list[NoteDecision] | None = None,
+) -> Counter[tuple[str, str]]:
+    """The reference's notes corrected by the decisions that find a reference gap.
+
+    As for turns (:func:`adjudicated_truth`): a false note judged a reference gap joins
+    the truth, a missed note judged a reference gap leaves it; the rest stays.
+    """
+    decisions = load_notes() if decisions is None else decisions
+    out = Counter(want)
+    for (n, key), count in (got - want).items():
+        if note_verdict(decisions, doc, "fp", n, key) == "reference-gap":
+            out[(n, key)] += count
+    for (n, key), count in (want - got).items():
+        if note_verdict(decisions, doc, "fn", n, key) == "reference-gap":
+            out[(n, key)] -= count
+    return +out

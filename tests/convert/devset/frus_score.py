@@ -733,6 +733,9 @@ class Counts:
     notes_tp: int = 0
     notes_pred: int = 0
     notes_true: int = 0
+    #: the same, once decided (:func:`frus_adjudication.adjudicated_notes`)
+    notes_tp_adj: int = 0
+    notes_true_adj: int = 0
     linked_tp: int = 0
     linked_true: int = 0
     heads_tp: int = 0
@@ -786,6 +789,8 @@ class Counts:
             "docs without dialogue given turns adjudicated": self.false_turn_docs_adj,
             "notes P": round(self.rate("notes_tp", "notes_pred"), 3),
             "notes R": round(self.rate("notes_tp", "notes_true"), 3),
+            "notes P adjudicated": round(self.rate("notes_tp_adj", "notes_pred"), 3),
+            "notes R adjudicated": round(self.rate("notes_tp_adj", "notes_true_adj"), 3),
             "notes linked": round(self.rate("linked_tp", "linked_true"), 3),
             "headings P": round(self.rate("heads_tp", "heads_pred"), 3),
             "headings R": round(self.rate("heads_tp", "heads_true"), 3),
@@ -820,7 +825,7 @@ def score_file(txt: Path, converter: Converter = _convert) -> Counts:
     want_turns = truth_turns(truth)
     want_notes = truth_notes(truth)
     c.turns_true = sum(want_turns.values())
-    c.notes_true = sum(want_notes.values())
+    c.notes_true = c.notes_true_adj = sum(want_notes.values())
     c.linked_true = len({n for n, _ in want_notes})
     try:
         root = converter(txt)
@@ -850,12 +855,18 @@ def score_file(txt: Path, converter: Converter = _convert) -> Counts:
         c.false_dialogue.append(f"{txt.stem}: {labels}{decided}")
     c.notes_pred = sum(got_notes.values())
     c.notes_tp = sum((got_notes & want_notes).values())
+    notes_adj = frus_adjudication.adjudicated_notes(txt.stem, want_notes, got_notes)
+    c.notes_tp_adj = sum((got_notes & notes_adj).values())
+    c.notes_true_adj = sum(notes_adj.values())
     c.linked_tp = len(linked & {n for n, _ in want_notes})
     name = txt.stem
+    decided = frus_adjudication.load_notes()
     for n, text in sorted(want_notes - got_notes):
-        c.misses.append(f"{name}: note not found [{n}] {text!r}")
+        v = frus_adjudication.note_verdict(decided, name, "fn", n, text)
+        c.misses.append(f"{name}: note not found [{n}] {text!r}" + (f" ({v})" if v else ""))
     for n, text in sorted(got_notes - want_notes):
-        c.misses.append(f"{name}: false note [{n}] {text!r}")
+        v = frus_adjudication.note_verdict(decided, name, "fp", n, text)
+        c.misses.append(f"{name}: false note [{n}] {text!r}" + (f" ({v})" if v else ""))
     for n in sorted({n for n, _ in want_notes} - linked):
         c.misses.append(f"{name}: note [{n}] not linked")
     for label, start in sorted(want_turns - got_turns):
@@ -945,7 +956,7 @@ def format_table(rows: dict[str, Counts], title: str) -> str:
         title,
         f"{'combination':<28}{'docs':>6}{'refused':>8}{'turns P':>9}{'turns R':>9}"
         f"{'adj P':>7}{'adj R':>7}{'false-dlg':>10}{'adj':>5}"
-        f"{'notes P':>9}{'notes R':>9}{'linked':>8}",
+        f"{'notes P':>9}{'notes R':>9}{'adj P':>7}{'adj R':>7}{'linked':>8}",
     ]
     for name, c in rows.items():
         s = c.summary()
@@ -953,7 +964,9 @@ def format_table(rows: dict[str, Counts], title: str) -> str:
             f"{name:<28}{c.docs:>6}{c.refused:>8}{s['turns P']:>9.3f}{s['turns R']:>9.3f}"
             f"{s['turns P adjudicated']:>7.3f}{s['turns R adjudicated']:>7.3f}"
             f"{c.false_turn_docs:>10}{c.false_turn_docs_adj:>5}"
-            f"{s['notes P']:>9.3f}{s['notes R']:>9.3f}{s['notes linked']:>8.3f}"
+            f"{s['notes P']:>9.3f}{s['notes R']:>9.3f}"
+            f"{s['notes P adjudicated']:>7.3f}{s['notes R adjudicated']:>7.3f}"
+            f"{s['notes linked']:>8.3f}"
         )
     lines.append(
         f"{'combination':<28}{'heads P':>8}{'heads R':>8}{'title':>6}{'date':>6}{'kind':>6}"

@@ -51,9 +51,9 @@ def assemble(asm: Assembler, div: etree._Element, items: list[Item]) -> None:
     target = div
     if open_at is not None:
         # a letter titled as an edition titles it (title, dateline, source note)
-        before = titled_front(asm, div, rest[:open_at])
-        target, carried = front(asm, div, before)
-        body_items = opener(asm, target, [*carried, *rest[open_at:]])
+        before = titled_front(asm, div, rest[:open_at], datelines=False)
+        target, carried, kinds = front(asm, div, before)
+        body_items = opener(asm, target, [*carried, *rest[open_at:]], kinds)
     body_items, back = split_back_matter(body_items)
     closer_at = closer_start(asm, body_items)
     if closer_at is not None and not any(isinstance(it, Para) for it in body_items[:closer_at]):
@@ -86,31 +86,36 @@ def _memo_head_field(asm: Assembler, items: list[Item], j: int) -> bool:
 
 def front(
     asm: Assembler, div: etree._Element, items: list[Item]
-) -> tuple[etree._Element, list[Item]]:
+) -> tuple[etree._Element, list[Item], dict[int, str]]:
     """What stands before a letter's opener; returns where the letter goes on.
 
-    Leading paragraphs that read as headings are ``head``; other paragraphs
-    (a routing block, a file line) are archival matter kept as ``p``, and then
-    the letter itself, from its opener on, is a ``div type="message"`` (TEI
-    allows an opener only at the top of a division). Page breaks and furniture
-    with no such matter after them are returned, to go into the opener above
-    the address.
+    The letter's opening matter next to its salutation (letterhead, dateline,
+    inside address: :func:`opening_matter`) goes into the ``opener``, and is
+    returned with what each of its paragraphs is (by ``id``). Above it, leading
+    paragraphs that read as headings are ``head``; other paragraphs (a routing
+    block, a file line, a source note) are archival matter kept as ``p``, and
+    then the letter itself, from its opener on, is a ``div type="message"``
+    (TEI allows an opener only at the top of a division). Page breaks and
+    furniture with no such matter after them stand before the opener.
     """
+    start, kinds = opening_matter(asm, items)
+    above = items[:start]
     k = 0
     heads: list[Para] = []
     while (
-        (para := _para_at(items, k)) is not None
-        and not (heads and asm.dateline_like(para))
+        (para := _para_at(above, k)) is not None
+        and not asm.dateline_like(para)
         and front_head(asm, para, bool(heads))
     ):
         heads.append(para)
         k += 1
     asm.heads_from(div, heads, sub_after_first=True)
     # the title's dateline (``Washington, May 2, 1960.``) is a dateline, not a subtitle
-    while heads and (para := _para_at(items, k)) is not None and asm.dateline_like(para):
-        fill(element(div, "dateline"), asm.run(para), asm.ctx)
+    # (the title may have been read before: :func:`titled_front`)
+    while (para := _para_at(above, k)) is not None and asm.dateline_like(para):
+        dateline(asm, div, para)
         k += 1
-    others = items[k:]
+    others = above[k:]
     # a paragraph or a registry stamp is archival matter (docs/encoding.rst)
     last_para = max(
         (j for j, it in enumerate(others) if isinstance(it, Para) or type(it) is Stamp),
@@ -119,6 +124,8 @@ def front(
     for it in others[: last_para + 1]:
         if isinstance(it, Marker):
             asm.pb(div, it)
+        elif isinstance(it, Furniture):
+            asm.furniture(div, it)
         elif isinstance(it, Stamp):
             asm.stamp(div, it)
         elif archival.SOURCE_NOTE_RE.match(it.first):
@@ -126,7 +133,77 @@ def front(
         else:
             asm.archival_p(div, it, "registry")
     target = element(div, "div", type="message") if last_para >= 0 else div
-    return target, others[last_para + 1 :]
+    carried = [*others[last_para + 1 :], *items[start:]]
+    # page breaks and furniture above the opening matter stand before the opener
+    # (``fw`` and ``pb`` may stand anywhere); a stamp goes into it
+    while carried:
+        mark = carried[0]
+        if isinstance(mark, Marker):
+            asm.pb(target, mark)
+        elif isinstance(mark, Furniture):
+            asm.furniture(target, mark)
+        else:
+            break
+        carried.pop(0)
+    return target, carried, kinds
+
+
+def opening_matter(asm: Assembler, items: list[Item]) -> tuple[int, dict[int, str]]:
+    """Where a letter's opening matter starts in ``items`` (all above its salutation).
+
+    Read upwards from the salutation: datelines (``Washington, 2nd March 1864``),
+    one inside address (``Mr. Ivo Lind`` / ``Director`` / ``Example Bureau`` /
+    ``Springfield``), and at the top the letterhead (``Department of State``).
+    Anything else (a title, a source note, a field, a file number) ends it. Returns
+    the index of its first paragraph (``len(items)`` when there is none) and, by
+    ``id`` of each of its paragraphs, ``dateline``, ``address`` or ``letterhead``.
+    """
+    kinds: dict[int, str] = {}
+    start = len(items)
+    top = False
+    for j in range(len(items) - 1, -1, -1):
+        it = items[j]
+        if not isinstance(it, Para):
+            continue
+        lines = [ln.text for ln in it.lines]
+        kind = None
+        plain = (
+            has_a_word(it.text)
+            and not FIELD_RE.match(it.first)
+            and not archival.is_file_line(it.first)
+            and not archival.SOURCE_NOTE_RE.match(it.first)
+            and asm.role(it.lines[0]) not in ("marking", "furniture", "reference")
+        )
+        if not top and asm.dateline_like(it):
+            kind = "dateline"
+        elif (
+            not top
+            and plain
+            and "address" not in kinds.values()
+            and letters.is_inside_address(lines)
+        ):
+            kind = "address"
+        elif plain and letters.is_letterhead(lines):
+            kind = "letterhead"
+            top = True
+        if kind is None:
+            break
+        kinds[id(it)] = kind
+        start = j
+    return start, kinds
+
+
+def dateline(asm: Assembler, parent: etree._Element, para: Para) -> etree._Element:
+    """A dateline, its place (``Washington`` in ``Washington, May 2, 1960``) a ``placeName``."""
+    run = asm.run(para)
+    el = element(parent, "dateline")
+    n = letters.dateline_place(run.text)
+    if n:
+        fill(element(el, "placeName"), run.slice(0, n), asm.ctx)
+        fill(el, run.slice(n, len(run.text)), asm.ctx)
+    else:
+        fill(el, run, asm.ctx)
+    return el
 
 
 def front_head(asm: Assembler, para: Para, after_head: bool) -> bool:
@@ -166,14 +243,17 @@ def has_a_word(text: str) -> bool:
     )
 
 
-def titled_front(asm: Assembler, div: etree._Element, items: list[Item]) -> list[Item]:
+def titled_front(
+    asm: Assembler, div: etree._Element, items: list[Item], *, datelines: bool = True
+) -> list[Item]:
     """A title followed by its dateline or source note: ``head`` and ``dateline``.
 
     A source note set above the title (as editions on the web place it) is
     kept, as a paragraph after the title and its dateline: TEI puts the
     heading first. Without a dateline or source note after it, a first short
     paragraph may be a section heading (:meth:`prose` decides), so nothing is
-    taken.
+    taken. With ``datelines`` false (a letter), the datelines are left to the
+    opener.
     """
     source: Para | None = None
     start = 0
@@ -191,8 +271,10 @@ def titled_front(asm: Assembler, div: etree._Element, items: list[Item]) -> list
         return items
     asm.heads_from(div, [title], sub_after_first=False)
     k = start + 1
+    if not datelines and source is None:
+        return items[k:]  # a letter's dateline goes into its opener
     while (para := _para_at(items, k)) is not None and asm.dateline_like(para):
-        fill(element(div, "dateline"), asm.run(para), asm.ctx)
+        dateline(asm, div, para)
         k += 1
     if source is not None:
         asm.p(div, source)
@@ -212,13 +294,42 @@ def file_line(asm: Assembler, div: etree._Element, para: Para) -> None:
     fill_nodes(element(div, "fw", type="file"), nodes, iter(run.pages))
 
 
-def opener(asm: Assembler, div: etree._Element, items: list[Item]) -> list[Item]:
+def opener(
+    asm: Assembler, div: etree._Element, items: list[Item], kinds: dict[int, str] | None = None
+) -> list[Item]:
+    """The ``opener``: letterhead, dateline, address and salutation, in their order.
+
+    ``kinds`` says which paragraphs :func:`opening_matter` read as letterhead,
+    dateline or inside address.
+    """
+    kinds = kinds or {}
     opener = element(div, "opener")
     k = 0
     address: list[Line] = []
     breaks: list[Marker] = []
     while k < len(items):
         it = items[k]
+        kind = kinds.get(id(it))
+        if kind is not None and isinstance(it, Para) and not address:
+            if kind == "dateline":
+                dateline(asm, opener, it)
+            elif kind == "letterhead":
+                # one letterhead, however its lines were set apart (a heading line)
+                pieces = list(it.pieces)
+                while (
+                    k + 1 < len(items)
+                    and isinstance(nxt := items[k + 1], Para)
+                    and kinds.get(id(nxt)) == "letterhead"
+                ):
+                    pieces += nxt.pieces
+                    k += 1
+                fill(element(opener, "fw", type="letterhead"), asm.lines_run(pieces), asm.ctx)
+            else:
+                address_block(asm, opener, it.lines)
+                for mark in _page_breaks(it.pieces):
+                    asm.pb(opener, mark)
+            k += 1
+            continue
         if isinstance(it, Furniture) and not address:
             asm.furniture(opener, it)
             k += 1

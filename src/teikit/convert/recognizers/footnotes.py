@@ -7,7 +7,8 @@ Two pure steps, each usable by any assembly:
   (and after a signature, a rule, or a ``NOTES`` heading). Read from the end,
   the numbers must fall: numbered points of the body (``1.`` … ``8.``) that
   stand before endnotes with the same numbers end the region where the count
-  starts again, so a body point is never taken for a note.
+  starts again, so a body point is never taken for a note; a rule (``----``)
+  inside such a run parts the body's points above it from the notes below.
 * :func:`locate_markers` finds, for each note in order, where its marker
   stands: ``[N]``, a number glued to a word or to punctuation (``word.1``,
   ``conversation.)1``, ``States1``), or as a last resort a number set off by a
@@ -531,6 +532,24 @@ def _ruled(rules: Sequence[int], body_lines: Sequence[tuple[int, str]], first: P
     return any(after < r <= first.offset for r in rules)
 
 
+def below_rule(region: Region, offsets: Sequence[int], rules: Sequence[int]) -> Region:
+    """The region less what stands above a rule inside it.
+
+    A rule (``----``) parts the text from its notes: numbered paragraphs above it
+    are the body's points (``2.`` of the text above note ``2.``), however their
+    numbers run on into the notes'. ``offsets`` are the raw offsets of the
+    paragraphs the region indexes, ``rules`` those of the rules.
+    """
+    top, bottom = offsets[region.starts[0].para], offsets[region.starts[-1].para]
+    inside = [r for r in rules if top < r < bottom]
+    if not inside:
+        return region
+    rule = max(inside)
+    rest = tuple(s for s in region.starts if offsets[s.para] > rule)
+    head = region.head if region.head is not None and offsets[region.head] > rule else None
+    return Region(head if head is not None else rest[0].para, head, rest)
+
+
 def _without_first(region: Region) -> Region | None:
     """The region less its first note paragraph (given back to the body), if notes remain."""
     top = region.starts[0].para
@@ -569,6 +588,7 @@ def split_endnotes(items: Sequence[Any], rules: Sequence[int] = ()) -> Endnotes 
     region = endnote_region([[ln.text for ln in p.lines] for p in paras])
     if region is None:
         return None
+    region = below_rule(region, [p.offset for p in paras], rules)
     # the top of the region may be the body's numbered points (``1.`` above note ``1.``):
     # while the region is not notes, its first paragraph is given back to the body
     candidate: Region | None = region

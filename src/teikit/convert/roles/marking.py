@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from teikit.convert.recognizers.transmission import is_transmission_line
 from teikit.convert.roles import NO, Score, role
 
 if TYPE_CHECKING:
@@ -399,6 +400,8 @@ def score(line: LineFeatures, doc: DocFeatures) -> Score:
     text = line.text
     if len(text) > 160:
         return NO
+    if is_transmission_line(text):
+        return NO  # its ``URGENT`` is the sending's precedence: the line is forme work (reference)
     if authority_line(text):
         return Score(0.85, "a classification authority or declassification line")
     reading = read_marking(text)

@@ -4,6 +4,8 @@ Record numbers (``104-10000-10001``), file numbers (``AB 100-20``,
 ``100-20-300``), cable numbers (``IN 10000``, ``CITE DIR 1000``) and form
 numbers (``FD-36 (Rev. 5-22-64)``) stand alone on their lines in archival
 copies. They are ``fw`` holding an ``idno``, never a heading or a paragraph.
+A teletype's transmission line (:mod:`teikit.convert.recognizers.transmission`)
+is read here too: it is forme work like them.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from teikit.convert.recognizers.transmission import SERIAL_LINE_RE, is_transmission_line
 from teikit.convert.roles import NO, Score, role
 
 if TYPE_CHECKING:
@@ -30,8 +33,8 @@ REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|^.{0,24}\bPAGE\s+\d{3}\b.{0,24}\b(?:IN|OUT)\s+\d{5,8}\W{0,2}$"
         ),
     ),
-    # a teletype's transmission line: operator, serial, office, mode (``NR 004 SE PLAIN``)
-    ("teletype", re.compile(r"^[A-Z]{2}\s?\d{2,4}\s+[A-Z]{2,3}\s+(?:PLAIN|CODE|CLEAR)\b.{0,20}$")),
+    # a teletype's serial line: operator, serial, office, mode (``NR 004 SE PLAIN``)
+    ("transmission", SERIAL_LINE_RE),
     (
         "file",
         re.compile(
@@ -56,7 +59,9 @@ def core(text: str) -> str:
 
 
 def reference_kind(text: str) -> str | None:
-    """What kind of number a line holding only a number is."""
+    """What kind of number a line holding only a number is (or ``transmission``)."""
+    if is_transmission_line(text):
+        return "transmission"
     text = core(text)
     for kind, pattern in REFERENCES:
         if pattern.match(text):
@@ -67,6 +72,9 @@ def reference_kind(text: str) -> str | None:
 @role("reference")
 def score(line: LineFeatures, doc: DocFeatures) -> Score:
     del doc
+    if is_transmission_line(line.text):
+        # above a marking's score: ``URGENT`` in it is the sending's precedence
+        return Score(0.9, "a teletype's transmission line (time, precedence, operator)")
     if line.words > 6:
         return NO
     kind = reference_kind(line.text)
