@@ -187,3 +187,19 @@ def test_date_at_the_right_margin_of_the_head_before_a_catalogue_date() -> None:
 def test_a_receipt_date_at_the_line_end_is_no_margin_date() -> None:
     found = document_date("CABLE\n\nfrom CAPITAL received at 1135 19 October 1951\n\nText.\n")
     assert found is not None and found.reason == "head" and found.cert == "low"
+
+
+def test_a_date_ending_a_line_of_prose_is_no_margin_date() -> None:
+    # the head's margin holds names, offices and numbers before its date; a line of
+    # prose hard-wrapped after a date mentions that date in a sentence
+    text = (
+        "Northport, Atlantis\n"
+        "\n"
+        "A reliable source who has furnished\n"
+        "information in the past recently advised that on about March 4, 1950,\n"
+        "the harbour board met.\n"
+    )
+    found = document_date(text)
+    assert found is not None and found.reason != "margin"
+    head = document_date("SAC, NEW CITY (100-2000) 11/2/66\nDirector, ABC\n\nText.\n")
+    assert head is not None and (head.when, head.reason) == ("1966-11-02", "margin")

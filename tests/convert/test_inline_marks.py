@@ -60,6 +60,15 @@ def test_set_apart_markings_among_specks_not_among_words() -> None:
 def test_labelled_identifiers() -> None:
     text = "RECORD NUMBER: = 104-10000-10001"
     assert spans(text, labelled_identifiers(text)) == [("104-10000-10001", "idno", "record")]
+    # an OCR copy reads the form's rule between label and value as a dash
+    text = "RECORD NUMBER: — 104-10000-10001"
+    assert spans(text, labelled_identifiers(text)) == [("104-10000-10001", "idno", "record")]
+    text = "AGENCY FILE NUMBER: =—AB 100-2000-3"
+    assert spans(text, labelled_identifiers(text)) == [("AB 100-2000-3", "idno", "file")]
+    text = "RECORD NUMBER: —104-10000-10001"
+    assert spans(text, labelled_identifiers(text)) == [("104-10000-10001", "idno", "record")]
+    # a dash without a colon before it is not a field's rule
+    assert labelled_identifiers("REPORT NO — 12") == []
     text = "File # AB 100-20 - 3 by"
     assert spans(text, labelled_identifiers(text)) == [("AB 100-20 - 3", "idno", "file")]
     text = "REFILE: 100-2000"

@@ -21,6 +21,11 @@ from teikit.convert.roles import Score, roles_of
         ("Your dispatch of February 11th, No. 595, has been", "dispatch", None),
         ("equipment installed together with special circuit and cable", "cable", None),
         ("SECRET MEMORANDUM FOR THE RECORD", "MEMORANDUM", "title"),
+        # a cable's sentence typed in capitals uses the name as a word
+        ("TRAINED AS A NURSE FOR ONE YEAR STUDY AT THE ACADEMY", "STUDY", None),
+        ("THE BOARD SENT ITS REPORT TO THE MINISTER ON MONDAY", "REPORT", None),
+        ("SECRET CIA INFORMATION REPORT TELEGRAM", "TELEGRAM", "title"),
+        ("OFFICE MEMORANDUM UNITED STATES GOVERNMENT OF THE DAY", "MEMORANDUM", "title"),
     ],
 )
 def test_naming_tells_a_name_from_a_mention(line: str, word: str, expected: str | None) -> None:

@@ -29,6 +29,9 @@ def test_handling_phrases_read_through_ocr_slips() -> None:
     assert read_marking("Copy No. 2") is None
     assert read_marking("SLUGS: WNINTEL RYBAT") == Reading(("WNINTEL", "RYBAT"), (), True, True)
     assert read_marking("Return the book to me") is None
+    # a congressional committee's caveat, through an OCR slip; in a sentence it is words
+    assert read_marking("GOMMITTEE SENSHTiVE") == Reading((), ("COMMITTEE SENSITIVE",), False, True)
+    assert read_marking("the committee sensitive to it") is None
 
 
 def test_classification_or_handling() -> None:
@@ -181,3 +184,33 @@ def test_release_banners_in_capitals_not_the_words_in_a_sentence() -> None:
     assert release_banner("Released in Full")
     assert not release_banner("and/or release under these procedures are marked or otherwise")
     assert not release_banner("the papers were released in full last year")
+
+
+def test_an_archive_footer_split_from_its_page_number() -> None:
+    from teikit.convert.features import footer_awaits_page, split_footer
+
+    assert footer_awaits_page("XY 10000 DocId: 30000000")
+    assert not footer_awaits_page("XY 10000 DocId:30000000 Page 3")
+    lines = ["text of the page", "XY 10000 DocId: 30000000", "1", "Page 4", "more text"]
+    assert [split_footer(lines, i) for i in range(len(lines))] == [
+        None,
+        "opens",
+        None,
+        "closes",
+        None,
+    ]
+    # a page number too far below, or a footer with its own page, is no split footer
+    far = ["XY 10000 DocId: 30000000", "a", "b", "c", "Page 4"]
+    assert split_footer(far, 0) is None and split_footer(far, 4) is None
+    whole = ["XY 10000 DocId:30000000 Page 3", "Page 4"]
+    assert split_footer(whole, 0) is None and split_footer(whole, 1) is None
+
+
+def test_a_continuation_pages_head() -> None:
+    from teikit.convert.features import CONTINUATION_HEAD_RE, page_head
+
+    for head in ("Roe, page 2.", "Anna Roe, page 3,", "Page Two.", "Roe, page 4. STAFF ONLY"):
+        assert CONTINUATION_HEAD_RE.match(head) and page_head(head), head
+    # a sentence citing a page, and a number alone (another rule's), are no such head
+    for line in ("see Roe, page 2.", "The Board, page 2 of the report", "Page 2", "page one of it"):
+        assert not CONTINUATION_HEAD_RE.match(line), line

@@ -102,6 +102,9 @@ def test_names_document() -> None:
     assert not names_document("MEMORANDUM FOR:")
     assert not names_document("CLASSIFIED MESSAGE")
     assert not names_document("Contact Report")
+    # a catalogue form's field whose value names a kind describes the document
+    assert not names_document("DOCUMENT TYPE: REPORT")
+    assert not names_document("TYPE OF PAPER : INFORMATION REPORT")
 
 
 def test_set_off_above() -> None:
@@ -320,6 +323,10 @@ def test_a_heading_run_into_the_text_over_two_lines() -> None:
     assert wrapped_heading(line, doc)
     line, doc = _line(text, "Facts about the harbour to be placed before the assembled")
     assert wrapped_heading(line, doc)
+    # a report form's fields, one a label naming a number however the copy read it
+    form = f"{PROSE}\nAPPRAISAL SEE BELOW\nREPORT NO. AB CD- -1/234, 567\n{PROSE}\n{PROSE}\n"
+    line, doc = _line(form, "APPRAISAL SEE BELOW")
+    assert not wrapped_heading(line, doc)
 
 
 def test_a_sub_heading_stacked_under_a_capitals_title_is_a_heading() -> None:

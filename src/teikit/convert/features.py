@@ -53,6 +53,14 @@ PAGE_LINE_RE = re.compile(r"^(?:Page|PAGE)\s+(\d{1,3})(?:\s+(?:of|OF)\s+(\d{1,3}
 CABLE_PAGE_RE = re.compile(
     r"^PAGE\s+(\d{2,3})\s+[A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*){0,2}\s+\d{3,6}(?:\s+\d{6}\s?Z?)?\s*$"
 )
+#: A continuation page's head typed over its text: the writer's or addressee's name and
+#: the page (``Roe, page 2.``), or the page in words (``Page Two.``), a caveat in
+#: capitals perhaps after it (``Roe, page 3. STAFF ONLY``). A page turns before it.
+CONTINUATION_HEAD_RE = re.compile(
+    r"^(?:(?:[A-Z][A-Za-z.'’-]+\s+){0,2}[A-Z][A-Za-z.'’-]+,\s+[Pp]age\s+(?P<n>\d{1,3})"
+    r"|[Pp]age\s+(?P<w>Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve))"
+    r"\s?[.,:]?(?:\s+[A-Z]{3,}(?:\s+[A-Z]{3,}){0,2}\W?)?$"
+)
 #: ``CONTINUED`` alone at the foot of a message form's page: the message goes on overleaf.
 CONTINUED_RE = re.compile(r"^CONTINUED$")
 #: A collection's page separator (``14-00000``) or a Bates number (``Name-1684``).
@@ -78,7 +86,57 @@ def page_head(text: str) -> bool:
     m = PAGE_LINE_RE.match(text) or CABLE_PAGE_RE.match(text)
     if m is not None:
         return (m.re is CABLE_PAGE_RE or m.group(2) is None) and int(m.group(1)) >= 2
+    if CONTINUATION_HEAD_RE.match(text):
+        return True
     return SEPARATOR_RE.match(text) is not None
+
+
+#: How many non-blank lines after an archive's footer its page number may stand when the
+#: OCR read it apart (``XY 10000 DocId: 30000000`` / ``Page 4``), a speck line between.
+SPLIT_FOOTER_SPAN = 3
+#: A word ``Page`` as a footer writes it (OCR slips included): a footer without it states
+#: no page.
+_PAGE_WORD_RE = re.compile(r"\b[PBR]a[gdnae]e\b", re.IGNORECASE)
+
+
+def footer_awaits_page(text: str) -> bool:
+    """Whether a line is an archive's page footer whose page number is not on it.
+
+    >>> footer_awaits_page("XY 10000 DocId: 30000000")
+    True
+    >>> footer_awaits_page("XY 10000 DocId:30000000 Page 3")
+    False
+    """
+    return bool(ARCHIVE_FOOTER_RE.search(text)) and _PAGE_WORD_RE.search(text) is None
+
+
+def split_footer(texts: list[str], i: int) -> str | None:
+    """How line ``i`` takes part in an archive footer the OCR split over two lines.
+
+    The footer (``XY 10000 DocId: 30000000``) and its page number (``Page 4``) are one
+    page mark: the footer ``"opens"`` it (the page goes on past it) and the page line
+    ``"closes"`` it (the page ends there, no new page starts before it), when the page
+    line alone follows the footer within :data:`SPLIT_FOOTER_SPAN` non-blank lines.
+    ``texts`` are the document's non-blank lines. ``None`` for any other line.
+
+    >>> split_footer(["XY 10000 DocId: 30000000", "1", "Page 4"], 0)
+    'opens'
+    >>> split_footer(["XY 10000 DocId: 30000000", "1", "Page 4"], 2)
+    'closes'
+    """
+
+    def lone_page(text: str) -> bool:
+        return PAGE_LINE_RE.match(text) is not None
+
+    if footer_awaits_page(texts[i]):
+        after = texts[i + 1 : i + 1 + SPLIT_FOOTER_SPAN]
+        return "opens" if any(lone_page(t) for t in after) else None
+    if lone_page(texts[i]):
+        before = texts[max(0, i - SPLIT_FOOTER_SPAN) : i]
+        k = next((j for j in range(len(before) - 1, -1, -1) if footer_awaits_page(before[j])), None)
+        if k is not None and not any(lone_page(t) for t in before[k + 1 :]):
+            return "closes"
+    return None
 
 
 def cable_page(text: str) -> int | None:

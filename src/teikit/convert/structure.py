@@ -542,6 +542,8 @@ class Assembler:
         self.number_lines: dict[int, list[Line]] = {}
         #: the copy's first page number, and whether text stood before it
         self.first_number: tuple[str, bool] | None = None
+        #: each non-blank line's place among the document's lines, by offset (made once)
+        self._line_index: dict[int, int] | None = None
         #: offsets of lines of a run of ``Label: value`` lines (fields, never turns)
         self.label_lines: set[int] = set()
 
@@ -791,8 +793,22 @@ class Assembler:
         starts = footer and page_head(line.text)
         # a printed telegram's first page head (``PAGE 01 …``) heads page 1: no turn
         ends = footer and not starts and cable_page(line.text) is None
+        split = self._split_footer(line) if footer else None
+        if split is not None:
+            # an archive footer and its page number read apart: one turn, after the number
+            starts, ends = False, split == "closes"
         band = role == "marking" and self._is_band(line)
         return Furniture([line], line.offset, role, ends, starts or band, band)
+
+    def _split_footer(self, line: Line) -> str | None:
+        """How a footer line takes part in a footer the OCR split (:func:`split_footer`)."""
+        from teikit.convert.features import split_footer
+
+        lines = self.plan.doc.lines
+        if self._line_index is None:
+            self._line_index = {f.offset: f.index for f in lines}
+        i = self._line_index.get(line.offset)
+        return None if i is None else split_footer([f.text for f in lines], i)
 
     def _is_band(self, line: Line) -> bool:
         """Whether a marking line is the copy's classification band (a page turns there)."""
@@ -1080,12 +1096,13 @@ class Assembler:
             fw = self._mark_resp(element(parent, "fw", type="file"), item.lines)
             element(fw, "idno", run.text, type="registry" if kind == "number" else kind)
             return
-        from teikit.convert.features import cable_page
+        from teikit.convert.features import CONTINUATION_HEAD_RE, cable_page
         from teikit.convert.roles.furniture import EXEMPTION_RE
 
         printed = cable_page(run.text)  # a printed telegram's page head names its page
         kind = "margin" if EXEMPTION_RE.match(run.text) else "footer"
-        kind = "header" if printed is not None else kind
+        heads = printed is not None or CONTINUATION_HEAD_RE.match(run.text) is not None
+        kind = "header" if heads else kind
         if web_chrome(run.text) and item.offset < len(self.ctx.source.text) // 2:
             kind = "header"  # a web page's chrome above the item heads it
         if item.page_start:

@@ -121,6 +121,12 @@ _SELF_KIND = {
 
 #: A line with at least this many words in lower case is running prose.
 PROSE_WORDS = 5
+#: A cable's text is typed in capitals: a line of so many words with a kind's name
+#: after :data:`CAPS_NAME_AFTER` of them (``…TRAINED AS A NURSE FOR ONE YEAR STUDY AT THE
+#: ACADEMY…``) uses the name as a word of its sentence; a title stands at its line's
+#: start or on a short line.
+CAPS_SENTENCE_WORDS = 8
+CAPS_NAME_AFTER = 3
 
 
 def naming(text: str, start: int) -> str | None:
@@ -141,6 +147,8 @@ def naming(text: str, start: int) -> str | None:
     caps = word.upper() == word and any(c.isalpha() for c in word)
     if lower >= PROSE_WORDS and not at_start:
         return None
+    if caps and len(words) >= CAPS_SENTENCE_WORDS and len(head.split()) >= CAPS_NAME_AFTER:
+        return None  # a word of a sentence typed in capitals (a cable's text), not a title
     if caps:
         return "title"
     if at_start or len(words) <= 4:

@@ -284,6 +284,8 @@ def _at_margin(raw: str, found: FoundDate) -> bool:
     (``Chief, XYZ (100-200)      11/2/66``); only specks may follow it.
     """
     before = raw[: found.start]
+    if len(_PROSE_WORD_RE.findall(before)) >= PROSE_BEFORE_MARGIN:
+        return False  # ``…recently advised that on about May 3, 1950``: a sentence's date
     return (
         len(_WORD_RE.findall(before)) >= 2
         and _MARGIN_TAIL_RE.match(raw[found.end :]) is not None
@@ -293,6 +295,12 @@ def _at_margin(raw: str, found: FoundDate) -> bool:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
+#: A word of running prose: in lower case, of two letters or more.
+_PROSE_WORD_RE = re.compile(r"(?<![\w'])[a-z]{2,}(?![\w'])")
+#: So many words of prose before a date at the line's end make it a sentence's date,
+#: hard-wrapped where the line ends, not one typed at the margin of a head (whose
+#: words are names, offices and file numbers).
+PROSE_BEFORE_MARGIN = 3
 
 
 def _with_next(lines: list[str], i: int) -> str:

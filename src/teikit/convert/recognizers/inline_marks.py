@@ -93,13 +93,15 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:[-/:.,'][^\W_]+)*")
 
 #: A field label naming an identifier, in capitals or capitalized: ``RECORD NUMBER:``,
 #: ``File #``, ``AGENCY FILE NUMBER``, ``REPORT NO.``, ``CONTROL No,``, and a file
-#: label with a prefix (``BUFILE:``, ``Bufile:``).
+#: label with a prefix (``BUFILE:``, ``Bufile:``). Between label and value an OCR copy
+#: may read the form's rule or blank as a dash or ``=`` (``RECORD NUMBER: — 104-…``).
 _ID_LABEL_RE = re.compile(
     r"\b(?P<label>(?:AGENCY\s+|Agency\s+)?(?:FILE|File|RECORD|Record|REPORT|Report|CONTROL|Control"
     r"|CASE|Case|SERIAL|Serial|DOCUMENT|Document|CABLE|Cable|MESSAGE|Message)"
     r"\s*(?:NUMBER|Number|NO\b\.?|No\b\.?|Nr\b\.?|#)"
     r"|(?:[A-Z]{2}|[A-Z][a-z])?(?:FILE|file)(?=\s*:))"
-    r"(?:\s*[:=.,#])*\s*(?P<value>(?:[A-Z]{1,5}\s)?(?=[\w/-]*\d)[A-Z0-9][\w/-]*(?:\s?[-,/]\s?\d[\w/-]*)*)"
+    r"(?:\s*[:=.,#])*(?:(?<=[:=])\s*[—–~=])?"
+    r"\s*(?P<value>(?:[A-Z]{1,5}\s)?(?=[\w/-]*\d)[A-Z0-9][\w/-]*(?:\s?[-,/]\s?\d[\w/-]*)*)"
 )
 #: A telegram's number opening its subject line (``01234. Subject: …``).
 _TELEGRAM_NUMBER_RE = re.compile(r"^(?P<n>\d{3,6})\.\s+Subject:")
@@ -174,6 +176,24 @@ def labelled_identifiers(text: str) -> list[Mark]:
         kind = "record" if "RECORD" in label else "file" if "FILE" in label else "registry"
         out.append(Mark(m.start("value"), m.start("value") + len(value), "idno", kind))
     return out
+
+
+#: A line opening with a label naming an identifier (``REPORT NO.``, ``FILE #``), in capitals.
+_OPENING_ID_LABEL_RE = re.compile(
+    r"^\W{0,3}(?:AGENCY\s+)?(?:FILE|RECORD|REPORT|CONTROL|CASE|SERIAL|CABLE|MESSAGE)"
+    r"\s*(?:NUMBER|NO\b\.?|NR\b\.?|#)"
+)
+
+
+def opens_with_identifier_label(text: str) -> bool:
+    """Whether a line opens with a form's label naming an identifier, its value however read.
+
+    >>> opens_with_identifier_label("REPORT NO. AB DC- -1/234, 567")
+    True
+    >>> opens_with_identifier_label("REPORT OF THE BOARD")
+    False
+    """
+    return _OPENING_ID_LABEL_RE.match(text) is not None
 
 
 def marks_in(text: str, *, ocr: bool = False) -> list[Mark]:

@@ -16,6 +16,7 @@ from teikit.convert.features import (
     ARCHIVE_FOOTER_RE,
     BATES_RE,
     CABLE_PAGE_RE,
+    CONTINUATION_HEAD_RE,
     CONTINUED_RE,
     GARBLED_FOOTER_RE,
     MIN_FOOTERS,
@@ -54,6 +55,7 @@ def is_page_footer(text: str) -> bool:
         or BATES_RE.match(text)
         or PAGE_LINE_RE.match(text)
         or CABLE_PAGE_RE.match(text)
+        or CONTINUATION_HEAD_RE.match(text)
         or GARBLED_FOOTER_RE.match(text)
         or CONTINUED_RE.match(text)
     )
@@ -84,6 +86,8 @@ def score(line: LineFeatures, doc: DocFeatures) -> Score:
         return Score(0.9, "a page's number on a line of its own")
     if CABLE_PAGE_RE.match(text):
         return Score(0.9, "a printed telegram's page head (page, origin, telegram number)")
+    if CONTINUATION_HEAD_RE.match(text):
+        return Score(0.85, "a continuation page's head (a name and the page, or the page in words)")
     if CONTINUED_RE.match(text) and (line.blank_after or doc.ocr):
         return Score(0.85, "CONTINUED alone: the foot of a message form's page")
     if release_banner(text) and line.words <= 16:

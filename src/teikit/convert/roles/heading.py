@@ -26,6 +26,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from teikit.convert.lexicon import SHORT_WORDS
+from teikit.convert.recognizers.inline_marks import (
+    labelled_identifiers,
+    opens_with_identifier_label,
+)
 from teikit.convert.roles import Score, role
 
 if TYPE_CHECKING:
@@ -590,10 +594,16 @@ def names_document(text: str) -> bool:
     """A line that is wholly the name of a kind of document (``CONTACT REPORT``).
 
     Such a line is the copy's title wherever it stands: a printed form's
-    name, or the title over the text (even with a colon after it).
+    name, or the title over the text (even with a colon after it). A field whose
+    value is a kind's name (``DOCUMENT TYPE: REPORT`` on a catalogue form) names
+    the document it describes, and is a field, not a title.
     """
     from teikit.convert.kinds.named import NAMES
+    from teikit.convert.roles.field import field_label
 
+    own = core(text)
+    if field_label(own) is not None and re.search(r"[:=]\W*[A-Za-z]", own):
+        return False  # a label with its value after the colon
     body = core(text).rstrip(":. ")
     words = body.split()
     if not 2 <= len(words) <= 6 or not caps(body) or not _DOC_NOUN_END_RE.search(body):
@@ -845,6 +855,9 @@ def wrapped_heading(line: LineFeatures, doc: DocFeatures) -> bool:
         return False
     if not first.text[:1].isupper() or len((first.text + " " + second.text).split()) > 16:
         return False
+    parts = (first.text, second.text)
+    if any(labelled_identifiers(t) or opens_with_identifier_label(t) for t in parts):
+        return False  # a form's field and its number (``REPORT NO. AB-1/234``), no title
     return after.text[:1].isupper() and len(after.text.split()) >= 5
 
 

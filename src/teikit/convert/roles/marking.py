@@ -130,6 +130,8 @@ PHRASES = (
     r"BUY U\.?S\.? SAVINGS BONDS(?: [A-Z.]+)*",
     r"RETURN TO(?: [A-Z]{1,5})?",
     r"BACKGROUND USE ONLY",
+    # a congressional committee's caveat on its staff's papers, at each page's head or foot
+    r"COMMITTEE (?:SENSITIVE|CONFIDENTIAL)",
     r"DO NOT (?:REPRODUCE|DESTROY|DETACH)",
     r"CROSS FILE COPY(?: FOR)?",
     r"MARKED FOR INDEXING",
