@@ -168,6 +168,11 @@ def main() -> int:
                     f"jing teikit.rng: {jing_s:.2f} s ({jing_cpu:.2f} s CPU, exit {status}); "
                     f"teikit rng+sch -j{j} throughput ×{x:.2f} Jing's (target ≥ 2)"
                 )
+            # Jing's JVM runs on every core whatever the files (compiler, collector):
+            # per second of CPU, the comparison does not depend on how many there are
+            per_cpu = jing_cpu / rows["rng+sch -j1"]["cpu_seconds"]
+            out["x_jing_per_cpu_second"] = per_cpu
+            print(f"per CPU second, teikit rng+sch -j1 checks ×{per_cpu:.2f} as many files as Jing")
         else:
             print("jing not installed: apt-get install jing (ratio to Jing skipped)")
     results = HERE / "results"
