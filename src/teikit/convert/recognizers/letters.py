@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from teikit.convert.recognizers.dates import MONTHS
+
 SALUTE_RE = re.compile(
     r"^(?P<salute>(?:(?:My\s+)?Dear\.?|Respected|Esteemed|Honou?red)\s+[^,!:\n]{1,60}"
     r"(?:[,!]|:(?=\s|$))"
@@ -101,10 +103,7 @@ _TITLE_RE = re.compile(
     r"|minutes|record|report|paper|editorial)\b|\bfrom\b.*\bto\b",
     re.IGNORECASE,
 )
-_DATE_WORDS_RE = re.compile(
-    r"\b(?:19|20|18)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December)\b"
-)
+_DATE_WORDS_RE = re.compile(r"\b(?:19|20|18)\d\d\b|\b(?:" + "|".join(MONTHS) + r")\b")
 
 
 def _short_block(lines: list[str], *, most: int, words: int) -> bool:
